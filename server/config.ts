@@ -1,0 +1,149 @@
+/**
+ * The only reader of process.env. Every setting has a validated default with
+ * its unit in the name or the comment; a bad value fails start-up with a
+ * message naming the variable (ConfigError).
+ *
+ * @example
+ *   const config = loadConfig(process.env);
+ *   config.web.port; // 3000 unless PORT is set
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ConfigError } from './errors';
+
+/** Repository root: config.ts lives in <root>/server/. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const port = z.coerce.number().int().min(0).max(65535);
+const rate = z.coerce.number().min(0).max(1);
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const envSchema = z.object({
+  /** HTTP + Socket.IO port of the web console; 0 picks a free port. */
+  PORT: port.default(3000),
+  /** Interface the web console listens on. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** PostgreSQL/TimescaleDB URL; unset means the embedded server under PERIGEE_DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Folder for the embedded database and other local state (relative to the project root). */
+  PERIGEE_DATA_DIR: z.string().min(1).default('.perigee'),
+  /** Port of the embedded PostgreSQL server; 0 picks a free port. */
+  EMBEDDED_PG_PORT: port.default(0),
+  /** Folder holding the TimescaleDB bundle built by scripts/build-timescaledb-bundle.sh. */
+  TIMESCALEDB_BUNDLE_DIR: z.string().min(1).default('db/embedded/timescaledb'),
+  /** Pool size of each process's connection pool (connections). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Comma-separated Kafka bootstrap servers; unset means the in-process bus. */
+  KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'expected host:port[,host:port...]').optional(),
+  /** Client id Perigee's Kafka clients announce to the brokers. */
+  KAFKA_CLIENT_ID: z.string().min(1).default('perigee'),
+  /** Interface the ingest gateway listens on. */
+  INGEST_HOST: z.string().min(1).default('127.0.0.1'),
+  /** TCP port for CCSDS space packets framed by their length field; 0 picks a free port. */
+  INGEST_TCP_PORT: port.default(7300),
+  /** UDP port for CCSDS space packets, one per datagram; 0 picks a free port. */
+  INGEST_UDP_PORT: port.default(7300),
+  /** TCP port for ground-station events as JSON lines; 0 picks a free port. */
+  INGEST_EVENTS_PORT: port.default(7301),
+  /** Consumer group of the archiving worker. */
+  WORKER_GROUP_ID: z.string().min(1).default('perigee-worker'),
+  /** Identifies this web node; its live feed consumes as group perigee-live-<id>. */
+  WEB_NODE_ID: z.string().regex(/^[A-Za-z0-9._-]+$/).default(os.hostname()),
+  /** Number of simulated satellites. */
+  SIM_SATELLITES: z.coerce.number().int().min(1).max(64).default(3),
+  /** How the simulator reaches the gateway. */
+  SIM_TRANSPORT: z.enum(['tcp', 'udp']).default('tcp'),
+  /** Seed for the simulator's random faults and noise (same seed, same faults). */
+  SIM_SEED: z.coerce.number().int().min(0).default(1),
+  /** Share of packets re-sent as retransmits (0..1). */
+  SIM_FAULT_DUPLICATE_RATE: rate.default(0),
+  /** Share of packets whose onboard clock is drifted (0..1). */
+  SIM_FAULT_DRIFT_RATE: rate.default(0),
+  /** Share of packets with flipped bits in their data field (0..1). */
+  SIM_FAULT_CORRUPT_RATE: rate.default(0),
+  /** Share of packets held back and sent out of order in a burst (0..1). */
+  SIM_FAULT_REORDER_RATE: rate.default(0),
+  /** Log verbosity. */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Serve the console with Next's development server (hot reload). */
+  PERIGEE_DEV: flag.default(false),
+});
+
+export type RawEnv = Record<string, string | undefined>;
+
+export interface Config {
+  readonly web: { readonly host: string; readonly port: number; readonly nodeId: string; readonly dev: boolean };
+  readonly database: {
+    /** Set for an external server; undefined means embedded. */
+    readonly url: string | undefined;
+    readonly poolMax: number;
+    readonly embedded: { readonly dataDir: string; readonly port: number; readonly timescaleBundleDir: string };
+  };
+  readonly kafka: { readonly brokers: readonly string[] | undefined; readonly clientId: string };
+  readonly ingest: { readonly host: string; readonly tcpPort: number; readonly udpPort: number; readonly eventsPort: number };
+  readonly worker: { readonly groupId: string };
+  readonly sim: {
+    readonly satellites: number;
+    readonly transport: 'tcp' | 'udp';
+    readonly seed: number;
+    readonly faults: { readonly duplicateRate: number; readonly driftRate: number; readonly corruptRate: number; readonly reorderRate: number };
+  };
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Parses and validates the environment once; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: RawEnv = process.env): Config {
+  // Empty strings count as unset, as a shell `FOO= cmd` means "no value".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, `${issue.message} (got ${JSON.stringify(present[variable] ?? null)})`);
+  }
+  const e = parsed.data;
+  if (e.INGEST_TCP_PORT !== 0 && e.INGEST_TCP_PORT === e.PORT) {
+    throw new ConfigError('INGEST_TCP_PORT', `must differ from PORT (${e.PORT})`);
+  }
+  if (e.INGEST_EVENTS_PORT !== 0 && (e.INGEST_EVENTS_PORT === e.INGEST_TCP_PORT || e.INGEST_EVENTS_PORT === e.PORT)) {
+    throw new ConfigError('INGEST_EVENTS_PORT', 'must differ from INGEST_TCP_PORT and PORT');
+  }
+  const fromRoot = (p: string) => (path.isAbsolute(p) ? p : path.join(PROJECT_ROOT, p));
+  return deepFreeze<Config>({
+    web: { host: e.HOST, port: e.PORT, nodeId: e.WEB_NODE_ID, dev: e.PERIGEE_DEV },
+    database: {
+      url: e.DATABASE_URL,
+      poolMax: e.DATABASE_POOL_MAX,
+      embedded: {
+        dataDir: fromRoot(e.PERIGEE_DATA_DIR),
+        port: e.EMBEDDED_PG_PORT,
+        timescaleBundleDir: fromRoot(e.TIMESCALEDB_BUNDLE_DIR),
+      },
+    },
+    kafka: { brokers: e.KAFKA_BROKERS?.split(','), clientId: e.KAFKA_CLIENT_ID },
+    ingest: { host: e.INGEST_HOST, tcpPort: e.INGEST_TCP_PORT, udpPort: e.INGEST_UDP_PORT, eventsPort: e.INGEST_EVENTS_PORT },
+    worker: { groupId: e.WORKER_GROUP_ID },
+    sim: {
+      satellites: e.SIM_SATELLITES,
+      transport: e.SIM_TRANSPORT,
+      seed: e.SIM_SEED,
+      faults: {
+        duplicateRate: e.SIM_FAULT_DUPLICATE_RATE,
+        driftRate: e.SIM_FAULT_DRIFT_RATE,
+        corruptRate: e.SIM_FAULT_CORRUPT_RATE,
+        reorderRate: e.SIM_FAULT_REORDER_RATE,
+      },
+    },
+    logLevel: e.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * Perigee's error hierarchy. Every error is a MissionControlError carrying a
+ * `retriable` flag and structured context, so retry loops read `retriable`
+ * instead of guessing from messages, and programmer errors (TypeError,
+ * RangeError ...) are never retried.
+ */
+export interface MissionControlErrorOptions {
+  cause?: unknown;
+  retriable?: boolean;
+}
+
+export class MissionControlError extends Error {
+  readonly retriable: boolean;
+
+  constructor(message: string, { cause, retriable = false }: MissionControlErrorOptions = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = new.target.name;
+    this.retriable = retriable;
+  }
+}
+
+/** A configuration value is missing or invalid; names the variable. */
+export class ConfigError extends MissionControlError {
+  readonly variable: string;
+  constructor(variable: string, message: string, options: MissionControlErrorOptions = {}) {
+    super(`${variable}: ${message}`, options);
+    this.variable = variable;
+  }
+}
+
+/** The mission database file does not satisfy its schema or its own invariants. */
+export class MissionDatabaseError extends MissionControlError {}
+
+export const DECODE_ERROR_REASONS = [
+  'truncated',
+  'length-mismatch',
+  'unsupported-version',
+  'not-telemetry',
+  'no-secondary-header',
+  'unknown-apid',
+  'unknown-definition-version',
+  'crc-mismatch',
+  'oversized',
+] as const;
+export type DecodeErrorReason = (typeof DECODE_ERROR_REASONS)[number];
+
+/** Where a packet came from, when it came through the bus. */
+export interface PacketOrigin {
+  topic?: string;
+  partition?: number;
+  offset?: string;
+}
+
+/** A packet could not be decoded; `reason` is machine-readable, the message is for humans. */
+export class DecodeError extends MissionControlError {
+  readonly reason: DecodeErrorReason;
+  readonly apid: number | undefined;
+  readonly origin: PacketOrigin;
+
+  constructor(
+    reason: DecodeErrorReason,
+    message: string,
+    { apid, origin = {} }: { apid?: number; origin?: PacketOrigin } = {},
+  ) {
+    super(message);
+    this.reason = reason;
+    this.apid = apid;
+    this.origin = origin;
+  }
+}
+
+/** A topic name outside the declared topic map. */
+export class UnknownTopicError extends MissionControlError {
+  readonly topic: string;
+  constructor(topic: string) {
+    super(`unknown topic "${topic}"`);
+    this.topic = topic;
+  }
+}
+
+/** The database cannot be reached or refused the operation for a reason that may pass. */
+export class StoreUnavailableError extends MissionControlError {
+  constructor(message: string, options: MissionControlErrorOptions = {}) {
+    super(message, { retriable: true, ...options });
+  }
+}
+
+/** The database is reachable but not usable by Perigee (e.g. TimescaleDB missing). */
+export class StoreSetupError extends MissionControlError {}
+
+/** The message bus cannot be reached. */
+export class BusUnavailableError extends MissionControlError {
+  constructor(message: string, options: MissionControlErrorOptions = {}) {
+    super(message, { retriable: true, ...options });
+  }
+}
+
+/** A network port Perigee was told to listen on is taken or not permitted. */
+export class PortUnavailableError extends MissionControlError {
+  readonly port: number;
+  constructor(port: number, variable: string, options: MissionControlErrorOptions = {}) {
+    super(`port ${port} (${variable}) is already in use or not permitted; set ${variable} to a free port, or 0 to pick one`, options);
+    this.port = port;
+  }
+}

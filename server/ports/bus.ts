@@ -1,0 +1,63 @@
+/**
+ * The message bus port: Kafka in production (server/adapters/kafka), an
+ * in-process partitioned log for the zero-setup run and unit tests
+ * (server/adapters/memory). Both keep per-group committed offsets and deliver
+ * at least once: a batch's offsets are committed only after `eachBatch`
+ * resolves, so a consumer that crashes mid-batch sees the batch again.
+ */
+import type { Topic } from '../topics';
+
+export interface BusMessage {
+  /** Partitioning key (Perigee keys raw telemetry by satellite id). */
+  readonly key: string | null;
+  readonly value: Buffer;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface ConsumedMessage {
+  readonly topic: Topic;
+  readonly partition: number;
+  /** Kafka offsets are 64-bit: kept as decimal strings. */
+  readonly offset: string;
+  readonly key: string | null;
+  readonly value: Buffer;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Log append (or producer) time, epoch ms. */
+  readonly timestampMs: number;
+}
+
+export interface ConsumedBatch {
+  readonly topic: Topic;
+  readonly partition: number;
+  readonly messages: readonly ConsumedMessage[];
+  /** Offset of the next message to be written to the partition, as the broker last reported it. */
+  readonly highWatermark: string;
+}
+
+export interface SubscribeOptions {
+  readonly groupId: string;
+  readonly topics: readonly Topic[];
+  /** Where a group with no committed offset starts: the oldest retained message, or only new ones. */
+  readonly fromBeginning: boolean;
+  /** Called with one partition's batch at a time; offsets are committed after it resolves. */
+  readonly eachBatch: (batch: ConsumedBatch) => Promise<void>;
+}
+
+export interface Subscription {
+  /** Stops fetching, waits for the batch in flight, commits, and leaves the group. */
+  stop(): Promise<void>;
+}
+
+export interface BusProducer {
+  /** Resolves once every message is durably appended (acks=all on Kafka). */
+  send(topic: Topic, messages: readonly BusMessage[]): Promise<void>;
+}
+
+export interface Bus {
+  /** A human-readable name for logs ("kafka 127.0.0.1:9092", "in-process"). */
+  readonly description: string;
+  producer(): Promise<BusProducer>;
+  subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /** Closes producers and subscriptions this bus created. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,43 @@
+/**
+ * Every topic Perigee reads or writes, in one place. A name outside this map
+ * is rejected at the boundary with UnknownTopicError, so a typo can never
+ * become a silent no-op subscription.
+ */
+import { UnknownTopicError } from './errors';
+
+export const TOPICS = {
+  rawAttitude: 'telemetry.raw.attitude-control',
+  rawThermal: 'telemetry.raw.thermal',
+  rawPower: 'telemetry.raw.power',
+  groundStationEvents: 'ground-station.events',
+  samples: 'telemetry.samples',
+  quarantine: 'telemetry.quarantine',
+} as const;
+
+export type TopicKey = keyof typeof TOPICS;
+export type Topic = (typeof TOPICS)[TopicKey];
+
+/** Topics that carry CCSDS space packets as received. */
+export const RAW_PACKET_TOPICS: readonly Topic[] = [TOPICS.rawAttitude, TOPICS.rawThermal, TOPICS.rawPower];
+
+const ALL_TOPICS: ReadonlySet<string> = new Set(Object.values(TOPICS));
+
+export function isTopic(name: string): name is Topic {
+  return ALL_TOPICS.has(name);
+}
+
+/** Returns the name as a Topic, or throws UnknownTopicError. */
+export function assertTopic(name: string): Topic {
+  if (!isTopic(name)) throw new UnknownTopicError(name);
+  return name;
+}
+
+/** Message header names set by the ingest gateway on raw topics. */
+export const HEADERS = {
+  /** Gateway arrival time, epoch milliseconds as a decimal string. */
+  arrivalMs: 'perigee-arrival-ms',
+  /** Ground station (or relay) that delivered the packet. */
+  groundStation: 'perigee-ground-station',
+  /** Transport and peer the packet came from, e.g. tcp:127.0.0.1:50122. */
+  source: 'perigee-source',
+} as const;
