@@ -1,0 +1,214 @@
+/**
+ * An in-process partitioned log with the Bus interface: per-topic partitions,
+ * monotonically increasing offsets, per-group committed offsets and
+ * at-least-once delivery. It backs the zero-setup run (`perigee start`
+ * without KAFKA_BROKERS) and unit tests, the way socket.io ships its
+ * in-memory adapter beside the cluster one.
+ *
+ * One subscriber per group consumes all partitions (there is one process).
+ * Retention mirrors Kafka's size-based retention: each partition keeps at
+ * most `retainedMessagesPerPartition` messages, dropping the oldest.
+ *
+ * @example
+ *   const bus = new MemoryBus();
+ *   const producer = await bus.producer();
+ *   await producer.send(TOPICS.rawPower, [{ key: '101', value: packet }]);
+ */
+import type { Bus, BusMessage, BusProducer, ConsumedBatch, ConsumedMessage, SubscribeOptions, Subscription } from '../../ports/bus';
+import { assertTopic, type Topic } from '../../topics';
+import type { Logger } from '../../log';
+
+interface Partition {
+  /** Offset of messages[0]. */
+  baseOffset: number;
+  messages: ConsumedMessage[];
+}
+
+export interface MemoryBusOptions {
+  partitionsPerTopic?: number;
+  retainedMessagesPerPartition?: number;
+  /** Most messages handed to one eachBatch call. */
+  maxBatchMessages?: number;
+  /** Wait before redelivering a batch whose handler failed, ms. */
+  retryDelayMs?: number;
+  now?: () => number;
+  log?: Logger;
+}
+
+export class MemoryBus implements Bus {
+  readonly description = 'in-process bus';
+  readonly #partitionsPerTopic: number;
+  readonly #retained: number;
+  readonly #maxBatch: number;
+  readonly #retryDelayMs: number;
+  readonly #now: () => number;
+  readonly #log: Logger | undefined;
+  readonly #topics = new Map<Topic, Partition[]>();
+  readonly #groups = new Set<string>();
+  readonly #subscriptions = new Set<MemorySubscription>();
+  #roundRobin = 0;
+  #closed = false;
+
+  constructor({
+    partitionsPerTopic = 4,
+    retainedMessagesPerPartition = 200_000,
+    maxBatchMessages = 500,
+    retryDelayMs = 500,
+    now = Date.now,
+    log,
+  }: MemoryBusOptions = {}) {
+    if (!Number.isInteger(partitionsPerTopic) || partitionsPerTopic < 1) throw new RangeError('partitionsPerTopic must be a positive integer');
+    this.#partitionsPerTopic = partitionsPerTopic;
+    this.#retained = retainedMessagesPerPartition;
+    this.#maxBatch = maxBatchMessages;
+    this.#retryDelayMs = retryDelayMs;
+    this.#now = now;
+    this.#log = log;
+  }
+
+  async producer(): Promise<BusProducer> {
+    return { send: async (topic, messages) => this.#append(assertTopic(topic), messages) };
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    if (this.#closed) throw new RangeError('bus is closed');
+    if (!options.groupId) throw new RangeError('groupId must be a non-empty string');
+    if (this.#groups.has(options.groupId)) throw new RangeError(`group "${options.groupId}" already has a member in this process`);
+    const positions = new Map<string, number>();
+    for (const topic of options.topics) {
+      this.#partitions(assertTopic(topic)).forEach((p, i) => {
+        positions.set(`${topic}\u0000${i}`, options.fromBeginning ? p.baseOffset : p.baseOffset + p.messages.length);
+      });
+    }
+    this.#groups.add(options.groupId);
+    const subscription = new MemorySubscription(this, options, positions, () => {
+      this.#groups.delete(options.groupId);
+      this.#subscriptions.delete(subscription);
+    });
+    this.#subscriptions.add(subscription);
+    subscription.start();
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.all([...this.#subscriptions].map((s) => s.stop()));
+  }
+
+  /** Next batch at or after `position` for a partition, or undefined when caught up. */
+  batchAt(topic: Topic, partition: number, position: number): { batch: ConsumedBatch; next: number } | undefined {
+    const p = this.#partitions(topic)[partition]!;
+    const start = Math.max(position, p.baseOffset); // retention may have dropped what the group had not read
+    const end = p.baseOffset + p.messages.length;
+    if (start >= end) return undefined;
+    const messages = p.messages.slice(start - p.baseOffset, Math.min(end, start + this.#maxBatch) - p.baseOffset);
+    return { batch: { topic, partition, messages, highWatermark: String(end) }, next: start + messages.length };
+  }
+
+  get retryDelayMs(): number {
+    return this.#retryDelayMs;
+  }
+
+  get log(): Logger | undefined {
+    return this.#log;
+  }
+
+  #partitions(topic: Topic): Partition[] {
+    let partitions = this.#topics.get(topic);
+    if (!partitions) {
+      partitions = Array.from({ length: this.#partitionsPerTopic }, () => ({ baseOffset: 0, messages: [] }));
+      this.#topics.set(topic, partitions);
+    }
+    return partitions;
+  }
+
+  #append(topic: Topic, messages: readonly BusMessage[]): void {
+    if (this.#closed) throw new RangeError('bus is closed');
+    const partitions = this.#partitions(topic);
+    const timestampMs = this.#now();
+    for (const m of messages) {
+      const index = m.key === null ? this.#roundRobin++ % partitions.length : hashKey(m.key) % partitions.length;
+      const p = partitions[index]!;
+      p.messages.push({
+        topic,
+        partition: index,
+        offset: String(p.baseOffset + p.messages.length),
+        key: m.key,
+        value: m.value,
+        headers: m.headers ?? {},
+        timestampMs,
+      });
+      // Trim in steps of 10% so retention costs O(1) amortised per message.
+      if (p.messages.length > this.#retained * 1.1) {
+        const drop = p.messages.length - this.#retained;
+        p.messages.splice(0, drop);
+        p.baseOffset += drop;
+      }
+    }
+    for (const s of this.#subscriptions) s.wake();
+  }
+}
+
+/** FNV-1a: stable partition choice per key, as Kafka's murmur2 partitioner gives. */
+function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+class MemorySubscription implements Subscription {
+  readonly #bus: MemoryBus;
+  readonly #options: SubscribeOptions;
+  /** Committed position per "topic\0partition": the next offset to deliver. */
+  readonly #positions: Map<string, number>;
+  readonly #onStop: () => void;
+  #wake: (() => void) | undefined;
+  #stopped = false;
+  #loop: Promise<void> | undefined;
+
+  constructor(bus: MemoryBus, options: SubscribeOptions, positions: Map<string, number>, onStop: () => void) {
+    this.#bus = bus;
+    this.#options = options;
+    this.#positions = positions;
+    this.#onStop = onStop;
+  }
+
+  start(): void {
+    this.#loop = this.#run();
+  }
+
+  wake(): void {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
+  }
+
+  async stop(): Promise<void> {
+    if (this.#stopped) return this.#loop;
+    this.#stopped = true;
+    this.wake();
+    await this.#loop;
+    this.#onStop();
+  }
+
+  async #run(): Promise<void> {
+    while (!this.#stopped) {
+      let delivered = false;
+      for (const [key, position] of this.#positions) {
+        if (this.#stopped) break;
+        const [topic, partition] = key.split('\u0000') as [Topic, string];
+        const found = this.#bus.batchAt(topic, Number(partition), position);
+        if (!found) continue;
+        delivered = true;
+        try {
+          await this.#options.eachBatch(found.batch);
+          this.#positions.set(key, found.next); // commit only after the handler resolved
+        } catch (error) {
+          this.#bus.log?.warn(`group ${this.#options.groupId}: batch ${topic}/${partition}@${position} failed, redelivering`, { error });
+          await new Promise((resolve) => setTimeout(resolve, this.#bus.retryDelayMs));
+        }
+      }
+      if (!delivered && !this.#stopped) await new Promise<void>((resolve) => (this.#wake = resolve));
+    }
+  }
+}
