@@ -1,0 +1,146 @@
+/**
+ * The Bus port on Apache Kafka through kafkajs. Producers wait for all
+ * in-sync replicas (acks = -1). Consumers resolve and commit a batch's
+ * offsets only after the handler resolved; a failing handler is retried on
+ * the same batch (with heartbeats) until it succeeds or the partition is
+ * revoked, so nothing is skipped: delivery is at least once and the archive
+ * makes it effectively once with offsets stored in its own transaction.
+ *
+ * Not used: the idempotent producer and admin.createTopics, which the
+ * librdkafka mock cluster used in tests rejects; topics auto-create.
+ *
+ * @example
+ *   const bus = new KafkaBus({ brokers: ['127.0.0.1:9092'], clientId: 'perigee', log });
+ *   await bus.subscribe({ groupId: 'perigee-worker', topics: RAW_PACKET_TOPICS, fromBeginning: true, eachBatch });
+ */
+import { Kafka, logLevel as KafkaLogLevel, type Consumer, type LogEntry, type Producer } from 'kafkajs';
+import { BusUnavailableError } from '../../errors';
+import type { Logger } from '../../log';
+import type { Bus, BusProducer, ConsumedMessage, SubscribeOptions, Subscription } from '../../ports/bus';
+import { assertTopic } from '../../topics';
+
+export interface KafkaBusOptions {
+  brokers: readonly string[];
+  clientId: string;
+  log: Logger;
+  /** Consumer session timeout, ms: a member silent this long is removed from its group. */
+  sessionTimeoutMs?: number;
+  /** Longest a fetch waits for data before returning empty, ms (bounds live latency). */
+  maxWaitTimeInMs?: number;
+  /** Pause before re-running a batch whose handler failed, ms. */
+  retryDelayMs?: number;
+}
+
+export class KafkaBus implements Bus {
+  readonly description: string;
+  readonly #kafka: Kafka;
+  readonly #log: Logger;
+  readonly #options: Required<Omit<KafkaBusOptions, 'log' | 'brokers' | 'clientId'>>;
+  readonly #producers = new Set<Producer>();
+  readonly #consumers = new Set<Consumer>();
+
+  constructor({ brokers, clientId, log, sessionTimeoutMs = 30_000, maxWaitTimeInMs = 100, retryDelayMs = 1000 }: KafkaBusOptions) {
+    if (brokers.length === 0) throw new RangeError('brokers must list at least one host:port');
+    this.description = `kafka ${brokers.join(',')}`;
+    this.#log = log;
+    this.#options = { sessionTimeoutMs, maxWaitTimeInMs, retryDelayMs };
+    this.#kafka = new Kafka({
+      clientId,
+      brokers: [...brokers],
+      connectionTimeout: 3000,
+      retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5000 },
+      logLevel: KafkaLogLevel.WARN,
+      logCreator: () => (entry: LogEntry) => this.#logKafka(entry),
+    });
+  }
+
+  async producer(): Promise<BusProducer> {
+    const producer = this.#kafka.producer({ allowAutoTopicCreation: true, idempotent: false });
+    await this.#connect(producer, 'producer');
+    this.#producers.add(producer);
+    return {
+      send: async (topic, messages) => {
+        await producer.send({
+          topic: assertTopic(topic),
+          acks: -1,
+          messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers ? { ...m.headers } : undefined })),
+        });
+      },
+    };
+  }
+
+  async subscribe({ groupId, topics, fromBeginning, eachBatch }: SubscribeOptions): Promise<Subscription> {
+    if (!groupId) throw new RangeError('groupId must be a non-empty string');
+    const consumer = this.#kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: true,
+      sessionTimeout: this.#options.sessionTimeoutMs,
+      heartbeatInterval: Math.floor(this.#options.sessionTimeoutMs / 10),
+      maxWaitTimeInMs: this.#options.maxWaitTimeInMs,
+    });
+    await this.#connect(consumer, `consumer ${groupId}`);
+    this.#consumers.add(consumer);
+    await consumer.subscribe({ topics: topics.map((t) => assertTopic(t)), fromBeginning });
+    const log = this.#log.namespace(groupId);
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        if (batch.isEmpty()) return;
+        const topic = assertTopic(batch.topic);
+        const messages: ConsumedMessage[] = batch.messages.map((m) => ({
+          topic,
+          partition: batch.partition,
+          offset: m.offset,
+          key: m.key === null ? null : m.key.toString(),
+          value: m.value ?? Buffer.alloc(0),
+          headers: Object.fromEntries(
+            Object.entries(m.headers ?? {}).map(([k, v]) => [k, Array.isArray(v) ? String(v[0] ?? '') : String(v ?? '')]),
+          ),
+          timestampMs: Number(m.timestamp),
+        }));
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await eachBatch({ topic, partition: batch.partition, messages, highWatermark: batch.highWatermark });
+            break;
+          } catch (error) {
+            log.warn(`batch ${topic}/${batch.partition}@${batch.firstOffset()} failed (attempt ${attempt}), retrying`, { error });
+            await new Promise((resolve) => setTimeout(resolve, this.#options.retryDelayMs));
+            // A revoked partition belongs to another member now: leave the batch to it, uncommitted.
+            if (!isRunning() || isStale()) return;
+            await heartbeat();
+          }
+        }
+        resolveOffset(batch.lastOffset());
+        await commitOffsetsIfNecessary();
+        await heartbeat();
+      },
+    });
+    return {
+      stop: async () => {
+        this.#consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    const all: Array<Producer | Consumer> = [...this.#consumers, ...this.#producers];
+    this.#consumers.clear();
+    this.#producers.clear();
+    await Promise.allSettled(all.map((c) => c.disconnect()));
+  }
+
+  async #connect(client: Producer | Consumer, what: string): Promise<void> {
+    try {
+      await client.connect();
+    } catch (cause) {
+      throw new BusUnavailableError(`cannot connect ${what} to Kafka (${this.description.slice(6)}); check KAFKA_BROKERS`, { cause });
+    }
+  }
+
+  #logKafka({ level, log: { message, ...extra } }: LogEntry): void {
+    const fields = { broker: extra.broker, error: extra.error } as Record<string, unknown>;
+    if (level <= KafkaLogLevel.ERROR) this.#log.error(`kafkajs: ${message}`, fields);
+    else this.#log.warn(`kafkajs: ${message}`, fields);
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { describeBusContract } from '../../ports/testing/bus-contract';
+import { TOPICS } from '../../topics';
+import { MemoryBus } from './memory-bus';
+
+describeBusContract('MemoryBus', () => new MemoryBus({ retryDelayMs: 10 }));
+
+describe('Bus > MemoryBus > retention', () => {
+  it('keeps the newest messages per partition and resumes a slow group at the oldest retained', async () => {
+    const bus = new MemoryBus({ partitionsPerTopic: 1, retainedMessagesPerPartition: 10 });
+    const producer = await bus.producer();
+    await producer.send(TOPICS.rawPower, Array.from({ length: 30 }, (_, i) => ({ key: 'k', value: Buffer.from([i]) })));
+    const got: number[] = [];
+    const offsets: string[] = [];
+    await bus.subscribe({
+      groupId: 'late',
+      topics: [TOPICS.rawPower],
+      fromBeginning: true,
+      eachBatch: async (b) => {
+        got.push(...b.messages.map((m) => m.value[0]!));
+        offsets.push(...b.messages.map((m) => m.offset));
+      },
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(got).toEqual(Array.from({ length: 10 }, (_, i) => 20 + i));
+    expect(offsets[0]).toBe('20');
+    await bus.close();
+  });
+
+  it('starts a group without history at the end when fromBeginning is false', async () => {
+    const bus = new MemoryBus();
+    const producer = await bus.producer();
+    await producer.send(TOPICS.samples, [{ key: '1', value: Buffer.from('old') }]);
+    const got: string[] = [];
+    await bus.subscribe({ groupId: 'live', topics: [TOPICS.samples], fromBeginning: false, eachBatch: async (b) => void got.push(...b.messages.map((m) => m.value.toString())) });
+    await producer.send(TOPICS.samples, [{ key: '1', value: Buffer.from('new') }]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(got).toEqual(['new']);
+    await bus.close();
+  });
+});

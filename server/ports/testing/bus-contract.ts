@@ -1,0 +1,123 @@
+/**
+ * Behaviour every Bus adapter must show, run against each one (memory in a
+ * unit test, Kafka against the mock cluster in an integration test).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Bus, ConsumedBatch, ConsumedMessage } from '../bus';
+import { TOPICS } from '../../topics';
+
+interface Collected {
+  messages: ConsumedMessage[];
+  waitFor(count: number, timeoutMs?: number): Promise<ConsumedMessage[]>;
+}
+
+function collector(): Collected & { eachBatch(batch: ConsumedBatch): Promise<void> } {
+  const messages: ConsumedMessage[] = [];
+  return {
+    messages,
+    eachBatch: async (batch) => {
+      messages.push(...batch.messages);
+    },
+    waitFor: async (count, timeoutMs = 20_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (messages.length < count) {
+        if (Date.now() > deadline) throw new Error(`received ${messages.length} of ${count} messages`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return messages;
+    },
+  };
+}
+
+let groupCounter = 0;
+const group = (name: string) => `${name}-${process.pid}-${++groupCounter}`;
+
+export function describeBusContract(name: string, makeBus: () => Bus | Promise<Bus>): void {
+  describe(`Bus > ${name}`, () => {
+    it('delivers key, value and headers in order within a key, with offsets', async () => {
+      const bus = await makeBus();
+      try {
+        const sink = collector();
+        await bus.subscribe({ groupId: group('order'), topics: [TOPICS.rawPower], fromBeginning: true, eachBatch: sink.eachBatch });
+        const producer = await bus.producer();
+        const sent = Array.from({ length: 20 }, (_, i) => ({
+          key: i % 2 ? '101' : '102',
+          value: Buffer.from([i, 255 - i]),
+          headers: { 'perigee-arrival-ms': String(1000 + i) },
+        }));
+        await producer.send(TOPICS.rawPower, sent);
+        const got = await sink.waitFor(20);
+        for (const key of ['101', '102']) {
+          const mine = got.filter((m) => m.key === key);
+          expect(mine.map((m) => [...m.value])).toEqual(sent.filter((m) => m.key === key).map((m) => [...m.value]));
+          expect(mine.map((m) => m.headers['perigee-arrival-ms'])).toEqual(
+            sent.filter((m) => m.key === key).map((m) => m.headers['perigee-arrival-ms']),
+          );
+          const offsets = mine.map((m) => BigInt(m.offset));
+          expect(offsets).toEqual([...offsets].sort((a, b) => (a < b ? -1 : 1)));
+          expect(new Set(mine.map((m) => m.partition)).size).toBe(1);
+        }
+        expect(got.every((m) => m.topic === TOPICS.rawPower)).toBe(true);
+      } finally {
+        await bus.close();
+      }
+    });
+
+    it('gives two groups the same messages independently', async () => {
+      const bus = await makeBus();
+      try {
+        const a = collector();
+        const b = collector();
+        await bus.subscribe({ groupId: group('fan-a'), topics: [TOPICS.rawThermal], fromBeginning: true, eachBatch: a.eachBatch });
+        await bus.subscribe({ groupId: group('fan-b'), topics: [TOPICS.rawThermal], fromBeginning: true, eachBatch: b.eachBatch });
+        const producer = await bus.producer();
+        await producer.send(TOPICS.rawThermal, [{ key: '7', value: Buffer.from('x') }, { key: '8', value: Buffer.from('y') }]);
+        const values = async (c: Collected) => (await c.waitFor(2)).map((m) => m.value.toString()).sort();
+        expect(await values(a)).toEqual(['x', 'y']);
+        expect(await values(b)).toEqual(['x', 'y']);
+      } finally {
+        await bus.close();
+      }
+    });
+
+    it('redelivers a batch whose handler failed, and commits nothing before it succeeds', async () => {
+      const bus = await makeBus();
+      try {
+        const seen: string[] = [];
+        let failures = 0;
+        await bus.subscribe({
+          groupId: group('retry'),
+          topics: [TOPICS.groundStationEvents],
+          fromBeginning: true,
+          eachBatch: async (batch) => {
+            if (failures < 2) {
+              failures++;
+              throw new Error('store unavailable');
+            }
+            seen.push(...batch.messages.map((m) => m.value.toString()));
+          },
+        });
+        const producer = await bus.producer();
+        await producer.send(TOPICS.groundStationEvents, [{ key: '1', value: Buffer.from('aos') }]);
+        const deadline = Date.now() + 20_000;
+        while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+        expect(failures).toBe(2);
+        expect(seen).toEqual(['aos']);
+      } finally {
+        await bus.close();
+      }
+    });
+
+    it('rejects an undeclared topic with UnknownTopicError', async () => {
+      const bus = await makeBus();
+      try {
+        const producer = await bus.producer();
+        await expect(producer.send('telemetry.raw.thermall' as never, [{ key: null, value: Buffer.alloc(1) }])).rejects.toThrow(
+          'unknown topic "telemetry.raw.thermall"',
+        );
+      } finally {
+        await bus.close();
+      }
+    });
+  });
+}
