@@ -39,3 +39,28 @@ describe('Bus > MemoryBus > retention', () => {
     await bus.close();
   });
 });
+
+describe('Bus > MemoryBus > stop', () => {
+  it('delivers the backlog before leaving, since the log dies with the process', async () => {
+    const bus = new MemoryBus({ maxBatchMessages: 10 });
+    const producer = await bus.producer();
+    const got: number[] = [];
+    const subscription = await bus.subscribe({
+      groupId: 'drain',
+      topics: [TOPICS.rawAttitude],
+      fromBeginning: true,
+      eachBatch: async (b) => {
+        await new Promise((r) => setTimeout(r, 2));
+        got.push(...b.messages.map((m) => m.value.readUInt16BE(0)));
+      },
+    });
+    const values = Array.from({ length: 300 }, (_, i) => i);
+    await producer.send(
+      TOPICS.rawAttitude,
+      values.map((i) => ({ key: String(i % 3), value: Buffer.from([i >> 8, i & 0xff]) })),
+    );
+    await subscription.stop();
+    expect(got.sort((a, b) => a - b)).toEqual(values);
+    await bus.close();
+  });
+});

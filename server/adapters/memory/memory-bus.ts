@@ -7,7 +7,9 @@
  *
  * One subscriber per group consumes all partitions (there is one process).
  * Retention mirrors Kafka's size-based retention: each partition keeps at
- * most `retainedMessagesPerPartition` messages, dropping the oldest.
+ * most `retainedMessagesPerPartition` messages, dropping the oldest. As the
+ * log dies with the process, a subscription's stop() first delivers what is
+ * left (bounded by `drainTimeoutMs`), so a clean shutdown loses nothing.
  *
  * @example
  *   const bus = new MemoryBus();
@@ -31,6 +33,8 @@ export interface MemoryBusOptions {
   maxBatchMessages?: number;
   /** Wait before redelivering a batch whose handler failed, ms. */
   retryDelayMs?: number;
+  /** Longest stop() keeps delivering a group's backlog, ms. */
+  drainTimeoutMs?: number;
   now?: () => number;
   log?: Logger;
 }
@@ -41,6 +45,7 @@ export class MemoryBus implements Bus {
   readonly #retained: number;
   readonly #maxBatch: number;
   readonly #retryDelayMs: number;
+  readonly #drainTimeoutMs: number;
   readonly #now: () => number;
   readonly #log: Logger | undefined;
   readonly #topics = new Map<Topic, Partition[]>();
@@ -54,6 +59,7 @@ export class MemoryBus implements Bus {
     retainedMessagesPerPartition = 200_000,
     maxBatchMessages = 500,
     retryDelayMs = 500,
+    drainTimeoutMs = 10_000,
     now = Date.now,
     log,
   }: MemoryBusOptions = {}) {
@@ -62,6 +68,7 @@ export class MemoryBus implements Bus {
     this.#retained = retainedMessagesPerPartition;
     this.#maxBatch = maxBatchMessages;
     this.#retryDelayMs = retryDelayMs;
+    this.#drainTimeoutMs = drainTimeoutMs;
     this.#now = now;
     this.#log = log;
   }
@@ -107,6 +114,10 @@ export class MemoryBus implements Bus {
 
   get retryDelayMs(): number {
     return this.#retryDelayMs;
+  }
+
+  get drainTimeoutMs(): number {
+    return this.#drainTimeoutMs;
   }
 
   get log(): Logger | undefined {
@@ -164,6 +175,8 @@ class MemorySubscription implements Subscription {
   readonly #onStop: () => void;
   #wake: (() => void) | undefined;
   #stopped = false;
+  /** Set by stop(): deliver the backlog until this time, then leave. */
+  #drainUntil: number | undefined;
   #loop: Promise<void> | undefined;
 
   constructor(bus: MemoryBus, options: SubscribeOptions, positions: Map<string, number>, onStop: () => void) {
@@ -184,8 +197,8 @@ class MemorySubscription implements Subscription {
   }
 
   async stop(): Promise<void> {
-    if (this.#stopped) return this.#loop;
-    this.#stopped = true;
+    if (this.#drainUntil !== undefined) return this.#loop;
+    this.#drainUntil = Date.now() + this.#bus.drainTimeoutMs;
     this.wake();
     await this.#loop;
     this.#onStop();
@@ -195,7 +208,7 @@ class MemorySubscription implements Subscription {
     while (!this.#stopped) {
       let delivered = false;
       for (const [key, position] of this.#positions) {
-        if (this.#stopped) break;
+        if (this.#drainUntil !== undefined && Date.now() > this.#drainUntil) break;
         const [topic, partition] = key.split('\u0000') as [Topic, string];
         const found = this.#bus.batchAt(topic, Number(partition), position);
         if (!found) continue;
@@ -208,7 +221,8 @@ class MemorySubscription implements Subscription {
           await new Promise((resolve) => setTimeout(resolve, this.#bus.retryDelayMs));
         }
       }
-      if (!delivered && !this.#stopped) await new Promise<void>((resolve) => (this.#wake = resolve));
+      if (this.#drainUntil !== undefined && (!delivered || Date.now() > this.#drainUntil)) this.#stopped = true;
+      else if (!delivered) await new Promise<void>((resolve) => (this.#wake = resolve));
     }
   }
 }

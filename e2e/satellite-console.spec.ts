@@ -1,0 +1,47 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const baseUrl = () => {
+  const url = process.env.PERIGEE_E2E_URL;
+  if (!url) throw new Error('PERIGEE_E2E_URL is not set: run through playwright.config.ts (global setup starts Perigee)');
+  return url;
+};
+
+async function numberIn(page: Page, testId: string): Promise<number> {
+  const text = (await page.getByTestId(testId).first().textContent()) ?? '';
+  const value = Number.parseFloat(text.replace(/[^0-9eE+.-]/g, ''));
+  if (!Number.isFinite(value)) throw new Error(`${testId} shows "${text}", not a number`);
+  return value;
+}
+
+test('a controller opens a satellite from the fleet page and sees live attitude, thermal and power values', async ({ page }) => {
+  await page.goto(baseUrl());
+  const link = page.getByRole('link', { name: /PERIGEE-1\b/ });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page).toHaveURL(/\/satellites\/101$/);
+
+  for (const subsystem of ['attitude', 'thermal', 'power']) {
+    const panel = page.getByTestId(`panel-${subsystem}`);
+    await expect(panel).toBeVisible();
+    // Live frames arrive over Socket.IO: the panel counts them.
+    await expect.poll(async () => Number(await panel.getAttribute('data-live-count')), { timeout: 20_000 }).toBeGreaterThan(2);
+  }
+
+  // Values are real decoded telemetry: a unit quaternion, a Li-ion battery voltage, a thermistor temperature.
+  const q = await Promise.all([0, 1, 2, 3].map((i) => numberIn(page, `value-attitude.q${i}`)));
+  expect(Math.hypot(...q)).toBeGreaterThan(0.98);
+  expect(Math.hypot(...q)).toBeLessThan(1.02);
+  const voltage = await numberIn(page, 'value-power.battery_voltage');
+  expect(voltage).toBeGreaterThan(24);
+  expect(voltage).toBeLessThan(33.6);
+  const node = await numberIn(page, 'value-thermal.node_000');
+  expect(node).toBeGreaterThan(-60);
+  expect(node).toBeLessThan(85);
+
+  // Each panel header tells how old its newest data is, and it stays fresh while frames flow.
+  for (const subsystem of ['attitude', 'thermal', 'power']) {
+    await expect(page.getByTestId(`age-${subsystem}`)).toHaveText(/\d/);
+  }
+  const before = Number(await page.getByTestId('panel-power').getAttribute('data-live-count'));
+  await expect.poll(async () => Number(await page.getByTestId('panel-power').getAttribute('data-live-count'))).toBeGreaterThan(before + 5);
+});

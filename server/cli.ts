@@ -1,0 +1,87 @@
+#!/usr/bin/env -S node --import tsx
+/**
+ * The `perigee` command.
+ *
+ *   perigee start              everything in one process, simulated fleet included; prints the URL
+ *   perigee decode [file|-]    decode concatenated CCSDS packets to JSON lines
+ *   perigee migrate            apply database migrations
+ *   perigee worker|ingest|web  one role of a distributed deployment (needs KAFKA_BROKERS)
+ *   perigee sim                the simulated fleet, sending to INGEST_HOST/INGEST_*_PORT
+ *
+ * Configuration comes from the environment (server/config.ts documents every variable).
+ */
+import { loadConfig, type Config } from './config';
+import { defaultMissionDatabase } from './domain/mission/default-mission-database';
+import { MissionControlError } from './errors';
+import { createLogger, type Logger } from './log';
+import { runDecode } from './commands/decode';
+import { openDatabase } from './commands/services';
+import { startRole } from './commands/processes';
+import { startSystem } from './commands/start';
+
+const USAGE = `usage: perigee <command>
+
+  start              run everything with a simulated fleet and print the console URL
+  decode [file|-]    decode concatenated CCSDS space packets (default stdin) to JSON lines
+  migrate            apply database migrations and exit
+  worker             archive worker (needs KAFKA_BROKERS)
+  ingest             ingest gateway (needs KAFKA_BROKERS)
+  web                web console (needs KAFKA_BROKERS)
+  sim                simulated fleet sending to the ingest gateway
+`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return command === undefined ? 1 : 0;
+  }
+  if (command === 'decode') return runDecode(defaultMissionDatabase(), args);
+  const config = loadConfig();
+  const log = createLogger({ level: config.logLevel });
+  switch (command) {
+    case 'start': {
+      const system = await startSystem(config, log);
+      system.lifecycle.closeOnSignals();
+      process.stdout.write(`Perigee is running: ${system.url}\n`);
+      return -1;
+    }
+    case 'migrate':
+      return migrateOnly(config, log);
+    case 'worker':
+    case 'ingest':
+    case 'web':
+    case 'sim': {
+      const lifecycle = await startRole(command, config, log);
+      lifecycle.closeOnSignals();
+      return -1;
+    }
+    default:
+      process.stderr.write(`perigee: unknown command "${command}"\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+async function migrateOnly(config: Config, log: Logger): Promise<number> {
+  const db = await openDatabase(config, defaultMissionDatabase(), log);
+  process.stdout.write(`database ready: ${db.description}\n`);
+  await db.close();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // -1: a long-running command; the process lives until a signal closes it.
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof MissionControlError) {
+      process.stderr.write(`perigee: ${error.message}\n`);
+      const cause = (error as Error & { cause?: unknown }).cause;
+      if (cause instanceof Error && !error.message.includes(cause.message)) process.stderr.write(`  caused by: ${cause.message}\n`);
+    } else {
+      process.stderr.write(`perigee: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exit(1);
+  },
+);

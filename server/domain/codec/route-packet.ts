@@ -1,0 +1,28 @@
+/**
+ * Decides where the gateway publishes a received packet from its headers
+ * alone: the raw topic of its APID's subsystem, keyed by spacecraft id. Full
+ * validation (CRC, definition version, values) is the worker's job; a packet
+ * the gateway cannot route gets the decoder's precise reason instead.
+ */
+import type { DecodeError } from '../../errors';
+import type { MissionDatabase } from '../mission/mission-database';
+import type { Topic } from '../../topics';
+import { decodePacket } from './packet-codec';
+import { PRIMARY_HEADER_BYTES, SECONDARY_HEADER_BYTES, packetLengthOf, readPrimaryHeader } from './space-packet';
+
+export type PacketRoute =
+  | { readonly ok: true; readonly topic: Topic; readonly satelliteId: number; readonly apid: number }
+  | { readonly ok: false; readonly error: DecodeError };
+
+export function routePacket(mdb: MissionDatabase, packet: Uint8Array): PacketRoute {
+  const routable =
+    packet.length >= PRIMARY_HEADER_BYTES + SECONDARY_HEADER_BYTES && packetLengthOf(readPrimaryHeader(packet)) === packet.length;
+  if (routable) {
+    const { apid } = readPrimaryHeader(packet);
+    const layout = mdb.latestLayout(apid);
+    if (layout) return { ok: true, topic: layout.topic, apid, satelliteId: (packet[12]! << 8) | packet[13]! };
+  }
+  const decoded = decodePacket(mdb, packet);
+  if (decoded.ok) throw new RangeError('unroutable packet decoded cleanly'); // unreachable: decoding needs a known APID
+  return { ok: false, error: decoded.error };
+}
