@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, PROJECT_ROOT } from './config';
+
+describe('Config > loadConfig', () => {
+  it('gives documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.web).toMatchObject({ host: '127.0.0.1', port: 3000, dev: false });
+    expect(config.database.url).toBeUndefined();
+    expect(config.database.embedded).toEqual({
+      dataDir: path.join(PROJECT_ROOT, '.perigee'),
+      port: 0,
+      timescaleBundleDir: path.join(PROJECT_ROOT, 'db/embedded/timescaledb'),
+    });
+    expect(config.kafka.brokers).toBeUndefined();
+    expect(config.ingest).toEqual({ host: '127.0.0.1', tcpPort: 7300, udpPort: 7300, eventsPort: 7301 });
+    expect(config.sim).toEqual({
+      satellites: 3,
+      transport: 'tcp',
+      seed: 1,
+      faults: { duplicateRate: 0, driftRate: 0, corruptRate: 0, reorderRate: 0 },
+    });
+    expect(Object.isFrozen(config.sim.faults)).toBe(true);
+  });
+
+  it('parses values and lists', () => {
+    const config = loadConfig({
+      PORT: '0',
+      KAFKA_BROKERS: '127.0.0.1:9092,127.0.0.1:9093',
+      SIM_SATELLITES: '12',
+      SIM_FAULT_DRIFT_RATE: '0.12',
+      PERIGEE_DATA_DIR: '/var/lib/perigee',
+      DATABASE_URL: 'postgres://u:p@db.example:5432/perigee',
+      PERIGEE_DEV: '1',
+    });
+    expect(config.web.port).toBe(0);
+    expect(config.web.dev).toBe(true);
+    expect(config.kafka.brokers).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);
+    expect(config.sim.satellites).toBe(12);
+    expect(config.sim.faults.driftRate).toBe(0.12);
+    expect(config.database.embedded.dataDir).toBe('/var/lib/perigee');
+    expect(config.database.url).toBe('postgres://u:p@db.example:5432/perigee');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ PORT: '', KAFKA_BROKERS: '' }).web.port).toBe(3000);
+  });
+
+  it.each([
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: 'http' }, 'PORT'],
+    [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS'],
+    [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ SIM_FAULT_CORRUPT_RATE: '1.5' }, 'SIM_FAULT_CORRUPT_RATE'],
+    [{ SIM_SATELLITES: '0' }, 'SIM_SATELLITES'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+  ])('rejects %o naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(expect.objectContaining({ name: 'ConfigError', variable }));
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}: `));
+  });
+
+  it('rejects ingest ports that collide with the console port', () => {
+    expect(() => loadConfig({ PORT: '7300' })).toThrow('INGEST_TCP_PORT: must differ from PORT (7300)');
+    expect(() => loadConfig({ INGEST_EVENTS_PORT: '7300' })).toThrow('INGEST_EVENTS_PORT: must differ from INGEST_TCP_PORT and PORT');
+  });
+});
