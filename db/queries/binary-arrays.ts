@@ -1,0 +1,83 @@
+/**
+ * Numeric columns for `unnest` inserts, encoded in PostgreSQL's binary array
+ * format. node-postgres sends a Buffer parameter in binary, so the server
+ * reads IEEE doubles and integers directly instead of parsing text: for
+ * 50,000 samples this removes both the JS number-to-string conversion and the
+ * server's float parsing, the two largest costs of a text array. The SQL must
+ * cast the parameter to the matching array type (`$1::float8[]`); the server
+ * checks the element type recorded in the buffer against it.
+ *
+ * Format (array_send in src/backend/utils/adt/arrayfuncs.c): int32 number of
+ * dimensions, int32 has-nulls flag, uint32 element type oid, then per
+ * dimension int32 length and int32 lower bound, then per element int32 byte
+ * length (-1 for NULL) and the element's binary form, all big-endian.
+ *
+ * @example
+ *   await pool.query('SELECT sum(v) FROM unnest($1::float8[]) v', [float8Array([1.5, 2.5])]); // 4
+ */
+
+/** pg_type oids of the element types (src/include/catalog/pg_type.dat). */
+const INT2_OID = 21;
+const INT4_OID = 23;
+const FLOAT8_OID = 701;
+/** ndim, flags, element oid, one dimension's length and lower bound. */
+const HEADER_BYTES = 20;
+
+type Writer = (view: DataView, offset: number, value: number) => void;
+
+function encode(oid: number, width: number, values: ArrayLike<number | null>, write: Writer): Buffer {
+  const n = values.length;
+  let nulls = 0;
+  for (let i = 0; i < n; i++) if (values[i] === null) nulls++;
+  const buffer = Buffer.allocUnsafe(n === 0 ? 12 : HEADER_BYTES + n * 4 + (n - nulls) * width);
+  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  view.setInt32(0, n === 0 ? 0 : 1);
+  view.setInt32(4, nulls > 0 ? 1 : 0);
+  view.setUint32(8, oid);
+  if (n === 0) return buffer;
+  view.setInt32(12, n);
+  view.setInt32(16, 1);
+  let offset = HEADER_BYTES;
+  for (let i = 0; i < n; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) {
+      view.setInt32(offset, -1);
+      offset += 4;
+      continue;
+    }
+    view.setInt32(offset, width);
+    write(view, offset + 4, value);
+    offset += 4 + width;
+  }
+  return buffer;
+}
+
+function integerWriter(bits: 16 | 32): Writer {
+  const max = 2 ** (bits - 1) - 1;
+  const min = -(2 ** (bits - 1));
+  return (view, offset, value) => {
+    // DataView would wrap silently; a text parameter would have failed with "out of range".
+    if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${value} is not a ${bits}-bit integer`);
+    if (bits === 16) view.setInt16(offset, value);
+    else view.setInt32(offset, value);
+  };
+}
+
+const writeInt2 = integerWriter(16);
+const writeInt4 = integerWriter(32);
+const writeFloat8: Writer = (view, offset, value) => view.setFloat64(offset, value);
+
+/** A `float8[]` parameter; NaN and ±Infinity are kept. */
+export function float8Array(values: ArrayLike<number | null>): Buffer {
+  return encode(FLOAT8_OID, 8, values, writeFloat8);
+}
+
+/** An `integer[]` parameter; throws RangeError on a value that is not a 32-bit integer. */
+export function int4Array(values: ArrayLike<number | null>): Buffer {
+  return encode(INT4_OID, 4, values, writeInt4);
+}
+
+/** A `smallint[]` parameter; throws RangeError on a value that is not a 16-bit integer. */
+export function int2Array(values: ArrayLike<number | null>): Buffer {
+  return encode(INT2_OID, 2, values, writeInt2);
+}

@@ -1,0 +1,83 @@
+/**
+ * Splits the messages of an ArchiveBatch that are not yet archived into the
+ * rows of each table. Pure, so the transaction in PostgresTelemetryStore only
+ * moves data.
+ *
+ * @example
+ *   const rows = archiveRows(batch, 41n); // messages at offsets ≤ 41 are counted in rows.skipped
+ *   rows.lastOffset; // e.g. 57n, or null when every message was skipped
+ */
+import type { ArchiveBatch, SampleRecord, SatelliteSummary } from '../../ports/telemetry-store';
+import type { RawPacketRow } from '../../../db/queries/insert-raw-packets';
+import type { QuarantineRow } from '../../../db/queries/insert-quarantine';
+import type { GroundStationEventRow } from '../../../db/queries/insert-ground-station-events';
+
+export interface ArchiveRows {
+  readonly rawPackets: RawPacketRow[];
+  readonly samples: SampleRecord[];
+  readonly quarantine: QuarantineRow[];
+  readonly groundStationEvents: GroundStationEventRow[];
+  /** Event-time span of the samples and ground-station events per satellite. */
+  readonly satellites: SatelliteSummary[];
+  readonly stored: number;
+  readonly skipped: number;
+  /** Highest offset among stored messages; null when nothing is stored. */
+  readonly lastOffset: bigint | null;
+}
+
+const OFFSET = /^(0|[1-9]\d*)$/;
+
+/**
+ * `archivedOffset` is the last offset already archived for the batch's
+ * partition (null for none); messages at or below it were stored by an
+ * earlier delivery and are skipped. Offsets are compared as integers because
+ * Kafka offsets are 64-bit.
+ */
+export function archiveRows(batch: ArchiveBatch, archivedOffset: bigint | null): ArchiveRows {
+  const { topic, partition } = batch;
+  const rows = {
+    rawPackets: [] as RawPacketRow[],
+    samples: [] as SampleRecord[],
+    quarantine: [] as QuarantineRow[],
+    groundStationEvents: [] as GroundStationEventRow[],
+  };
+  const seen = new Map<number, { first: number; last: number }>();
+  const see = (satelliteId: number, timeMs: number) => {
+    if (!Number.isFinite(timeMs)) return;
+    const span = seen.get(satelliteId);
+    if (span === undefined) seen.set(satelliteId, { first: timeMs, last: timeMs });
+    else {
+      if (timeMs < span.first) span.first = timeMs;
+      if (timeMs > span.last) span.last = timeMs;
+    }
+  };
+  let stored = 0;
+  let skipped = 0;
+  let lastOffset: bigint | null = null;
+  for (const message of batch.messages) {
+    if (!OFFSET.test(message.offset)) throw new RangeError(`offset must be a non-negative decimal integer string, got "${message.offset}"`);
+    const offset = BigInt(message.offset);
+    if (archivedOffset !== null && offset <= archivedOffset) {
+      skipped++;
+      continue;
+    }
+    stored++;
+    if (lastOffset === null || offset > lastOffset) lastOffset = offset;
+    const origin = { topic, partition, offset: message.offset };
+    if (message.rawPacket) rows.rawPackets.push({ ...message.rawPacket, ...origin });
+    if (message.quarantine) rows.quarantine.push({ ...message.quarantine, ...origin });
+    if (message.groundStationEvent) {
+      rows.groundStationEvents.push({ event: message.groundStationEvent, ...origin });
+      see(message.groundStationEvent.satelliteId, message.groundStationEvent.timeMs);
+    }
+    for (const sample of message.samples ?? []) {
+      if (!Number.isFinite(sample.timeMs)) {
+        throw new RangeError(`sample of parameter ${sample.parameterId} at offset ${message.offset} has no finite time (${sample.timeMs})`);
+      }
+      rows.samples.push(sample);
+      see(sample.satelliteId, sample.timeMs);
+    }
+  }
+  const satellites = [...seen].map(([satelliteId, span]) => ({ satelliteId, firstSeenMs: span.first, lastSeenMs: span.last }));
+  return { ...rows, satellites, stored, skipped, lastOffset };
+}
