@@ -1,7 +1,7 @@
 /**
  * The fleet catalogue: spacecraft ids, names and two-line element sets, and
- * the ground stations. The demonstration fleet is N satellites in a 550 km
- * sun-synchronous orbit, spread over planes and phases; its TLEs are
+ * the ground stations. The demonstration fleet is N satellites in a ~510 km
+ * (15.19 rev/day) sun-synchronous orbit, spread over planes and phases; its TLEs are
  * generated from mean elements at a fixed epoch so every process computes
  * the same orbits.
  */
