@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { defaultMissionDatabase } from '@/server/domain/mission/default-mission-database';
+import { demoFleet } from '@/server/domain/mission/fleet';
+import { StoreUnavailableError } from '@/server/errors';
+import type { SeriesRequest, SeriesResult, TelemetryStore } from '@/server/ports/telemetry-store';
+import { setRuntime } from '@/server/runtime';
+import { GET } from './route';
+
+const answer: SeriesResult = {
+  tier: 'raw',
+  series: [{ parameterId: 100, timesMs: [1000, 2000], values: [29.5, 29.6], mins: [29.5, 29.6], maxs: [29.5, 29.6] }],
+};
+
+let requests: SeriesRequest[];
+let failure: Error | undefined;
+
+beforeEach(() => {
+  requests = [];
+  failure = undefined;
+  const store: TelemetryStore = {
+    archiveBatch: () => Promise.reject(new Error('not used')),
+    listSatellites: () => Promise.resolve([]),
+    getSeries: (request) => {
+      requests.push(request);
+      return failure ? Promise.reject(failure) : Promise.resolve(answer);
+    },
+  };
+  setRuntime({ store, mdb: defaultMissionDatabase(), fleet: demoFleet(3) });
+});
+
+const get = (id: string, query: string) =>
+  GET(new Request(`http://console.test/api/satellites/${id}/history?${query}`), { params: Promise.resolve({ id }) });
+
+describe('GET /api/satellites/[id]/history', () => {
+  it('asks the store for exactly the parsed window and returns its series', async () => {
+    const response = await get('101', 'parameters=100,101&from=1000&to=61000');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(answer);
+    expect(requests).toEqual([{ satelliteId: 101, parameterIds: [100, 101], fromMs: 1000, toMs: 61000 }]);
+  });
+
+  it('answers 400 with the reason and never reaches the store for a parameter the mission database lacks', async () => {
+    const response = await get('101', 'parameters=100,4242&from=1000&to=61000');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'unknown parameter id 4242' });
+    expect(requests).toEqual([]);
+  });
+
+  it('answers 503 when the archive is unavailable', async () => {
+    failure = new StoreUnavailableError('connection refused');
+    const response = await get('101', 'parameters=100&from=1000&to=61000');
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toEqual({ error: 'the archive is unavailable, try again shortly' });
+  });
+
+  it('lets a programmer error propagate instead of disguising it as unavailability', async () => {
+    failure = new TypeError('boom');
+    await expect(get('101', 'parameters=100&from=1000&to=61000')).rejects.toThrow('boom');
+  });
+});

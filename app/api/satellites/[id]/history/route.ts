@@ -1,0 +1,25 @@
+import { getRuntime } from '@/server/runtime';
+import { parseHistoryQuery } from '@/server/realtime/history-query';
+import { badRequest, unavailable } from '@/server/realtime/route-responses';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /api/satellites/<id>/history?parameters=100,101&from=<epoch ms>&to=<epoch ms>
+ * → { tier: 'raw' | '1s', series: [{ parameterId, timesMs, values, mins, maxs }] }
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { store, mdb } = getRuntime();
+  const parsed = parseHistoryQuery(
+    { id: (await params).id, search: new URL(request.url).searchParams },
+    (parameterId) => mdb.parameterById(parameterId) !== undefined,
+  );
+  if (!parsed.ok) return badRequest(parsed.error);
+  try {
+    return Response.json(await store.getSeries(parsed.request));
+  } catch (error) {
+    const response = unavailable(error, 'the archive');
+    if (response) return response;
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { Providers } from '@/components/Providers';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'Perigee mission control',
+  description: 'Live attitude, thermal and power telemetry of the Perigee fleet',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-950 font-sans text-slate-200 antialiased">
+        <nav className="flex items-center gap-6 border-b border-slate-800 px-4 py-2">
+          <Link href="/" className="font-semibold tracking-wide text-sky-300">
+            PERIGEE
+          </Link>
+          <Link href="/" className="text-sm text-slate-400 hover:text-slate-200">
+            Fleet
+          </Link>
+        </nav>
+        <main className="p-4">
+          <Providers>{children}</Providers>
+        </main>
+      </body>
+    </html>
+  );
+}

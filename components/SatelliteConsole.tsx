@@ -1,0 +1,76 @@
+'use client';
+/**
+ * One satellite's console: a socket subscription to all its subsystems
+ * feeding one live store, one clock, and one SubsystemPanel per definition.
+ */
+import { useMemo, useState } from 'react';
+import type { PanelDefinition } from './telemetry/panel-definition';
+import { ChannelStore } from './telemetry/channel-store';
+import { SocketProvider, useConnectionState, useSocket } from './hooks/useSocket';
+import { useChannelSubscription } from './hooks/useChannelSubscription';
+import { useLiveClock } from './hooks/useLiveClock';
+import { SubsystemPanel, type TimeWindow } from './SubsystemPanel';
+
+/** How much time the live charts show, and how much history a panel loads when it opens, ms. */
+export const LIVE_WINDOW_MS = 10 * 60 * 1000;
+/** Re-render cadence of values and ages, ms: fast enough to look live, slow enough to cost nothing. */
+const TICK_MS = 250;
+
+export interface SatelliteConsoleProps {
+  readonly satellite: { readonly id: number; readonly name: string };
+  readonly panels: readonly PanelDefinition[];
+}
+
+export function SatelliteConsole(props: SatelliteConsoleProps) {
+  return (
+    <SocketProvider>
+      <ConsoleView {...props} />
+    </SocketProvider>
+  );
+}
+
+const CONNECTION_CLASS = { connected: 'bg-emerald-500', connecting: 'bg-amber-400', disconnected: 'bg-red-500' } as const;
+
+function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
+  const socket = useSocket();
+  const connection = useConnectionState(socket);
+  const [store] = useState(() => new ChannelStore({ seriesParameterIds: panels.flatMap((p) => p.seriesParameterIds) }));
+  const subsystems = useMemo(() => panels.map((p) => p.id), [panels]);
+  const subscription = useChannelSubscription(socket, satellite.id, subsystems, store);
+  const clock = useLiveClock(TICK_MS);
+
+  const chartWindow: TimeWindow | null = clock && { fromMs: clock.nowMs - LIVE_WINDOW_MS, toMs: clock.nowMs };
+  const openedAtMs = clock?.openedAtMs;
+  const historyWindow = useMemo<TimeWindow | null>(
+    () => (openedAtMs === undefined ? null : { fromMs: openedAtMs - LIVE_WINDOW_MS, toMs: openedAtMs }),
+    [openedAtMs],
+  );
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-4">
+        <h1 className="text-xl font-semibold text-slate-100">
+          {satellite.name} <span className="text-sm font-normal text-slate-400">spacecraft {satellite.id}</span>
+        </h1>
+        <span data-testid="connection-state" data-state={connection} className="flex items-center gap-1.5 text-xs text-slate-400">
+          <span className={`inline-block h-2 w-2 rounded-full ${CONNECTION_CLASS[connection]}`} />
+          {connection === 'connected' ? 'LIVE' : connection}
+        </span>
+        {subscription.state === 'failed' && <span className="text-xs text-red-400">subscription refused: {subscription.error}</span>}
+      </div>
+      <div className="grid gap-3 lg:grid-cols-2 2xl:grid-cols-3">
+        {panels.map((definition) => (
+          <SubsystemPanel
+            key={definition.id}
+            satelliteId={satellite.id}
+            definition={definition}
+            store={store}
+            nowMs={clock?.nowMs ?? null}
+            chartWindow={chartWindow}
+            historyWindow={historyWindow}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+'use client';
+/**
+ * The console panel of any subsystem, driven entirely by its PanelDefinition
+ * from the mission database: 'plot' views become time-series charts, 'values'
+ * views a table of latest values, 'grid' views a heat grid. There is no
+ * component per subsystem; a new subsystem is a new definition.
+ *
+ * The panel re-renders on the console's clock tick (250 ms) and reads the
+ * live store then; frames themselves never set React state.
+ */
+import { useMemo } from 'react';
+import type { ChannelStore } from './telemetry/channel-store';
+import type { PanelDefinition, PanelView, PlotView } from './telemetry/panel-definition';
+import { alignSeries } from './telemetry/align-series';
+import { ageOf } from './telemetry/format';
+import { useChannelSeries } from './hooks/useChannelSeries';
+import { TimeSeriesChart, type ChartSource } from './TimeSeriesChart';
+import { ValuesTable } from './ValuesTable';
+import { LatestValueStrip } from './LatestValueStrip';
+import { HeatGrid } from './HeatGrid';
+import { DataAge } from './DataAge';
+
+export interface TimeWindow {
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+export interface SubsystemPanelProps {
+  readonly satelliteId: number;
+  readonly definition: PanelDefinition;
+  readonly store: ChannelStore;
+  /** Browser time of this render, epoch ms; null before the clock has started. */
+  readonly nowMs: number | null;
+  /** Visible chart window; null before the clock has started. */
+  readonly chartWindow: TimeWindow | null;
+  /** Window fetched from history when the panel opened. */
+  readonly historyWindow: TimeWindow | null;
+}
+
+export function SubsystemPanel({ satelliteId, definition, store, nowMs, chartWindow, historyWindow }: SubsystemPanelProps) {
+  const history = useChannelSeries({
+    satelliteId,
+    subsystem: definition.id,
+    parameterIds: definition.historyParameterIds,
+    window: historyWindow,
+    store,
+  });
+  const lastOnboardMs = store.lastOnboardTimeMs(definition.id);
+
+  return (
+    <section
+      data-testid={`panel-${definition.id}`}
+      data-live-count={store.liveFrameCount(definition.id)}
+      className="min-w-0 rounded-lg border border-slate-800 bg-slate-900/60 p-3"
+    >
+      <header className="mb-2 flex items-baseline justify-between gap-2">
+        <h2 className="text-base font-semibold text-slate-100">{definition.name}</h2>
+        <div className="flex items-baseline gap-3 text-xs text-slate-400">
+          {history.isError ? (
+            <span className="text-red-400" title={history.error.message}>
+              history unavailable
+            </span>
+          ) : history.isFetching ? (
+            <span>loading history…</span>
+          ) : history.data ? (
+            <span title="archive tier that answered the history request">history: {history.data.tier}</span>
+          ) : null}
+          <span>
+            data age{' '}
+            <DataAge testId={`age-${definition.id}`} ageMs={nowMs !== null ? ageOf(lastOnboardMs, nowMs) : undefined} className="text-sm font-semibold" />
+          </span>
+        </div>
+      </header>
+      <div className="space-y-3">
+        {definition.views.map((view) => (
+          <PanelViewBlock key={view.slug} satelliteId={satelliteId} view={view} store={store} nowMs={nowMs} chartWindow={chartWindow} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+interface PanelViewBlockProps {
+  readonly satelliteId: number;
+  readonly view: PanelView;
+  readonly store: ChannelStore;
+  readonly nowMs: number | null;
+  readonly chartWindow: TimeWindow | null;
+}
+
+function PanelViewBlock({ satelliteId, view, store, nowMs, chartWindow }: PanelViewBlockProps) {
+  return (
+    <div>
+      <div className="mb-1 flex items-baseline justify-between text-xs uppercase tracking-wide text-slate-400">
+        <h3>{view.title}</h3>
+        {view.kind === 'plot' && (
+          <span className="normal-case tracking-normal">
+            last sample <DataAge ageMs={nowMs !== null ? ageOf(newestOnboardMs(view, store), nowMs) : undefined} />
+          </span>
+        )}
+      </div>
+      {view.kind === 'plot' ? (
+        <>
+          <PlotBlock satelliteId={satelliteId} view={view} store={store} chartWindow={chartWindow} />
+          <LatestValueStrip view={view} store={store} nowMs={nowMs} />
+        </>
+      ) : view.kind === 'values' ? (
+        <ValuesTable view={view} store={store} nowMs={nowMs} />
+      ) : (
+        <HeatGrid view={view} store={store} nowMs={nowMs} />
+      )}
+    </div>
+  );
+}
+
+function PlotBlock({ satelliteId, view, store, chartWindow }: { satelliteId: number; view: PlotView; store: ChannelStore; chartWindow: TimeWindow | null }) {
+  const series = useMemo(() => view.parameters.map((p) => ({ label: p.label, unit: p.unit })), [view]);
+  const source = useMemo<ChartSource>(
+    () => ({
+      get version() {
+        return store.version;
+      },
+      read: (fromMs, toMs) =>
+        alignSeries(
+          view.parameters.map((p) => store.series(p.id)),
+          { fromMs, toMs, gapMs: view.gapMs },
+        ),
+    }),
+    [store, view],
+  );
+  if (!chartWindow) return <div data-testid={`chart-${view.slug}`} data-point-count="0" className="h-[180px]" />;
+  return (
+    <TimeSeriesChart
+      testId={`chart-${view.slug}`}
+      series={series}
+      source={source}
+      fromMs={chartWindow.fromMs}
+      toMs={chartWindow.toMs}
+      syncKey={`perigee-sat-${satelliteId}`}
+    />
+  );
+}
+
+function newestOnboardMs(view: PlotView, store: ChannelStore): number | undefined {
+  let newest: number | undefined;
+  for (const p of view.parameters) {
+    const t = store.latest(p.id)?.onboardTimeMs;
+    if (t !== undefined && (newest === undefined || t > newest)) newest = t;
+  }
+  return newest;
+}

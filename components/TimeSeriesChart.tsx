@@ -1,0 +1,120 @@
+'use client';
+/**
+ * The one component that owns a uPlot instance. The chart is created once
+ * per series layout and then only fed: a requestAnimationFrame loop calls
+ * `setData` when the source's version or the time window has changed, at most
+ * every MIN_REDRAW_MS, so a 10 Hz stream never re-renders React or rebuilds
+ * the chart (uPlot demos/stream-data.html). Resizes go through `setSize`.
+ */
+import { memo, useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { AlignedColumns } from './telemetry/align-series';
+import { formatValue } from './telemetry/format';
+
+export interface ChartSeries {
+  readonly label: string;
+  readonly unit: string;
+}
+
+/** Where a chart reads its data: `version` changes whenever `read` would return something new. */
+export interface ChartSource {
+  readonly version: number;
+  read(fromMs: number, toMs: number): AlignedColumns;
+}
+
+export interface TimeSeriesChartProps {
+  readonly testId: string;
+  readonly series: readonly ChartSeries[];
+  readonly source: ChartSource;
+  /** Visible window, epoch ms. */
+  readonly fromMs: number;
+  readonly toMs: number;
+  /** Charts with the same key share a cursor (uPlot cursor.sync). */
+  readonly syncKey?: string;
+  readonly heightPx?: number;
+}
+
+/** Redraw cap: 10 fps keeps a 10 Hz stream smooth and leaves the main thread idle most of the time. */
+const MIN_REDRAW_MS = 100;
+const PALETTE = ['#38bdf8', '#f472b6', '#a3e635', '#fbbf24', '#c084fc', '#2dd4bf'];
+const AXIS = { stroke: '#94a3b8', grid: { stroke: '#1e293b', width: 1 }, ticks: { stroke: '#334155', width: 1 } };
+
+/** Line colour of the series at `index`, so legends outside the chart can match it. */
+export function seriesColor(index: number): string {
+  return PALETTE[index % PALETTE.length]!;
+}
+
+export const TimeSeriesChart = memo(function TimeSeriesChart({ testId, series, source, fromMs, toMs, syncKey, heightPx = 180 }: TimeSeriesChartProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const windowRef = useRef({ fromMs, toMs });
+  const sourceRef = useRef(source);
+  useEffect(() => {
+    windowRef.current = { fromMs, toMs };
+    sourceRef.current = source;
+  }, [fromMs, toMs, source]);
+
+  // Re-create only when the series themselves change, not when the parent passes an equal new array.
+  const layoutKey = series.map((s) => `${s.label}\u0000${s.unit}`).join('\u0001');
+
+  useEffect(() => {
+    const container = containerRef.current!;
+    const widthPx = () => Math.max(200, container.clientWidth);
+    const options: uPlot.Options = {
+      width: widthPx(),
+      height: heightPx,
+      ms: 1, // x values are epoch milliseconds
+      scales: {
+        // The x range is the time window, not the data's extent: a pause shows as empty space at the right.
+        x: { time: true, range: () => [windowRef.current.fromMs, windowRef.current.toMs] },
+      },
+      series: [
+        {},
+        ...series.map((s, i) => ({
+          label: s.unit ? `${s.label} (${s.unit})` : s.label,
+          stroke: seriesColor(i),
+          width: 1.5,
+          value: (_u: uPlot, v: number | null) => formatValue(v),
+        })),
+      ],
+      axes: [AXIS, { ...AXIS, size: 56 }],
+      // The panel's latest-value strip is the legend; uPlot's would repeat every label.
+      legend: { show: false },
+      cursor: syncKey ? { sync: { key: syncKey } } : {},
+    };
+    const empty: uPlot.AlignedData = [[], ...series.map(() => [])];
+    const chart = new uPlot(options, empty, container);
+
+    const resize = new ResizeObserver(() => chart.setSize({ width: widthPx(), height: heightPx }));
+    resize.observe(container);
+
+    let frame = 0;
+    let lastDrawMs = -Infinity;
+    let drawnVersion = -1;
+    let drawnWindow: { fromMs: number; toMs: number } | undefined;
+    const draw = (timeMs: number) => {
+      frame = requestAnimationFrame(draw);
+      if (timeMs - lastDrawMs < MIN_REDRAW_MS) return;
+      const source = sourceRef.current;
+      const visible = windowRef.current;
+      if (source.version === drawnVersion && visible === drawnWindow) return;
+      const data = source.read(visible.fromMs, visible.toMs);
+      chart.setData(data as uPlot.AlignedData);
+      container.dataset.pointCount = String(data[0].length);
+      lastDrawMs = timeMs;
+      drawnVersion = source.version;
+      drawnWindow = visible;
+    };
+    frame = requestAnimationFrame(draw);
+
+    return () => {
+      cancelAnimationFrame(frame);
+      resize.disconnect();
+      chart.destroy();
+    };
+    // layoutKey stands for `series`; heightPx and syncKey are part of the chart's construction.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [layoutKey, heightPx, syncKey]);
+
+  return <div ref={containerRef} data-testid={testId} data-point-count="0" className="w-full min-w-0" />;
+});

@@ -1,0 +1,26 @@
+/**
+ * Every react-query key the console uses, from one factory, so invalidation
+ * and prefetching name the same keys as the hooks that read them.
+ *
+ * @example
+ *   queryClient.invalidateQueries({ queryKey: queryKeys.channelHistoryOf(101) });
+ */
+export interface ChannelHistoryParams {
+  readonly satelliteId: number;
+  readonly parameterIds: readonly number[];
+  /** Window start, epoch ms. */
+  readonly fromMs: number;
+  /** Window end, epoch ms. */
+  readonly toMs: number;
+}
+
+const all = ['perigee'] as const;
+
+export const queryKeys = {
+  all,
+  satellites: () => [...all, 'satellites'] as const,
+  /** Prefix of every history query of one satellite. */
+  channelHistoryOf: (satelliteId: number) => [...all, 'channel-history', satelliteId] as const,
+  channelHistory: ({ satelliteId, parameterIds, fromMs, toMs }: ChannelHistoryParams) =>
+    [...all, 'channel-history', satelliteId, { parameterIds: [...parameterIds], fromMs, toMs }] as const,
+};

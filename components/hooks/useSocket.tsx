@@ -1,0 +1,52 @@
+'use client';
+/**
+ * One Socket.IO connection per page, shared through context: every panel
+ * subscribes over the same socket instead of opening its own.
+ *
+ * WebSocket only: the long-polling fallback needs sticky sessions behind a
+ * load balancer, which several web nodes would otherwise require.
+ */
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@/server/realtime/events';
+
+export type TelemetrySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+
+const SocketContext = createContext<TelemetrySocket | null>(null);
+
+export function SocketProvider({ children }: { children: ReactNode }) {
+  const [socket, setSocket] = useState<TelemetrySocket | null>(null);
+  useEffect(() => {
+    const connection: TelemetrySocket = io({ transports: ['websocket'] });
+    setSocket(connection);
+    return () => {
+      connection.close();
+    };
+  }, []);
+  return <SocketContext value={socket}>{children}</SocketContext>;
+}
+
+/** The page's socket; null during server rendering and before the provider has connected. */
+export function useSocket(): TelemetrySocket | null {
+  return useContext(SocketContext);
+}
+
+export function useConnectionState(socket: TelemetrySocket | null): ConnectionState {
+  return useSyncExternalStore(
+    (onChange) => {
+      if (!socket) return () => {};
+      socket.on('connect', onChange);
+      socket.on('disconnect', onChange);
+      socket.on('connect_error', onChange);
+      return () => {
+        socket.off('connect', onChange);
+        socket.off('disconnect', onChange);
+        socket.off('connect_error', onChange);
+      };
+    },
+    // `active` stays true while the manager will retry.
+    () => (!socket ? 'connecting' : socket.connected ? 'connected' : socket.active ? 'connecting' : 'disconnected'),
+    () => 'connecting',
+  );
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { defaultMissionDatabase } from '@/server/domain/mission/default-mission-database';
+import { slugOf, toPanelDefinitions } from './panel-definition';
+
+describe('Telemetry > toPanelDefinitions', () => {
+  const panels = toPanelDefinitions(defaultMissionDatabase());
+
+  it('describes every subsystem of the mission database with its views in order', () => {
+    expect(panels.map((p) => [p.id, p.views.map((v) => `${v.kind}:${v.slug}`)])).toEqual([
+      ['attitude', ['plot:attitude-quaternion', 'plot:body-rates', 'plot:reaction-wheel-speeds', 'values:adcs']],
+      ['thermal', ['plot:selected-nodes', 'grid:all-nodes-by-zone']],
+      ['power', ['plot:battery', 'plot:solar-arrays-and-load', 'values:battery-state']],
+    ]);
+  });
+
+  it('groups all 208 thermal nodes by zone, 26 per zone', () => {
+    const grid = panels[1]!.views[1]!;
+    if (grid.kind !== 'grid') throw new Error('expected the thermal grid');
+    expect(grid.groups.map((g) => [g.name, g.parameters.length])).toEqual([
+      ['panel +X', 26],
+      ['panel -X', 26],
+      ['panel +Y', 26],
+      ['panel -Y', 26],
+      ['panel +Z', 26],
+      ['panel -Z', 26],
+      ['battery box', 26],
+      ['payload bay', 26],
+    ]);
+    expect(grid.groups[0]!.parameters[0]).toEqual({
+      id: 1000,
+      name: 'thermal.node_000',
+      label: 'node_000',
+      description: 'Thermistor node 0 on panel +X, position 0',
+      unit: '°C',
+      limits: { criticalLow: -30, warningLow: -20, warningHigh: 70, criticalHigh: 85 },
+      states: null,
+      zone: 'panel +X',
+    });
+  });
+
+  it('fetches history for plotted and tabled parameters only, and sizes gaps by packet rate', () => {
+    const power = panels[2]!;
+    expect(power.seriesParameterIds).toEqual([100, 101, 104, 105, 106, 107, 108]);
+    expect(power.historyParameterIds).toEqual([100, 101, 104, 105, 106, 107, 108, 103, 102, 109]);
+    expect(panels[1]!.historyParameterIds).toHaveLength(6);
+    const gaps = panels.flatMap((p) => p.views.flatMap((v) => (v.kind === 'plot' ? [[v.slug, v.gapMs]] : [])));
+    expect(gaps).toEqual([
+      ['attitude-quaternion', 3000],
+      ['body-rates', 3000],
+      ['reaction-wheel-speeds', 3000],
+      ['selected-nodes', 5000],
+      ['battery', 3000],
+      ['solar-arrays-and-load', 3000],
+    ]);
+  });
+
+  it('gives each parameter its value test id on the first view that shows it', () => {
+    const thermal = panels[1]!;
+    const [plot, grid] = thermal.views;
+    expect(plot!.primaryParameterIds).toEqual([1000, 1026, 1052, 1078, 1156, 1182]);
+    expect(grid!.primaryParameterIds).toHaveLength(202);
+    expect(grid!.primaryParameterIds).not.toContain(1000);
+    expect(panels[2]!.views.map((v) => v.primaryParameterIds.length)).toEqual([2, 5, 3]);
+  });
+
+  it('survives JSON serialisation unchanged, as props to client components must', () => {
+    expect(JSON.parse(JSON.stringify(panels))).toEqual(panels);
+  });
+
+  it('slugs titles', () => {
+    expect(slugOf('  Solar arrays & load (A) ')).toBe('solar-arrays-load-a');
+  });
+});

@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SampleFrame } from '../domain/sample-frame';
+import { SOCKET_EVENTS } from './events';
+import { startRealtimeHarness, type RealtimeHarness } from './testing/realtime-harness';
+
+const EMITTED_MS = 1_795_000_000_500;
+
+function powerFrame(satelliteId: number, batteryVoltage: number): SampleFrame {
+  return {
+    satelliteId,
+    subsystem: 'power',
+    apid: 272,
+    sequenceCount: 42,
+    onboardTimeMs: 1_795_000_000_000,
+    arrivalMs: 1_795_000_000_210,
+    parameterIds: [100, 101, 109],
+    values: [batteryVoltage, -1.25, null],
+  };
+}
+
+describe('Realtime > SocketServer', () => {
+  let harness: RealtimeHarness;
+  beforeEach(async () => {
+    harness = await startRealtimeHarness({ now: () => EMITTED_MS });
+  });
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  describe('#subscribe', () => {
+    it('acks one room per subsystem and delivers the LiveFrame built from a published SampleFrame', async () => {
+      const client = await harness.connectClient();
+      const ack = await client.request(SOCKET_EVENTS.subscribe, { satelliteId: 101, subsystems: ['power', 'thermal'] });
+      expect(ack).toEqual({ ok: true, rooms: ['sat:101:power', 'sat:101:thermal'] });
+
+      await harness.publish(powerFrame(101, 29.75));
+      const frames = await client.waitForFrames(1);
+      expect(frames).toEqual([
+        {
+          satelliteId: 101,
+          subsystem: 'power',
+          onboardTimeMs: 1_795_000_000_000,
+          arrivalMs: 1_795_000_000_210,
+          emittedMs: EMITTED_MS,
+          parameterIds: [100, 101, 109],
+          values: [29.75, -1.25, null],
+        },
+      ]);
+    });
+
+    it('sends a client subscribed to another satellite nothing of this one', async () => {
+      const watcher101 = await harness.connectClient();
+      const watcher102 = await harness.connectClient();
+      await watcher101.request(SOCKET_EVENTS.subscribe, { satelliteId: 101, subsystems: ['power'] });
+      await watcher102.request(SOCKET_EVENTS.subscribe, { satelliteId: 102, subsystems: ['power'] });
+
+      await harness.publish(powerFrame(101, 28.5));
+      await watcher101.waitForFrames(1);
+      // Frames on one connection arrive in order: had 101's frame been routed to
+      // 102's watcher, it would be there before 102's own frame.
+      await harness.publish(powerFrame(102, 31));
+      const frames = await watcher102.waitForFrames(1);
+      expect(frames.map((f) => [f.satelliteId, f.values[0]])).toEqual([[102, 31]]);
+      expect(watcher101.frames.map((f) => [f.satelliteId, f.values[0]])).toEqual([[101, 28.5]]);
+    });
+
+    it('answers a bad payload with ok:false and joins nothing', async () => {
+      const client = await harness.connectClient();
+      const ack = await client.request(SOCKET_EVENTS.subscribe, { satelliteId: '101', subsystems: ['power'] });
+      expect(ack).toEqual({ ok: false, error: 'invalid subscription: satelliteId: Invalid input: expected number, received string' });
+      expect(await client.request(SOCKET_EVENTS.subscribe, { satelliteId: 101, subsystems: ['Power!'] })).toMatchObject({ ok: false });
+      expect(await client.request(SOCKET_EVENTS.subscribe, { satelliteId: 101, subsystems: [], extra: 1 })).toMatchObject({ ok: false });
+
+      const serverSocket = harness.io.of('/').sockets.get(client.id!)!;
+      expect([...serverSocket.rooms]).toEqual([client.id]);
+
+      // A well-formed subscriber proves the frame was broadcast while the bad one stayed empty-handed.
+      const control = await harness.connectClient();
+      await control.request(SOCKET_EVENTS.subscribe, { satelliteId: 101, subsystems: ['power'] });
+      await harness.publish(powerFrame(101, 30));
+      await control.waitForFrames(1);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(client.frames).toEqual([]);
+    });
+  });
+
+  describe('#unsubscribe', () => {
+    it('leaves the rooms so later frames are not delivered', async () => {
+      const client = await harness.connectClient();
+      await client.request(SOCKET_EVENTS.subscribe, { satelliteId: 101, subsystems: ['power'] });
+      await harness.publish(powerFrame(101, 27));
+      await client.waitForFrames(1);
+
+      const ack = await client.request(SOCKET_EVENTS.unsubscribe, { satelliteId: 101, subsystems: ['power'] });
+      expect(ack).toEqual({ ok: true, rooms: ['sat:101:power'] });
+      expect([...harness.io.of('/').sockets.get(client.id!)!.rooms]).toEqual([client.id]);
+
+      const control = await harness.connectClient();
+      await control.request(SOCKET_EVENTS.subscribe, { satelliteId: 101, subsystems: ['power'] });
+      await harness.publish(powerFrame(101, 26));
+      await control.waitForFrames(1);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(client.frames.map((f) => f.values[0])).toEqual([27]);
+    });
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The web node: one HTTP server carrying the Next.js console and Socket.IO on
+ * the same port, plus this node's live feed from the bus. Route handlers and
+ * server components reach the store and mission database through
+ * setRuntime/getRuntime (Next bundles app/ as a separate module graph).
+ *
+ * @example
+ *   const web = await startWebServer({ web: config.web, bus, store, mdb, fleet, log, projectDir: PROJECT_ROOT });
+ *   log.info(`console at ${web.url}`);
+ *   await web.close();
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import next from 'next';
+import type { Config } from '../config';
+import { PortUnavailableError } from '../errors';
+import type { Logger } from '../log';
+import type { Bus } from '../ports/bus';
+import type { TelemetryStore } from '../ports/telemetry-store';
+import type { MissionDatabase } from '../domain/mission/mission-database';
+import type { SatelliteCatalogue } from '../domain/mission/fleet';
+import { setRuntime } from '../runtime';
+import { createSocketServer } from './socket-server';
+import { startLiveFeed } from './live-feed';
+
+export interface WebServerOptions {
+  readonly web: Config['web'];
+  readonly bus: Bus;
+  readonly store: TelemetryStore;
+  readonly mdb: MissionDatabase;
+  readonly fleet: SatelliteCatalogue;
+  readonly log: Logger;
+  /** Folder holding app/ and (in production) the .next build. */
+  readonly projectDir: string;
+  /** Clock for live frames' emittedMs, epoch ms. */
+  readonly now?: () => number;
+  /** How long close() lets in-flight requests finish before cutting connections, ms. */
+  readonly shutdownGraceMs?: number;
+}
+
+export interface WebServer {
+  /** e.g. http://127.0.0.1:3000 */
+  readonly url: string;
+  /** The bound port (the chosen one when config asked for 0). */
+  readonly port: number;
+  /** Stops the live feed, Socket.IO, the HTTP server and Next; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const { web, bus, store, mdb, fleet, projectDir, now, shutdownGraceMs = 2000 } = options;
+  const log = options.log.namespace('web');
+  setRuntime({ store, mdb, fleet });
+
+  // Requests can arrive between listen() and Next being ready; they wait for it
+  // rather than racing an unprepared handler.
+  let resolveHandler!: (handler: http.RequestListener) => void;
+  const handlerReady = new Promise<http.RequestListener>((resolve) => (resolveHandler = resolve));
+  const httpServer = http.createServer((req, res) => {
+    void handlerReady.then((handle) => handle(req, res));
+  });
+  // Socket.IO must attach after the request listener: it wraps the listeners present and
+  // forwards every request outside /socket.io/ to them.
+  const io = createSocketServer(httpServer);
+
+  // Listen before preparing Next so a taken port fails in milliseconds, and so Next
+  // is told the real port when config asked for 0.
+  let port: number;
+  try {
+    port = await listen(httpServer, web.host, web.port);
+  } catch (error) {
+    io.engine.close();
+    throw error;
+  }
+  const url = `http://${web.host.includes(':') ? `[${web.host}]` : web.host}:${port}`;
+
+  const app = next({ dev: web.dev, dir: projectDir, hostname: web.host, port, httpServer });
+  let feed: Awaited<ReturnType<typeof startLiveFeed>> | undefined;
+  try {
+    await app.prepare();
+    const handle = app.getRequestHandler();
+    resolveHandler((req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        log.error('request failed', { url: req.url, error });
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    feed = await startLiveFeed({ bus, io, nodeId: web.nodeId, log: log.namespace('live'), now });
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+  log.info(`console listening on ${url}${web.dev ? ' (development)' : ''}`);
+
+  let closing: Promise<void> | undefined;
+  async function closeAll(): Promise<void> {
+    await feed?.stop();
+    // io.close() disconnects every socket, then closes the HTTP server and resolves
+    // once no connection is left. Node drops idle keep-alives on close; requests still
+    // in flight get a grace period before their connections are cut.
+    const serverClosed = io.close();
+    const cut = setTimeout(() => httpServer.closeAllConnections(), shutdownGraceMs);
+    try {
+      await serverClosed;
+    } finally {
+      clearTimeout(cut);
+    }
+    await app.close();
+  }
+
+  return {
+    url,
+    port,
+    close: () => (closing ??= closeAll()),
+  };
+}
+
+function listen(server: http.Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE' || error.code === 'EACCES') reject(new PortUnavailableError(port, 'PORT', { cause: error }));
+      else reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
