@@ -39,6 +39,8 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === 'decode') return runDecode(defaultMissionDatabase(), args);
   const config = loadConfig();
   const log = createLogger({ level: config.logLevel });
+  // Next.js reads NODE_ENV to pick its production or development runtime; set it before Next loads.
+  (process.env as Record<string, string>).NODE_ENV ??= config.web.dev ? 'development' : 'production';
   switch (command) {
     case 'start': {
       const system = await startSystem(config, log);

@@ -60,6 +60,12 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}: `));
   });
 
+  it('rejects fault rates that add up to more than every packet', () => {
+    expect(() => loadConfig({ SIM_FAULT_DRIFT_RATE: '0.6', SIM_FAULT_CORRUPT_RATE: '0.5' })).toThrow(
+      'SIM_FAULT_DUPLICATE_RATE: the four SIM_FAULT_*_RATE values add up to 1.1, more than 1',
+    );
+  });
+
   it('rejects ingest ports that collide with the console port', () => {
     expect(() => loadConfig({ PORT: '7300' })).toThrow('INGEST_TCP_PORT: must differ from PORT (7300)');
     expect(() => loadConfig({ INGEST_EVENTS_PORT: '7300' })).toThrow('INGEST_EVENTS_PORT: must differ from INGEST_TCP_PORT and PORT');

@@ -118,6 +118,11 @@ export function loadConfig(env: RawEnv = process.env): Config {
   if (e.INGEST_EVENTS_PORT !== 0 && (e.INGEST_EVENTS_PORT === e.INGEST_TCP_PORT || e.INGEST_EVENTS_PORT === e.PORT)) {
     throw new ConfigError('INGEST_EVENTS_PORT', 'must differ from INGEST_TCP_PORT and PORT');
   }
+  const faultSum = e.SIM_FAULT_DUPLICATE_RATE + e.SIM_FAULT_DRIFT_RATE + e.SIM_FAULT_CORRUPT_RATE + e.SIM_FAULT_REORDER_RATE;
+  if (faultSum > 1) {
+    // The simulator gives each packet at most one fault, so the shares cannot exceed the whole.
+    throw new ConfigError('SIM_FAULT_DUPLICATE_RATE', `the four SIM_FAULT_*_RATE values add up to ${faultSum}, more than 1`);
+  }
   const fromRoot = (p: string) => (path.isAbsolute(p) ? p : path.join(PROJECT_ROOT, p));
   return deepFreeze<Config>({
     web: { host: e.HOST, port: e.PORT, nodeId: e.WEB_NODE_ID, dev: e.PERIGEE_DEV },

@@ -36,7 +36,7 @@ export class Lifecycle {
     return this.#closing;
   }
 
-  /** Closes on SIGINT/SIGTERM, then exits; a second signal exits at once. */
+  /** Closes on SIGINT/SIGTERM/SIGHUP, then exits; a second signal exits at once. */
   closeOnSignals(exit: (code: number) => void = (code) => process.exit(code)): void {
     let signalled = false;
     const onSignal = (signal: NodeJS.Signals) => {
@@ -47,5 +47,6 @@ export class Lifecycle {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    process.on('SIGHUP', onSignal);
   }
 }

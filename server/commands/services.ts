@@ -36,8 +36,6 @@ export async function openDatabase(config: Config, mdb: MissionDatabase, log: Lo
     const { dataDir, port, timescaleBundleDir } = config.database.embedded;
     const pgDir = path.join(dataDir, 'pgdata');
     await fs.mkdir(dataDir, { recursive: true });
-    // As root the server runs as user postgres, which must own the cluster folder's parent.
-    if (process.getuid?.() === 0) await fs.chmod(dataDir, 0o777);
     const started = Date.now();
     const server = await startEmbeddedPostgres({
       dataDir: pgDir,
