@@ -10,10 +10,14 @@ import type { PartitionKey } from './lock-consumer-offset';
 
 const SQL = `
 UPDATE consumer_offsets SET "offset" = $4, updated_at = now()
- WHERE consumer_group = $1 AND topic = $2 AND partition = $3 AND "offset" < $4`;
+ WHERE consumer_group = $1 AND topic = $2 AND partition = $3 AND ("offset" < $4 OR $5)`;
 
-/** Returns false when the stored offset was already at or past `offset` (nothing changed). */
-export async function advanceConsumerOffset(q: Queryable, key: PartitionKey, offset: bigint): Promise<boolean> {
-  const result = await q.query(SQL, [key.consumerGroup, key.topic, key.partition, offset.toString()]);
+/**
+ * Returns false when the stored offset was already at or past `offset`
+ * (nothing changed). `rewind` records a lower offset too: for a partition
+ * whose log was recreated, so its offsets start again.
+ */
+export async function advanceConsumerOffset(q: Queryable, key: PartitionKey, offset: bigint, { rewind = false } = {}): Promise<boolean> {
+  const result = await q.query(SQL, [key.consumerGroup, key.topic, key.partition, offset.toString(), rewind]);
   return result.rowCount === 1;
 }

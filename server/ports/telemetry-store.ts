@@ -55,6 +55,12 @@ export interface ArchiveBatch {
   readonly partition: number;
   /** In offset order. */
   readonly messages: readonly ArchivedMessage[];
+  /**
+   * Offset of the next message the partition will hold, as the bus reported
+   * it with the batch. A recorded offset at or beyond it belongs to a log
+   * that no longer exists (the topic was recreated): it is then ignored.
+   */
+  readonly highWatermark?: string;
 }
 
 export interface ArchiveResult {
@@ -63,6 +69,8 @@ export interface ArchiveResult {
   /** Messages skipped because the recorded offset already covered them. */
   readonly skippedMessages: number;
   readonly samples: number;
+  /** True when the recorded offset was ignored because the partition's log was recreated. */
+  readonly logReset: boolean;
 }
 
 export interface SatelliteSummary {

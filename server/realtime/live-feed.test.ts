@@ -42,7 +42,21 @@ describe('Realtime > LiveFeed', () => {
     const frames = await client.waitForFrames(1);
     expect(frames).toEqual([toLiveFrame(attitudeFrame, 1_795_000_100_150)]);
     expect(frames[0]!.values).toEqual([2, 0.5, 0.5, -0.5, 0.5]);
-    expect(harness.feed.stats()).toEqual({ delivered: 1, invalid: 2 });
+    expect(harness.feed.stats()).toEqual({ delivered: 1, invalid: 2, withheld: 0 });
+  });
+
+  it('delivers every frame of a burst to a client that keeps up', async () => {
+    const client = await harness.connectClient();
+    await client.request(SOCKET_EVENTS.subscribe, { satelliteId: 103, subsystems: ['attitude'] });
+    const burst = Array.from({ length: 300 }, (_, i) => ({
+      ...attitudeFrame,
+      sequenceCount: i,
+      onboardTimeMs: attitudeFrame.onboardTimeMs + i * 100,
+    }));
+    await Promise.all(burst.map((f) => harness.publish(f)));
+    const frames = await client.waitForFrames(300);
+    expect(frames.map((f) => f.onboardTimeMs)).toEqual(burst.map((f) => f.onboardTimeMs));
+    expect(harness.feed.stats()).toEqual({ delivered: 300, invalid: 0, withheld: 0 });
   });
 
   it('stamps each frame with the clock at emission', async () => {

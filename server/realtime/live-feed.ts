@@ -4,13 +4,13 @@
  * adapter is needed) and broadcasts each frame to the room of its satellite
  * and subsystem.
  *
- * Emission is volatile: a client whose transport is not writable (slow link,
- * background tab) misses frames instead of growing a queue in this process.
- * Live data is only worth showing fresh; history fills gaps on reload.
+ * A client that cannot keep up (slow link, background tab) misses frames
+ * instead of growing a queue in this process: see
+ * MAX_QUEUED_PACKETS_PER_CLIENT. History fills the gaps.
  *
  * @example
  *   const feed = await startLiveFeed({ bus, io, nodeId: 'web-1', log });
- *   // … feed.stats() → { delivered: 1200, invalid: 0 }
+ *   // … feed.stats() → { delivered: 1200, invalid: 0, withheld: 0 }
  *   await feed.stop();
  */
 import type { Bus, ConsumedMessage } from '../ports/bus';
@@ -28,6 +28,8 @@ export interface LiveFeedOptions {
   readonly log: Logger;
   /** Clock for LiveFrame.emittedMs, epoch ms. */
   readonly now?: () => number;
+  /** Outgoing packets a client may have queued before live frames are withheld from it. */
+  readonly maxQueuedPacketsPerClient?: number;
 }
 
 export interface LiveFeedStats {
@@ -35,6 +37,8 @@ export interface LiveFeedStats {
   readonly delivered: number;
   /** Messages skipped because they were not a valid SampleFrame. */
   readonly invalid: number;
+  /** Frame deliveries withheld from clients whose queue was over the bound. */
+  readonly withheld: number;
 }
 
 export interface LiveFeed {
@@ -54,10 +58,40 @@ export function liveGroupId(nodeId: string): string {
   return `perigee-live-${nodeId}`;
 }
 
-export async function startLiveFeed({ bus, io, nodeId, log, now = Date.now }: LiveFeedOptions): Promise<LiveFeed> {
+/**
+ * Live frames are sent reliably to clients that keep up, and withheld from a
+ * client whose outgoing queue already holds this many packets, so a slow
+ * client never builds an unbounded queue. (Socket.IO's volatile emit would
+ * also bound it, but drops every emit made while the websocket is mid-write,
+ * i.e. most frames of a burst even for a fast client.) A client that fell
+ * behind backfills from history once it catches up.
+ */
+export const MAX_QUEUED_PACKETS_PER_CLIENT = 1000;
+
+function clientsBehind(io: TelemetrySocketServer, maxQueued: number): Set<string> {
+  const behind = new Set<string>();
+  for (const [id, socket] of io.sockets.sockets) {
+    // engine.io keeps packets not yet written to the transport in writeBuffer.
+    const queued = (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
+    if (queued > maxQueued) behind.add(id);
+  }
+  return behind;
+}
+
+export async function startLiveFeed({
+  bus,
+  io,
+  nodeId,
+  log,
+  now = Date.now,
+  maxQueuedPacketsPerClient = MAX_QUEUED_PACKETS_PER_CLIENT,
+}: LiveFeedOptions): Promise<LiveFeed> {
   const groupId = liveGroupId(nodeId);
   let delivered = 0;
   let invalid = 0;
+  let withheld = 0;
+  /** Sockets whose outgoing queue is over the bound, refreshed per batch. */
+  let slow = new Set<string>();
 
   const broadcast = (message: ConsumedMessage): void => {
     const parsed = parseSampleMessage(message.value);
@@ -69,7 +103,11 @@ export async function startLiveFeed({ bus, io, nodeId, log, now = Date.now }: Li
       return;
     }
     const frame = toLiveFrame(parsed.frame, now());
-    io.to(roomOf(frame.satelliteId, frame.subsystem)).volatile.emit(SOCKET_EVENTS.telemetryFrame, frame);
+    const room = roomOf(frame.satelliteId, frame.subsystem);
+    const members = io.sockets.adapter.rooms.get(room);
+    const behind = slow.size === 0 || !members ? [] : [...members].filter((id) => slow.has(id));
+    withheld += behind.length;
+    io.to(room).except(behind).emit(SOCKET_EVENTS.telemetryFrame, frame);
     delivered++;
   };
 
@@ -79,6 +117,7 @@ export async function startLiveFeed({ bus, io, nodeId, log, now = Date.now }: Li
     // A node that starts late has nothing useful to replay live: history comes from the store.
     fromBeginning: false,
     eachBatch: async (batch) => {
+      slow = clientsBehind(io, maxQueuedPacketsPerClient);
       for (const message of batch.messages) {
         // Isolated per message: one frame that trips the emitter must not stall the
         // partition by failing (and so redelivering) the whole batch forever.
@@ -94,7 +133,7 @@ export async function startLiveFeed({ bus, io, nodeId, log, now = Date.now }: Li
 
   return {
     groupId,
-    stats: () => ({ delivered, invalid }),
+    stats: () => ({ delivered, invalid, withheld }),
     stop: () => subscription.stop(),
   };
 }

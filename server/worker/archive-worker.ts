@@ -66,7 +66,11 @@ export async function startArchiveWorker({ bus, store, mdb, groupId, log, now = 
       topic: batch.topic,
       partition: batch.partition,
       messages: outcomes.map((o) => o.archived),
+      highWatermark: batch.highWatermark,
     });
+    if (result.logReset) {
+      log.warn(`${batch.topic}[${batch.partition}] ends before the offset already archived: the log was recreated; archiving it from the start`);
+    }
     stats.lastArchiveMs = now() - started;
     stats.batches++;
     stats.messagesStored += result.storedMessages;

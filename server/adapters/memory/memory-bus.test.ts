@@ -7,7 +7,7 @@ describeBusContract('MemoryBus', () => new MemoryBus({ retryDelayMs: 10 }));
 
 describe('Bus > MemoryBus > retention', () => {
   it('keeps the newest messages per partition and resumes a slow group at the oldest retained', async () => {
-    const bus = new MemoryBus({ partitionsPerTopic: 1, retainedMessagesPerPartition: 10 });
+    const bus = new MemoryBus({ partitionsPerTopic: 1, retainedMessagesPerPartition: 10, now: () => 5 });
     const producer = await bus.producer();
     await producer.send(TOPICS.rawPower, Array.from({ length: 30 }, (_, i) => ({ key: 'k', value: Buffer.from([i]) })));
     const got: number[] = [];
@@ -23,7 +23,7 @@ describe('Bus > MemoryBus > retention', () => {
     });
     await new Promise((r) => setTimeout(r, 20));
     expect(got).toEqual(Array.from({ length: 10 }, (_, i) => 20 + i));
-    expect(offsets[0]).toBe('20');
+    expect(offsets[0]).toBe('5020'); // the log's offsets start at its creation time in µs (5 ms)
     await bus.close();
   });
 
@@ -37,6 +37,26 @@ describe('Bus > MemoryBus > retention', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(got).toEqual(['new']);
     await bus.close();
+  });
+});
+
+describe('Bus > MemoryBus > offsets', () => {
+  it('never reuses the offsets of an earlier log, so an archive that recorded them keeps storing', async () => {
+    let clock = 1_795_000_000_000;
+    const offsetsOf = async (bus: MemoryBus) => {
+      const producer = await bus.producer();
+      await producer.send(TOPICS.rawPower, [{ key: '101', value: Buffer.from('p') }]);
+      const got: string[] = [];
+      await bus.subscribe({ groupId: 'g', topics: [TOPICS.rawPower], fromBeginning: true, eachBatch: async (b) => void got.push(...b.messages.map((m) => m.offset)) });
+      await new Promise((r) => setTimeout(r, 20));
+      await bus.close();
+      return got;
+    };
+    const first = await offsetsOf(new MemoryBus({ now: () => clock }));
+    clock += 1;
+    const second = await offsetsOf(new MemoryBus({ now: () => clock }));
+    expect(first).toEqual(['1795000000000000']);
+    expect(second).toEqual(['1795000000001000']);
   });
 });
 

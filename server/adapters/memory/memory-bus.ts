@@ -11,6 +11,11 @@
  * log dies with the process, a subscription's stop() first delivers what is
  * left (bounded by `drainTimeoutMs`), so a clean shutdown loses nothing.
  *
+ * Offsets start at the log's creation time in microseconds rather than 0:
+ * the archive records the last offset it stored per partition and skips
+ * anything at or below it, so a new process's log must never reuse the
+ * offsets an earlier process's log handed out.
+ *
  * @example
  *   const bus = new MemoryBus();
  *   const producer = await bus.producer();
@@ -48,6 +53,8 @@ export class MemoryBus implements Bus {
   readonly #drainTimeoutMs: number;
   readonly #now: () => number;
   readonly #log: Logger | undefined;
+  /** First offset of every partition of this log. */
+  readonly #firstOffset: number;
   readonly #topics = new Map<Topic, Partition[]>();
   readonly #groups = new Set<string>();
   readonly #subscriptions = new Set<MemorySubscription>();
@@ -71,6 +78,7 @@ export class MemoryBus implements Bus {
     this.#drainTimeoutMs = drainTimeoutMs;
     this.#now = now;
     this.#log = log;
+    this.#firstOffset = Math.floor(now() * 1000);
   }
 
   async producer(): Promise<BusProducer> {
@@ -127,7 +135,7 @@ export class MemoryBus implements Bus {
   #partitions(topic: Topic): Partition[] {
     let partitions = this.#topics.get(topic);
     if (!partitions) {
-      partitions = Array.from({ length: this.#partitionsPerTopic }, () => ({ baseOffset: 0, messages: [] }));
+      partitions = Array.from({ length: this.#partitionsPerTopic }, () => ({ baseOffset: this.#firstOffset, messages: [] }));
       this.#topics.set(topic, partitions);
     }
     return partitions;

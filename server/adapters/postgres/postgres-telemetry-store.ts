@@ -51,13 +51,14 @@ export class PostgresTelemetryStore implements TelemetryStore {
    * transaction is then rolled back and the whole batch can be delivered again.
    */
   async archiveBatch(batch: ArchiveBatch): Promise<ArchiveResult> {
-    if (batch.messages.length === 0) return { storedMessages: 0, skippedMessages: 0, samples: 0 };
+    if (batch.messages.length === 0) return { storedMessages: 0, skippedMessages: 0, samples: 0, logReset: false };
     const during = `archiving ${batch.topic}[${batch.partition}] for ${batch.consumerGroup}`;
     return withTransaction(this.#pool, during, async (client) => {
       // Taken first: a concurrent delivery of the same partition waits here and then skips what this one stored.
-      const archived = await lockConsumerOffset(client, batch);
-      const rows = archiveRows(batch, archived);
-      if (rows.lastOffset === null) return { storedMessages: 0, skippedMessages: rows.skipped, samples: 0 };
+      const recorded = await lockConsumerOffset(client, batch);
+      const logReset = recorded !== null && batch.highWatermark !== undefined && recorded >= BigInt(batch.highWatermark);
+      const rows = archiveRows(batch, logReset ? null : recorded);
+      if (rows.lastOffset === null) return { storedMessages: 0, skippedMessages: rows.skipped, samples: 0, logReset };
       await insertRawPackets(client, rows.rawPackets);
       const samples = await insertSamples(client, rows.samples);
       await upsertAgg1s(client, aggregateSamples(rows.samples, AGG_BUCKET_MS));
@@ -65,8 +66,8 @@ export class PostgresTelemetryStore implements TelemetryStore {
       await insertGroundStationEvents(client, rows.groundStationEvents);
       // Last before the offset: satellite rows are shared by every partition, so hold their locks briefly.
       await upsertSatellites(client, rows.satellites);
-      await advanceConsumerOffset(client, batch, rows.lastOffset);
-      return { storedMessages: rows.stored, skippedMessages: rows.skipped, samples };
+      await advanceConsumerOffset(client, batch, rows.lastOffset, { rewind: logReset });
+      return { storedMessages: rows.stored, skippedMessages: rows.skipped, samples, logReset };
     });
   }
 
