@@ -1,0 +1,45 @@
+/**
+ * How each part of Perigee starts from configuration, shared by
+ * `perigee start` (all parts in one process) and the single-role processes.
+ * Each returns the started part and registers its shutdown with the lifecycle.
+ */
+import { PROJECT_ROOT, type Config } from '../config';
+import type { SatelliteCatalogue } from '../domain/mission/fleet';
+import type { MissionDatabase } from '../domain/mission/mission-database';
+import { startIngestGateway, type IngestGateway } from '../ingest/gateway';
+import type { Logger } from '../log';
+import type { Bus } from '../ports/bus';
+import type { TelemetryStore } from '../ports/telemetry-store';
+import { startWebServer, type WebServer } from '../realtime/web-server';
+import { startSimulator, type GatewayAddress } from '../sim/sim-runner';
+import { startArchiveWorker } from '../worker/archive-worker';
+import type { Lifecycle } from './lifecycle';
+
+export interface PartContext {
+  readonly config: Config;
+  readonly mdb: MissionDatabase;
+  readonly fleet: SatelliteCatalogue;
+  readonly lifecycle: Lifecycle;
+  readonly log: Logger;
+}
+
+export async function startWorkerPart({ config, mdb, lifecycle, log }: PartContext, bus: Bus, store: TelemetryStore): Promise<void> {
+  const worker = await startArchiveWorker({ bus, store, mdb, groupId: config.worker.groupId, log: log.namespace('worker') });
+  lifecycle.add('worker', worker, (w) => w.stop());
+}
+
+export async function startWebPart({ config, mdb, fleet, lifecycle, log }: PartContext, bus: Bus, store: TelemetryStore): Promise<WebServer> {
+  const web = await startWebServer({ web: config.web, bus, store, mdb, fleet, log, projectDir: PROJECT_ROOT });
+  return lifecycle.add('web', web, (w) => w.close());
+}
+
+export async function startGatewayPart({ config, mdb, lifecycle, log }: PartContext, bus: Bus): Promise<IngestGateway> {
+  const gateway = await startIngestGateway({ ...config.ingest, bus, mdb, log: log.namespace('ingest') });
+  return lifecycle.add('gateway', gateway, (g) => g.close());
+}
+
+export async function startSimulatorPart({ config, mdb, fleet, lifecycle, log }: PartContext, gateway: GatewayAddress): Promise<void> {
+  const { seed, faults, transport } = config.sim;
+  const simulator = await startSimulator({ mdb, fleet, seed, faults, transport, gateway, log: log.namespace('sim') });
+  lifecycle.add('simulator', simulator, (s) => s.stop());
+}
