@@ -11,6 +11,8 @@ export const TOPICS = {
   rawPower: 'telemetry.raw.power',
   groundStationEvents: 'ground-station.events',
   samples: 'telemetry.samples',
+  aggregates: 'telemetry.aggregates',
+  alerts: 'telemetry.alerts',
   quarantine: 'telemetry.quarantine',
 } as const;
 

@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const quarantineMessageSchema = z
   .object({
     /** Stage that refused the input. */
-    stage: z.enum(['ingest', 'worker']),
+    stage: z.enum(['ingest', 'processor', 'worker']),
     reason: z.string().min(1).max(64),
     detail: z.string().max(2000),
     receivedAtMs: z.number().finite(),
@@ -17,6 +17,10 @@ export const quarantineMessageSchema = z
     payloadBase64: z.string(),
     satelliteId: z.number().int().nullable(),
     apid: z.number().int().nullable(),
+    /** Where the refused input sat in the raw log, when it came from the bus. */
+    origin: z.object({ topic: z.string(), partition: z.number().int().min(0), offset: z.string().regex(/^\d+$/) }).strict().optional(),
+    /** The parameter, when a single sample (not the packet) was refused. */
+    parameterId: z.number().int().optional(),
   })
   .strict();
 

@@ -1,7 +1,8 @@
 /**
- * The message the worker publishes on telemetry.samples for every decoded
- * packet: calibrated values of one packet, keyed by satellite. Consumed by
- * the web tier's live feed.
+ * The message published on telemetry.samples for every accepted packet:
+ * the calibrated values that passed validation, at their (possibly
+ * repaired) onboard time, with the context they were enriched with and the
+ * place in the raw log they came from. Keyed by satellite.
  */
 import { z } from 'zod';
 
@@ -17,6 +18,26 @@ export const sampleFrameSchema = z
     arrivalMs: z.number().finite(),
     parameterIds: z.array(z.number().int()),
     values: z.array(z.number().nullable()),
+    /** Raw counts, aligned with parameterIds. */
+    rawValues: z.array(z.number()).optional(),
+    /** The onboard time the packet carried, when it was drifted and repaired to onboardTimeMs. */
+    receivedOnboardTimeMs: z.number().finite().optional(),
+    /** Where the packet sits in the raw log (lineage). */
+    source: z.object({ topic: z.string(), partition: z.number().int().min(0), offset: z.string().regex(/^\d+$/) }).strict().optional(),
+    groundStation: z.string().optional(),
+    context: z
+      .object({
+        /** Spacecraft mode (ADCS mode state name) at the sample time, when known. */
+        mode: z.string().nullable(),
+        /** Sub-satellite point and altitude from the fleet's TLE, when the satellite is catalogued. */
+        orbit: z.object({ latDeg: z.number(), lonDeg: z.number(), altKm: z.number(), tleEpochMs: z.number() }).strict().nullable(),
+        /** Mission-database version whose calibrations produced the values. */
+        calibrationVersion: z.string(),
+      })
+      .strict()
+      .optional(),
+    /** Recorded onboard and dumped during a pass, as opposed to real-time telemetry. */
+    playback: z.boolean().optional(),
   })
   .strict()
   .refine((f) => f.parameterIds.length === f.values.length, 'parameterIds and values differ in length');

@@ -160,6 +160,9 @@ export class MissionDatabase {
     if (ordered.some((v, i) => i > 0 && v < ordered[i - 1]!)) {
       throw new MissionDatabaseError(`parameter "${p.name}" limits must satisfy criticalLow ≤ warningLow ≤ warningHigh ≤ criticalHigh`);
     }
+    if (p.validRange && !(p.validRange.min < p.validRange.max)) {
+      throw new MissionDatabaseError(`parameter "${p.name}" validRange must have min < max`);
+    }
     if (p.calibration.type === 'table') {
       const raws = p.calibration.points.map(([raw]) => raw);
       if (raws.some((r, i) => i > 0 && r <= raws[i - 1]!)) {

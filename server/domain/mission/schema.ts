@@ -40,6 +40,11 @@ export const parameterSchema = z
     /** Enumerated states: raw value (as a decimal string) → state name. */
     states: z.record(z.string().regex(/^-?\d+$/), z.string().min(1)).optional(),
     limits: limitsSchema.optional(),
+    /**
+     * Physically possible engineering values. A value outside is a sensor or
+     * decoding fault and is quarantined; limits, inside it, raise alarms.
+     */
+    validRange: z.object({ min: z.number(), max: z.number() }).strict().optional(),
     /** Free grouping used by views (e.g. the thermal zone a node sits in). */
     zone: z.string().optional(),
   })
