@@ -12,7 +12,7 @@ import { createPool } from './pool';
 import { syncParameters } from './queries/sync-parameters';
 import { createTempFolder, startTestDatabase, type TestDatabase } from './testing/test-database';
 
-const MIGRATIONS = ['001_catalogue', '002_telemetry', '003_quarantine_and_events'];
+const MIGRATIONS = ['001_catalogue', '002_telemetry', '003_quarantine_and_events', '004_stream_processing'];
 
 describe('Database > migrate', () => {
   let db: TestDatabase;
@@ -31,6 +31,7 @@ describe('Database > migrate', () => {
       { version: 1, name: '001_catalogue' },
       { version: 2, name: '002_telemetry' },
       { version: 3, name: '003_quarantine_and_events' },
+      { version: 4, name: '004_stream_processing' },
     ]);
   });
 
@@ -40,20 +41,30 @@ describe('Database > migrate', () => {
          FROM timescaledb_information.dimensions ORDER BY hypertable_name`,
     );
     expect(rows).toEqual([
+      { hypertable_name: 'agg_1m', column_name: 'bucket', chunk: '7 days' },
       { hypertable_name: 'agg_1s', column_name: 'bucket', chunk: '06:00:00' },
       { hypertable_name: 'ground_station_events', column_name: 'time', chunk: '7 days' },
+      { hypertable_name: 'packets', column_name: 'ts', chunk: '1 day' },
       { hypertable_name: 'quarantine', column_name: 'received_at', chunk: '1 day' },
       { hypertable_name: 'raw_packets', column_name: 'received_at', chunk: '06:00:00' },
       { hypertable_name: 'samples', column_name: 'ts', chunk: '01:00:00' },
     ]);
     const hypertables = await db.pool.query('SELECT hypertable_name FROM timescaledb_information.hypertables ORDER BY 1');
-    expect(hypertables.rows.map((r) => r.hypertable_name)).toEqual(['agg_1s', 'ground_station_events', 'quarantine', 'raw_packets', 'samples']);
+    expect(hypertables.rows.map((r) => r.hypertable_name)).toEqual([
+      'agg_1m',
+      'agg_1s',
+      'ground_station_events',
+      'packets',
+      'quarantine',
+      'raw_packets',
+      'samples',
+    ]);
   });
 
-  it('creates the index that series queries use', async () => {
+  it('creates the unique index that series queries use and that keeps samples idempotent', async () => {
     const { rows } = await db.pool.query(`SELECT indexdef FROM pg_indexes WHERE tablename = 'samples'`);
     expect(rows).toEqual([
-      { indexdef: 'CREATE INDEX samples_satellite_parameter_ts_idx ON public.samples USING btree (satellite_id, parameter_id, ts DESC)' },
+      { indexdef: 'CREATE UNIQUE INDEX samples_satellite_parameter_ts_key ON public.samples USING btree (satellite_id, parameter_id, ts DESC)' },
     ]);
   });
 
@@ -65,7 +76,7 @@ describe('Database > migrate', () => {
   it('applies nothing on a second run', async () => {
     expect(await migrate(db.pool)).toEqual({ applied: [] });
     const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM schema_migrations');
-    expect(rows[0].n).toBe(3);
+    expect(rows[0].n).toBe(4);
   });
 
   it('applies each migration once when two processes migrate together', async () => {

@@ -7,6 +7,7 @@
  * partition, and skips every message at or below the offset already
  * recorded, so a batch redelivered after a crash is stored once.
  */
+import type { Alert } from '../domain/alert';
 import type { GroundStationEvent } from '../domain/ground-station-event';
 
 export interface RawPacketRecord {
@@ -19,17 +20,26 @@ export interface RawPacketRecord {
   readonly packet: Uint8Array;
 }
 
+/** Quality bits of a stored sample. */
+export const SAMPLE_QUALITY = {
+  /** The packet's onboard time was drifted and repaired from sequence continuity. */
+  timeRepaired: 1,
+  /** Recorded onboard and dumped during a pass (playback), not real-time. */
+  playback: 2,
+} as const;
+
 export interface SampleRecord {
   readonly timeMs: number;
   readonly satelliteId: number;
   readonly parameterId: number;
   readonly value: number;
   readonly rawValue: number;
-  /** Bit flags; 0 = good. Reserved for validation results. */
+  /** Bit flags (SAMPLE_QUALITY); 0 = good as received. */
   readonly quality: number;
 }
 
 export interface QuarantineRecord {
+  /** Arrival of the refused input at the gateway, epoch ms. */
   readonly receivedAtMs: number;
   /** Machine-readable reason, e.g. a DecodeErrorReason or "bad-event". */
   readonly reason: string;
@@ -38,6 +48,30 @@ export interface QuarantineRecord {
   readonly payload: Uint8Array;
   readonly satelliteId: number | null;
   readonly apid: number | null;
+  /** Stage that refused it: ingest, processor, or the archiver itself (worker). */
+  readonly stage?: 'ingest' | 'processor' | 'worker';
+  /** Where the refused input sits in the raw log, when it came from there. */
+  readonly origin?: { readonly topic: string; readonly partition: number; readonly offset: string };
+  /** Set when a single sample, not the whole packet, was refused. */
+  readonly parameterId?: number;
+}
+
+/** Context and lineage of one accepted packet (silver). */
+export interface PacketRecord {
+  readonly satelliteId: number;
+  readonly apid: number;
+  readonly sequenceCount: number;
+  /** Event time the packet's samples are stored under, epoch ms. */
+  readonly onboardTimeMs: number;
+  /** The onboard time the packet carried, when it was drifted and repaired; else null. */
+  readonly receivedOnboardTimeMs: number | null;
+  readonly arrivalMs: number;
+  readonly groundStation: string | null;
+  readonly mode: string | null;
+  readonly orbit: { readonly latDeg: number; readonly lonDeg: number; readonly altKm: number; readonly tleEpochMs: number } | null;
+  readonly calibrationVersion: string;
+  readonly playback: boolean;
+  readonly source: { readonly topic: string; readonly partition: number; readonly offset: string };
 }
 
 /** What one consumed message turned into; everything is optional but the offset. */
@@ -45,8 +79,10 @@ export interface ArchivedMessage {
   readonly offset: string;
   readonly rawPacket?: RawPacketRecord;
   readonly samples?: readonly SampleRecord[];
+  readonly packet?: PacketRecord;
   readonly quarantine?: QuarantineRecord;
   readonly groundStationEvent?: GroundStationEvent;
+  readonly alert?: Alert;
 }
 
 export interface ArchiveBatch {
@@ -68,7 +104,10 @@ export interface ArchiveResult {
   readonly storedMessages: number;
   /** Messages skipped because the recorded offset already covered them. */
   readonly skippedMessages: number;
+  /** Samples newly stored. */
   readonly samples: number;
+  /** Samples already stored under the same (satellite, parameter, time): a republished frame. */
+  readonly duplicateSamples: number;
   /** True when the recorded offset was ignored because the partition's log was recreated. */
   readonly logReset: boolean;
 }

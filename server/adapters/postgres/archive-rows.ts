@@ -7,7 +7,8 @@
  *   const rows = archiveRows(batch, 41n); // messages at offsets ≤ 41 are counted in rows.skipped
  *   rows.lastOffset; // e.g. 57n, or null when every message was skipped
  */
-import type { ArchiveBatch, SampleRecord, SatelliteSummary } from '../../ports/telemetry-store';
+import type { Alert } from '../../domain/alert';
+import type { ArchiveBatch, PacketRecord, SampleRecord, SatelliteSummary } from '../../ports/telemetry-store';
 import type { RawPacketRow } from '../../../db/queries/insert-raw-packets';
 import type { QuarantineRow } from '../../../db/queries/insert-quarantine';
 import type { GroundStationEventRow } from '../../../db/queries/insert-ground-station-events';
@@ -15,6 +16,8 @@ import type { GroundStationEventRow } from '../../../db/queries/insert-ground-st
 export interface ArchiveRows {
   readonly rawPackets: RawPacketRow[];
   readonly samples: SampleRecord[];
+  readonly packets: PacketRecord[];
+  readonly alerts: Alert[];
   readonly quarantine: QuarantineRow[];
   readonly groundStationEvents: GroundStationEventRow[];
   /** Event-time span of the samples and ground-station events per satellite. */
@@ -38,6 +41,8 @@ export function archiveRows(batch: ArchiveBatch, archivedOffset: bigint | null):
   const rows = {
     rawPackets: [] as RawPacketRow[],
     samples: [] as SampleRecord[],
+    packets: [] as PacketRecord[],
+    alerts: [] as Alert[],
     quarantine: [] as QuarantineRow[],
     groundStationEvents: [] as GroundStationEventRow[],
   };
@@ -66,6 +71,8 @@ export function archiveRows(batch: ArchiveBatch, archivedOffset: bigint | null):
     const origin = { topic, partition, offset: message.offset };
     if (message.rawPacket) rows.rawPackets.push({ ...message.rawPacket, ...origin });
     if (message.quarantine) rows.quarantine.push({ ...message.quarantine, ...origin });
+    if (message.packet) rows.packets.push(message.packet);
+    if (message.alert) rows.alerts.push(message.alert);
     if (message.groundStationEvent) {
       rows.groundStationEvents.push({ event: message.groundStationEvent, ...origin });
       see(message.groundStationEvent.satelliteId, message.groundStationEvent.timeMs);

@@ -121,7 +121,7 @@ describe('Adapters > PostgresTelemetryStore', () => {
     it('stores exactly the rows given, to the microsecond', async () => {
       const result = await store.archiveBatch(mixedBatch());
 
-      expect(result).toEqual({ storedMessages: 3, skippedMessages: 0, samples: 3, logReset: false });
+      expect(result).toEqual({ storedMessages: 3, skippedMessages: 0, samples: 3, duplicateSamples: 0, logReset: false });
       expect(await storedSamples()).toEqual([
         { timeMs: T0 + 200.125, satelliteId: 101, parameterId: 100, value: 3.3000000000000003, rawValue: 4095, quality: 0 },
         { timeMs: T0 + 200.125, satelliteId: 101, parameterId: 101, value: -0.000123456789, rawValue: -1, quality: 4 },
@@ -180,7 +180,7 @@ describe('Adapters > PostgresTelemetryStore', () => {
 
       const again = await store.archiveBatch(mixedBatch());
 
-      expect(again).toEqual({ storedMessages: 0, skippedMessages: 3, samples: 0, logReset: false });
+      expect(again).toEqual({ storedMessages: 0, skippedMessages: 3, samples: 0, duplicateSamples: 0, logReset: false });
       expect(await storedSamples()).toEqual(before.samples);
       expect(await storedAggregates()).toEqual(before.aggregates);
       expect([await count('raw_packets'), await count('quarantine'), await count('ground_station_events')]).toEqual([2, 1, 1]);
@@ -198,7 +198,7 @@ describe('Adapters > PostgresTelemetryStore', () => {
         ]),
       );
 
-      expect(result).toEqual({ storedMessages: 2, skippedMessages: 1, samples: 3, logReset: false });
+      expect(result).toEqual({ storedMessages: 2, skippedMessages: 1, samples: 3, duplicateSamples: 0, logReset: false });
       expect((await storedSamples()).map((s) => [s.timeMs - T0, s.parameterId, s.value])).toEqual([
         [100, 100, 1],
         [200, 100, 2],
@@ -217,8 +217,8 @@ describe('Adapters > PostgresTelemetryStore', () => {
       const result = await store.archiveBatch(fresh);
       const redelivered = await store.archiveBatch(fresh);
 
-      expect(result).toEqual({ storedMessages: 2, skippedMessages: 0, samples: 2, logReset: true });
-      expect(redelivered).toEqual({ storedMessages: 0, skippedMessages: 2, samples: 0, logReset: false });
+      expect(result).toEqual({ storedMessages: 2, skippedMessages: 0, samples: 2, duplicateSamples: 0, logReset: true });
+      expect(redelivered).toEqual({ storedMessages: 0, skippedMessages: 2, samples: 0, duplicateSamples: 0, logReset: false });
       expect(await storedOffset()).toBe('1');
       expect((await storedSamples()).map((s) => s.value)).toEqual([1, 2, 3, 4]);
     });
@@ -230,8 +230,8 @@ describe('Adapters > PostgresTelemetryStore', () => {
       const result = await store.archiveBatch(batch([{ offset: '9007199254740992', samples: [sample(T0, 9)] }, { offset: '9007199254740994', samples: [sample(T0 + 1, 2)] }], 3));
       const otherPartition = await store.archiveBatch(batch([{ offset: '0', samples: [sample(T0 + 2, 3)] }], 4));
 
-      expect(result).toEqual({ storedMessages: 1, skippedMessages: 1, samples: 1, logReset: false });
-      expect(otherPartition).toEqual({ storedMessages: 1, skippedMessages: 0, samples: 1, logReset: false });
+      expect(result).toEqual({ storedMessages: 1, skippedMessages: 1, samples: 1, duplicateSamples: 0, logReset: false });
+      expect(otherPartition).toEqual({ storedMessages: 1, skippedMessages: 0, samples: 1, duplicateSamples: 0, logReset: false });
       expect(await storedOffset(3)).toBe('9007199254740994');
       expect(await storedOffset(4)).toBe('0');
       expect((await storedSamples()).map((s) => s.value)).toEqual([1, 2, 3]);
@@ -279,7 +279,7 @@ describe('Adapters > PostgresTelemetryStore', () => {
 
       const result = await store.archiveBatch(batch(messages));
 
-      expect(result).toEqual({ storedMessages: 500, skippedMessages: 0, samples: 50_000, logReset: false });
+      expect(result).toEqual({ storedMessages: 500, skippedMessages: 0, samples: 50_000, duplicateSamples: 0, logReset: false });
       const { rows } = await db.pool.query(
         `SELECT (SELECT count(*)::int FROM samples) AS samples, (SELECT sum(value) FROM samples) AS sample_sum,
                 (SELECT count(*)::int FROM agg_1s) AS buckets, (SELECT sum(count)::int FROM agg_1s) AS aggregated, (SELECT sum(sum) FROM agg_1s) AS agg_sum`,
@@ -308,7 +308,7 @@ describe('Adapters > PostgresTelemetryStore', () => {
         await db.pool.query('DROP TRIGGER test_drop_session ON ground_station_events; DROP FUNCTION test_drop_session()');
       }
 
-      expect(await store.archiveBatch(mixedBatch())).toEqual({ storedMessages: 3, skippedMessages: 0, samples: 3, logReset: false });
+      expect(await store.archiveBatch(mixedBatch())).toEqual({ storedMessages: 3, skippedMessages: 0, samples: 3, duplicateSamples: 0, logReset: false });
       expect(await count('samples')).toBe(3);
     });
 

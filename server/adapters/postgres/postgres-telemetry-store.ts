@@ -1,8 +1,8 @@
 /**
  * TelemetryStore on PostgreSQL + TimescaleDB. archiveBatch writes bronze
- * (raw_packets), silver (samples), gold (agg_1s), quarantine and
- * ground-station events together with the consumer offset in one
- * transaction, so a batch is stored entirely or not at all, and once.
+ * (raw_packets), silver (samples, packets), gold (agg_1s, agg_1m), alarms,
+ * quarantine and ground-station events together with the consumer offset in
+ * one transaction, so a batch is stored entirely or not at all, and once.
  *
  * @example
  *   const store = new PostgresTelemetryStore(pool);
@@ -18,7 +18,6 @@ import type {
   SeriesResult,
   TelemetryStore,
 } from '../../ports/telemetry-store';
-import { aggregateSamples } from '../../domain/aggregation/aggregate-samples';
 import { chooseSeriesTier } from '../../domain/aggregation/series-tier';
 import { toStoreError } from '../../../db/database-errors';
 import { withTransaction } from '../../../db/transaction';
@@ -28,15 +27,13 @@ import { insertRawPackets } from '../../../db/queries/insert-raw-packets';
 import { insertSamples } from '../../../db/queries/insert-samples';
 import { insertQuarantine } from '../../../db/queries/insert-quarantine';
 import { insertGroundStationEvents } from '../../../db/queries/insert-ground-station-events';
-import { upsertAgg1s } from '../../../db/queries/upsert-agg-1s';
+import { insertPackets } from '../../../db/queries/insert-packets';
+import { insertAlarmEvents } from '../../../db/queries/insert-alarm-events';
 import { upsertSatellites } from '../../../db/queries/upsert-satellites';
 import { selectSatellites } from '../../../db/queries/select-satellites';
 import { selectRawSeries } from '../../../db/queries/select-raw-series';
 import { selectAgg1sSeries } from '../../../db/queries/select-agg-1s-series';
 import { archiveRows } from './archive-rows';
-
-/** Width of the gold tier's buckets, in milliseconds. */
-const AGG_BUCKET_MS = 1000;
 
 export class PostgresTelemetryStore implements TelemetryStore {
   readonly #pool: pg.Pool;
@@ -51,23 +48,24 @@ export class PostgresTelemetryStore implements TelemetryStore {
    * transaction is then rolled back and the whole batch can be delivered again.
    */
   async archiveBatch(batch: ArchiveBatch): Promise<ArchiveResult> {
-    if (batch.messages.length === 0) return { storedMessages: 0, skippedMessages: 0, samples: 0, logReset: false };
+    if (batch.messages.length === 0) return { storedMessages: 0, skippedMessages: 0, samples: 0, duplicateSamples: 0, logReset: false };
     const during = `archiving ${batch.topic}[${batch.partition}] for ${batch.consumerGroup}`;
     return withTransaction(this.#pool, during, async (client) => {
       // Taken first: a concurrent delivery of the same partition waits here and then skips what this one stored.
       const recorded = await lockConsumerOffset(client, batch);
       const logReset = recorded !== null && batch.highWatermark !== undefined && recorded >= BigInt(batch.highWatermark);
       const rows = archiveRows(batch, logReset ? null : recorded);
-      if (rows.lastOffset === null) return { storedMessages: 0, skippedMessages: rows.skipped, samples: 0, logReset };
+      if (rows.lastOffset === null) return { storedMessages: 0, skippedMessages: rows.skipped, samples: 0, duplicateSamples: 0, logReset };
       await insertRawPackets(client, rows.rawPackets);
       const samples = await insertSamples(client, rows.samples);
-      await upsertAgg1s(client, aggregateSamples(rows.samples, AGG_BUCKET_MS));
+      await insertPackets(client, rows.packets);
+      await insertAlarmEvents(client, rows.alerts);
       await insertQuarantine(client, rows.quarantine);
       await insertGroundStationEvents(client, rows.groundStationEvents);
       // Last before the offset: satellite rows are shared by every partition, so hold their locks briefly.
       await upsertSatellites(client, rows.satellites);
       await advanceConsumerOffset(client, batch, rows.lastOffset, { rewind: logReset });
-      return { storedMessages: rows.stored, skippedMessages: rows.skipped, samples, logReset };
+      return { storedMessages: rows.stored, skippedMessages: rows.skipped, samples: samples.stored, duplicateSamples: samples.skipped, logReset };
     });
   }
 

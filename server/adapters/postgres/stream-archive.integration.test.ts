@@ -1,0 +1,155 @@
+/**
+ * The archive under at-least-once upstream delivery: frames, alerts and
+ * refusals republished by a restarted processor arrive again at new offsets,
+ * and are stored once; gold tiers count each sample once.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Alert } from '../../domain/alert';
+import type { ArchivedMessage, PacketRecord, SampleRecord } from '../../ports/telemetry-store';
+import { startTestDatabase, type TestDatabase } from '../../../db/testing/test-database';
+import { PostgresTelemetryStore } from './postgres-telemetry-store';
+
+const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
+let db: TestDatabase;
+let store: PostgresTelemetryStore;
+let nextOffset = 0;
+
+beforeAll(async () => {
+  db = await startTestDatabase();
+  store = new PostgresTelemetryStore(db.pool);
+});
+afterAll(() => db?.stop());
+beforeEach(async () => {
+  await db.pool.query('TRUNCATE samples, agg_1s, agg_1m, packets, quarantine, alarm_events, alarms, satellites, consumer_offsets');
+});
+
+function archive(topic: string, messages: Array<Omit<ArchivedMessage, 'offset'>>) {
+  return store.archiveBatch({
+    consumerGroup: 'perigee-archiver',
+    topic,
+    partition: 0,
+    messages: messages.map((m) => ({ ...m, offset: String(nextOffset++) })),
+  });
+}
+
+function packetRecord(timeMs: number, sequenceCount: number): PacketRecord {
+  return {
+    satelliteId: 101,
+    apid: 272,
+    sequenceCount,
+    onboardTimeMs: timeMs,
+    receivedOnboardTimeMs: sequenceCount === 2 ? timeMs + 3_600_000 : null,
+    arrivalMs: timeMs + 80,
+    groundStation: 'svalbard',
+    mode: 'SUN_POINTING',
+    orbit: { latDeg: 71.5, lonDeg: 12.25, altKm: 512.5, tleEpochMs: Date.UTC(2026, 10, 1) },
+    calibrationVersion: '1.0.0',
+    playback: false,
+    source: { topic: 'telemetry.raw.power', partition: 3, offset: String(900 + sequenceCount) },
+  };
+}
+
+function frame(timeMs: number, sequenceCount: number, voltage: number): Omit<ArchivedMessage, 'offset'> {
+  const samples: SampleRecord[] = [
+    { timeMs, satelliteId: 101, parameterId: 100, value: voltage, rawValue: voltage * 1000, quality: 0 },
+    { timeMs, satelliteId: 101, parameterId: 101, value: -1, rawValue: -1000, quality: 0 },
+  ];
+  return { samples, packet: packetRecord(timeMs, sequenceCount) };
+}
+
+async function rows(sql: string) {
+  return (await db.pool.query(sql)).rows;
+}
+
+describe('Archive > republished input', () => {
+  it('stores a republished frame once and counts its samples once in both gold tiers', async () => {
+    const first = await archive('telemetry.samples', [frame(T0 + 100, 1, 28), frame(T0 + 300, 2, 30)]);
+    // The processor restarted and published the second frame again, then a new one.
+    const again = await archive('telemetry.samples', [frame(T0 + 300, 2, 30), frame(T0 + 61_000, 3, 26)]);
+
+    expect(first).toMatchObject({ storedMessages: 2, samples: 4, duplicateSamples: 0 });
+    expect(again).toMatchObject({ storedMessages: 2, samples: 2, duplicateSamples: 2 });
+    expect(await rows('SELECT count(*)::int AS n FROM samples')).toEqual([{ n: 6 }]);
+    expect(
+      await rows(`SELECT (extract(epoch FROM bucket) * 1000)::float8 - ${T0} AS at, count, min, max, sum, last
+                    FROM agg_1s WHERE parameter_id = 100 ORDER BY bucket`),
+    ).toEqual([
+      { at: 0, count: 2, min: 28, max: 30, sum: 58, last: 30 },
+      { at: 61_000, count: 1, min: 26, max: 26, sum: 26, last: 26 },
+    ]);
+    expect(
+      await rows(`SELECT (extract(epoch FROM bucket) * 1000)::float8 - ${T0} AS at, count, min, max, sum, last
+                    FROM agg_1m WHERE parameter_id = 100 ORDER BY bucket`),
+    ).toEqual([
+      { at: 0, count: 2, min: 28, max: 30, sum: 58, last: 30 },
+      { at: 60_000, count: 1, min: 26, max: 26, sum: 26, last: 26 },
+    ]);
+  });
+
+  it('keeps each packet’s context and lineage once, with the received time of a repaired packet', async () => {
+    await archive('telemetry.samples', [frame(T0 + 100, 1, 28), frame(T0 + 300, 2, 30)]);
+    await archive('telemetry.samples', [frame(T0 + 300, 2, 30)]);
+    expect(
+      await rows(`SELECT sequence_count, mode, lat_deg, alt_km, calibration_version, source_topic, source_partition, source_offset,
+                         (extract(epoch FROM received_onboard_time) * 1000)::float8 - ${T0} AS received
+                    FROM packets ORDER BY ts`),
+    ).toEqual([
+      { sequence_count: 1, mode: 'SUN_POINTING', lat_deg: 71.5, alt_km: 512.5, calibration_version: '1.0.0', source_topic: 'telemetry.raw.power', source_partition: 3, source_offset: '901', received: null },
+      { sequence_count: 2, mode: 'SUN_POINTING', lat_deg: 71.5, alt_km: 512.5, calibration_version: '1.0.0', source_topic: 'telemetry.raw.power', source_partition: 3, source_offset: '902', received: 300 + 3_600_000 },
+    ]);
+  });
+
+  it('stores a republished refusal from the processor once, with where it came from', async () => {
+    const refusal = {
+      quarantine: {
+        receivedAtMs: T0 + 5,
+        reason: 'clock-drift',
+        detail: 'onboard time 3600.0 s off the satellite clock',
+        payload: Uint8Array.from([1, 2, 3]),
+        satelliteId: 101,
+        apid: 256,
+        stage: 'processor' as const,
+        origin: { topic: 'telemetry.raw.attitude-control', partition: 1, offset: '77' },
+      },
+    };
+    await archive('telemetry.quarantine', [refusal, { quarantine: { ...refusal.quarantine, reason: 'out-of-range', parameterId: 12 } }]);
+    await archive('telemetry.quarantine', [refusal]);
+    expect(await rows('SELECT reason, stage, origin_topic, origin_partition, origin_offset, parameter_id FROM quarantine ORDER BY reason')).toEqual([
+      { reason: 'clock-drift', stage: 'processor', origin_topic: 'telemetry.raw.attitude-control', origin_partition: 1, origin_offset: '77', parameter_id: null },
+      { reason: 'out-of-range', stage: 'processor', origin_topic: 'telemetry.raw.attitude-control', origin_partition: 1, origin_offset: '77', parameter_id: 12 },
+    ]);
+  });
+});
+
+describe('Archive > alarms', () => {
+  const alert = (kind: Alert['kind'], severity: Alert['severity'], atMs: number, value: number): Alert => ({
+    id: `limit:101:power.battery_voltage:${atMs}`,
+    ruleId: 'limit',
+    satelliteId: 101,
+    subject: 'power.battery_voltage',
+    kind,
+    severity,
+    windowStartMs: atMs,
+    windowEndMs: atMs,
+    value,
+    threshold: kind === 'cleared' ? 26 : severity === 'critical' ? 24.5 : 26,
+    message: `battery voltage ${value} V`,
+  });
+
+  it('appends each alert once and folds them into one alarm per satellite, rule and subject', async () => {
+    await archive('telemetry.alerts', [{ alert: alert('raised', 'warning', T0 + 1000, 25.9) }]);
+    await archive('telemetry.alerts', [{ alert: alert('raised', 'warning', T0 + 1000, 25.9) }, { alert: alert('raised', 'critical', T0 + 2000, 24.4) }]);
+    expect(await rows('SELECT rule_id, subject, severity, active, occurrences, last_value FROM alarms')).toEqual([
+      { rule_id: 'limit', subject: 'power.battery_voltage', severity: 'critical', active: true, occurrences: 2, last_value: 24.4 },
+    ]);
+    await archive('telemetry.alerts', [{ alert: alert('cleared', 'warning', T0 + 9000, 27) }]);
+    expect(await rows('SELECT severity, active, occurrences, last_value FROM alarms')).toEqual([
+      { severity: 'warning', active: false, occurrences: 2, last_value: 27 },
+    ]);
+    expect(await rows('SELECT kind, severity FROM alarm_events ORDER BY window_end')).toEqual([
+      { kind: 'raised', severity: 'warning' },
+      { kind: 'raised', severity: 'critical' },
+      { kind: 'cleared', severity: 'warning' },
+    ]);
+  });
+});
