@@ -5,11 +5,11 @@
  * the one object both module graphs share. Set once by the web entry point.
  */
 import type { MissionDatabase } from './domain/mission/mission-database';
-import type { TelemetryStore } from './ports/telemetry-store';
+import type { TelemetryHistory } from './ports/telemetry-store';
 import type { SatelliteCatalogue } from './domain/mission/fleet';
 
 export interface PerigeeRuntime {
-  readonly store: TelemetryStore;
+  readonly store: TelemetryHistory;
   readonly mdb: MissionDatabase;
   readonly fleet: SatelliteCatalogue;
 }

@@ -41,6 +41,13 @@ export interface SubscribeOptions {
   readonly fromBeginning: boolean;
   /** Called with one partition's batch at a time; offsets are committed after it resolves. */
   readonly eachBatch: (batch: ConsumedBatch) => Promise<void>;
+  /**
+   * For consumers that record their progress elsewhere (the archive stores
+   * offsets in its own transactions): the last offset already processed for
+   * a partition, or null. When a partition is assigned, consumption resumes
+   * right after it, whatever the bus's own commit says.
+   */
+  readonly resumeAfter?: (topic: Topic, partition: number) => Promise<string | null>;
 }
 
 export interface Subscription {

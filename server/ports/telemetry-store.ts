@@ -140,8 +140,17 @@ export interface SeriesResult {
   readonly series: Series[];
 }
 
-export interface TelemetryStore {
+/** What the archiver writes. */
+export interface TelemetryArchive {
   archiveBatch(batch: ArchiveBatch): Promise<ArchiveResult>;
+  /** The last offset archived for a consumer group's partition, or null. */
+  archivedOffset(consumerGroup: string, topic: string, partition: number): Promise<string | null>;
+}
+
+/** What the console reads. */
+export interface TelemetryHistory {
   listSatellites(): Promise<SatelliteSummary[]>;
   getSeries(request: SeriesRequest): Promise<SeriesResult>;
 }
+
+export interface TelemetryStore extends TelemetryArchive, TelemetryHistory {}

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { demoFleet } from '../domain/mission/fleet';
 import { StoreUnavailableError } from '../errors';
-import type { SatelliteSummary, TelemetryStore } from '../ports/telemetry-store';
+import type { SatelliteSummary, TelemetryHistory } from '../ports/telemetry-store';
 import { getFleetOverview } from './fleet-overview';
 
-const storeSeeing = (summaries: SatelliteSummary[] | Error): TelemetryStore => ({
-  archiveBatch: () => Promise.reject(new Error('not used')),
+const storeSeeing = (summaries: SatelliteSummary[] | Error): TelemetryHistory => ({
   listSatellites: () => (summaries instanceof Error ? Promise.reject(summaries) : Promise.resolve(summaries)),
   getSeries: () => Promise.reject(new Error('not used')),
 });

@@ -6,7 +6,7 @@
  * Shared by the fleet page and GET /api/satellites.
  */
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
-import type { TelemetryStore } from '../ports/telemetry-store';
+import type { TelemetryHistory } from '../ports/telemetry-store';
 
 export interface FleetEntry {
   readonly id: number;
@@ -16,7 +16,7 @@ export interface FleetEntry {
   readonly lastSeenMs: number | null;
 }
 
-export async function getFleetOverview({ fleet, store }: { fleet: SatelliteCatalogue; store: TelemetryStore }): Promise<FleetEntry[]> {
+export async function getFleetOverview({ fleet, store }: { fleet: SatelliteCatalogue; store: TelemetryHistory }): Promise<FleetEntry[]> {
   const seen = new Map((await store.listSatellites()).map((s) => [s.satelliteId, s]));
   const entries: FleetEntry[] = fleet.satellites.map((satellite) => {
     const summary = seen.get(satellite.id);

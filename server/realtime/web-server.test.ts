@@ -6,13 +6,12 @@ import { defaultMissionDatabase } from '../domain/mission/default-mission-databa
 import { demoFleet } from '../domain/mission/fleet';
 import { PortUnavailableError } from '../errors';
 import { silentLogger } from '../log';
-import type { TelemetryStore } from '../ports/telemetry-store';
+import type { TelemetryHistory } from '../ports/telemetry-store';
 import { getRuntime } from '../runtime';
 import { TOPICS } from '../topics';
 import { startWebServer } from './web-server';
 
-const unusedStore: TelemetryStore = {
-  archiveBatch: () => Promise.reject(new Error('not used')),
+const unusedStore: TelemetryHistory = {
   listSatellites: () => Promise.resolve([]),
   getSeries: () => Promise.resolve({ tier: 'raw', series: [] }),
 };

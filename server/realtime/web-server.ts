@@ -16,7 +16,7 @@ import type { Config } from '../config';
 import { PortUnavailableError } from '../errors';
 import type { Logger } from '../log';
 import type { Bus } from '../ports/bus';
-import type { TelemetryStore } from '../ports/telemetry-store';
+import type { TelemetryHistory } from '../ports/telemetry-store';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import { setRuntime } from '../runtime';
@@ -26,7 +26,7 @@ import { startLiveFeed } from './live-feed';
 export interface WebServerOptions {
   readonly web: Config['web'];
   readonly bus: Bus;
-  readonly store: TelemetryStore;
+  readonly store: TelemetryHistory;
   readonly mdb: MissionDatabase;
   readonly fleet: SatelliteCatalogue;
   readonly log: Logger;

@@ -13,13 +13,13 @@
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { Logger } from '../log';
 import type { Bus, ConsumedBatch } from '../ports/bus';
-import type { TelemetryStore } from '../ports/telemetry-store';
+import type { TelemetryArchive } from '../ports/telemetry-store';
 import { RAW_PACKET_TOPICS, TOPICS } from '../topics';
 import { archiveMessage } from './archive-message';
 
 export interface ArchiveWorkerOptions {
   bus: Bus;
-  store: TelemetryStore;
+  store: TelemetryArchive;
   mdb: MissionDatabase;
   groupId: string;
   log: Logger;

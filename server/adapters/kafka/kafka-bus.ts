@@ -69,7 +69,7 @@ export class KafkaBus implements Bus {
     };
   }
 
-  async subscribe({ groupId, topics, fromBeginning, eachBatch }: SubscribeOptions): Promise<Subscription> {
+  async subscribe({ groupId, topics, fromBeginning, eachBatch, resumeAfter }: SubscribeOptions): Promise<Subscription> {
     if (!groupId) throw new RangeError('groupId must be a non-empty string');
     const consumer = this.#kafka.consumer({
       groupId,
@@ -82,6 +82,22 @@ export class KafkaBus implements Bus {
     this.#consumers.add(consumer);
     await consumer.subscribe({ topics: topics.map((t) => assertTopic(t)), fromBeginning });
     const log = this.#log.namespace(groupId);
+    if (resumeAfter) {
+      // On every assignment, continue right after what the consumer recorded itself. A batch
+      // fetched before the seek lands is delivered once more; such consumers skip what they hold.
+      consumer.on(consumer.events.GROUP_JOIN, async ({ payload }) => {
+        for (const [topic, partitions] of Object.entries(payload.memberAssignment)) {
+          for (const partition of partitions) {
+            try {
+              const after = await resumeAfter(assertTopic(topic), partition);
+              if (after !== null) consumer.seek({ topic, partition, offset: (BigInt(after) + 1n).toString() });
+            } catch (error) {
+              log.warn(`cannot resume ${topic}[${partition}] from the recorded offset; using the committed one`, { error });
+            }
+          }
+        }
+      });
+    }
     await consumer.run({
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {

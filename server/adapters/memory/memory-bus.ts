@@ -89,13 +89,24 @@ export class MemoryBus implements Bus {
     if (this.#closed) throw new RangeError('bus is closed');
     if (!options.groupId) throw new RangeError('groupId must be a non-empty string');
     if (this.#groups.has(options.groupId)) throw new RangeError(`group "${options.groupId}" already has a member in this process`);
-    const positions = new Map<string, number>();
-    for (const topic of options.topics) {
-      this.#partitions(assertTopic(topic)).forEach((p, i) => {
-        positions.set(`${topic}\u0000${i}`, options.fromBeginning ? p.baseOffset : p.baseOffset + p.messages.length);
-      });
-    }
     this.#groups.add(options.groupId);
+    const positions = new Map<string, number>();
+    try {
+      for (const topic of options.topics) {
+        for (const [i, p] of this.#partitions(assertTopic(topic)).entries()) {
+          const end = p.baseOffset + p.messages.length;
+          const after = await options.resumeAfter?.(topic, i);
+          let start = options.fromBeginning ? p.baseOffset : end;
+          // A recorded offset below this log's base is clamped up to it when read; one beyond
+          // its end belongs to a log that no longer exists, so this log is read from its start.
+          if (after != null) start = Number(after) + 1 > end ? p.baseOffset : Number(after) + 1;
+          positions.set(`${topic}\u0000${i}`, start);
+        }
+      }
+    } catch (error) {
+      this.#groups.delete(options.groupId);
+      throw error;
+    }
     const subscription = new MemorySubscription(this, options, positions, () => {
       this.#groups.delete(options.groupId);
       this.#subscriptions.delete(subscription);

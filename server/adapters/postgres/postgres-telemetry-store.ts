@@ -31,6 +31,7 @@ import { insertPackets } from '../../../db/queries/insert-packets';
 import { insertAlarmEvents } from '../../../db/queries/insert-alarm-events';
 import { upsertSatellites } from '../../../db/queries/upsert-satellites';
 import { selectSatellites } from '../../../db/queries/select-satellites';
+import { selectConsumerOffsets } from '../../../db/queries/select-consumer-offsets';
 import { selectRawSeries } from '../../../db/queries/select-raw-series';
 import { selectAgg1sSeries } from '../../../db/queries/select-agg-1s-series';
 import { archiveRows } from './archive-rows';
@@ -67,6 +68,14 @@ export class PostgresTelemetryStore implements TelemetryStore {
       await advanceConsumerOffset(client, batch, rows.lastOffset, { rewind: logReset });
       return { storedMessages: rows.stored, skippedMessages: rows.skipped, samples: samples.stored, duplicateSamples: samples.skipped, logReset };
     });
+  }
+
+  async archivedOffset(consumerGroup: string, topic: string, partition: number): Promise<string | null> {
+    try {
+      return (await selectConsumerOffsets(this.#pool, consumerGroup, topic)).get(partition)?.toString() ?? null;
+    } catch (error) {
+      throw toStoreError(error, `reading the archived offset of ${topic}[${partition}]`);
+    }
   }
 
   async listSatellites(): Promise<SatelliteSummary[]> {

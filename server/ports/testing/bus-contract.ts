@@ -108,6 +108,33 @@ export function describeBusContract(name: string, makeBus: () => Bus | Promise<B
       }
     });
 
+    it('resumes right after the offset a consumer recorded itself', async () => {
+      const bus = await makeBus();
+      try {
+        const first = collector();
+        await bus.subscribe({ groupId: group('record'), topics: [TOPICS.alerts], fromBeginning: true, eachBatch: first.eachBatch });
+        const producer = await bus.producer();
+        await producer.send(TOPICS.alerts, Array.from({ length: 10 }, (_, i) => ({ key: 'one-key', value: Buffer.from([i]) })));
+        const all = await first.waitFor(10);
+        const { partition } = all[0]!;
+        const resumed = collector();
+        await bus.subscribe({
+          groupId: group('resume'),
+          topics: [TOPICS.alerts],
+          fromBeginning: true,
+          eachBatch: resumed.eachBatch,
+          resumeAfter: async (_topic, p) => (p === partition ? all[4]!.offset : null),
+        });
+        await resumed.waitFor(5);
+        await new Promise((r) => setTimeout(r, 500));
+        const delivered = resumed.messages.filter((m) => BigInt(m.offset) > BigInt(all[4]!.offset)).map((m) => m.value[0]);
+        expect(delivered).toEqual([5, 6, 7, 8, 9]);
+        expect(new Set(resumed.messages.map((m) => m.value[0]))).toEqual(new Set([5, 6, 7, 8, 9]));
+      } finally {
+        await bus.close();
+      }
+    });
+
     it('rejects an undeclared topic with UnknownTopicError', async () => {
       const bus = await makeBus();
       try {

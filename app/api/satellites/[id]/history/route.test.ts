@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultMissionDatabase } from '@/server/domain/mission/default-mission-database';
 import { demoFleet } from '@/server/domain/mission/fleet';
 import { StoreUnavailableError } from '@/server/errors';
-import type { SeriesRequest, SeriesResult, TelemetryStore } from '@/server/ports/telemetry-store';
+import type { SeriesRequest, SeriesResult, TelemetryHistory } from '@/server/ports/telemetry-store';
 import { setRuntime } from '@/server/runtime';
 import { GET } from './route';
 
@@ -17,8 +17,7 @@ let failure: Error | undefined;
 beforeEach(() => {
   requests = [];
   failure = undefined;
-  const store: TelemetryStore = {
-    archiveBatch: () => Promise.reject(new Error('not used')),
+  const store: TelemetryHistory = {
     listSatellites: () => Promise.resolve([]),
     getSeries: (request) => {
       requests.push(request);
