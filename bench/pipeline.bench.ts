@@ -36,7 +36,9 @@ import { startLiveFeed } from '../server/realtime/live-feed';
 import { createSocketServer } from '../server/realtime/socket-server';
 import { FleetSimulator } from '../server/sim/fleet-simulator';
 import { startSimulator } from '../server/sim/sim-runner';
-import { startArchiveWorker } from '../server/worker/archive-worker';
+import { loadConfig } from '../server/config';
+import { startArchiver } from '../server/worker/archiver';
+import { startProcessor } from '../server/worker/processor';
 
 const { values: args } = parseArgs({
   options: {
@@ -104,7 +106,8 @@ async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase): Promise<
     cluster = await startKafkaMockCluster();
     bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'bench', log });
   } else bus = new MemoryBus({ log });
-  const worker = await startArchiveWorker({ bus, store: new PostgresTelemetryStore(db.pool), mdb, groupId: `bench-worker-${kind}`, log });
+  const archiver = await startArchiver({ bus, store: new PostgresTelemetryStore(db.pool), mdb, groupId: `bench-archiver-${kind}`, log });
+  const processor = await startProcessor({ bus, mdb, fleet, groupId: `bench-processor-${kind}`, stream: loadConfig({}).stream, log });
   const gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log });
   const httpServer = http.createServer();
   const io = createSocketServer(httpServer);
@@ -120,7 +123,8 @@ async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase): Promise<
       await gateway.close();
       await feed.stop();
       io.close();
-      await worker.stop();
+      await processor.stop();
+      await archiver.stop();
       await bus.close();
       await cluster?.stop();
     },

@@ -47,8 +47,20 @@ const envSchema = z.object({
   INGEST_UDP_PORT: port.default(7300),
   /** TCP port for ground-station events as JSON lines; 0 picks a free port. */
   INGEST_EVENTS_PORT: port.default(7301),
-  /** Consumer group of the archiving worker. */
-  WORKER_GROUP_ID: z.string().min(1).default('perigee-worker'),
+  /** Consumer group of the stream processor (decode, validate, dedupe, windows, rules). */
+  PROCESSOR_GROUP_ID: z.string().min(1).default('perigee-processor'),
+  /** Consumer group of the archiver (bronze, silver, gold, alarms into the database). */
+  ARCHIVER_GROUP_ID: z.string().min(1).default('perigee-archiver'),
+  /** Kafka consumer session timeout, ms: how long a silent member keeps its partitions (Kafka's minimum is 6000). */
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
+  /** Event time over which retransmitted packets are recognised as duplicates, ms. */
+  DEDUPE_WINDOW_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
+  /** Most packet keys the dedupe window holds (bounds its memory). */
+  DEDUPE_MAX_ENTRIES: z.coerce.number().int().min(1000).max(10_000_000).default(500_000),
+  /** Onboard time further than this from the satellite's correlated clock is drifted, ms. */
+  CLOCK_DRIFT_BOUND_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  /** How long event-time windows wait for late samples before closing, ms. */
+  WINDOW_ALLOWED_LATENESS_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   /** Identifies this web node; its live feed consumes as group perigee-live-<id>. */
   WEB_NODE_ID: z.string().regex(/^[A-Za-z0-9._-]+$/).default(os.hostname()),
   /** Number of simulated satellites. */
@@ -81,9 +93,18 @@ export interface Config {
     readonly poolMax: number;
     readonly embedded: { readonly dataDir: string; readonly port: number; readonly timescaleBundleDir: string };
   };
-  readonly kafka: { readonly brokers: readonly string[] | undefined; readonly clientId: string };
+  readonly kafka: { readonly brokers: readonly string[] | undefined; readonly clientId: string; readonly sessionTimeoutMs: number };
   readonly ingest: { readonly host: string; readonly tcpPort: number; readonly udpPort: number; readonly eventsPort: number };
-  readonly worker: { readonly groupId: string };
+  readonly worker: {
+    readonly processorGroupId: string;
+    readonly archiverGroupId: string;
+  };
+  readonly stream: {
+    readonly dedupeWindowMs: number;
+    readonly dedupeMaxEntries: number;
+    readonly clockDriftBoundMs: number;
+    readonly allowedLatenessMs: number;
+  };
   readonly sim: {
     readonly satellites: number;
     readonly transport: 'tcp' | 'udp';
@@ -135,9 +156,15 @@ export function loadConfig(env: RawEnv = process.env): Config {
         timescaleBundleDir: fromRoot(e.TIMESCALEDB_BUNDLE_DIR),
       },
     },
-    kafka: { brokers: e.KAFKA_BROKERS?.split(','), clientId: e.KAFKA_CLIENT_ID },
+    kafka: { brokers: e.KAFKA_BROKERS?.split(','), clientId: e.KAFKA_CLIENT_ID, sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS },
     ingest: { host: e.INGEST_HOST, tcpPort: e.INGEST_TCP_PORT, udpPort: e.INGEST_UDP_PORT, eventsPort: e.INGEST_EVENTS_PORT },
-    worker: { groupId: e.WORKER_GROUP_ID },
+    worker: { processorGroupId: e.PROCESSOR_GROUP_ID, archiverGroupId: e.ARCHIVER_GROUP_ID },
+    stream: {
+      dedupeWindowMs: e.DEDUPE_WINDOW_MS,
+      dedupeMaxEntries: e.DEDUPE_MAX_ENTRIES,
+      clockDriftBoundMs: e.CLOCK_DRIFT_BOUND_MS,
+      allowedLatenessMs: e.WINDOW_ALLOWED_LATENESS_MS,
+    },
     sim: {
       satellites: e.SIM_SATELLITES,
       transport: e.SIM_TRANSPORT,

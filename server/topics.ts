@@ -42,4 +42,6 @@ export const HEADERS = {
   groundStation: 'perigee-ground-station',
   /** Transport and peer the packet came from, e.g. tcp:127.0.0.1:50122. */
   source: 'perigee-source',
+  /** "1" on packets recorded onboard and dumped during a pass (playback), absent on real-time ones. */
+  playback: 'perigee-playback',
 } as const;

@@ -12,7 +12,8 @@ import type { Bus } from '../ports/bus';
 import type { TelemetryStore } from '../ports/telemetry-store';
 import { startWebServer, type WebServer } from '../realtime/web-server';
 import { startSimulator, type GatewayAddress } from '../sim/sim-runner';
-import { startArchiveWorker } from '../worker/archive-worker';
+import { startArchiver } from '../worker/archiver';
+import { startProcessor } from '../worker/processor';
 import type { Lifecycle } from './lifecycle';
 
 export interface PartContext {
@@ -23,9 +24,19 @@ export interface PartContext {
   readonly log: Logger;
 }
 
-export async function startWorkerPart({ config, mdb, lifecycle, log }: PartContext, bus: Bus, store: TelemetryStore): Promise<void> {
-  const worker = await startArchiveWorker({ bus, store, mdb, groupId: config.worker.groupId, log: log.namespace('worker') });
-  lifecycle.add('worker', worker, (w) => w.stop());
+/** The worker: the stream processor and the archiver, two consumer groups each at its own pace. */
+export async function startWorkerPart({ config, mdb, fleet, lifecycle, log }: PartContext, bus: Bus, store: TelemetryStore): Promise<void> {
+  const archiver = await startArchiver({ bus, store, mdb, groupId: config.worker.archiverGroupId, log: log.namespace('archiver') });
+  lifecycle.add('archiver', archiver, (a) => a.stop());
+  const processor = await startProcessor({
+    bus,
+    mdb,
+    fleet,
+    groupId: config.worker.processorGroupId,
+    stream: config.stream,
+    log: log.namespace('processor'),
+  });
+  lifecycle.add('processor', processor, (p) => p.stop());
 }
 
 export async function startWebPart({ config, mdb, fleet, lifecycle, log }: PartContext, bus: Bus, store: TelemetryStore): Promise<WebServer> {

@@ -74,5 +74,5 @@ export async function openDatabase(config: Config, mdb: MissionDatabase, log: Lo
 export function openBus(config: Config, log: Logger): Bus {
   const brokers = config.kafka.brokers;
   if (brokers === undefined) return new MemoryBus({ log: log.namespace('bus') });
-  return new KafkaBus({ brokers, clientId: config.kafka.clientId, log: log.namespace('kafka') });
+  return new KafkaBus({ brokers, clientId: config.kafka.clientId, sessionTimeoutMs: config.kafka.sessionTimeoutMs, log: log.namespace('kafka') });
 }

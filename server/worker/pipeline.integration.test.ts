@@ -1,8 +1,8 @@
 /**
- * The foundation pipeline on real components: simulator packets over TCP and
- * UDP into the ingest gateway, through Kafka (kafkajs against librdkafka's
- * mock cluster), decoded and archived by the worker into TimescaleDB, and
- * read back row by row.
+ * The pipeline on real components: simulator packets over TCP and UDP into
+ * the ingest gateway, through Kafka (kafkajs against librdkafka's mock
+ * cluster), processed by the processor and stored by the archiver into
+ * TimescaleDB, and read back row by row.
  */
 import net from 'node:net';
 import dgram from 'node:dgram';
@@ -20,24 +20,30 @@ import { startIngestGateway, type IngestGateway } from '../ingest/gateway';
 import { createLogger } from '../log';
 import { FleetSimulator, type SimPacket } from '../sim/fleet-simulator';
 import { TOPICS } from '../topics';
-import { startArchiveWorker, type ArchiveWorker } from './archive-worker';
+import { loadConfig } from '../config';
+import { startArchiver, type Archiver } from './archiver';
+import { startProcessor, type Processor } from './processor';
 
 const mdb = defaultMissionDatabase();
 const log = createLogger({ level: 'error', namespace: 'pipeline-test' });
-const START_MS = Date.UTC(2026, 10, 25, 6, 0, 0);
+/** Telemetry in these tests was sampled this long before it reaches the gateway (a consistent clock offset). */
+const AGE_MS = 120_000;
+const recentStart = () => Math.floor((Date.now() - AGE_MS) / 1000) * 1000;
 
 let db: TestDatabase;
 let cluster: KafkaMockCluster;
 let bus: KafkaBus;
 let gateway: IngestGateway;
-let worker: ArchiveWorker;
+let archiver: Archiver;
+let processor: Processor;
 const frames: SampleFrame[] = [];
 
 beforeAll(async () => {
   [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
   bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'pipeline-test', log });
   gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log });
-  worker = await startArchiveWorker({ bus, store: new PostgresTelemetryStore(db.pool), mdb, groupId: 'perigee-worker-test', log });
+  archiver = await startArchiver({ bus, store: new PostgresTelemetryStore(db.pool), mdb, groupId: 'perigee-archiver-test', log });
+  processor = await startProcessor({ bus, mdb, fleet: demoFleet(3), groupId: 'perigee-processor-test', stream: loadConfig({}).stream, log });
   await bus.subscribe({
     groupId: 'perigee-live-test',
     topics: [TOPICS.samples],
@@ -48,7 +54,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.close();
-  await worker?.stop();
+  await processor?.stop();
+  await archiver?.stop();
   await bus?.close();
   await Promise.all([db?.stop(), cluster?.stop()]);
 });
@@ -76,12 +83,13 @@ async function sendUdp(port: number, datagrams: Uint8Array[]): Promise<void> {
   socket.close();
 }
 
-describe('Pipeline > gateway → Kafka → worker → TimescaleDB', () => {
+describe('Pipeline > gateway → Kafka → processor → archiver → TimescaleDB', () => {
   let good: SimPacket[];
 
   it('archives every simulator packet as raw packet, samples and 1 s aggregates with the decoded values', async () => {
-    const sim = new FleetSimulator({ mdb, fleet: demoFleet(2), seed: 7, startTimeMs: START_MS });
-    const { packets } = sim.advance(START_MS + 3000);
+    const startMs = recentStart();
+    const sim = new FleetSimulator({ mdb, fleet: demoFleet(2), seed: 7, startTimeMs: startMs });
+    const { packets } = sim.advance(startMs + 3000);
     good = packets;
     // 2 satellites × 3 s × (10 attitude + 5 power + 4 thermal blocks) per second
     expect(packets).toHaveLength(2 * 3 * 19);
@@ -148,8 +156,9 @@ describe('Pipeline > gateway → Kafka → worker → TimescaleDB', () => {
   });
 
   it('quarantines corrupt, unknown and malformed input with its reason and bytes, and loses nothing around it', async () => {
-    const sim = new FleetSimulator({ mdb, fleet: demoFleet(1), seed: 11, startTimeMs: START_MS + 60_000 });
-    const neighbours = sim.advance(START_MS + 60_200).packets;
+    const startMs = recentStart();
+    const sim = new FleetSimulator({ mdb, fleet: demoFleet(1), seed: 11, startTimeMs: startMs });
+    const neighbours = sim.advance(startMs + 200).packets;
     expect(neighbours.length).toBeGreaterThanOrEqual(3);
     const corrupt = Uint8Array.from(neighbours[1]!.bytes);
     corrupt[20]! ^= 0x10;
@@ -157,6 +166,7 @@ describe('Pipeline > gateway → Kafka → worker → TimescaleDB', () => {
     unknownApid[1] = 0x55; // APID 0x155 = 341, not in the mission database, with a valid CRC
     new DataView(unknownApid.buffer).setUint16(unknownApid.length - 2, crc16(unknownApid, 0, unknownApid.length - 2));
     const before = Number((await db.pool.query('SELECT count(*) AS n FROM raw_packets')).rows[0].n);
+    const sentAtMs = Date.now();
     await sendTcp(gateway.ports.tcp, Buffer.concat([neighbours[0]!.bytes, corrupt, neighbours[2]!.bytes]));
     await sendUdp(gateway.ports.udp, [unknownApid, Uint8Array.from([1, 2, 3])]);
     await sendTcp(gateway.ports.events, Buffer.from('{"type":"aos","satelliteId":"x"}\nnot json\n'));
@@ -172,11 +182,15 @@ describe('Pipeline > gateway → Kafka → worker → TimescaleDB', () => {
     expect(crc.apid).toBe(neighbours[1]!.apid);
     expect(reasons.find((r) => r.reason === 'unknown-apid')!.detail).toMatch(/APID 341 is not in the mission database/);
     expect(reasons.filter((r) => r.reason === 'bad-event').map((r) => r.detail).join('\n')).toMatch(/satelliteId/);
-    // The good packets on either side of the corrupt one are archived.
-    await waitFor('neighbours', async () => Number((await db.pool.query('SELECT count(*) AS n FROM raw_packets')).rows[0].n), (n) => n >= before + 2);
+    // Bronze keeps all three packets as received; silver holds the good ones on either side of the corrupt one.
+    await waitFor('neighbours', async () => Number((await db.pool.query('SELECT count(*) AS n FROM raw_packets')).rows[0].n), (n) => n >= before + 3);
     const after = Number((await db.pool.query('SELECT count(*) AS n FROM raw_packets')).rows[0].n);
-    expect(after).toBe(before + 2);
-    expect(worker.stats().quarantined['crc-mismatch']).toBe(1);
+    expect(after).toBe(before + 3);
+    const silver = await db.pool.query('SELECT apid, sequence_count FROM packets WHERE arrived_at >= to_timestamp($1 / 1000.0)', [sentAtMs]);
+    expect(silver.rows.map((r) => `${r.apid}:${r.sequence_count}`).sort()).toEqual(
+      [neighbours[0]!, neighbours[2]!].map((p) => `${p.apid}:${p.sequenceCount}`).sort(),
+    );
+    expect(processor.stats().pipeline.quarantinedByReason['crc-mismatch']).toBe(1);
     expect(good.length).toBeGreaterThan(0);
   });
 });

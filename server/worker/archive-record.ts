@@ -1,0 +1,148 @@
+/**
+ * Maps each message the archiver consumes to what the archive stores. Pure:
+ * parsing and mapping only, no I/O. The processor has already decided what
+ * is good; the archiver trusts the processor's messages but still validates
+ * their shape, and files a message it cannot read as quarantine instead of
+ * failing the batch.
+ *
+ *   raw topics            → bronze packet exactly as received (header fields read, nothing judged)
+ *   telemetry.samples     → silver samples + packet context and lineage (gold follows in the store)
+ *   telemetry.quarantine  → quarantine record with its stage and origin
+ *   telemetry.alerts      → alarm event
+ *   ground-station.events → ground-station event
+ */
+import { alertSchema } from '../domain/alert';
+import { PRIMARY_HEADER_BYTES, SECONDARY_HEADER_BYTES, readPrimaryHeader, readSecondaryHeader } from '../domain/codec/space-packet';
+import { groundStationEventSchema } from '../domain/ground-station-event';
+import type { MissionDatabase } from '../domain/mission/mission-database';
+import { quarantineMessageSchema } from '../domain/quarantine-message';
+import { sampleFrameSchema, type SampleFrame } from '../domain/sample-frame';
+import type { ConsumedMessage } from '../ports/bus';
+import { SAMPLE_QUALITY, type ArchivedMessage, type SampleRecord } from '../ports/telemetry-store';
+import { HEADERS, RAW_PACKET_TOPICS, TOPICS } from '../topics';
+import type { z } from 'zod';
+
+export function arrivalOf(message: ConsumedMessage): number {
+  const header = Number(message.headers[HEADERS.arrivalMs]);
+  return Number.isFinite(header) && header > 0 ? header : message.timestampMs;
+}
+
+/** An unreadable message on a Perigee topic: kept verbatim, never dropped. */
+function unreadable(message: ConsumedMessage, detail: string): ArchivedMessage {
+  return {
+    offset: message.offset,
+    quarantine: {
+      receivedAtMs: message.timestampMs,
+      reason: 'bad-message',
+      detail: `${message.topic}: ${detail}`,
+      payload: message.value,
+      satelliteId: null,
+      apid: null,
+      stage: 'worker',
+    },
+  };
+}
+
+function parse<T>(message: ConsumedMessage, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; record: ArchivedMessage } {
+  let json: unknown;
+  try {
+    json = JSON.parse(message.value.toString('utf8'));
+  } catch (error) {
+    return { ok: false, record: unreadable(message, `not JSON: ${(error as Error).message}`) };
+  }
+  const result = schema.safeParse(json);
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0]!;
+  return { ok: false, record: unreadable(message, `${issue.path.join('.') || '(root)'}: ${issue.message}`) };
+}
+
+export function archiveRecord(mdb: MissionDatabase, message: ConsumedMessage): ArchivedMessage {
+  const { offset } = message;
+  if (RAW_PACKET_TOPICS.includes(message.topic)) return bronze(mdb, message);
+  switch (message.topic) {
+    case TOPICS.samples: {
+      const frame = parse(message, sampleFrameSchema);
+      return frame.ok ? { offset, ...silver(frame.value) } : frame.record;
+    }
+    case TOPICS.quarantine: {
+      const q = parse(message, quarantineMessageSchema);
+      if (!q.ok) return q.record;
+      const { stage, reason, detail, receivedAtMs, source, payloadBase64, satelliteId, apid, origin, parameterId } = q.value;
+      return {
+        offset,
+        quarantine: {
+          receivedAtMs,
+          reason,
+          detail: `${stage} (${source}): ${detail}`,
+          payload: Buffer.from(payloadBase64, 'base64'),
+          satelliteId,
+          apid,
+          stage,
+          ...(origin ? { origin } : {}),
+          ...(parameterId === undefined ? {} : { parameterId }),
+        },
+      };
+    }
+    case TOPICS.alerts: {
+      const alert = parse(message, alertSchema);
+      return alert.ok ? { offset, alert: alert.value } : alert.record;
+    }
+    case TOPICS.groundStationEvents: {
+      const event = parse(message, groundStationEventSchema);
+      return event.ok ? { offset, groundStationEvent: event.value } : event.record;
+    }
+    default:
+      throw new RangeError(`the archiver does not consume ${message.topic}`);
+  }
+}
+
+/** Bronze keeps every packet on a raw topic as received; its header fields are read, not trusted. */
+function bronze(mdb: MissionDatabase, message: ConsumedMessage): ArchivedMessage {
+  const bytes = message.value;
+  if (bytes.length < PRIMARY_HEADER_BYTES + SECONDARY_HEADER_BYTES) {
+    return unreadable(message, `${bytes.length} bytes cannot hold the packet headers`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const primary = readPrimaryHeader(bytes);
+  const secondary = readSecondaryHeader(view, mdb.epochMs);
+  return {
+    offset: message.offset,
+    rawPacket: {
+      receivedAtMs: arrivalOf(message),
+      satelliteId: secondary.satelliteId,
+      apid: primary.apid,
+      sequenceCount: primary.sequenceCount,
+      onboardTimeMs: secondary.onboardTimeMs,
+      groundStation: message.headers[HEADERS.groundStation] ?? null,
+      packet: bytes,
+    },
+  };
+}
+
+function silver(frame: SampleFrame): Pick<ArchivedMessage, 'samples' | 'packet'> {
+  const quality =
+    (frame.receivedOnboardTimeMs === undefined ? 0 : SAMPLE_QUALITY.timeRepaired) | (frame.playback ? SAMPLE_QUALITY.playback : 0);
+  const samples: SampleRecord[] = [];
+  frame.parameterIds.forEach((parameterId, i) => {
+    const value = frame.values[i];
+    if (value === null || value === undefined) return;
+    samples.push({ timeMs: frame.onboardTimeMs, satelliteId: frame.satelliteId, parameterId, value, rawValue: frame.rawValues?.[i] ?? value, quality });
+  });
+  const packet = frame.source && frame.context
+    ? {
+        satelliteId: frame.satelliteId,
+        apid: frame.apid,
+        sequenceCount: frame.sequenceCount,
+        onboardTimeMs: frame.onboardTimeMs,
+        receivedOnboardTimeMs: frame.receivedOnboardTimeMs ?? null,
+        arrivalMs: frame.arrivalMs,
+        groundStation: frame.groundStation ?? null,
+        mode: frame.context.mode,
+        orbit: frame.context.orbit,
+        calibrationVersion: frame.context.calibrationVersion,
+        playback: frame.playback ?? false,
+        source: frame.source,
+      }
+    : undefined;
+  return packet ? { samples, packet } : { samples };
+}

@@ -1,0 +1,134 @@
+/**
+ * Effectively-once under crashes: `perigee worker` (processor + archiver) is
+ * killed with SIGKILL in the middle of its batches, again and again, while
+ * telemetry keeps arriving on Kafka; after it is restarted and catches up,
+ * the archive holds every produced packet and sample exactly once, and the
+ * gold tiers count each sample exactly once.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
+import { KafkaBus } from '../adapters/kafka/kafka-bus';
+import { startKafkaMockCluster, type KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
+import { PROJECT_ROOT } from '../config';
+import { decodePacket } from '../domain/codec/packet-codec';
+import { demoFleet } from '../domain/mission/fleet';
+import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
+import { createLogger } from '../log';
+import { FleetSimulator } from '../sim/fleet-simulator';
+import { HEADERS } from '../topics';
+
+const mdb = defaultMissionDatabase();
+const log = createLogger({ level: 'error', namespace: 'crash-test' });
+const SECONDS = 40;
+const KILLS = 3;
+
+let db: TestDatabase;
+let cluster: KafkaMockCluster;
+let bus: KafkaBus;
+
+beforeAll(async () => {
+  [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
+  bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'crash-test-producer', log });
+}, 120_000);
+
+afterAll(async () => {
+  await bus?.close();
+  await Promise.all([db?.stop(), cluster?.stop()]);
+});
+
+function startWorker(): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'worker'], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: cluster.brokers.join(','),
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
+      LOG_LEVEL: 'error',
+      WEB_NODE_ID: 'crash-test',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function scalar(sql: string): Promise<number> {
+  return Number((await db.pool.query(sql)).rows[0].n);
+}
+
+async function waitUntil(what: string, done: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('Worker > crash recovery', () => {
+  it('stores every packet and sample exactly once across repeated SIGKILLs under load', async () => {
+    const now = Date.now();
+    const startMs = now - SECONDS * 1000;
+    const sim = new FleetSimulator({ mdb, fleet: demoFleet(3), seed: 21, startTimeMs: startMs });
+    const packets = sim.advance(now).packets;
+    const decoded = packets.map((p) => {
+      const r = decodePacket(mdb, p.bytes);
+      if (!r.ok) throw r.error;
+      return r.packet;
+    });
+    const expectedSamples = decoded.reduce((n, p) => n + p.values.length, 0);
+    const expectedPerSecond = new Map<number, number>();
+    for (const p of decoded) {
+      const second = Math.floor(p.onboardTimeMs / 1000) * 1000;
+      expectedPerSecond.set(second, (expectedPerSecond.get(second) ?? 0) + p.values.length);
+    }
+
+    const producer = await bus.producer();
+    const produce = async (from: number, to: number) => {
+      const chunk = packets.slice(from, to);
+      for (const layout of new Set(chunk.map((p) => mdb.latestLayout(p.apid)!.topic))) {
+        await producer.send(
+          layout,
+          chunk
+            .filter((p) => mdb.latestLayout(p.apid)!.topic === layout)
+            .map((p) => ({
+              key: String(p.satelliteId),
+              value: Buffer.from(p.bytes),
+              headers: { [HEADERS.arrivalMs]: String(p.transmitTimeMs + 40), [HEADERS.groundStation]: p.groundStation },
+            })),
+        );
+      }
+    };
+
+    // Load keeps arriving in slices while the worker is killed and restarted.
+    const slices = KILLS + 2;
+    const sliceSize = Math.ceil(packets.length / slices);
+    let worker = startWorker();
+    for (let kill = 0; kill < KILLS; kill++) {
+      await produce(kill * sliceSize, (kill + 1) * sliceSize);
+      const before = await scalar('SELECT count(*) AS n FROM samples');
+      // Kill once the worker is visibly mid-stream: some of this slice stored, not all of it.
+      await waitUntil('progress before the kill', async () => (await scalar('SELECT count(*) AS n FROM samples')) > before, 60_000);
+      worker.kill('SIGKILL');
+      await new Promise((r) => worker.once('exit', r));
+      worker = startWorker();
+    }
+    await produce(KILLS * sliceSize, packets.length);
+    try {
+      await waitUntil('every sample archived', async () => (await scalar('SELECT count(*) AS n FROM samples')) >= expectedSamples, 120_000);
+      // Give a late duplicate the chance to show up before counting.
+      await new Promise((r) => setTimeout(r, 2000));
+    } finally {
+      worker.kill('SIGTERM');
+      await new Promise((r) => worker.once('exit', r));
+    }
+
+    expect(await scalar('SELECT count(*) AS n FROM samples')).toBe(expectedSamples);
+    expect(await scalar('SELECT count(*) AS n FROM raw_packets')).toBe(packets.length);
+    expect(await scalar('SELECT count(DISTINCT (topic, partition, "offset")) AS n FROM raw_packets')).toBe(packets.length);
+    expect(await scalar('SELECT count(*) AS n FROM packets')).toBe(packets.length);
+    expect(await scalar('SELECT coalesce(sum(count), 0) AS n FROM agg_1s')).toBe(expectedSamples);
+    expect(await scalar('SELECT coalesce(sum(count), 0) AS n FROM agg_1m')).toBe(expectedSamples);
+    const perSecond = await db.pool.query(`SELECT (extract(epoch FROM bucket) * 1000)::float8 AS ms, sum(count)::int AS n FROM agg_1s GROUP BY 1 ORDER BY 1`);
+    expect(perSecond.rows.map((r) => [r.ms, r.n])).toEqual([...expectedPerSecond].sort((a, b) => a[0] - b[0]));
+  }, 300_000);
+});

@@ -1,0 +1,124 @@
+/**
+ * The stream processor: consumer group perigee-processor over the raw
+ * packet topics. Each batch goes through the telemetry pipeline (decode →
+ * dedupe → time correlation → sample validation → enrichment), then the
+ * event-time windows and the rules; the results are published on
+ * telemetry.samples, telemetry.quarantine, telemetry.aggregates and
+ * telemetry.alerts before the batch's offsets are committed. Delivery is at
+ * least once: after a crash the batch is processed again and its outputs
+ * republished, which the archiver stores once (natural keys, deterministic
+ * alert ids).
+ *
+ * @example
+ *   const processor = await startProcessor({ bus, mdb, fleet, groupId: 'perigee-processor', stream, log });
+ *   processor.stats().pipeline.repaired;
+ */
+import type { Alert } from '../domain/alert';
+import type { SatelliteCatalogue } from '../domain/mission/fleet';
+import type { MissionDatabase } from '../domain/mission/mission-database';
+import type { QuarantineMessage } from '../domain/quarantine-message';
+import { defaultRuleSet } from '../domain/stream/rules/load-rule-set';
+import { RuleEngine } from '../domain/stream/rules/rule-engine';
+import type { RuleSet } from '../domain/stream/rules/rule-set';
+import { TelemetryPipeline, type PipelineQuarantine, type PipelineStats } from '../domain/stream/telemetry-pipeline';
+import type { WindowAggregate } from '../domain/stream/window-aggregate';
+import { WindowAggregator, type WindowAggregatorStats } from '../domain/stream/window-aggregator';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import type { Bus, BusMessage, ConsumedBatch } from '../ports/bus';
+import { HEADERS, RAW_PACKET_TOPICS, TOPICS } from '../topics';
+import { arrivalOf } from './archive-record';
+
+export interface ProcessorOptions {
+  bus: Bus;
+  mdb: MissionDatabase;
+  fleet: SatelliteCatalogue;
+  groupId: string;
+  stream: Config['stream'];
+  log: Logger;
+  /** The rules to run; the mission's rules file when omitted. */
+  rules?: RuleSet;
+}
+
+export interface ProcessorStats {
+  batches: number;
+  pipeline: PipelineStats;
+  windows: WindowAggregatorStats;
+  alerts: number;
+}
+
+export interface Processor {
+  stats(): ProcessorStats;
+  stop(): Promise<void>;
+}
+
+function json(key: number | null, value: unknown): BusMessage {
+  return { key: key === null ? null : String(key), value: Buffer.from(JSON.stringify(value)) };
+}
+
+function quarantineMessage(q: PipelineQuarantine): QuarantineMessage {
+  const { input } = q;
+  return {
+    stage: 'processor',
+    reason: q.reason,
+    detail: q.detail,
+    receivedAtMs: input.arrivalMs,
+    source: `${input.topic}[${input.partition}]@${input.offset}`,
+    payloadBase64: Buffer.from(input.bytes).toString('base64'),
+    satelliteId: q.satelliteId,
+    apid: q.apid,
+    origin: { topic: input.topic, partition: input.partition, offset: input.offset },
+    ...(q.parameterId === undefined ? {} : { parameterId: q.parameterId }),
+  };
+}
+
+export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, rules }: ProcessorOptions): Promise<Processor> {
+  const pipeline = new TelemetryPipeline({
+    mdb,
+    fleet,
+    dedupe: { windowMs: stream.dedupeWindowMs, maxEntries: stream.dedupeMaxEntries },
+    time: { driftBoundMs: stream.clockDriftBoundMs },
+  });
+  const windows = new WindowAggregator({ allowedLatenessMs: stream.allowedLatenessMs });
+  const engine = new RuleEngine({ mdb, rules: rules ?? defaultRuleSet(mdb), allowedLatenessMs: stream.allowedLatenessMs });
+  const producer = await bus.producer();
+  let batches = 0;
+  let alertCount = 0;
+
+  const eachBatch = async (batch: ConsumedBatch) => {
+    const result = pipeline.processBatch(
+      batch.messages.map((m) => ({
+        bytes: m.value,
+        topic: m.topic,
+        partition: m.partition,
+        offset: m.offset,
+        arrivalMs: arrivalOf(m),
+        groundStation: m.headers[HEADERS.groundStation],
+        playback: m.headers[HEADERS.playback] === '1',
+      })),
+    );
+    for (const frame of result.frames) windows.add(frame);
+    const aggregates: WindowAggregate[] = windows.advance();
+    const alerts: Alert[] = engine.process(result.frames);
+    const sends: Array<Promise<void>> = [];
+    const send = (topic: Parameters<typeof producer.send>[0], messages: BusMessage[]) => {
+      if (messages.length > 0) sends.push(producer.send(topic, messages));
+    };
+    send(TOPICS.samples, result.frames.map((f) => json(f.satelliteId, f)));
+    send(TOPICS.quarantine, result.quarantine.map((q) => json(q.satelliteId, quarantineMessage(q))));
+    send(TOPICS.aggregates, aggregates.map((a) => json(a.satelliteId, a)));
+    send(TOPICS.alerts, alerts.map((a) => json(a.satelliteId, a)));
+    // The batch's offsets are committed only once every output is on the bus.
+    await Promise.all(sends);
+    batches++;
+    alertCount += alerts.length;
+    for (const alert of alerts) if (alert.kind === 'raised') log.debug(`alert ${alert.severity}: ${alert.message}`, { id: alert.id });
+  };
+
+  const subscription = await bus.subscribe({ groupId, topics: RAW_PACKET_TOPICS, fromBeginning: true, eachBatch });
+  log.info(`processing ${RAW_PACKET_TOPICS.join(', ')} as group ${groupId} on ${bus.description}`);
+  return {
+    stats: () => ({ batches, pipeline: pipeline.stats(), windows: windows.stats, alerts: alertCount }),
+    stop: () => subscription.stop(),
+  };
+}
