@@ -112,7 +112,7 @@ async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase): Promise<
   const httpServer = http.createServer();
   const io = createSocketServer(httpServer);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  const feed = await startLiveFeed({ bus, io, nodeId: `bench-${kind}`, log });
+  const feed = await startLiveFeed({ bus, io, mdb, fleet, nodeId: `bench-${kind}`, log });
   return {
     db,
     bus,

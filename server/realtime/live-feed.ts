@@ -1,71 +1,71 @@
 /**
- * Live fan-out: consumes telemetry.samples as this node's own consumer group
- * (perigee-live-<nodeId>, so every web node sees every frame and no Socket.IO
- * adapter is needed) and broadcasts each frame to the room of its satellite
- * and subsystem.
+ * Live fan-out: consumes the raw packet topics as this node's own consumer
+ * group (perigee-live-<nodeId>) and runs them through its own telemetry
+ * pipeline — the same decode, dedupe, time repair and validation as the
+ * processor — so live values never wait for the processor or the archive
+ * and one falling behind never slows the others. Every web node sees every
+ * packet (no Socket.IO adapter needed) and sends each accepted frame to the
+ * room of its satellite and subsystem.
  *
  * A client that cannot keep up (slow link, background tab) misses frames
  * instead of growing a queue in this process: see
- * MAX_QUEUED_PACKETS_PER_CLIENT. History fills the gaps.
+ * MAX_QUEUED_PACKETS_PER_CLIENT. Frames that arrived at the gateway longer
+ * ago than `maxReplayAgeMs` (a restarted node resuming its group) are not
+ * shown live: history has them.
  *
  * @example
- *   const feed = await startLiveFeed({ bus, io, nodeId: 'web-1', log });
- *   // … feed.stats() → { delivered: 1200, invalid: 0, withheld: 0 }
+ *   const feed = await startLiveFeed({ bus, io, mdb, fleet, nodeId: 'web-1', log });
+ *   // … feed.stats() → { delivered: 1200, refused: 3, withheld: 0, replaySkipped: 0 }
  *   await feed.stop();
  */
-import type { Bus, ConsumedMessage } from '../ports/bus';
-import { TOPICS } from '../topics';
+import type { SatelliteCatalogue } from '../domain/mission/fleet';
+import type { MissionDatabase } from '../domain/mission/mission-database';
+import type { SampleFrame } from '../domain/sample-frame';
+import { TelemetryPipeline } from '../domain/stream/telemetry-pipeline';
 import type { Logger } from '../log';
-import { sampleFrameSchema, type SampleFrame } from '../domain/sample-frame';
+import type { Bus, ConsumedMessage } from '../ports/bus';
+import { HEADERS, RAW_PACKET_TOPICS } from '../topics';
 import { SOCKET_EVENTS, roomOf, type LiveFrame } from './events';
 import type { TelemetrySocketServer } from './socket-server';
 
 export interface LiveFeedOptions {
   readonly bus: Bus;
   readonly io: TelemetrySocketServer;
+  readonly mdb: MissionDatabase;
+  readonly fleet: SatelliteCatalogue;
   /** Identifies this web node; the consumer group is perigee-live-<nodeId>. */
   readonly nodeId: string;
   readonly log: Logger;
-  /** Clock for LiveFrame.emittedMs, epoch ms. */
+  /** Clock for LiveFrame.emittedMs and replay detection, epoch ms. */
   readonly now?: () => number;
   /** Outgoing packets a client may have queued before live frames are withheld from it. */
   readonly maxQueuedPacketsPerClient?: number;
+  /** Frames whose packet reached the gateway longer ago than this are history, not live, ms. */
+  readonly maxReplayAgeMs?: number;
 }
 
 export interface LiveFeedStats {
   /** Frames broadcast to their room (whether or not anyone was in it). */
   readonly delivered: number;
-  /** Messages skipped because they were not a valid SampleFrame. */
-  readonly invalid: number;
+  /** Packets and samples the pipeline refused (corrupt, drifted, invalid); the processor quarantines them. */
+  readonly refused: number;
   /** Frame deliveries withheld from clients whose queue was over the bound. */
   readonly withheld: number;
+  /** Frames not shown because they arrived too long ago (a resumed group catching up). */
+  readonly replaySkipped: number;
 }
 
 export interface LiveFeed {
   readonly groupId: string;
   stats(): LiveFeedStats;
-  /** Leaves the consumer group; frames published afterwards are not broadcast. */
+  /** Leaves the consumer group; packets published afterwards are not broadcast. */
   stop(): Promise<void>;
 }
-
-/**
- * Invalid messages are logged in full the first time and then once per this
- * many, so a misbehaving producer cannot flood the console log at 50 Hz.
- */
-const INVALID_LOG_EVERY = 1000;
 
 export function liveGroupId(nodeId: string): string {
   return `perigee-live-${nodeId}`;
 }
 
-/**
- * Live frames are sent reliably to clients that keep up, and withheld from a
- * client whose outgoing queue already holds this many packets, so a slow
- * client never builds an unbounded queue. (Socket.IO's volatile emit would
- * also bound it, but drops every emit made while the websocket is mid-write,
- * i.e. most frames of a burst even for a fast client.) A client that fell
- * behind backfills from history once it catches up.
- */
 export const MAX_QUEUED_PACKETS_PER_CLIENT = 1000;
 
 function clientsBehind(io: TelemetrySocketServer, maxQueued: number): Set<string> {
@@ -81,77 +81,76 @@ function clientsBehind(io: TelemetrySocketServer, maxQueued: number): Set<string
 export async function startLiveFeed({
   bus,
   io,
+  mdb,
+  fleet,
   nodeId,
   log,
   now = Date.now,
   maxQueuedPacketsPerClient = MAX_QUEUED_PACKETS_PER_CLIENT,
+  maxReplayAgeMs = 30_000,
 }: LiveFeedOptions): Promise<LiveFeed> {
   const groupId = liveGroupId(nodeId);
+  const pipeline = new TelemetryPipeline({ mdb, fleet });
   let delivered = 0;
-  let invalid = 0;
+  let refused = 0;
   let withheld = 0;
-  /** Sockets whose outgoing queue is over the bound, refreshed per batch. */
-  let slow = new Set<string>();
+  let replaySkipped = 0;
 
-  const broadcast = (message: ConsumedMessage): void => {
-    const parsed = parseSampleMessage(message.value);
-    if (!parsed.ok) {
-      invalid++;
-      if (invalid === 1 || invalid % INVALID_LOG_EVERY === 0) {
-        log.warn('skipping invalid sample frame', { partition: message.partition, offset: message.offset, reason: parsed.reason, invalidSoFar: invalid });
-      }
-      return;
-    }
-    const frame = toLiveFrame(parsed.frame, now());
-    const room = roomOf(frame.satelliteId, frame.subsystem);
+  const broadcast = (frame: SampleFrame, slow: ReadonlySet<string>, emittedMs: number): void => {
+    const live = toLiveFrame(frame, emittedMs);
+    const room = roomOf(live.satelliteId, live.subsystem);
     const members = io.sockets.adapter.rooms.get(room);
     const behind = slow.size === 0 || !members ? [] : [...members].filter((id) => slow.has(id));
     withheld += behind.length;
-    io.to(room).except(behind).emit(SOCKET_EVENTS.telemetryFrame, frame);
+    io.to(room).except(behind).emit(SOCKET_EVENTS.telemetryFrame, live);
     delivered++;
   };
 
   const subscription = await bus.subscribe({
     groupId,
-    topics: [TOPICS.samples],
+    topics: RAW_PACKET_TOPICS,
     // A node that starts late has nothing useful to replay live: history comes from the store.
     fromBeginning: false,
     eachBatch: async (batch) => {
-      slow = clientsBehind(io, maxQueuedPacketsPerClient);
-      for (const message of batch.messages) {
-        // Isolated per message: one frame that trips the emitter must not stall the
+      const result = pipeline.processBatch(batch.messages.map(toPipelineInput));
+      refused += result.quarantine.length;
+      const slow = clientsBehind(io, maxQueuedPacketsPerClient);
+      const emittedMs = now();
+      for (const frame of result.frames) {
+        if (frame.arrivalMs < emittedMs - maxReplayAgeMs) {
+          replaySkipped++;
+          continue;
+        }
+        // Isolated per frame: one frame that trips the emitter must not stall the
         // partition by failing (and so redelivering) the whole batch forever.
         try {
-          broadcast(message);
+          broadcast(frame, slow, emittedMs);
         } catch (error) {
-          log.error('live frame broadcast failed', { partition: message.partition, offset: message.offset, error });
+          log.error('live frame broadcast failed', { satelliteId: frame.satelliteId, subsystem: frame.subsystem, error });
         }
       }
     },
   });
-  log.info(`live feed consuming ${TOPICS.samples} as ${groupId}`);
+  log.info(`live feed consuming ${RAW_PACKET_TOPICS.join(', ')} as ${groupId}`);
 
   return {
     groupId,
-    stats: () => ({ delivered, invalid, withheld }),
+    stats: () => ({ delivered, refused, withheld, replaySkipped }),
     stop: () => subscription.stop(),
   };
 }
 
-export type ParsedSampleMessage = { readonly ok: true; readonly frame: SampleFrame } | { readonly ok: false; readonly reason: string };
-
-/** Decodes one telemetry.samples message value (UTF-8 JSON of a SampleFrame). */
-export function parseSampleMessage(value: Buffer): ParsedSampleMessage {
-  let json: unknown;
-  try {
-    json = JSON.parse(value.toString('utf8'));
-  } catch (error) {
-    return { ok: false, reason: `not JSON: ${(error as Error).message}` };
-  }
-  const parsed = sampleFrameSchema.safeParse(json);
-  if (parsed.success) return { ok: true, frame: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, reason: issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid sample frame' };
+function toPipelineInput(m: ConsumedMessage) {
+  const arrival = Number(m.headers[HEADERS.arrivalMs]);
+  return {
+    bytes: m.value,
+    topic: m.topic,
+    partition: m.partition,
+    offset: m.offset,
+    arrivalMs: Number.isFinite(arrival) && arrival > 0 ? arrival : m.timestampMs,
+    groundStation: m.headers[HEADERS.groundStation],
+    playback: m.headers[HEADERS.playback] === '1',
+  };
 }
 
 /**

@@ -1,51 +1,53 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SampleFrame } from '../domain/sample-frame';
 import { SOCKET_EVENTS } from './events';
 import { startRealtimeHarness, type RealtimeHarness } from './testing/realtime-harness';
 
-const EMITTED_MS = 1_795_000_000_500;
+const ONBOARD_MS = 1_795_000_000_000;
+const DELAY_MS = 210;
+const EMITTED_MS = ONBOARD_MS + 500;
 
-function powerFrame(satelliteId: number, batteryVoltage: number): SampleFrame {
-  return {
-    satelliteId,
-    subsystem: 'power',
-    apid: 272,
-    sequenceCount: 42,
-    onboardTimeMs: 1_795_000_000_000,
-    arrivalMs: 1_795_000_000_210,
-    parameterIds: [100, 101, 109],
-    values: [batteryVoltage, -1.25, null],
-  };
-}
+let sequence = 0;
+const powerPacket = (satelliteId: number, batteryVoltage: number) => ({
+  satelliteId,
+  apid: 272,
+  sequenceCount: sequence,
+  onboardTimeMs: ONBOARD_MS + 200 * sequence,
+  arrivalMs: ONBOARD_MS + 200 * sequence++ + DELAY_MS,
+  values: { 'power.battery_voltage': batteryVoltage, 'power.battery_current': -1.25 },
+});
 
 describe('Realtime > SocketServer', () => {
   let harness: RealtimeHarness;
   beforeEach(async () => {
+    sequence = 0;
     harness = await startRealtimeHarness({ now: () => EMITTED_MS });
+    await harness.warmUp(101, ONBOARD_MS, DELAY_MS);
+    await harness.warmUp(102, ONBOARD_MS, DELAY_MS);
   });
   afterEach(async () => {
     await harness.close();
   });
 
   describe('#subscribe', () => {
-    it('acks one room per subsystem and delivers the LiveFrame built from a published SampleFrame', async () => {
+    it('acks one room per subsystem and delivers the LiveFrame of a published packet', async () => {
       const client = await harness.connectClient();
       const ack = await client.request(SOCKET_EVENTS.subscribe, { satelliteId: 101, subsystems: ['power', 'thermal'] });
       expect(ack).toEqual({ ok: true, rooms: ['sat:101:power', 'sat:101:thermal'] });
 
-      await harness.publish(powerFrame(101, 29.75));
+      const sent = await harness.publishPacket(powerPacket(101, 29.75));
       const frames = await client.waitForFrames(1);
-      expect(frames).toEqual([
-        {
-          satelliteId: 101,
-          subsystem: 'power',
-          onboardTimeMs: 1_795_000_000_000,
-          arrivalMs: 1_795_000_000_210,
-          emittedMs: EMITTED_MS,
-          parameterIds: [100, 101, 109],
-          values: [29.75, -1.25, null],
-        },
-      ]);
+      expect(frames).toHaveLength(1);
+      const frame = frames[0]!;
+      expect(frame).toMatchObject({
+        satelliteId: 101,
+        subsystem: 'power',
+        onboardTimeMs: ONBOARD_MS,
+        arrivalMs: ONBOARD_MS + DELAY_MS,
+        emittedMs: EMITTED_MS,
+      });
+      expect(frame.parameterIds).toEqual([...sent.keys()]);
+      expect(frame.values[0]).toBeCloseTo(29.75, 6);
+      expect(frame.values[1]).toBeCloseTo(-1.25, 6);
     });
 
     it('sends a client subscribed to another satellite nothing of this one', async () => {
@@ -54,11 +56,11 @@ describe('Realtime > SocketServer', () => {
       await watcher101.request(SOCKET_EVENTS.subscribe, { satelliteId: 101, subsystems: ['power'] });
       await watcher102.request(SOCKET_EVENTS.subscribe, { satelliteId: 102, subsystems: ['power'] });
 
-      await harness.publish(powerFrame(101, 28.5));
+      await harness.publishPacket(powerPacket(101, 28.5));
       await watcher101.waitForFrames(1);
       // Frames on one connection arrive in order: had 101's frame been routed to
       // 102's watcher, it would be there before 102's own frame.
-      await harness.publish(powerFrame(102, 31));
+      await harness.publishPacket(powerPacket(102, 31));
       const frames = await watcher102.waitForFrames(1);
       expect(frames.map((f) => [f.satelliteId, f.values[0]])).toEqual([[102, 31]]);
       expect(watcher101.frames.map((f) => [f.satelliteId, f.values[0]])).toEqual([[101, 28.5]]);
@@ -77,7 +79,7 @@ describe('Realtime > SocketServer', () => {
       // A well-formed subscriber proves the frame was broadcast while the bad one stayed empty-handed.
       const control = await harness.connectClient();
       await control.request(SOCKET_EVENTS.subscribe, { satelliteId: 101, subsystems: ['power'] });
-      await harness.publish(powerFrame(101, 30));
+      await harness.publishPacket(powerPacket(101, 30));
       await control.waitForFrames(1);
       await new Promise((r) => setTimeout(r, 50));
       expect(client.frames).toEqual([]);
@@ -88,7 +90,7 @@ describe('Realtime > SocketServer', () => {
     it('leaves the rooms so later frames are not delivered', async () => {
       const client = await harness.connectClient();
       await client.request(SOCKET_EVENTS.subscribe, { satelliteId: 101, subsystems: ['power'] });
-      await harness.publish(powerFrame(101, 27));
+      await harness.publishPacket(powerPacket(101, 27));
       await client.waitForFrames(1);
 
       const ack = await client.request(SOCKET_EVENTS.unsubscribe, { satelliteId: 101, subsystems: ['power'] });
@@ -97,7 +99,7 @@ describe('Realtime > SocketServer', () => {
 
       const control = await harness.connectClient();
       await control.request(SOCKET_EVENTS.subscribe, { satelliteId: 101, subsystems: ['power'] });
-      await harness.publish(powerFrame(101, 26));
+      await harness.publishPacket(powerPacket(101, 26));
       await control.waitForFrames(1);
       await new Promise((r) => setTimeout(r, 50));
       expect(client.frames.map((f) => f.values[0])).toEqual([27]);

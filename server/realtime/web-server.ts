@@ -85,7 +85,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         if (!res.headersSent) res.writeHead(500).end();
       });
     });
-    feed = await startLiveFeed({ bus, io, nodeId: web.nodeId, log: log.namespace('live'), now });
+    feed = await startLiveFeed({ bus, io, mdb, fleet, nodeId: web.nodeId, log: log.namespace('live'), now });
   } catch (error) {
     await closeAll();
     throw error;

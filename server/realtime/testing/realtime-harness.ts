@@ -1,16 +1,19 @@
 /**
  * A real Socket.IO server on port 0 fed by a MemoryBus through the live feed,
  * and real socket.io-client connections to it: what socket and live-feed tests
- * run against.
+ * run against. Packets are published on the raw topics exactly as the
+ * gateway publishes them.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { MemoryBus } from '../../adapters/memory/memory-bus';
+import { encodePacket } from '../../domain/codec/packet-codec';
+import { defaultMissionDatabase } from '../../domain/mission/default-mission-database';
+import { demoFleet } from '../../domain/mission/fleet';
 import { silentLogger, type Logger } from '../../log';
 import type { BusProducer } from '../../ports/bus';
-import type { SampleFrame } from '../../domain/sample-frame';
-import { TOPICS } from '../../topics';
+import { HEADERS } from '../../topics';
 import { SOCKET_EVENTS, type ClientToServerEvents, type LiveFrame, type ServerToClientEvents, type SubscriptionAck } from '../events';
 import { createSocketServer, type TelemetrySocketServer } from '../socket-server';
 import { startLiveFeed, type LiveFeed } from '../live-feed';
@@ -22,13 +25,45 @@ export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents> & {
   request(event: typeof SOCKET_EVENTS.subscribe | typeof SOCKET_EVENTS.unsubscribe, payload: unknown): Promise<SubscriptionAck>;
 };
 
+/** A packet to publish: any parameter not given takes a nominal value. */
+export interface PacketSpec {
+  readonly satelliteId: number;
+  readonly apid: number;
+  readonly sequenceCount: number;
+  readonly onboardTimeMs: number;
+  /** Gateway arrival time, epoch ms. */
+  readonly arrivalMs: number;
+  readonly values?: Readonly<Record<string, number>>;
+}
+
 export interface RealtimeHarness {
   readonly io: TelemetrySocketServer;
   readonly feed: LiveFeed;
   readonly url: string;
   connectClient(): Promise<TestClient>;
-  publish(value: SampleFrame | string): Promise<void>;
+  /** Encodes and publishes a packet on its raw topic; returns the engineering values it carries by parameter id. */
+  publishPacket(spec: PacketSpec): Promise<Map<number, number>>;
+  /**
+   * Publishes a few attitude packets of a satellite so the live pipeline has
+   * correlated its clock (a satellite's first packets cannot be verified);
+   * do it before clients subscribe. Later packets must keep the same
+   * arrival − onboard offset (`arrivalDelayMs`).
+   */
+  warmUp(satelliteId: number, beforeMs: number, arrivalDelayMs: number): Promise<void>;
+  /** Publishes bytes as they are (e.g. a corrupt packet) on a raw topic. */
+  publishBytes(topic: Parameters<BusProducer['send']>[0], bytes: Uint8Array, arrivalMs: number): Promise<void>;
   close(): Promise<void>;
+}
+
+const mdb = defaultMissionDatabase();
+
+/** A value inside every parameter's valid range and limits: the middle of its warning band, or of its valid range. */
+function nominalValue(name: string): number {
+  const p = mdb.parameter(name)!;
+  if (p.states) return Number(Object.keys(p.states)[0]);
+  const low = p.limits?.warningLow ?? p.validRange?.min ?? 0;
+  const high = p.limits?.warningHigh ?? p.validRange?.max ?? low;
+  return p.rawType === 'float32' ? 0.5 : (low + high) / 2;
 }
 
 export async function startRealtimeHarness({ now, log = silentLogger }: { now: () => number; log?: Logger }): Promise<RealtimeHarness> {
@@ -37,9 +72,12 @@ export async function startRealtimeHarness({ now, log = silentLogger }: { now: (
   const io = createSocketServer(httpServer);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-  const feed = await startLiveFeed({ bus, io, nodeId: 'test', log, now });
+  const feed = await startLiveFeed({ bus, io, mdb, fleet: demoFleet(3), nodeId: 'test', log, now });
   const producer: BusProducer = await bus.producer();
   const clients: TestClient[] = [];
+
+  const publishBytes: RealtimeHarness['publishBytes'] = (topic, bytes, arrivalMs) =>
+    producer.send(topic, [{ key: null, value: Buffer.from(bytes), headers: { [HEADERS.arrivalMs]: String(arrivalMs) } }]);
 
   return {
     io,
@@ -69,12 +107,22 @@ export async function startRealtimeHarness({ now, log = silentLogger }: { now: (
       });
       return socket;
     },
-    publish: (value) =>
-      producer.send(TOPICS.samples, [
-        typeof value === 'string'
-          ? { key: null, value: Buffer.from(value) }
-          : { key: String(value.satelliteId), value: Buffer.from(JSON.stringify(value)) },
-      ]),
+    publishPacket: async ({ satelliteId, apid, sequenceCount, onboardTimeMs, arrivalMs, values = {} }) => {
+      const layout = mdb.latestLayout(apid)!;
+      const all = Object.fromEntries(layout.parameters.map((p) => [p.name, values[p.name] ?? nominalValue(p.name)]));
+      await publishBytes(layout.topic, encodePacket(mdb, { apid, satelliteId, sequenceCount, onboardTimeMs, values: all }), arrivalMs);
+      return new Map(layout.parameters.map((p) => [p.id, all[p.name]!]));
+    },
+    publishBytes,
+    warmUp: async (satelliteId, beforeMs, arrivalDelayMs) => {
+      const layout = mdb.latestLayout(256)!;
+      const values = Object.fromEntries(layout.parameters.map((p) => [p.name, nominalValue(p.name)]));
+      for (let i = 0; i < 3; i++) {
+        const onboardTimeMs = beforeMs - (3 - i) * 100;
+        await publishBytes(layout.topic, encodePacket(mdb, { apid: 256, satelliteId, sequenceCount: 16000 + i, onboardTimeMs, values }), onboardTimeMs + arrivalDelayMs);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    },
     close: async () => {
       for (const client of clients) client.disconnect();
       await feed.stop();
