@@ -48,6 +48,8 @@ export interface SubscribeOptions {
    * right after it, whatever the bus's own commit says.
    */
   readonly resumeAfter?: (topic: Topic, partition: number) => Promise<string | null>;
+  /** Longest a fetch may wait for new data before returning, ms: low for latency-bound consumers (the live feed). */
+  readonly maxWaitMs?: number;
 }
 
 export interface Subscription {

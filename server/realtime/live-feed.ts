@@ -111,6 +111,8 @@ export async function startLiveFeed({
     topics: RAW_PACKET_TOPICS,
     // A node that starts late has nothing useful to replay live: history comes from the store.
     fromBeginning: false,
+    // Every millisecond a fetch waits is a millisecond of display latency.
+    maxWaitMs: 10,
     eachBatch: async (batch) => {
       const result = pipeline.processBatch(batch.messages.map(toPipelineInput));
       refused += result.quarantine.length;

@@ -49,6 +49,10 @@ async function rows<T = Record<string, unknown>>(sql: string): Promise<T[]> {
   return (await db.pool.query(sql)).rows as T[];
 }
 
+async function count(sql: string): Promise<number> {
+  return Number((await db.pool.query(sql)).rows[0].n);
+}
+
 describe('Stream processing > fault accounting', () => {
   it('repairs, quarantines or deduplicates every injected fault, exactly, and stores no sample at a wrong time', async () => {
     const startMs = Math.floor((Date.now() - 300_000) / 1000) * 1000;
@@ -94,8 +98,8 @@ describe('Stream processing > fault accounting', () => {
     // Settle: the archiver has stored every frame and refusal the processor published.
     const expectedQuarantine = pipeline.packetsQuarantined;
     for (;;) {
-      const [{ n }] = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM packets`);
-      const [{ q }] = await rows<{ q: number }>(`SELECT count(*)::int AS q FROM quarantine WHERE stage = 'processor'`);
+      const n = await count(`SELECT count(*) AS n FROM packets`);
+      const q = await count(`SELECT count(*) AS n FROM quarantine WHERE stage = 'processor'`);
       if (n === pipeline.frames && q >= expectedQuarantine) break;
       if (Date.now() > deadline) throw new Error(`archive holds ${n} of ${pipeline.frames} packets, ${q} refusals`);
       await new Promise((r) => setTimeout(r, 200));
@@ -110,7 +114,7 @@ describe('Stream processing > fault accounting', () => {
     // Duplicates: dropped by the processor, not stored twice.
     expect(pipeline.duplicates).toBe(faults.duplicate);
     // Drifted clocks: each one repaired (its received time kept) or quarantined.
-    const [{ repaired }] = await rows<{ repaired: number }>(`SELECT count(*)::int AS repaired FROM packets WHERE received_onboard_time IS NOT NULL`);
+    const repaired = await count(`SELECT count(*) AS n FROM packets WHERE received_onboard_time IS NOT NULL`);
     expect(repaired + (quarantined['clock-drift'] ?? 0)).toBe(faults.drift);
     expect(Object.keys(quarantined).sort()).toEqual(['clock-drift', 'crc-mismatch'].filter((r) => quarantined[r] !== undefined));
 
@@ -129,7 +133,7 @@ describe('Stream processing > fault accounting', () => {
     );
     expect(stored.map((r) => r.k).sort()).toEqual(expected);
     const expectedSamples = good.reduce((n, p) => n + mdb.latestLayout(p.apid)!.parameters.length, 0);
-    const [{ samples }] = await rows<{ samples: number }>(`SELECT count(*)::int AS samples FROM samples`);
+    const samples = await count(`SELECT count(*) AS n FROM samples`);
     expect(samples).toBe(expectedSamples);
   }, 240_000);
 });

@@ -69,14 +69,14 @@ export class KafkaBus implements Bus {
     };
   }
 
-  async subscribe({ groupId, topics, fromBeginning, eachBatch, resumeAfter }: SubscribeOptions): Promise<Subscription> {
+  async subscribe({ groupId, topics, fromBeginning, eachBatch, resumeAfter, maxWaitMs }: SubscribeOptions): Promise<Subscription> {
     if (!groupId) throw new RangeError('groupId must be a non-empty string');
     const consumer = this.#kafka.consumer({
       groupId,
       allowAutoTopicCreation: true,
       sessionTimeout: this.#options.sessionTimeoutMs,
       heartbeatInterval: Math.floor(this.#options.sessionTimeoutMs / 10),
-      maxWaitTimeInMs: this.#options.maxWaitTimeInMs,
+      maxWaitTimeInMs: maxWaitMs ?? this.#options.maxWaitTimeInMs,
     });
     await this.#connect(consumer, `consumer ${groupId}`);
     this.#consumers.add(consumer);
