@@ -35,7 +35,7 @@ import { startIngestGateway } from '../server/ingest/gateway';
 import { createLogger } from '../server/log';
 import type { Bus } from '../server/ports/bus';
 import { SOCKET_EVENTS, type LiveFrame } from '../server/realtime/events';
-import { HEADERS } from '../server/topics';
+import { publishAsGateway } from '../server/ingest/testing/publish-as-gateway';
 import { startLiveFeed } from '../server/realtime/live-feed';
 import { createSocketServer } from '../server/realtime/socket-server';
 import { FleetSimulator } from '../server/sim/fleet-simulator';
@@ -149,19 +149,7 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
   const { packets } = sim.advance(startMs + capacitySeconds * 1000);
   const samples = packets.slice(50).reduce((n, p) => n + mdb.latestLayout(p.apid)!.parameters.length, 0);
   const producer = await system.bus.producer();
-  const publish = async (batch: typeof packets) => {
-    for (let i = 0; i < batch.length; i += 5000) {
-      const chunk = batch.slice(i, i + 5000);
-      for (const topic of new Set(chunk.map((p) => mdb.latestLayout(p.apid)!.topic))) {
-        await producer.send(
-          topic,
-          chunk
-            .filter((p) => mdb.latestLayout(p.apid)!.topic === topic)
-            .map((p) => ({ key: String(p.satelliteId), value: Buffer.from(p.bytes), headers: { [HEADERS.arrivalMs]: String(p.transmitTimeMs + 40) } })),
-        );
-      }
-    }
-  };
+  const publish = (batch: typeof packets) => publishAsGateway(producer, mdb, batch);
   // Both groups join and take a first batch before the clock starts: a group join takes seconds on Kafka.
   const archiver = await startArchiver({ bus: system.bus, store: new PostgresTelemetryStore(system.db.pool), mdb, groupId: `bench-archiver-${system.kind}`, log });
   const processor = await startProcessor({ bus: system.bus, mdb, fleet, groupId: `bench-processor-${system.kind}`, stream: loadConfig({}).stream, log });

@@ -16,7 +16,7 @@ import { demoFleet } from '../domain/mission/fleet';
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
 import { createLogger } from '../log';
 import { FleetSimulator } from '../sim/fleet-simulator';
-import { HEADERS } from '../topics';
+import { publishAsGateway } from '../ingest/testing/publish-as-gateway';
 
 const mdb = defaultMissionDatabase();
 const log = createLogger({ level: 'error', namespace: 'crash-test' });
@@ -83,21 +83,7 @@ describe('Worker > crash recovery', () => {
     }
 
     const producer = await bus.producer();
-    const produce = async (from: number, to: number) => {
-      const chunk = packets.slice(from, to);
-      for (const layout of new Set(chunk.map((p) => mdb.latestLayout(p.apid)!.topic))) {
-        await producer.send(
-          layout,
-          chunk
-            .filter((p) => mdb.latestLayout(p.apid)!.topic === layout)
-            .map((p) => ({
-              key: String(p.satelliteId),
-              value: Buffer.from(p.bytes),
-              headers: { [HEADERS.arrivalMs]: String(p.transmitTimeMs + 40), [HEADERS.groundStation]: p.groundStation },
-            })),
-        );
-      }
-    };
+    const produce = (from: number, to: number) => publishAsGateway(producer, mdb, packets.slice(from, to));
 
     // Load keeps arriving in slices while the worker is killed and restarted.
     const slices = KILLS + 2;

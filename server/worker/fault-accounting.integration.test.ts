@@ -17,7 +17,7 @@ import { demoFleet } from '../domain/mission/fleet';
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
 import { createLogger } from '../log';
 import { FleetSimulator } from '../sim/fleet-simulator';
-import { HEADERS } from '../topics';
+import { publishAsGateway } from '../ingest/testing/publish-as-gateway';
 import { startArchiver, type Archiver } from './archiver';
 import { startProcessor, type Processor } from './processor';
 
@@ -70,21 +70,7 @@ describe('Stream processing > fault accounting', () => {
     expect(faults.corrupt).toBeGreaterThan(40);
 
     const producer = await bus.producer();
-    for (let i = 0; i < packets.length; i += 2000) {
-      const chunk = packets.slice(i, i + 2000);
-      for (const topic of new Set(chunk.map((p) => mdb.latestLayout(p.apid)!.topic))) {
-        await producer.send(
-          topic,
-          chunk
-            .filter((p) => mdb.latestLayout(p.apid)!.topic === topic)
-            .map((p) => ({
-              key: String(p.satelliteId),
-              value: Buffer.from(p.bytes),
-              headers: { [HEADERS.arrivalMs]: String(p.transmitTimeMs + LINK_DELAY_MS), [HEADERS.groundStation]: p.groundStation },
-            })),
-        );
-      }
-    }
+    await publishAsGateway(producer, mdb, packets, { linkDelayMs: LINK_DELAY_MS });
     const stream = loadConfig({}).stream;
     archiver = await startArchiver({ bus, store: new PostgresTelemetryStore(db.pool), mdb, groupId: 'fault-archiver', log });
     processor = await startProcessor({ bus, mdb, fleet, groupId: 'fault-processor', stream, log });
