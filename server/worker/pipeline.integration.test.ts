@@ -29,6 +29,8 @@ const log = createLogger({ level: 'error', namespace: 'pipeline-test' });
 /** Telemetry in these tests was sampled this long before it reaches the gateway (a consistent clock offset). */
 const AGE_MS = 120_000;
 const recentStart = () => Math.floor((Date.now() - AGE_MS) / 1000) * 1000;
+/** Start of the first test's telemetry: later tests continue after it, so no packet repeats an earlier one's identity. */
+let firstStartMs = 0;
 
 let db: TestDatabase;
 let cluster: KafkaMockCluster;
@@ -88,6 +90,7 @@ describe('Pipeline > gateway → Kafka → processor → archiver → TimescaleD
 
   it('archives every simulator packet as raw packet, samples and 1 s aggregates with the decoded values', async () => {
     const startMs = recentStart();
+    firstStartMs = startMs;
     const sim = new FleetSimulator({ mdb, fleet: demoFleet(2), seed: 7, startTimeMs: startMs });
     const { packets } = sim.advance(startMs + 3000);
     good = packets;
@@ -156,7 +159,9 @@ describe('Pipeline > gateway → Kafka → processor → archiver → TimescaleD
   });
 
   it('quarantines corrupt, unknown and malformed input with its reason and bytes, and loses nothing around it', async () => {
-    const startMs = recentStart();
+    // Same satellite, fresh sequence counts, 5 s after the first test's data: a (satellite, APID,
+    // sequence, onboard time) that repeated the first test's would rightly be dropped as a retransmit.
+    const startMs = firstStartMs + 5000;
     const sim = new FleetSimulator({ mdb, fleet: demoFleet(1), seed: 11, startTimeMs: startMs });
     const neighbours = sim.advance(startMs + 200).packets;
     expect(neighbours.length).toBeGreaterThanOrEqual(3);
