@@ -41,6 +41,7 @@ import { createSocketServer } from '../server/realtime/socket-server';
 import { FleetSimulator } from '../server/sim/fleet-simulator';
 import { startSimulator } from '../server/sim/sim-runner';
 import { loadConfig } from '../server/config';
+import { secondTierParameterIds } from '../server/domain/aggregation/series-tier';
 import { startArchiver } from '../server/worker/archiver';
 import { startProcessor } from '../server/worker/processor';
 
@@ -151,7 +152,7 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
   const producer = await system.bus.producer();
   const publish = (batch: typeof packets) => publishAsGateway(producer, mdb, batch);
   // Both groups join and take a first batch before the clock starts: a group join takes seconds on Kafka.
-  const archiver = await startArchiver({ bus: system.bus, store: new PostgresTelemetryStore(system.db.pool), mdb, groupId: `bench-archiver-${system.kind}`, log });
+  const archiver = await startArchiver({ bus: system.bus, store: new PostgresTelemetryStore(system.db.pool, { secondTierParameterIds: secondTierParameterIds(mdb) }), mdb, groupId: `bench-archiver-${system.kind}`, log });
   const processor = await startProcessor({ bus: system.bus, mdb, fleet, groupId: `bench-processor-${system.kind}`, stream: loadConfig({}).stream, log });
   const base = await countSamples(system.db);
   await publish(packets.slice(0, 50));

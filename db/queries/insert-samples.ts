@@ -20,11 +20,11 @@ import type { Queryable } from '../pool';
 import { float8Array, int2Array, int4Array } from './binary-arrays';
 import { timestampFromMs } from './epoch';
 
-function mergeInto(table: 'agg_1s' | 'agg_1m', width: string): string {
+function mergeInto(table: 'agg_1s' | 'agg_1m', width: string, where = 'true'): string {
   return `
 INSERT INTO ${table} AS a (bucket, satellite_id, parameter_id, min, max, sum, count, last, last_ts)
 SELECT time_bucket('${width}', ts), satellite_id, parameter_id, min(value), max(value), sum(value), count(*), last(value, ts), max(ts)
-  FROM stored GROUP BY 1, 2, 3 ORDER BY 2, 3, 1
+  FROM stored WHERE ${where} GROUP BY 1, 2, 3 ORDER BY 2, 3, 1
 ON CONFLICT (satellite_id, parameter_id, bucket) DO UPDATE
    SET min = LEAST(a.min, EXCLUDED.min),
        max = GREATEST(a.max, EXCLUDED.max),
@@ -43,7 +43,7 @@ WITH stored AS (
   ON CONFLICT DO NOTHING
   RETURNING ts, satellite_id, parameter_id, value
 ),
-second_tier AS (${mergeInto('agg_1s', '1 second')}),
+second_tier AS (${mergeInto('agg_1s', '1 second', '$7::smallint[] IS NULL OR parameter_id = ANY($7::smallint[])')}),
 minute_tier AS (${mergeInto('agg_1m', '1 minute')})
 SELECT count(*)::int AS stored FROM stored`;
 
@@ -53,7 +53,15 @@ export interface InsertSamplesResult {
   readonly skipped: number;
 }
 
-export async function insertSamples(q: Queryable, samples: readonly SampleRecord[]): Promise<InsertSamplesResult> {
+/**
+ * `secondTierIds` lists the parameters the 1-second tier keeps (see
+ * secondTierParameterIds); every parameter when omitted.
+ */
+export async function insertSamples(
+  q: Queryable,
+  samples: readonly SampleRecord[],
+  secondTierIds?: ReadonlySet<number>,
+): Promise<InsertSamplesResult> {
   if (samples.length === 0) return { stored: 0, skipped: 0 };
   const n = samples.length;
   const times = new Array<number>(n);
@@ -78,6 +86,7 @@ export async function insertSamples(q: Queryable, samples: readonly SampleRecord
     float8Array(values),
     float8Array(rawValues),
     int2Array(qualities),
+    secondTierIds === undefined ? null : int2Array([...secondTierIds]),
   ]);
   const stored = result.rows[0]!.stored;
   return { stored, skipped: n - stored };

@@ -39,8 +39,16 @@ import { archiveRows } from './archive-rows';
 export class PostgresTelemetryStore implements TelemetryStore {
   readonly #pool: pg.Pool;
 
-  constructor(pool: pg.Pool) {
+  readonly #secondTier: ReadonlySet<number> | undefined;
+
+  /**
+   * `secondTierParameterIds` lists the parameters the 1-second tier stores
+   * (see secondTierParameterIds); the others are read from raw samples when
+   * that tier is asked for. All parameters when omitted.
+   */
+  constructor(pool: pg.Pool, { secondTierParameterIds }: { secondTierParameterIds?: ReadonlySet<number> } = {}) {
     this.#pool = pool;
+    this.#secondTier = secondTierParameterIds;
   }
 
   /**
@@ -58,7 +66,7 @@ export class PostgresTelemetryStore implements TelemetryStore {
       const rows = archiveRows(batch, logReset ? null : recorded);
       if (rows.lastOffset === null) return { storedMessages: 0, skippedMessages: rows.skipped, samples: 0, duplicateSamples: 0, logReset };
       await insertRawPackets(client, rows.rawPackets);
-      const samples = await insertSamples(client, rows.samples);
+      const samples = await insertSamples(client, rows.samples, this.#secondTier);
       await insertPackets(client, rows.packets);
       await insertAlarmEvents(client, rows.alerts);
       await insertQuarantine(client, rows.quarantine);
@@ -86,13 +94,23 @@ export class PostgresTelemetryStore implements TelemetryStore {
     }
   }
 
-  /** Raw samples for windows up to 15 minutes, 1-second aggregates (avg, min, max) beyond. */
+  /**
+   * Raw samples for windows up to 15 minutes, 1-second aggregates (avg, min,
+   * max) beyond — for the parameters that tier stores; the others come raw.
+   */
   async getSeries(request: SeriesRequest): Promise<SeriesResult> {
     const tier = chooseSeriesTier(request.fromMs, request.toMs);
     if (request.parameterIds.length === 0) return { tier, series: [] };
     try {
-      const series = tier === 'raw' ? await selectRawSeries(this.#pool, request) : await selectAgg1sSeries(this.#pool, request);
-      return { tier, series };
+      if (tier === 'raw') return { tier, series: await selectRawSeries(this.#pool, request) };
+      const inTier = request.parameterIds.filter((id) => this.#secondTier?.has(id) ?? true);
+      const raw = request.parameterIds.filter((id) => !(this.#secondTier?.has(id) ?? true));
+      const [aggregated, sampled] = await Promise.all([
+        inTier.length ? selectAgg1sSeries(this.#pool, { ...request, parameterIds: inTier }) : [],
+        raw.length ? selectRawSeries(this.#pool, { ...request, parameterIds: raw }) : [],
+      ]);
+      const byId = new Map([...aggregated, ...sampled].map((s) => [s.parameterId, s]));
+      return { tier, series: request.parameterIds.map((id) => byId.get(id)!) };
     } catch (error) {
       throw toStoreError(error, `reading series of satellite ${request.satelliteId}`);
     }

@@ -153,3 +153,29 @@ describe('Archive > alarms', () => {
     ]);
   });
 });
+
+describe('Archive > 1-second tier of slow parameters', () => {
+  it('stores no 1 s buckets for a 1 Hz parameter and serves its 1 s tier from raw samples', async () => {
+    const slowStore = new PostgresTelemetryStore(db.pool, { secondTierParameterIds: new Set([100]) });
+    const samples: SampleRecord[] = [];
+    for (let s = 0; s < 1200; s++) {
+      samples.push({ timeMs: T0 + s * 1000, satelliteId: 101, parameterId: 1000, value: s, rawValue: s, quality: 0 });
+      samples.push({ timeMs: T0 + s * 1000 + 100, satelliteId: 101, parameterId: 100, value: 28, rawValue: 28000, quality: 0 });
+      samples.push({ timeMs: T0 + s * 1000 + 600, satelliteId: 101, parameterId: 100, value: 30, rawValue: 30000, quality: 0 });
+    }
+    await slowStore.archiveBatch({ consumerGroup: 'tiers', topic: 'telemetry.samples', partition: 0, messages: [{ offset: '0', samples }] });
+    expect(await rows('SELECT parameter_id, count(*)::int AS buckets FROM agg_1s GROUP BY 1 ORDER BY 1')).toEqual([{ parameter_id: 100, buckets: 1200 }]);
+    expect(await rows('SELECT parameter_id, sum(count)::int AS n FROM agg_1m GROUP BY 1 ORDER BY 1')).toEqual([
+      { parameter_id: 100, n: 2400 },
+      { parameter_id: 1000, n: 1200 },
+    ]);
+    const { tier, series } = await slowStore.getSeries({ satelliteId: 101, parameterIds: [1000, 100], fromMs: T0, toMs: T0 + 1_199_000 });
+    expect(tier).toBe('1s');
+    expect(series.map((s) => [s.parameterId, s.timesMs.length])).toEqual([
+      [1000, 1200],
+      [100, 1200],
+    ]);
+    expect(series[0]!.values.slice(0, 3)).toEqual([0, 1, 2]);
+    expect([series[1]!.values[0], series[1]!.mins[0], series[1]!.maxs[0]]).toEqual([29, 28, 30]);
+  });
+});

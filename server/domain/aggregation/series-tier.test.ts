@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RAW_WINDOW_MAX_MS, chooseSeriesTier } from './series-tier';
+import { defaultMissionDatabase } from '../mission/default-mission-database';
+import { RAW_WINDOW_MAX_MS, chooseSeriesTier, secondTierParameterIds } from './series-tier';
 
 describe('Aggregation > chooseSeriesTier', () => {
   const t0 = Date.UTC(2026, 0, 1);
@@ -18,5 +19,12 @@ describe('Aggregation > chooseSeriesTier', () => {
   it('rejects a reversed or non-finite window', () => {
     expect(() => chooseSeriesTier(t0 + 1, t0)).toThrow(RangeError);
     expect(() => chooseSeriesTier(Number.NaN, t0)).toThrow(RangeError);
+  });
+});
+
+describe('Aggregation > secondTierParameterIds', () => {
+  it('keeps the parameters sampled faster than 1 Hz: attitude (10 Hz) and power (5 Hz), not the 1 Hz thermal nodes', () => {
+    const ids = [...secondTierParameterIds(defaultMissionDatabase())].sort((a, b) => a - b);
+    expect(ids).toEqual([...Array.from({ length: 16 }, (_, i) => 1 + i), ...Array.from({ length: 10 }, (_, i) => 100 + i)]);
   });
 });

@@ -18,3 +18,19 @@ export function chooseSeriesTier(fromMs: number, toMs: number): SeriesTier {
   }
   return toMs - fromMs <= RAW_WINDOW_MAX_MS ? 'raw' : '1s';
 }
+
+/**
+ * Parameters the 1-second tier stores: those sampled faster than 1 Hz. For a
+ * parameter sampled at 1 Hz or slower a 1-second bucket would hold one
+ * sample — a copy of the raw row that doubles the archive's writes — so the
+ * 1-second tier of such a parameter is read from the raw samples instead.
+ *
+ * @example
+ *   secondTierParameterIds(mdb).has(2);    // true: attitude.q0 is sampled at 10 Hz
+ *   secondTierParameterIds(mdb).has(1000); // false: thermal nodes are sampled at 1 Hz
+ */
+export function secondTierParameterIds(mdb: { readonly layouts: ReadonlyArray<{ readonly rateHz: number; readonly parameters: ReadonlyArray<{ readonly id: number }> }> }): ReadonlySet<number> {
+  const ids = new Set<number>();
+  for (const layout of mdb.layouts) if (layout.rateHz > 1) for (const p of layout.parameters) ids.add(p.id);
+  return ids;
+}
