@@ -23,6 +23,13 @@ export async function withTransaction<T>(
     throw toStoreError(error, during);
   }
   let broken: Error | undefined;
+  // A connection lost between two statements is reported as an 'error' event on the
+  // checked-out client, which pg-pool only listens to while the client is idle: unheard,
+  // it would crash the process. Note it instead; the next statement fails anyway.
+  const onLost = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onLost);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -40,6 +47,7 @@ export async function withTransaction<T>(
     }
     throw toStoreError(error, during);
   } finally {
+    client.off('error', onLost);
     client.release(broken);
   }
 }
