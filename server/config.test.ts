@@ -19,6 +19,7 @@ describe('Config > loadConfig', () => {
       transport: 'tcp',
       seed: 1,
       faults: { duplicateRate: 0, driftRate: 0, corruptRate: 0, reorderRate: 0 },
+      link: { mode: 'relay' },
     });
     expect(Object.isFrozen(config.sim.faults)).toBe(true);
   });

@@ -69,6 +69,12 @@ const envSchema = z.object({
   SIM_TRANSPORT: z.enum(['tcp', 'udp']).default('tcp'),
   /** Seed for the simulator's random faults and noise (same seed, same faults). */
   SIM_SEED: z.coerce.number().int().min(0).default(1),
+  /** relay: telemetry flows continuously; passes: recorded outside ground-station passes and dumped during them. */
+  SIM_LINK_MODE: z.enum(['relay', 'passes']).default('relay'),
+  /** Recorder dump rate during a pass, packets per second per satellite. */
+  SIM_DUMP_RATE: z.coerce.number().int().min(1).max(100_000).default(400),
+  /** Onboard recorder capacity, packets per satellite (the oldest are overwritten beyond it). */
+  SIM_RECORDER_CAPACITY: z.coerce.number().int().min(100).max(10_000_000).default(500_000),
   /** Share of packets re-sent as retransmits (0..1). */
   SIM_FAULT_DUPLICATE_RATE: rate.default(0),
   /** Share of packets whose onboard clock is drifted (0..1). */
@@ -110,6 +116,9 @@ export interface Config {
     readonly transport: 'tcp' | 'udp';
     readonly seed: number;
     readonly faults: { readonly duplicateRate: number; readonly driftRate: number; readonly corruptRate: number; readonly reorderRate: number };
+    readonly link:
+      | { readonly mode: 'relay' }
+      | { readonly mode: 'passes'; readonly dumpPacketsPerSecond: number; readonly recorderCapacityPackets: number };
   };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
@@ -175,6 +184,10 @@ export function loadConfig(env: RawEnv = process.env): Config {
         corruptRate: e.SIM_FAULT_CORRUPT_RATE,
         reorderRate: e.SIM_FAULT_REORDER_RATE,
       },
+      link:
+        e.SIM_LINK_MODE === 'relay'
+          ? { mode: 'relay' }
+          : { mode: 'passes', dumpPacketsPerSecond: e.SIM_DUMP_RATE, recorderCapacityPackets: e.SIM_RECORDER_CAPACITY },
     },
     logLevel: e.LOG_LEVEL,
   });

@@ -9,6 +9,8 @@ export const TOPICS = {
   rawAttitude: 'telemetry.raw.attitude-control',
   rawThermal: 'telemetry.raw.thermal',
   rawPower: 'telemetry.raw.power',
+  /** Packets played back from onboard recorders during passes: a lane of their own, so a dump never delays live data. */
+  rawPlayback: 'telemetry.raw.playback',
   groundStationEvents: 'ground-station.events',
   samples: 'telemetry.samples',
   aggregates: 'telemetry.aggregates',
@@ -19,8 +21,11 @@ export const TOPICS = {
 export type TopicKey = keyof typeof TOPICS;
 export type Topic = (typeof TOPICS)[TopicKey];
 
-/** Topics that carry CCSDS space packets as received. */
+/** Topics that carry real-time CCSDS space packets as received. */
 export const RAW_PACKET_TOPICS: readonly Topic[] = [TOPICS.rawAttitude, TOPICS.rawThermal, TOPICS.rawPower];
+
+/** Every topic carrying CCSDS space packets as received, the playback lane included (bronze). */
+export const ALL_RAW_TOPICS: readonly Topic[] = [...RAW_PACKET_TOPICS, TOPICS.rawPlayback];
 
 const ALL_TOPICS: ReadonlySet<string> = new Set(Object.values(TOPICS));
 

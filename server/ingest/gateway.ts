@@ -91,6 +91,7 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
         [HEADERS.arrivalMs]: String(receivedAtMs),
         [HEADERS.groundStation]: contacts.stationFor(route.satelliteId),
         [HEADERS.source]: source,
+        ...(route.playback ? { [HEADERS.playback]: '1' } : {}),
       },
     });
   };

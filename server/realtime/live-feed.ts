@@ -23,8 +23,9 @@ import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SampleFrame } from '../domain/sample-frame';
 import { TelemetryPipeline } from '../domain/stream/telemetry-pipeline';
 import type { Logger } from '../log';
-import type { Bus, ConsumedMessage } from '../ports/bus';
-import { HEADERS, RAW_PACKET_TOPICS } from '../topics';
+import type { Bus } from '../ports/bus';
+import { RAW_PACKET_TOPICS } from '../topics';
+import { rawPacketInput } from '../worker/raw-packet-input';
 import { SOCKET_EVENTS, roomOf, type LiveFrame } from './events';
 import type { TelemetrySocketServer } from './socket-server';
 
@@ -114,7 +115,7 @@ export async function startLiveFeed({
     // Every millisecond a fetch waits is a millisecond of display latency.
     maxWaitMs: 10,
     eachBatch: async (batch) => {
-      const result = pipeline.processBatch(batch.messages.map(toPipelineInput));
+      const result = pipeline.processBatch(batch.messages.map(rawPacketInput));
       refused += result.quarantine.length;
       const slow = clientsBehind(io, maxQueuedPacketsPerClient);
       const emittedMs = now();
@@ -139,19 +140,6 @@ export async function startLiveFeed({
     groupId,
     stats: () => ({ delivered, refused, withheld, replaySkipped }),
     stop: () => subscription.stop(),
-  };
-}
-
-function toPipelineInput(m: ConsumedMessage) {
-  const arrival = Number(m.headers[HEADERS.arrivalMs]);
-  return {
-    bytes: m.value,
-    topic: m.topic,
-    partition: m.partition,
-    offset: m.offset,
-    arrivalMs: Number.isFinite(arrival) && arrival > 0 ? arrival : m.timestampMs,
-    groundStation: m.headers[HEADERS.groundStation],
-    playback: m.headers[HEADERS.playback] === '1',
   };
 }
 

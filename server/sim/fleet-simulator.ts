@@ -10,8 +10,11 @@
  * out at epoch times ≡ phase (mod P). Packets sharing a rate are spread over
  * their period (the four thermal blocks at 100, 300, 600 and 800 ms past the
  * second), so a slow packet never lands on the same tick as its siblings.
- * Telemetry flows continuously: outside ground-station passes a data relay
- * carries it, and packets are labelled "relay".
+ * Two link modes. "relay" (the default): telemetry flows continuously, outside
+ * ground-station passes a data relay carries it, and packets are labelled
+ * "relay". "passes" (store and forward): outside passes telemetry goes to the
+ * onboard recorder, flagged as playback; during a pass real-time telemetry is
+ * sent and the recorder is dumped beside it at the dump rate.
  *
  * @example
  *   const sim = new FleetSimulator({ mdb: defaultMissionDatabase(), fleet: demoFleet(3), seed: 1, startTimeMs });
@@ -28,6 +31,7 @@ import { PassEventSource } from './pass-event-source';
 import { Prng, deriveSeed } from './prng';
 import { SpacecraftSimulator, STEP_MS, type SpacecraftSnapshot } from './spacecraft-simulator';
 import { TransmissionQueue, type SimPacket, type TransmissionCounts } from './transmission-queue';
+import { OnboardRecorder } from './onboard-recorder';
 
 export type { SimPacket } from './transmission-queue';
 
@@ -42,7 +46,13 @@ export interface FleetSimulatorOptions {
   readonly faults?: FaultRates;
   /** Simulated time of the start, epoch ms; the first packets are due after it. */
   readonly startTimeMs: number;
+  /** How telemetry reaches the ground; "relay" when omitted. */
+  readonly link?: LinkMode;
 }
+
+export type LinkMode =
+  | { readonly mode: 'relay' }
+  | { readonly mode: 'passes'; readonly dumpPacketsPerSecond: number; readonly recorderCapacityPackets: number };
 
 export interface SimOutput {
   /** In transmission order. */
@@ -70,6 +80,8 @@ interface Craft {
   readonly sequence: number[];
   /** groundStation label for the current second, with the second it was computed for. */
   label: { second: number; station: string };
+  /** Set in "passes" link mode. */
+  readonly recorder: OnboardRecorder | undefined;
 }
 
 export class FleetSimulator {
@@ -84,7 +96,7 @@ export class FleetSimulator {
   #eventCount = 0;
   #events: Array<{ event: GroundStationEvent; source: number }> = [];
 
-  constructor({ mdb, fleet, seed, faults = NO_FAULTS, startTimeMs }: FleetSimulatorOptions) {
+  constructor({ mdb, fleet, seed, faults = NO_FAULTS, startTimeMs, link = { mode: 'relay' } }: FleetSimulatorOptions) {
     if (!Number.isFinite(startTimeMs)) throw new RangeError(`startTimeMs must be finite, got ${startTimeMs}`);
     if (fleet.satellites.length === 0) throw new RangeError('the fleet has no satellites');
     const ids = new Set(fleet.satellites.map((s) => s.id));
@@ -105,7 +117,11 @@ export class FleetSimulator {
             rng: new Prng(deriveSeed(seed, satellite.id, station.id, 'signal')),
           }),
       );
-      return { sim, passes, sequence: this.#slots.map(() => 0), label: { second: Number.NaN, station: RELAY_STATION } };
+      const recorder =
+        link.mode === 'passes'
+          ? new OnboardRecorder({ capacityPackets: link.recorderCapacityPackets, dumpPacketsPerSecond: link.dumpPacketsPerSecond })
+          : undefined;
+      return { sim, passes, sequence: this.#slots.map(() => 0), label: { second: Number.NaN, station: RELAY_STATION }, recorder };
     });
     this.#sources = this.#crafts.flatMap((c) => c.passes);
   }
@@ -152,14 +168,46 @@ export class FleetSimulator {
     this.#queue.releaseDue(t);
     for (const craft of this.#crafts) {
       const station = this.#stationInView(craft, t);
-      craft.sim.stepTo(t, { transmitting: station !== RELAY_STATION });
+      const inContact = station !== RELAY_STATION;
+      craft.sim.stepTo(t, { transmitting: inContact });
       this.#slots.forEach((slot, i) => {
         if ((((t - slot.phaseMs) % slot.periodMs) + slot.periodMs) % slot.periodMs !== 0) return;
         const sequenceCount = craft.sequence[i]!;
         craft.sequence[i] = (sequenceCount + 1) % SEQUENCE_COUNT_MODULO;
-        this.#transmit(craft, slot.layout, sequenceCount, t, station);
+        if (craft.recorder && !inContact) this.#record(craft, slot.layout, sequenceCount, t);
+        else this.#transmit(craft, slot.layout, sequenceCount, t, station);
       });
+      if (craft.recorder && inContact) {
+        for (const recorded of craft.recorder.dump(STEP_MS)) this.#queue.send({ ...recorded, transmitTimeMs: t, groundStation: station });
+      }
     }
+  }
+
+  /** Store and forward: recorded packets carry the playback flag and no link faults (they have not crossed a link yet). */
+  #record(craft: Craft, layout: PacketLayout, sequenceCount: number, t: number): void {
+    this.#generated++;
+    const satelliteId = craft.sim.satellite.id;
+    const bytes = encodePacket(this.mdb, {
+      apid: layout.apid,
+      version: layout.version,
+      satelliteId,
+      sequenceCount,
+      onboardTimeMs: t,
+      values: craft.sim.valuesFor(layout),
+      playback: true,
+    });
+    craft.recorder!.record({ satelliteId, apid: layout.apid, sequenceCount, bytes, trueOnboardTimeMs: t, transmitTimeMs: t, groundStation: RELAY_STATION, playback: true });
+  }
+
+  /** Packets held in the onboard recorders, and recordings lost to wrap-around. */
+  recorderCounts(): { held: number; overwritten: number } {
+    let held = 0;
+    let overwritten = 0;
+    for (const craft of this.#crafts) {
+      held += craft.recorder?.size ?? 0;
+      overwritten += craft.recorder?.overwritten ?? 0;
+    }
+    return { held, overwritten };
   }
 
   #transmit(craft: Craft, layout: PacketLayout, sequenceCount: number, t: number, groundStation: string): void {

@@ -17,7 +17,7 @@ import dgram from 'node:dgram';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { FaultCounts, FaultRates } from './fault-injector';
-import { FleetSimulator, type SimPacket } from './fleet-simulator';
+import { FleetSimulator, type LinkMode, type SimPacket } from './fleet-simulator';
 import { TcpLink, type SimLogger } from './tcp-link';
 import type { GroundStationEvent } from '../domain/ground-station-event';
 
@@ -33,6 +33,8 @@ export interface StartSimulatorOptions {
   readonly fleet: SatelliteCatalogue;
   readonly seed: number;
   readonly faults: FaultRates;
+  /** Relay (continuous) or store-and-forward (record outside passes, dump during them); relay when omitted. */
+  readonly link?: LinkMode;
   readonly transport: 'tcp' | 'udp';
   readonly gateway: GatewayAddress;
   /** Interval between advances of simulated time, ms. */
@@ -78,6 +80,7 @@ export function startSimulator({
   fleet,
   seed,
   faults,
+  link,
   transport,
   gateway,
   tickMs = 50,
@@ -86,7 +89,7 @@ export function startSimulator({
   reconnect = {},
 }: StartSimulatorOptions): SimulatorHandle {
   if (!(tickMs > 0)) throw new RangeError(`tickMs must be positive, got ${tickMs}`);
-  const sim = new FleetSimulator({ mdb, fleet, seed, faults, startTimeMs: now() });
+  const sim = new FleetSimulator({ mdb, fleet, seed, faults, startTimeMs: now(), ...(link ? { link } : {}) });
   const linkOptions = { host: gateway.host, log, ...reconnect };
   const eventLink = new TcpLink({ ...linkOptions, name: 'events', port: gateway.eventsPort });
   const packetLink = transport === 'tcp' ? new TcpLink({ ...linkOptions, name: 'packets', port: gateway.tcpPort }) : undefined;

@@ -24,6 +24,8 @@ export interface SimPacket {
   /** Station in view with the highest elevation, or "relay". */
   readonly groundStation: string;
   readonly fault?: FaultKind;
+  /** Recorded onboard and dumped during a pass (store-and-forward link). */
+  readonly playback?: boolean;
 }
 
 export interface TransmissionCounts {

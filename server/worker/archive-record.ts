@@ -5,7 +5,7 @@
  * their shape, and files a message it cannot read as quarantine instead of
  * failing the batch.
  *
- *   raw topics            → bronze packet exactly as received (header fields read, nothing judged)
+ *   raw topics, playback  → bronze packet exactly as received (header fields read, nothing judged)
  *   telemetry.samples     → silver samples + packet context and lineage (gold follows in the store)
  *   telemetry.quarantine  → quarantine record with its stage and origin
  *   telemetry.alerts      → alarm event
@@ -19,13 +19,9 @@ import { quarantineMessageSchema } from '../domain/quarantine-message';
 import { sampleFrameSchema, type SampleFrame } from '../domain/sample-frame';
 import type { ConsumedMessage } from '../ports/bus';
 import { SAMPLE_QUALITY, type ArchivedMessage, type SampleRecord } from '../ports/telemetry-store';
-import { HEADERS, RAW_PACKET_TOPICS, TOPICS } from '../topics';
+import { ALL_RAW_TOPICS, HEADERS, TOPICS } from '../topics';
+import { arrivalOf } from './raw-packet-input';
 import type { z } from 'zod';
-
-export function arrivalOf(message: ConsumedMessage): number {
-  const header = Number(message.headers[HEADERS.arrivalMs]);
-  return Number.isFinite(header) && header > 0 ? header : message.timestampMs;
-}
 
 /** An unreadable message on a Perigee topic: kept verbatim, never dropped. */
 function unreadable(message: ConsumedMessage, detail: string): ArchivedMessage {
@@ -58,7 +54,7 @@ function parse<T>(message: ConsumedMessage, schema: z.ZodType<T>): { ok: true; v
 
 export function archiveRecord(mdb: MissionDatabase, message: ConsumedMessage): ArchivedMessage {
   const { offset } = message;
-  if (RAW_PACKET_TOPICS.includes(message.topic)) return bronze(mdb, message);
+  if (ALL_RAW_TOPICS.includes(message.topic)) return bronze(mdb, message);
   switch (message.topic) {
     case TOPICS.samples: {
       const frame = parse(message, sampleFrameSchema);

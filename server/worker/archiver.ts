@@ -16,11 +16,11 @@ import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { Logger } from '../log';
 import type { Bus, ConsumedBatch } from '../ports/bus';
 import type { TelemetryArchive } from '../ports/telemetry-store';
-import { RAW_PACKET_TOPICS, TOPICS } from '../topics';
+import { ALL_RAW_TOPICS, TOPICS } from '../topics';
 import { archiveRecord } from './archive-record';
 
 export const ARCHIVER_TOPICS = [
-  ...RAW_PACKET_TOPICS,
+  ...ALL_RAW_TOPICS,
   TOPICS.samples,
   TOPICS.quarantine,
   TOPICS.alerts,

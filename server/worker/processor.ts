@@ -4,7 +4,14 @@
  * dedupe → time correlation → sample validation → enrichment), then the
  * event-time windows and the rules; the results are published on
  * telemetry.samples, telemetry.quarantine, telemetry.aggregates and
- * telemetry.alerts before the batch's offsets are committed. Delivery is at
+ * telemetry.alerts before the batch's offsets are committed.
+ *
+ * Played-back packets (recorder dumps during passes) come in a lane of their
+ * own, telemetry.raw.playback, consumed as a second group
+ * (<group>-playback) with its own pipeline state: a dump is decoded,
+ * validated and archived at its own pace without queueing ahead of live
+ * packets, and it runs no windows or rules, so old data never raises a live
+ * alarm. Delivery is at
  * least once: after a crash the batch is processed again and its outputs
  * republished, which the archiver stores once (natural keys, deterministic
  * alert ids).
@@ -26,8 +33,8 @@ import { WindowAggregator, type WindowAggregatorStats } from '../domain/stream/w
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Bus, BusMessage, ConsumedBatch } from '../ports/bus';
-import { HEADERS, RAW_PACKET_TOPICS, TOPICS } from '../topics';
-import { arrivalOf } from './archive-record';
+import { RAW_PACKET_TOPICS, TOPICS } from '../topics';
+import { rawPacketInput } from './raw-packet-input';
 
 export interface ProcessorOptions {
   bus: Bus;
@@ -43,6 +50,8 @@ export interface ProcessorOptions {
 export interface ProcessorStats {
   batches: number;
   pipeline: PipelineStats;
+  /** The playback lane's pipeline. */
+  playback: PipelineStats;
   windows: WindowAggregatorStats;
   alerts: number;
 }
@@ -86,17 +95,7 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
   let alertCount = 0;
 
   const eachBatch = async (batch: ConsumedBatch) => {
-    const result = pipeline.processBatch(
-      batch.messages.map((m) => ({
-        bytes: m.value,
-        topic: m.topic,
-        partition: m.partition,
-        offset: m.offset,
-        arrivalMs: arrivalOf(m),
-        groundStation: m.headers[HEADERS.groundStation],
-        playback: m.headers[HEADERS.playback] === '1',
-      })),
-    );
+    const result = pipeline.processBatch(batch.messages.map(rawPacketInput));
     for (const frame of result.frames) windows.add(frame);
     const aggregates: WindowAggregate[] = windows.advance();
     const alerts: Alert[] = engine.process(result.frames);
@@ -115,10 +114,33 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
     for (const alert of alerts) if (alert.kind === 'raised') log.debug(`alert ${alert.severity}: ${alert.message}`, { id: alert.id });
   };
 
+  const playback = new TelemetryPipeline({
+    mdb,
+    fleet,
+    dedupe: { windowMs: stream.dedupeWindowMs, maxEntries: stream.dedupeMaxEntries },
+    time: { driftBoundMs: stream.clockDriftBoundMs },
+  });
+  const eachPlaybackBatch = async (batch: ConsumedBatch) => {
+    const result = playback.processBatch(batch.messages.map(rawPacketInput));
+    await Promise.all([
+      result.frames.length ? producer.send(TOPICS.samples, result.frames.map((f) => json(f.satelliteId, f))) : undefined,
+      result.quarantine.length ? producer.send(TOPICS.quarantine, result.quarantine.map((q) => json(q.satelliteId, quarantineMessage(q)))) : undefined,
+    ]);
+  };
+
   const subscription = await bus.subscribe({ groupId, topics: RAW_PACKET_TOPICS, fromBeginning: true, eachBatch });
-  log.info(`processing ${RAW_PACKET_TOPICS.join(', ')} as group ${groupId} on ${bus.description}`);
+  const playbackSubscription = await bus.subscribe({
+    groupId: `${groupId}-playback`,
+    topics: [TOPICS.rawPlayback],
+    fromBeginning: true,
+    eachBatch: eachPlaybackBatch,
+  });
+  log.info(`processing ${RAW_PACKET_TOPICS.join(', ')} as group ${groupId}, ${TOPICS.rawPlayback} as ${groupId}-playback, on ${bus.description}`);
   return {
-    stats: () => ({ batches, pipeline: pipeline.stats(), windows: windows.stats, alerts: alertCount }),
-    stop: () => subscription.stop(),
+    stats: () => ({ batches, pipeline: pipeline.stats(), playback: playback.stats(), windows: windows.stats, alerts: alertCount }),
+    stop: async () => {
+      await subscription.stop();
+      await playbackSubscription.stop();
+    },
   };
 }

@@ -105,6 +105,13 @@ describe('Codec > PacketCodec', () => {
       expect(decoded).toEqual(values);
     });
 
+    it('carries the playback flag of a recorded packet, and reads real-time packets as not played back', () => {
+      const recorded = decodePacket(mdb, encodePacket(mdb, powerPacket({ playback: true })));
+      const live = decodePacket(mdb, encodePacket(mdb, powerPacket()));
+      expect(recorded.ok && recorded.packet.playback).toBe(true);
+      expect(live.ok && live.packet.playback).toBe(false);
+    });
+
     it('keeps sub-millisecond onboard time to the CUC fine-time resolution (2^-16 s)', () => {
       const result = decodePacket(mdb, encodePacket(mdb, powerPacket({ onboardTimeMs: T0 + 0.5 })));
       if (!result.ok) throw result.error;

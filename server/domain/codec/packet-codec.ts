@@ -28,6 +28,8 @@ export interface DecodedPacket {
   readonly satelliteId: number;
   readonly sequenceCount: number;
   readonly onboardTimeMs: number;
+  /** Recorded onboard and dumped later (secondary header playback flag). */
+  readonly playback: boolean;
   /** Raw values in layout.parameters order. */
   readonly raw: readonly number[];
   /** Engineering values in layout.parameters order. */
@@ -45,6 +47,8 @@ export interface PacketToEncode {
   readonly onboardTimeMs: number;
   /** Engineering values by parameter name; every parameter of the packet is required. */
   readonly values: Readonly<Record<string, number>>;
+  /** Mark the packet as played back from the onboard recorder. */
+  readonly playback?: boolean;
 }
 
 const MIN_PACKET_BYTES = HEADER_BYTES + CRC_BYTES;
@@ -119,6 +123,7 @@ export function decodePacket(mdb: MissionDatabase, packet: Uint8Array, origin: P
       satelliteId: secondary.satelliteId,
       sequenceCount: header.sequenceCount,
       onboardTimeMs: secondary.onboardTimeMs,
+      playback: secondary.playback,
       raw,
       values,
     },
@@ -134,7 +139,7 @@ export function encodePacket(mdb: MissionDatabase, input: PacketToEncode): Uint8
   writePrimaryHeader(view, { apid: layout.apid, sequenceCount: input.sequenceCount, totalBytes: layout.totalBytes });
   writeSecondaryHeader(
     view,
-    { onboardTimeMs: input.onboardTimeMs, satelliteId: input.satelliteId, definitionVersion: layout.version },
+    { onboardTimeMs: input.onboardTimeMs, satelliteId: input.satelliteId, definitionVersion: layout.version, playback: input.playback === true },
     mdb.epochMs,
   );
   layout.parameters.forEach((p, i) => {

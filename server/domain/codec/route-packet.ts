@@ -1,6 +1,7 @@
 /**
  * Decides where the gateway publishes a received packet from its headers
- * alone: the raw topic of its APID's subsystem, keyed by spacecraft id. Full
+ * alone: the raw topic of its APID's subsystem (or the playback lane for a
+ * packet dumped from the onboard recorder), keyed by spacecraft id. Full
  * validation (CRC, definition version, values) is the worker's job; a packet
  * the gateway cannot route gets the decoder's precise reason instead.
  */
@@ -8,10 +9,11 @@ import type { DecodeError } from '../../errors';
 import type { MissionDatabase } from '../mission/mission-database';
 import type { Topic } from '../../topics';
 import { decodePacket } from './packet-codec';
-import { PRIMARY_HEADER_BYTES, SECONDARY_HEADER_BYTES, packetLengthOf, readPrimaryHeader } from './space-packet';
+import { TOPICS } from '../../topics';
+import { PRIMARY_HEADER_BYTES, SECONDARY_HEADER_BYTES, isPlaybackPacket, packetLengthOf, readPrimaryHeader } from './space-packet';
 
 export type PacketRoute =
-  | { readonly ok: true; readonly topic: Topic; readonly satelliteId: number; readonly apid: number }
+  | { readonly ok: true; readonly topic: Topic; readonly satelliteId: number; readonly apid: number; readonly playback: boolean }
   | { readonly ok: false; readonly error: DecodeError };
 
 export function routePacket(mdb: MissionDatabase, packet: Uint8Array): PacketRoute {
@@ -20,7 +22,12 @@ export function routePacket(mdb: MissionDatabase, packet: Uint8Array): PacketRou
   if (routable) {
     const { apid } = readPrimaryHeader(packet);
     const layout = mdb.latestLayout(apid);
-    if (layout) return { ok: true, topic: layout.topic, apid, satelliteId: (packet[12]! << 8) | packet[13]! };
+    if (layout) {
+      const satelliteId = (packet[12]! << 8) | packet[13]!;
+      // Played-back packets take their own lane whatever their subsystem: a dump never queues ahead of live data.
+      const playback = isPlaybackPacket(packet);
+      return { ok: true, topic: playback ? TOPICS.rawPlayback : layout.topic, apid, satelliteId, playback };
+    }
   }
   const decoded = decodePacket(mdb, packet);
   if (decoded.ok) throw new RangeError('unroutable packet decoded cleanly'); // unreachable: decoding needs a known APID

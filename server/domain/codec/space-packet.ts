@@ -4,7 +4,8 @@
  *
  *   primary (6 bytes)   version:3 type:1 secHdrFlag:1 apid:11 | seqFlags:2 seqCount:14 | dataLength:16
  *   secondary (10 bytes) CUC coarse seconds:32 | CUC fine (2^-16 s):16 | spacecraft id:16
- *                        | definition version:8 | spare:8
+ *                        | definition version:8 | flags:8 (bit 0 = playback: recorded onboard and
+ *                        dumped later, not real-time; other bits spare, zero)
  *   data                 parameters in mission-database order
  *   error control (2)    CRC-16/CCITT-FALSE over every preceding byte
  *
@@ -32,6 +33,16 @@ export interface SecondaryHeader {
   readonly onboardTimeMs: number;
   readonly satelliteId: number;
   readonly definitionVersion: number;
+  /** Recorded onboard and dumped during a pass, not real-time telemetry. */
+  readonly playback: boolean;
+}
+
+/** Bit of the secondary header's flags byte marking a played-back (stored) packet. */
+export const PLAYBACK_FLAG = 0x01;
+
+/** Reads only the playback flag, for routing a packet before it is decoded; the caller ensures 16 bytes. */
+export function isPlaybackPacket(packet: Uint8Array): boolean {
+  return (packet[15]! & PLAYBACK_FLAG) !== 0;
 }
 
 /** Reads the primary header; the caller ensures at least 6 bytes. */
@@ -73,6 +84,7 @@ export function readSecondaryHeader(view: DataView, epochMs: number): SecondaryH
     onboardTimeMs: epochMs + coarse * 1000 + micros / 1000,
     satelliteId: view.getUint16(12),
     definitionVersion: view.getUint8(14),
+    playback: (view.getUint8(15) & PLAYBACK_FLAG) !== 0,
   };
 }
 
@@ -88,5 +100,5 @@ export function writeSecondaryHeader(view: DataView, header: SecondaryHeader, ep
   view.setUint16(10, fine);
   view.setUint16(12, header.satelliteId);
   view.setUint8(14, header.definitionVersion);
-  view.setUint8(15, 0);
+  view.setUint8(15, header.playback ? PLAYBACK_FLAG : 0);
 }

@@ -28,6 +28,7 @@ import type { SatelliteCatalogue } from '../mission/fleet';
 import type { MissionDatabase, PacketLayout } from '../mission/mission-database';
 import type { ParameterDefinition } from '../mission/schema';
 import type { SampleFrame } from '../sample-frame';
+import { TOPICS } from '../../topics';
 import { DedupeWindow, packetDedupeKey, type DedupeWindowOptions } from './dedupe-window';
 import { OrbitContext } from './orbit-context';
 import { SampleValidator, type SampleRejectionReason } from './sample-validator';
@@ -147,7 +148,8 @@ export class TelemetryPipeline {
       }
       const packet = result.packet;
       const { layout, satelliteId } = packet;
-      if (layout.topic !== topic) {
+      // A played-back packet travels in the playback lane, a real-time one on its subsystem's topic.
+      if ((packet.playback ? TOPICS.rawPlayback : layout.topic) !== topic) {
         const detail = `APID ${layout.apid} belongs on ${layout.topic}, arrived on ${topic}`;
         quarantine.push({ reason: 'wrong-topic', detail, input, satelliteId, apid: layout.apid });
         continue;
@@ -165,7 +167,7 @@ export class TelemetryPipeline {
         onboardTimeMs: packet.onboardTimeMs,
         arrivalMs: input.arrivalMs,
         periodMs: 1000 / layout.rateHz,
-        playback: input.playback === true,
+        playback: packet.playback || input.playback === true,
       });
     }
     const decisions = this.#correlator.correlate(timed);
@@ -226,7 +228,7 @@ export class TelemetryPipeline {
     };
     if (repaired) frame.receivedOnboardTimeMs = packet.onboardTimeMs;
     if (input.groundStation !== undefined) frame.groundStation = input.groundStation;
-    if (input.playback) frame.playback = true;
+    if (input.playback || packet.playback) frame.playback = true;
     return frame;
   }
 
