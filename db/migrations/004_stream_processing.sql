@@ -32,19 +32,8 @@ CREATE TABLE packets (
 SELECT create_hypertable('packets', by_range('ts', INTERVAL '1 day'), create_default_indexes => false);
 CREATE UNIQUE INDEX packets_identity_key ON packets (satellite_id, apid, ts, sequence_count);
 
--- Gold, 1-minute tier: merged from the same newly stored samples as agg_1s.
-CREATE TABLE agg_1m (
-  bucket       timestamptz NOT NULL,
-  satellite_id integer NOT NULL,
-  parameter_id smallint NOT NULL,
-  min          double precision NOT NULL,
-  max          double precision NOT NULL,
-  sum          double precision NOT NULL,
-  count        integer NOT NULL CHECK (count > 0),
-  last         double precision NOT NULL,
-  last_ts      timestamptz NOT NULL,
-  PRIMARY KEY (satellite_id, parameter_id, bucket)
-);
+-- Gold, 1-minute tier: the same shape as agg_1s, merged from the same newly stored samples.
+CREATE TABLE agg_1m (LIKE agg_1s INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES);
 SELECT create_hypertable('agg_1m', by_range('bucket', INTERVAL '7 days'), create_default_indexes => false);
 
 -- Who refused what, and where the refused input sits in the raw log.

@@ -235,6 +235,9 @@ class MemorySubscription implements Subscription {
         try {
           await this.#options.eachBatch(found.batch);
           this.#positions.set(key, found.next); // commit only after the handler resolved
+          // Let I/O and the other groups run between batches: a group with a deep backlog (a pass
+          // dump) must not hold the event loop while the live feed waits to write to its sockets.
+          await new Promise((resolve) => setImmediate(resolve));
         } catch (error) {
           this.#bus.log?.warn(`group ${this.#options.groupId}: batch ${topic}/${partition}@${position} failed, redelivering`, { error });
           await new Promise((resolve) => setTimeout(resolve, this.#bus.retryDelayMs));
