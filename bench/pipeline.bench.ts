@@ -62,8 +62,9 @@ const { values: args } = parseArgs({
     'latency-seconds': { type: 'string', default: '20' },
     'dump-satellites': { type: 'string', default: '20' },
     'dump-minutes': { type: 'string', default: '10' },
-    // The mock cluster's ~5 MiB per partition holds about 2 minutes of a 20-satellite dump.
-    'kafka-dump-minutes': { type: 'string', default: '2' },
+    // The mock cluster keeps ~5 MiB per partition and silently drops older data: a dump on Kafka,
+    // and the sample frames it turns into (~1 KB of JSON each), must fit while they wait.
+    'kafka-dump-minutes': { type: 'string', default: '0.25' },
     bus: { type: 'string', default: 'memory,kafka' },
   },
 });
