@@ -76,8 +76,15 @@ export async function startRealtimeHarness({ now, log = silentLogger }: { now: (
   const producer: BusProducer = await bus.producer();
   const clients: TestClient[] = [];
 
+  // Keyed by spacecraft id like the gateway does, so one satellite's packets stay in order on one partition.
   const publishBytes: RealtimeHarness['publishBytes'] = (topic, bytes, arrivalMs) =>
-    producer.send(topic, [{ key: null, value: Buffer.from(bytes), headers: { [HEADERS.arrivalMs]: String(arrivalMs) } }]);
+    producer.send(topic, [
+      {
+        key: bytes.length >= 14 ? String((bytes[12]! << 8) | bytes[13]!) : null,
+        value: Buffer.from(bytes),
+        headers: { [HEADERS.arrivalMs]: String(arrivalMs) },
+      },
+    ]);
 
   return {
     io,
