@@ -135,8 +135,8 @@ export interface Series {
 }
 
 export interface SeriesResult {
-  /** Which table answered: raw samples or the 1-second aggregates. */
-  readonly tier: 'raw' | '1s';
+  /** Which table answered: raw samples, the 1-second or the 1-minute aggregates. */
+  readonly tier: 'raw' | '1s' | '1m';
   readonly series: Series[];
 }
 

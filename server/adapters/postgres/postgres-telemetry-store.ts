@@ -33,7 +33,7 @@ import { upsertSatellites } from '../../../db/queries/upsert-satellites';
 import { selectSatellites } from '../../../db/queries/select-satellites';
 import { selectConsumerOffsets } from '../../../db/queries/select-consumer-offsets';
 import { selectRawSeries } from '../../../db/queries/select-raw-series';
-import { selectAgg1sSeries } from '../../../db/queries/select-agg-1s-series';
+import { selectAggregateSeries } from '../../../db/queries/select-aggregate-series';
 import { archiveRows } from './archive-rows';
 
 export class PostgresTelemetryStore implements TelemetryStore {
@@ -96,17 +96,19 @@ export class PostgresTelemetryStore implements TelemetryStore {
 
   /**
    * Raw samples for windows up to 15 minutes, 1-second aggregates (avg, min,
-   * max) beyond — for the parameters that tier stores; the others come raw.
+   * max) up to 3 hours — for the parameters that tier stores, the others come
+   * raw — and 1-minute aggregates beyond.
    */
   async getSeries(request: SeriesRequest): Promise<SeriesResult> {
     const tier = chooseSeriesTier(request.fromMs, request.toMs);
     if (request.parameterIds.length === 0) return { tier, series: [] };
     try {
       if (tier === 'raw') return { tier, series: await selectRawSeries(this.#pool, request) };
+      if (tier === '1m') return { tier, series: await selectAggregateSeries(this.#pool, 'agg_1m', request) };
       const inTier = request.parameterIds.filter((id) => this.#secondTier?.has(id) ?? true);
       const raw = request.parameterIds.filter((id) => !(this.#secondTier?.has(id) ?? true));
       const [aggregated, sampled] = await Promise.all([
-        inTier.length ? selectAgg1sSeries(this.#pool, { ...request, parameterIds: inTier }) : [],
+        inTier.length ? selectAggregateSeries(this.#pool, 'agg_1s', { ...request, parameterIds: inTier }) : [],
         raw.length ? selectRawSeries(this.#pool, { ...request, parameterIds: raw }) : [],
       ]);
       const byId = new Map([...aggregated, ...sampled].map((s) => [s.parameterId, s]));

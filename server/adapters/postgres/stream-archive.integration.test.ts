@@ -179,3 +179,19 @@ describe('Archive > 1-second tier of slow parameters', () => {
     expect([series[1]!.values[0], series[1]!.mins[0], series[1]!.maxs[0]]).toEqual([29, 28, 30]);
   });
 });
+
+describe('Archive > 1-minute tier for long windows', () => {
+  it('answers a day-long window from agg_1m with each minute\'s avg, min and max', async () => {
+    const samples: SampleRecord[] = [];
+    for (let m = 0; m < 5; m++) {
+      for (let s = 0; s < 60; s++) samples.push({ timeMs: T0 + m * 60_000 + s * 1000, satelliteId: 101, parameterId: 100, value: m * 100 + s, rawValue: 0, quality: 0 });
+    }
+    await store.archiveBatch({ consumerGroup: 'minutes', topic: 'telemetry.samples', partition: 0, messages: [{ offset: '0', samples }] });
+    const { tier, series } = await store.getSeries({ satelliteId: 101, parameterIds: [100], fromMs: T0 - 43_200_000, toMs: T0 + 43_200_000 });
+    expect(tier).toBe('1m');
+    expect(series[0]!.timesMs).toEqual([0, 1, 2, 3, 4].map((m) => T0 + m * 60_000));
+    expect(series[0]!.values).toEqual([0, 1, 2, 3, 4].map((m) => m * 100 + 29.5));
+    expect(series[0]!.mins).toEqual([0, 100, 200, 300, 400]);
+    expect(series[0]!.maxs).toEqual([59, 159, 259, 359, 459]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMissionDatabase } from '../mission/default-mission-database';
-import { RAW_WINDOW_MAX_MS, chooseSeriesTier, secondTierParameterIds } from './series-tier';
+import { RAW_WINDOW_MAX_MS, SECOND_WINDOW_MAX_MS, chooseSeriesTier, secondTierParameterIds } from './series-tier';
 
 describe('Aggregation > chooseSeriesTier', () => {
   const t0 = Date.UTC(2026, 0, 1);
@@ -11,9 +11,15 @@ describe('Aggregation > chooseSeriesTier', () => {
     expect(chooseSeriesTier(t0, t0 + 900_000)).toBe('raw');
   });
 
-  it('serves longer windows from 1-second aggregates', () => {
+  it('serves windows up to 3 hours from 1-second aggregates', () => {
+    expect(SECOND_WINDOW_MAX_MS).toBe(10_800_000);
     expect(chooseSeriesTier(t0, t0 + 900_001)).toBe('1s');
-    expect(chooseSeriesTier(t0, t0 + 86_400_000)).toBe('1s');
+    expect(chooseSeriesTier(t0, t0 + 10_800_000)).toBe('1s');
+  });
+
+  it('serves longer windows from 1-minute aggregates: 31 days is 44,640 buckets, not 2.7 million', () => {
+    expect(chooseSeriesTier(t0, t0 + 10_800_001)).toBe('1m');
+    expect(chooseSeriesTier(t0, t0 + 31 * 86_400_000)).toBe('1m');
   });
 
   it('rejects a reversed or non-finite window', () => {

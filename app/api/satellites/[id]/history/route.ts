@@ -6,7 +6,7 @@ export const dynamic = 'force-dynamic';
 
 /**
  * GET /api/satellites/<id>/history?parameters=100,101&from=<epoch ms>&to=<epoch ms>
- * → { tier: 'raw' | '1s', series: [{ parameterId, timesMs, values, mins, maxs }] }
+ * → { tier: 'raw' | '1s' | '1m', series: [{ parameterId, timesMs, values, mins, maxs }] }
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { store, mdb } = getRuntime();
