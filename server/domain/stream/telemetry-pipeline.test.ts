@@ -234,13 +234,20 @@ describe('Stream > TelemetryPipeline', () => {
       expect(pipeline.stats()).toMatchObject({ packets: 5, frames: 3, duplicates: 2, dedupe: { size: 3, evicted: 0 } });
     });
 
-    it('will not vouch for the onboard time of a satellite’s first lone packet', () => {
+    it('lets only arrival vouch for a satellite’s first lone packet', () => {
       const pipeline = new TelemetryPipeline({ mdb, fleet });
-      const { frames, quarantine } = pipeline.processBatch([input(powerPacket(0, 0), 0, T0 + 50)]);
-      expect(frames).toEqual([]);
-      expect(quarantine.map((q) => [q.reason, q.detail])).toEqual([
-        ['clock-drift', 'cannot verify onboard time 2026-11-25T12:00:00.000Z: only 1 clock-offset observation(s) for satellite 101, 3 needed'],
+      const hourOff = pipeline.processBatch([input(powerPacket(0, 0), 0, T0 + 3_600_050)]);
+      expect(hourOff.frames).toEqual([]);
+      expect(hourOff.quarantine.map((q) => [q.reason, q.detail])).toEqual([
+        [
+          'clock-drift',
+          'cannot verify onboard time 2026-11-25T12:00:00.000Z: only 1 clock-offset observation(s) for satellite 101, 3 needed, ' +
+            'and it is +3600050 ms from arrival',
+        ],
       ]);
+      const onTime = new TelemetryPipeline({ mdb, fleet }).processBatch([input(powerPacket(0, 0), 0, T0 + 50)]);
+      expect(onTime.quarantine).toEqual([]);
+      expect(onTime.frames.map((f) => f.onboardTimeMs)).toEqual([T0]);
     });
   });
 });

@@ -179,20 +179,23 @@ describe('Stream > TimeCorrelator', () => {
       expect(correlator.clockOffsetMs(101)).toBe(40);
     });
 
-    it('will not vouch for a time with too few observations, and keeps them so the estimate can form', () => {
+    it('with too few observations, accepts only times close to arrival, and keeps every offset so the estimate forms', () => {
       const correlator = new TimeCorrelator({ minObservations: 3 });
       const [first, second, third, fourth] = attitude(4);
       expect(correlator.correlate([drifted(first!, 600_000)])).toEqual([
         {
           action: 'quarantine',
           reason: 'clock-drift',
-          detail: 'cannot verify onboard time 2026-11-25T12:10:00.000Z: only 1 clock-offset observation(s) for satellite 101, 3 needed',
+          detail:
+            'cannot verify onboard time 2026-11-25T12:10:00.000Z: only 1 clock-offset observation(s) for satellite 101, 3 needed, ' +
+            'and it is -599960 ms from arrival',
         },
       ]);
-      expect(correlator.correlate([second!])[0]).toMatchObject({ action: 'quarantine', reason: 'clock-drift' });
-      // Three observations now: the drifted one is outvoted by the two good ones.
-      expect(correlator.correlate([third!])).toEqual([{ action: 'accept', timeMs: T0 + 200, basis: 'clock-offset' }]);
+      // Spacecraft clocks run on UTC: before the estimate forms, a time 40 ms from arrival is the link delay.
+      expect(correlator.correlate([second!])).toEqual([{ action: 'accept', timeMs: T0 + 100, basis: 'arrival' }]);
+      expect(correlator.correlate([third!])).toEqual([{ action: 'accept', timeMs: T0 + 200, basis: 'sequence' }]);
       expect(correlator.correlate([fourth!])).toEqual([{ action: 'accept', timeMs: T0 + 300, basis: 'sequence' }]);
+      expect(correlator.clockOffsetMs(101)).toBe(40);
     });
 
     it('quarantines a drifted packet after a sequence gap beyond maxSequenceGap, giving the offsets', () => {

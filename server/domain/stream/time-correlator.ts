@@ -20,9 +20,11 @@
  * plus the offsets of the packets that follow in the same batch, so that at
  * cold start, with no history and ~15% of packets drifted, the median is still
  * a good one. With fewer than `minObservations` offsets to go on (a lone
- * packet from a satellite never seen before) a time cannot be verified: the
- * packet is quarantined and its offset kept, so the estimate forms within a
- * few packets. Packets older than their stream's newest (reordered bursts) are
+ * packet from a satellite never seen before) only arrival can vouch for a
+ * time: spacecraft clocks are kept on UTC by time correlation, so the raw
+ * offset is the link delay, and a time within `driftBoundMs` of arrival is
+ * accepted (basis 'arrival'); any other is quarantined as unverifiable. Its
+ * offset is kept either way, so the estimate forms within a few packets. Packets older than their stream's newest (reordered bursts) are
  * judged the same way but never move the stream backwards. Playback packets
  * (recorded onboard, dumped later) carry old times by design: they are never
  * compared with arrival and never feed the estimate.
@@ -71,7 +73,7 @@ export interface TimedPacket {
   readonly playback?: boolean;
 }
 
-export type TimeBasis = 'sequence' | 'clock-offset' | 'playback';
+export type TimeBasis = 'sequence' | 'clock-offset' | 'arrival' | 'playback';
 
 export type TimeDecision =
   | { readonly action: 'accept'; readonly timeMs: number; readonly basis: TimeBasis }
@@ -161,9 +163,12 @@ export class TimeCorrelator {
     const n = this.#gather(clock, ahead, k);
     const receivedOffsetMs = p.arrivalMs - p.onboardTimeMs;
     if (n < o.minObservations) {
-      // Too little history to judge: keep the offset so the estimate can form, and refuse to call the time good.
+      // Too little history for an estimate: arrival alone vouches for a time it is close to.
+      if (Math.abs(receivedOffsetMs) <= o.driftBoundMs) return this.#accept(p, stream, step, p.onboardTimeMs, 'arrival');
       clock.record(receivedOffsetMs);
-      const detail = `cannot verify onboard time ${formatTime(p.onboardTimeMs)}: only ${n} clock-offset observation(s) for satellite ${p.satelliteId}, ${o.minObservations} needed`;
+      const detail =
+        `cannot verify onboard time ${formatTime(p.onboardTimeMs)}: only ${n} clock-offset observation(s) for satellite ${p.satelliteId}, ` +
+        `${o.minObservations} needed, and it is ${formatOffset(receivedOffsetMs)} from arrival`;
       return { action: 'quarantine', reason: 'clock-drift', detail };
     }
     const estimateMs = lowerMedian(this.#scratch, n);
