@@ -83,6 +83,8 @@ const envSchema = z.object({
   SIM_FAULT_CORRUPT_RATE: rate.default(0),
   /** Share of packets held back and sent out of order in a burst (0..1). */
   SIM_FAULT_REORDER_RATE: rate.default(0),
+  /** Port serving /metrics for the worker and ingest processes (the console serves its own); unset: none. */
+  METRICS_PORT: port.optional(),
   /** Log verbosity. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Serve the console with Next's development server (hot reload). */
@@ -121,6 +123,8 @@ export interface Config {
       | { readonly mode: 'passes'; readonly dumpPacketsPerSecond: number; readonly recorderCapacityPackets: number };
   };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Port of the /metrics endpoint of processes without the console; undefined: none. */
+  readonly metricsPort: number | undefined;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -190,5 +194,6 @@ export function loadConfig(env: RawEnv = process.env): Config {
           : { mode: 'passes', dumpPacketsPerSecond: e.SIM_DUMP_RATE, recorderCapacityPackets: e.SIM_RECORDER_CAPACITY },
     },
     logLevel: e.LOG_LEVEL,
+    metricsPort: e.METRICS_PORT,
   });
 }

@@ -14,6 +14,7 @@ import { startWebServer, type WebServer } from '../realtime/web-server';
 import { startSimulator, type GatewayAddress } from '../sim/sim-runner';
 import { startArchiver } from '../worker/archiver';
 import { startProcessor } from '../worker/processor';
+import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Lifecycle } from './lifecycle';
 
 export interface PartContext {
@@ -22,11 +23,13 @@ export interface PartContext {
   readonly fleet: SatelliteCatalogue;
   readonly lifecycle: Lifecycle;
   readonly log: Logger;
+  /** This process's metrics registry. */
+  readonly metrics: PerigeeMetrics;
 }
 
 /** The worker: the stream processor and the archiver, two consumer groups each at its own pace. */
-export async function startWorkerPart({ config, mdb, fleet, lifecycle, log }: PartContext, bus: Bus, store: TelemetryStore): Promise<void> {
-  const archiver = await startArchiver({ bus, store, mdb, groupId: config.worker.archiverGroupId, log: log.namespace('archiver') });
+export async function startWorkerPart({ config, mdb, fleet, lifecycle, log, metrics }: PartContext, bus: Bus, store: TelemetryStore): Promise<void> {
+  const archiver = await startArchiver({ bus, store, mdb, groupId: config.worker.archiverGroupId, log: log.namespace('archiver'), metrics });
   lifecycle.add('archiver', archiver, (a) => a.stop());
   const processor = await startProcessor({
     bus,
@@ -35,17 +38,18 @@ export async function startWorkerPart({ config, mdb, fleet, lifecycle, log }: Pa
     groupId: config.worker.processorGroupId,
     stream: config.stream,
     log: log.namespace('processor'),
+    metrics,
   });
   lifecycle.add('processor', processor, (p) => p.stop());
 }
 
-export async function startWebPart({ config, mdb, fleet, lifecycle, log }: PartContext, bus: Bus, store: TelemetryStore): Promise<WebServer> {
-  const web = await startWebServer({ web: config.web, bus, store, mdb, fleet, log, projectDir: PROJECT_ROOT });
+export async function startWebPart({ config, mdb, fleet, lifecycle, log, metrics }: PartContext, bus: Bus, store: TelemetryStore): Promise<WebServer> {
+  const web = await startWebServer({ web: config.web, bus, store, mdb, fleet, log, projectDir: PROJECT_ROOT, metrics });
   return lifecycle.add('web', web, (w) => w.close());
 }
 
-export async function startGatewayPart({ config, mdb, lifecycle, log }: PartContext, bus: Bus): Promise<IngestGateway> {
-  const gateway = await startIngestGateway({ ...config.ingest, bus, mdb, log: log.namespace('ingest') });
+export async function startGatewayPart({ config, mdb, lifecycle, log, metrics }: PartContext, bus: Bus): Promise<IngestGateway> {
+  const gateway = await startIngestGateway({ ...config.ingest, bus, mdb, log: log.namespace('ingest'), metrics });
   return lifecycle.add('gateway', gateway, (g) => g.close());
 }
 

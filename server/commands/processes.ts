@@ -8,6 +8,8 @@ import { demoFleet } from '../domain/mission/fleet';
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
 import { MissionControlError } from '../errors';
 import type { Logger } from '../log';
+import { startMetricsServer } from '../observability/metrics-server';
+import { PerigeeMetrics } from '../observability/perigee-metrics';
 import { Lifecycle } from './lifecycle';
 import { startGatewayPart, startSimulatorPart, startWebPart, startWorkerPart, type PartContext } from './parts';
 import { openBus, openDatabase } from './services';
@@ -16,7 +18,14 @@ export type Role = 'worker' | 'ingest' | 'web' | 'sim';
 
 export async function startRole(role: Role, config: Config, log: Logger): Promise<Lifecycle> {
   const lifecycle = new Lifecycle(log);
-  const context: PartContext = { config, mdb: defaultMissionDatabase(), fleet: demoFleet(config.sim.satellites), lifecycle, log };
+  const context: PartContext = {
+    config,
+    mdb: defaultMissionDatabase(),
+    fleet: demoFleet(config.sim.satellites),
+    lifecycle,
+    log,
+    metrics: new PerigeeMetrics(),
+  };
   try {
     if (role === 'sim') {
       const { host, tcpPort, udpPort, eventsPort } = config.ingest;
@@ -29,6 +38,11 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
       );
     }
     const bus = lifecycle.add('bus', openBus(config, log), (b) => b.close());
+    if (config.metricsPort !== undefined && role !== 'web') {
+      const server = await startMetricsServer({ host: config.web.host, port: config.metricsPort, metrics: context.metrics });
+      lifecycle.add('metrics', server, (s) => s.close());
+      log.info(`metrics on http://${config.web.host}:${server.port}/metrics`);
+    }
     if (role === 'ingest') {
       await startGatewayPart(context, bus);
       return lifecycle;

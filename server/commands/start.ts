@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import { demoFleet } from '../domain/mission/fleet';
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
 import type { Logger } from '../log';
+import { PerigeeMetrics } from '../observability/perigee-metrics';
 import { Lifecycle } from './lifecycle';
 import { startGatewayPart, startSimulatorPart, startWebPart, startWorkerPart, type PartContext } from './parts';
 import { openBus, openDatabase } from './services';
@@ -21,7 +22,14 @@ export interface RunningSystem {
 
 export async function startSystem(config: Config, log: Logger): Promise<RunningSystem> {
   const lifecycle = new Lifecycle(log);
-  const context: PartContext = { config, mdb: defaultMissionDatabase(), fleet: demoFleet(config.sim.satellites), lifecycle, log };
+  const context: PartContext = {
+    config,
+    mdb: defaultMissionDatabase(),
+    fleet: demoFleet(config.sim.satellites),
+    lifecycle,
+    log,
+    metrics: new PerigeeMetrics(),
+  };
   try {
     const db = lifecycle.add('database', await openDatabase(config, context.mdb, log), (d) => d.close());
     const bus = lifecycle.add('bus', openBus(config, log), (b) => b.close());

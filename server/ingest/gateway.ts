@@ -20,6 +20,7 @@ import { groundStationEventSchema } from '../domain/ground-station-event';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { QuarantineMessage } from '../domain/quarantine-message';
 import type { Logger } from '../log';
+import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Bus } from '../ports/bus';
 import { HEADERS, TOPICS } from '../topics';
 import { BatchingProducer } from './batching-producer';
@@ -39,6 +40,7 @@ export interface IngestGatewayOptions {
   maxPendingMessages?: number;
   /** Longest accepted ground-station event line, bytes. */
   maxEventLineBytes?: number;
+  metrics?: PerigeeMetrics;
 }
 
 export interface GatewayStats {
@@ -59,7 +61,7 @@ export interface IngestGateway {
 }
 
 export async function startIngestGateway(options: IngestGatewayOptions): Promise<IngestGateway> {
-  const { host, bus, mdb, log, now = Date.now, maxPendingMessages = 50_000, maxEventLineBytes = 65_536 } = options;
+  const { host, bus, mdb, log, now = Date.now, maxPendingMessages = 50_000, maxEventLineBytes = 65_536, metrics } = options;
   const producer = new BatchingProducer({ producer: await bus.producer(), log });
   const contacts = new ContactTracker();
   const sockets = new Set<net.Socket>();
@@ -67,6 +69,7 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
 
   const quarantine = (message: Omit<QuarantineMessage, 'stage'>) => {
     stats.quarantined[message.reason] = (stats.quarantined[message.reason] ?? 0) + 1;
+    metrics?.quarantined.inc({ stage: 'ingest', reason: message.reason });
     producer.enqueue(TOPICS.quarantine, {
       key: message.satelliteId === null ? null : String(message.satelliteId),
       value: Buffer.from(JSON.stringify({ stage: 'ingest', ...message } satisfies QuarantineMessage)),
@@ -75,6 +78,7 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
 
   const acceptPacket = (packet: Uint8Array, source: string) => {
     stats.packetsReceived++;
+    metrics?.packetsReceived.inc({ transport: source.slice(0, 3) });
     const receivedAtMs = now();
     const route = routePacket(mdb, packet);
     const value = Buffer.from(packet.buffer, packet.byteOffset, packet.byteLength);
@@ -112,6 +116,7 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
       return quarantine({ reason: 'bad-event', detail, receivedAtMs, source, payloadBase64: line.toString('base64'), satelliteId: null, apid: null });
     }
     stats.eventsAccepted++;
+    metrics?.eventsReceived.inc();
     contacts.observe(result.data);
     producer.enqueue(TOPICS.groundStationEvents, {
       key: String(result.data.satelliteId),

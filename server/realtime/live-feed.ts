@@ -23,6 +23,7 @@ import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SampleFrame } from '../domain/sample-frame';
 import { TelemetryPipeline } from '../domain/stream/telemetry-pipeline';
 import type { Logger } from '../log';
+import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Bus } from '../ports/bus';
 import { RAW_PACKET_TOPICS } from '../topics';
 import { rawPacketInput } from '../worker/raw-packet-input';
@@ -43,6 +44,7 @@ export interface LiveFeedOptions {
   readonly maxQueuedPacketsPerClient?: number;
   /** Frames whose packet reached the gateway longer ago than this are history, not live, ms. */
   readonly maxReplayAgeMs?: number;
+  readonly metrics?: PerigeeMetrics;
 }
 
 export interface LiveFeedStats {
@@ -89,6 +91,7 @@ export async function startLiveFeed({
   now = Date.now,
   maxQueuedPacketsPerClient = MAX_QUEUED_PACKETS_PER_CLIENT,
   maxReplayAgeMs = 30_000,
+  metrics,
 }: LiveFeedOptions): Promise<LiveFeed> {
   const groupId = liveGroupId(nodeId);
   const pipeline = new TelemetryPipeline({ mdb, fleet });
@@ -105,6 +108,9 @@ export async function startLiveFeed({
     withheld += behind.length;
     io.to(room).except(behind).emit(SOCKET_EVENTS.telemetryFrame, live);
     delivered++;
+    metrics?.framesEmitted.inc();
+    metrics?.framesWithheld.inc(behind.length);
+    metrics?.onboardToEmitSeconds.observe((emittedMs - frame.onboardTimeMs) / 1000);
   };
 
   const subscription = await bus.subscribe({
@@ -116,6 +122,8 @@ export async function startLiveFeed({
     maxWaitMs: 10,
     eachBatch: async (batch) => {
       const result = pipeline.processBatch(batch.messages.map(rawPacketInput));
+      metrics?.recordLag(groupId, batch);
+      metrics?.socketClients.set(io.engine.clientsCount);
       refused += result.quarantine.length;
       const slow = clientsBehind(io, maxQueuedPacketsPerClient);
       const emittedMs = now();

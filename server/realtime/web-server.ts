@@ -19,6 +19,7 @@ import type { Bus } from '../ports/bus';
 import type { TelemetryHistory } from '../ports/telemetry-store';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
+import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import { setRuntime } from '../runtime';
 import { createSocketServer } from './socket-server';
 import { startLiveFeed } from './live-feed';
@@ -34,6 +35,8 @@ export interface WebServerOptions {
   readonly projectDir: string;
   /** Clock for live frames' emittedMs, epoch ms. */
   readonly now?: () => number;
+  /** Served as Prometheus text at /metrics; the live feed counts into it. */
+  readonly metrics?: PerigeeMetrics;
   /** How long close() lets in-flight requests finish before cutting connections, ms. */
   readonly shutdownGraceMs?: number;
 }
@@ -47,8 +50,18 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
+/** Prometheus text exposition of the process's metrics. */
+export async function serveMetrics(metrics: PerigeeMetrics, res: http.ServerResponse): Promise<void> {
+  try {
+    const body = await metrics.registry.metrics();
+    res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body);
+  } catch (error) {
+    res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics unavailable: ${(error as Error).message}\n`);
+  }
+}
+
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const { web, bus, store, mdb, fleet, projectDir, now, shutdownGraceMs = 2000 } = options;
+  const { web, bus, store, mdb, fleet, projectDir, now, shutdownGraceMs = 2000, metrics } = options;
   const log = options.log.namespace('web');
   setRuntime({ store, mdb, fleet });
 
@@ -57,6 +70,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let resolveHandler!: (handler: http.RequestListener) => void;
   const handlerReady = new Promise<http.RequestListener>((resolve) => (resolveHandler = resolve));
   const httpServer = http.createServer((req, res) => {
+    if (metrics && req.method === 'GET' && req.url === '/metrics') return void serveMetrics(metrics, res);
     void handlerReady.then((handle) => handle(req, res));
   });
   // Socket.IO must attach after the request listener: it wraps the listeners present and
@@ -85,7 +99,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         if (!res.headersSent) res.writeHead(500).end();
       });
     });
-    feed = await startLiveFeed({ bus, io, mdb, fleet, nodeId: web.nodeId, log: log.namespace('live'), now });
+    feed = await startLiveFeed({ bus, io, mdb, fleet, nodeId: web.nodeId, log: log.namespace('live'), now, metrics });
   } catch (error) {
     await closeAll();
     throw error;

@@ -14,6 +14,7 @@
  */
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { Logger } from '../log';
+import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Bus, ConsumedBatch } from '../ports/bus';
 import type { TelemetryArchive } from '../ports/telemetry-store';
 import { ALL_RAW_TOPICS, TOPICS } from '../topics';
@@ -34,6 +35,7 @@ export interface ArchiverOptions {
   groupId: string;
   log: Logger;
   now?: () => number;
+  metrics?: PerigeeMetrics;
 }
 
 export interface ArchiverStats {
@@ -53,18 +55,29 @@ export interface Archiver {
   stop(): Promise<void>;
 }
 
-export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.now }: ArchiverOptions): Promise<Archiver> {
+export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.now, metrics }: ArchiverOptions): Promise<Archiver> {
   const stats: ArchiverStats = { batches: 0, messagesStored: 0, messagesSkipped: 0, samples: 0, duplicateSamples: 0, lastBatchMs: 0 };
   const eachBatch = async (batch: ConsumedBatch) => {
     const started = now();
+    const messages = batch.messages.map((m) => archiveRecord(mdb, m));
     const result = await store.archiveBatch({
       consumerGroup: groupId,
       topic: batch.topic,
       partition: batch.partition,
-      messages: batch.messages.map((m) => archiveRecord(mdb, m)),
+      messages,
       highWatermark: batch.highWatermark,
     });
-    stats.lastBatchMs = now() - started;
+    const committed = now();
+    stats.lastBatchMs = committed - started;
+    if (metrics) {
+      metrics.recordLag(groupId, batch);
+      metrics.archiveBatchSeconds.observe(stats.lastBatchMs / 1000);
+      metrics.samplesArchived.inc(result.samples);
+      // Stored just now: how old the real-time packets were when their samples became history.
+      for (const m of messages.slice(messages.length - result.storedMessages)) {
+        if (m.packet && !m.packet.playback) metrics.onboardToArchiveSeconds.observe((committed - m.packet.onboardTimeMs) / 1000);
+      }
+    }
     stats.batches++;
     stats.messagesStored += result.storedMessages;
     stats.messagesSkipped += result.skippedMessages;

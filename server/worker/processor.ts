@@ -27,7 +27,8 @@ import type { QuarantineMessage } from '../domain/quarantine-message';
 import { defaultRuleSet } from '../domain/stream/rules/load-rule-set';
 import { RuleEngine } from '../domain/stream/rules/rule-engine';
 import type { RuleSet } from '../domain/stream/rules/rule-set';
-import { TelemetryPipeline, type PipelineQuarantine, type PipelineStats } from '../domain/stream/telemetry-pipeline';
+import { TelemetryPipeline, type BatchResult, type PipelineQuarantine, type PipelineStats } from '../domain/stream/telemetry-pipeline';
+import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { WindowAggregate } from '../domain/stream/window-aggregate';
 import { WindowAggregator, type WindowAggregatorStats } from '../domain/stream/window-aggregator';
 import type { Config } from '../config';
@@ -45,6 +46,7 @@ export interface ProcessorOptions {
   log: Logger;
   /** The rules to run; the mission's rules file when omitted. */
   rules?: RuleSet;
+  metrics?: PerigeeMetrics;
 }
 
 export interface ProcessorStats {
@@ -81,7 +83,7 @@ function quarantineMessage(q: PipelineQuarantine): QuarantineMessage {
   };
 }
 
-export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, rules }: ProcessorOptions): Promise<Processor> {
+export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, rules, metrics }: ProcessorOptions): Promise<Processor> {
   const pipeline = new TelemetryPipeline({
     mdb,
     fleet,
@@ -94,8 +96,19 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
   let batches = 0;
   let alertCount = 0;
 
+  const observe = (lane: 'realtime' | 'playback', batch: ConsumedBatch, result: BatchResult, group: string) => {
+    if (!metrics) return;
+    metrics.recordLag(group, batch);
+    metrics.packetsProcessed.inc({ lane }, batch.messages.length);
+    metrics.samplesAccepted.inc({ lane }, result.frames.reduce((n, f) => n + f.parameterIds.length, 0));
+    metrics.duplicates.inc(result.duplicates);
+    metrics.timeRepaired.inc(result.repaired);
+    for (const q of result.quarantine) metrics.quarantined.inc({ stage: 'processor', reason: q.reason });
+  };
+
   const eachBatch = async (batch: ConsumedBatch) => {
     const result = pipeline.processBatch(batch.messages.map(rawPacketInput));
+    observe('realtime', batch, result, groupId);
     for (const frame of result.frames) windows.add(frame);
     const aggregates: WindowAggregate[] = windows.advance();
     const alerts: Alert[] = engine.process(result.frames);
@@ -111,6 +124,8 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
     await Promise.all(sends);
     batches++;
     alertCount += alerts.length;
+    for (const alert of alerts) metrics?.alerts.inc({ rule: alert.ruleId, kind: alert.kind });
+    metrics?.lateSamples.set(windows.stats.lateSamples);
     for (const alert of alerts) if (alert.kind === 'raised') log.debug(`alert ${alert.severity}: ${alert.message}`, { id: alert.id });
   };
 
@@ -122,6 +137,7 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
   });
   const eachPlaybackBatch = async (batch: ConsumedBatch) => {
     const result = playback.processBatch(batch.messages.map(rawPacketInput));
+    observe('playback', batch, result, `${groupId}-playback`);
     await Promise.all([
       result.frames.length ? producer.send(TOPICS.samples, result.frames.map((f) => json(f.satelliteId, f))) : undefined,
       result.quarantine.length ? producer.send(TOPICS.quarantine, result.quarantine.map((q) => json(q.satelliteId, quarantineMessage(q)))) : undefined,
