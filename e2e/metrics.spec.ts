@@ -23,3 +23,14 @@ test('an operator scrapes /metrics of the running system and sees the pipeline m
   expect(text).toMatch(/perigee_onboard_to_archive_seconds_count \d+/);
   expect(text).toMatch(/perigee_process_resident_memory_bytes \d+/);
 });
+
+test('an orchestrator probes liveness and readiness of the running system', async ({ request }) => {
+  const base = process.env.PERIGEE_E2E_URL;
+  const live = await request.get(`${base}/healthz`);
+  expect([live.status(), await live.json()]).toEqual([200, { status: 'ok' }]);
+  const ready = await request.get(`${base}/readyz`);
+  expect([ready.status(), await ready.json()]).toEqual([
+    200,
+    { ready: true, checks: [{ name: 'database', ok: true }, { name: 'bus', ok: true }] },
+  ]);
+});

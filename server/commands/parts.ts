@@ -14,6 +14,7 @@ import { startWebServer, type WebServer } from '../realtime/web-server';
 import { startSimulator, type GatewayAddress } from '../sim/sim-runner';
 import { startArchiver } from '../worker/archiver';
 import { startProcessor } from '../worker/processor';
+import type { Health } from '../observability/health';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Lifecycle } from './lifecycle';
 
@@ -43,8 +44,13 @@ export async function startWorkerPart({ config, mdb, fleet, lifecycle, log, metr
   lifecycle.add('processor', processor, (p) => p.stop());
 }
 
-export async function startWebPart({ config, mdb, fleet, lifecycle, log, metrics }: PartContext, bus: Bus, store: TelemetryStore): Promise<WebServer> {
-  const web = await startWebServer({ web: config.web, bus, store, mdb, fleet, log, projectDir: PROJECT_ROOT, metrics });
+export async function startWebPart(
+  { config, mdb, fleet, lifecycle, log, metrics }: PartContext,
+  bus: Bus,
+  store: TelemetryStore,
+  health: Health,
+): Promise<WebServer> {
+  const web = await startWebServer({ web: config.web, bus, store, mdb, fleet, log, projectDir: PROJECT_ROOT, metrics, health });
   return lifecycle.add('web', web, (w) => w.close());
 }
 

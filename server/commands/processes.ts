@@ -8,6 +8,7 @@ import { demoFleet } from '../domain/mission/fleet';
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
 import { MissionControlError } from '../errors';
 import type { Logger } from '../log';
+import { Health } from '../observability/health';
 import { startMetricsServer } from '../observability/metrics-server';
 import { PerigeeMetrics } from '../observability/perigee-metrics';
 import { Lifecycle } from './lifecycle';
@@ -38,18 +39,19 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
       );
     }
     const bus = lifecycle.add('bus', openBus(config, log), (b) => b.close());
+    const db = role === 'ingest' ? undefined : lifecycle.add('database', await openDatabase(config, context.mdb, log), (d) => d.close());
+    const health = new Health([
+      ...(db ? [{ name: 'database', check: () => db.pool.query('SELECT 1') }] : []),
+      { name: 'bus', check: () => bus.ping() },
+    ]);
     if (config.metricsPort !== undefined && role !== 'web') {
-      const server = await startMetricsServer({ host: config.web.host, port: config.metricsPort, metrics: context.metrics });
+      const server = await startMetricsServer({ host: config.web.host, port: config.metricsPort, metrics: context.metrics, health });
       lifecycle.add('metrics', server, (s) => s.close());
-      log.info(`metrics on http://${config.web.host}:${server.port}/metrics`);
+      log.info(`metrics and health on http://${config.web.host}:${server.port}/metrics, /healthz, /readyz`);
     }
-    if (role === 'ingest') {
-      await startGatewayPart(context, bus);
-      return lifecycle;
-    }
-    const db = lifecycle.add('database', await openDatabase(config, context.mdb, log), (d) => d.close());
-    if (role === 'worker') await startWorkerPart(context, bus, db.store);
-    else process.stdout.write(`Perigee console: ${(await startWebPart(context, bus, db.store)).url}\n`);
+    if (role === 'ingest') await startGatewayPart(context, bus);
+    else if (role === 'worker') await startWorkerPart(context, bus, db!.store);
+    else process.stdout.write(`Perigee console: ${(await startWebPart(context, bus, db!.store, health)).url}\n`);
     return lifecycle;
   } catch (error) {
     await lifecycle.close();

@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import { demoFleet } from '../domain/mission/fleet';
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
 import type { Logger } from '../log';
+import { Health } from '../observability/health';
 import { PerigeeMetrics } from '../observability/perigee-metrics';
 import { Lifecycle } from './lifecycle';
 import { startGatewayPart, startSimulatorPart, startWebPart, startWorkerPart, type PartContext } from './parts';
@@ -34,7 +35,11 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     const db = lifecycle.add('database', await openDatabase(config, context.mdb, log), (d) => d.close());
     const bus = lifecycle.add('bus', openBus(config, log), (b) => b.close());
     await startWorkerPart(context, bus, db.store);
-    const web = await startWebPart(context, bus, db.store);
+    const health = new Health([
+      { name: 'database', check: () => db.pool.query('SELECT 1') },
+      { name: 'bus', check: () => bus.ping() },
+    ]);
+    const web = await startWebPart(context, bus, db.store, health);
     const gateway = await startGatewayPart(context, bus);
     const { host } = config.ingest;
     await startSimulatorPart(context, { host, tcpPort: gateway.ports.tcp, udpPort: gateway.ports.udp, eventsPort: gateway.ports.events });

@@ -1,6 +1,6 @@
 /**
- * A bare HTTP endpoint serving /metrics for processes without the web
- * console (worker, ingest), on METRICS_PORT.
+ * A bare HTTP endpoint serving /metrics, /healthz and /readyz for processes
+ * without the web console (worker, ingest), on METRICS_PORT.
  *
  * @example
  *   const server = await startMetricsServer({ host: '127.0.0.1', port: 9464, metrics });
@@ -10,6 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { listenTcp } from '../ingest/listen';
 import { serveMetrics } from '../realtime/web-server';
+import { serveHealth, type Health } from './health';
 import type { PerigeeMetrics } from './perigee-metrics';
 
 export interface MetricsServer {
@@ -17,10 +18,21 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
-export async function startMetricsServer({ host, port, metrics }: { host: string; port: number; metrics: PerigeeMetrics }): Promise<MetricsServer> {
+export async function startMetricsServer({
+  host,
+  port,
+  metrics,
+  health,
+}: {
+  host: string;
+  port: number;
+  metrics: PerigeeMetrics;
+  health?: Health;
+}): Promise<MetricsServer> {
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/metrics') return void serveMetrics(metrics, res);
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('only /metrics is served here\n');
+    if (health && req.method === 'GET' && serveHealth(health, req.url, res)) return;
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('only /metrics, /healthz and /readyz are served here\n');
   });
   await listenTcp(server, host, port, 'METRICS_PORT');
   return {

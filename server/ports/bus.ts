@@ -65,6 +65,8 @@ export interface BusProducer {
 export interface Bus {
   /** A human-readable name for logs ("kafka 127.0.0.1:9092", "in-process"). */
   readonly description: string;
+  /** Resolves when the bus answers (a metadata round trip on Kafka); rejects with why not. */
+  ping(): Promise<void>;
   producer(): Promise<BusProducer>;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** Closes producers and subscriptions this bus created. */

@@ -19,6 +19,7 @@ import type { Bus } from '../ports/bus';
 import type { TelemetryHistory } from '../ports/telemetry-store';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
+import { serveHealth, type Health } from '../observability/health';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import { setRuntime } from '../runtime';
 import { createSocketServer } from './socket-server';
@@ -37,6 +38,8 @@ export interface WebServerOptions {
   readonly now?: () => number;
   /** Served as Prometheus text at /metrics; the live feed counts into it. */
   readonly metrics?: PerigeeMetrics;
+  /** Answers /healthz and /readyz. */
+  readonly health?: Health;
   /** How long close() lets in-flight requests finish before cutting connections, ms. */
   readonly shutdownGraceMs?: number;
 }
@@ -61,7 +64,7 @@ export async function serveMetrics(metrics: PerigeeMetrics, res: http.ServerResp
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const { web, bus, store, mdb, fleet, projectDir, now, shutdownGraceMs = 2000, metrics } = options;
+  const { web, bus, store, mdb, fleet, projectDir, now, shutdownGraceMs = 2000, metrics, health } = options;
   const log = options.log.namespace('web');
   setRuntime({ store, mdb, fleet });
 
@@ -71,6 +74,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const handlerReady = new Promise<http.RequestListener>((resolve) => (resolveHandler = resolve));
   const httpServer = http.createServer((req, res) => {
     if (metrics && req.method === 'GET' && req.url === '/metrics') return void serveMetrics(metrics, res);
+    if (health && req.method === 'GET' && serveHealth(health, req.url, res)) return;
     void handlerReady.then((handle) => handle(req, res));
   });
   // Socket.IO must attach after the request listener: it wraps the listeners present and

@@ -13,7 +13,7 @@
  *   const bus = new KafkaBus({ brokers: ['127.0.0.1:9092'], clientId: 'perigee', log });
  *   await bus.subscribe({ groupId: 'perigee-worker', topics: RAW_PACKET_TOPICS, fromBeginning: true, eachBatch });
  */
-import { Kafka, logLevel as KafkaLogLevel, type Consumer, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, logLevel as KafkaLogLevel, type Admin, type Consumer, type LogEntry, type Producer } from 'kafkajs';
 import { BusUnavailableError } from '../../errors';
 import type { Logger } from '../../log';
 import type { Bus, BusProducer, ConsumedMessage, SubscribeOptions, Subscription } from '../../ports/bus';
@@ -38,6 +38,7 @@ export class KafkaBus implements Bus {
   readonly #options: Required<Omit<KafkaBusOptions, 'log' | 'brokers' | 'clientId'>>;
   readonly #producers = new Set<Producer>();
   readonly #consumers = new Set<Consumer>();
+  #admin: Admin | undefined;
 
   constructor({ brokers, clientId, log, sessionTimeoutMs = 30_000, maxWaitTimeInMs = 100, retryDelayMs = 1000 }: KafkaBusOptions) {
     if (brokers.length === 0) throw new RangeError('brokers must list at least one host:port');
@@ -52,6 +53,16 @@ export class KafkaBus implements Bus {
       logLevel: KafkaLogLevel.WARN,
       logCreator: () => (entry: LogEntry) => this.#logKafka(entry),
     });
+  }
+
+  /** One metadata request through an admin client kept for the purpose. */
+  async ping(): Promise<void> {
+    if (!this.#admin) {
+      const admin = this.#kafka.admin();
+      await this.#connect(admin, 'admin');
+      this.#admin = admin;
+    }
+    await this.#admin.describeCluster();
   }
 
   async producer(): Promise<BusProducer> {
@@ -140,13 +151,14 @@ export class KafkaBus implements Bus {
   }
 
   async close(): Promise<void> {
-    const all: Array<Producer | Consumer> = [...this.#consumers, ...this.#producers];
+    const all: Array<Producer | Consumer | Admin> = [...this.#consumers, ...this.#producers, ...(this.#admin ? [this.#admin] : [])];
+    this.#admin = undefined;
     this.#consumers.clear();
     this.#producers.clear();
     await Promise.allSettled(all.map((c) => c.disconnect()));
   }
 
-  async #connect(client: Producer | Consumer, what: string): Promise<void> {
+  async #connect(client: Producer | Consumer | Admin, what: string): Promise<void> {
     try {
       await client.connect();
     } catch (cause) {

@@ -81,6 +81,10 @@ export class MemoryBus implements Bus {
     this.#firstOffset = Math.floor(now() * 1000);
   }
 
+  async ping(): Promise<void> {
+    if (this.#closed) throw new RangeError('bus is closed');
+  }
+
   async producer(): Promise<BusProducer> {
     return { send: async (topic, messages) => this.#append(assertTopic(topic), messages) };
   }

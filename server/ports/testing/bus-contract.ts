@@ -135,6 +135,15 @@ export function describeBusContract(name: string, makeBus: () => Bus | Promise<B
       }
     });
 
+    it('answers a ping while open', async () => {
+      const bus = await makeBus();
+      try {
+        await expect(bus.ping()).resolves.toBeUndefined();
+      } finally {
+        await bus.close();
+      }
+    });
+
     it('rejects an undeclared topic with UnknownTopicError', async () => {
       const bus = await makeBus();
       try {
