@@ -34,7 +34,7 @@ import { WindowAggregator, type WindowAggregatorStats } from '../domain/stream/w
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Bus, BusMessage, ConsumedBatch } from '../ports/bus';
-import { RAW_PACKET_TOPICS, TOPICS } from '../topics';
+import { RAW_PACKET_TOPICS, TOPICS, type Topic } from '../topics';
 import { rawPacketInput } from './raw-packet-input';
 
 export interface ProcessorOptions {
@@ -84,12 +84,16 @@ function quarantineMessage(q: PipelineQuarantine): QuarantineMessage {
 }
 
 export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, rules, metrics }: ProcessorOptions): Promise<Processor> {
-  const pipeline = new TelemetryPipeline({
-    mdb,
-    fleet,
-    dedupe: { windowMs: stream.dedupeWindowMs, maxEntries: stream.dedupeMaxEntries },
-    time: { driftBoundMs: stream.clockDriftBoundMs },
-  });
+  // Each lane keeps its own dedupe and clock state: a dump's old times never disturb the live ones.
+  const newPipeline = () =>
+    new TelemetryPipeline({
+      mdb,
+      fleet,
+      dedupe: { windowMs: stream.dedupeWindowMs, maxEntries: stream.dedupeMaxEntries },
+      time: { driftBoundMs: stream.clockDriftBoundMs },
+    });
+  const pipeline = newPipeline();
+  const playback = newPipeline();
   const windows = new WindowAggregator({ allowedLatenessMs: stream.allowedLatenessMs });
   const engine = new RuleEngine({ mdb, rules: rules ?? defaultRuleSet(mdb), allowedLatenessMs: stream.allowedLatenessMs });
   const producer = await bus.producer();
@@ -106,42 +110,39 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
     for (const q of result.quarantine) metrics.quarantined.inc({ stage: 'processor', reason: q.reason });
   };
 
+  /** Sends every non-empty output; the batch's offsets are committed only once all of them are on the bus. */
+  const publish = (outputs: ReadonlyArray<readonly [Topic, BusMessage[]]>) =>
+    Promise.all(outputs.filter(([, messages]) => messages.length > 0).map(([topic, messages]) => producer.send(topic, messages)));
+  const laneOutputs = (result: BatchResult): Array<readonly [Topic, BusMessage[]]> => [
+    [TOPICS.samples, result.frames.map((f) => json(f.satelliteId, f))],
+    [TOPICS.quarantine, result.quarantine.map((q) => json(q.satelliteId, quarantineMessage(q)))],
+  ];
+
   const eachBatch = async (batch: ConsumedBatch) => {
     const result = pipeline.processBatch(batch.messages.map(rawPacketInput));
     observe('realtime', batch, result, groupId);
     for (const frame of result.frames) windows.add(frame);
     const aggregates: WindowAggregate[] = windows.advance();
     const alerts: Alert[] = engine.process(result.frames);
-    const sends: Array<Promise<void>> = [];
-    const send = (topic: Parameters<typeof producer.send>[0], messages: BusMessage[]) => {
-      if (messages.length > 0) sends.push(producer.send(topic, messages));
-    };
-    send(TOPICS.samples, result.frames.map((f) => json(f.satelliteId, f)));
-    send(TOPICS.quarantine, result.quarantine.map((q) => json(q.satelliteId, quarantineMessage(q))));
-    send(TOPICS.aggregates, aggregates.map((a) => json(a.satelliteId, a)));
-    send(TOPICS.alerts, alerts.map((a) => json(a.satelliteId, a)));
-    // The batch's offsets are committed only once every output is on the bus.
-    await Promise.all(sends);
+    await publish([
+      ...laneOutputs(result),
+      [TOPICS.aggregates, aggregates.map((a) => json(a.satelliteId, a))],
+      [TOPICS.alerts, alerts.map((a) => json(a.satelliteId, a))],
+    ]);
     batches++;
     alertCount += alerts.length;
-    for (const alert of alerts) metrics?.alerts.inc({ rule: alert.ruleId, kind: alert.kind });
     metrics?.lateSamples.set(windows.stats.lateSamples);
-    for (const alert of alerts) if (alert.kind === 'raised') log.debug(`alert ${alert.severity}: ${alert.message}`, { id: alert.id });
+    for (const alert of alerts) {
+      metrics?.alerts.inc({ rule: alert.ruleId, kind: alert.kind });
+      if (alert.kind === 'raised') log.debug(`alert ${alert.severity}: ${alert.message}`, { id: alert.id });
+    }
   };
 
-  const playback = new TelemetryPipeline({
-    mdb,
-    fleet,
-    dedupe: { windowMs: stream.dedupeWindowMs, maxEntries: stream.dedupeMaxEntries },
-    time: { driftBoundMs: stream.clockDriftBoundMs },
-  });
+  // The playback lane: no windows, no rules — old data raises no live alarm.
   const eachPlaybackBatch = async (batch: ConsumedBatch) => {
     const result = playback.processBatch(batch.messages.map(rawPacketInput));
     observe('playback', batch, result, `${groupId}-playback`);
-    await Promise.all([
-      result.frames.length ? producer.send(TOPICS.samples, result.frames.map((f) => json(f.satelliteId, f))) : undefined,
-      result.quarantine.length ? producer.send(TOPICS.quarantine, result.quarantine.map((q) => json(q.satelliteId, quarantineMessage(q)))) : undefined,
-    ]);
+    await publish(laneOutputs(result));
   };
 
   const subscription = await bus.subscribe({ groupId, topics: RAW_PACKET_TOPICS, fromBeginning: true, eachBatch });
