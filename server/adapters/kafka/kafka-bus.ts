@@ -93,18 +93,27 @@ export class KafkaBus implements Bus {
     this.#consumers.add(consumer);
     await consumer.subscribe({ topics: topics.map((t) => assertTopic(t)), fromBeginning });
     const log = this.#log.namespace(groupId);
+    // Per assignment, where the consumer's own record says to continue. The floor is set
+    // synchronously when the group is joined (before the first fetch), so a batch fetched before
+    // the seek lands is trimmed to what follows the record instead of being delivered twice.
+    const floors = new Map<string, Promise<bigint | null>>();
     if (resumeAfter) {
-      // On every assignment, continue right after what the consumer recorded itself. A batch
-      // fetched before the seek lands is delivered once more; such consumers skip what they hold.
-      consumer.on(consumer.events.GROUP_JOIN, async ({ payload }) => {
+      consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+        floors.clear();
         for (const [topic, partitions] of Object.entries(payload.memberAssignment)) {
           for (const partition of partitions) {
-            try {
-              const after = await resumeAfter(assertTopic(topic), partition);
-              if (after !== null) consumer.seek({ topic, partition, offset: (BigInt(after) + 1n).toString() });
-            } catch (error) {
-              log.warn(`cannot resume ${topic}[${partition}] from the recorded offset; using the committed one`, { error });
-            }
+            const floor = resumeAfter(assertTopic(topic), partition).then(
+              (after) => {
+                if (after === null) return null;
+                consumer.seek({ topic, partition, offset: (BigInt(after) + 1n).toString() });
+                return BigInt(after);
+              },
+              (error: unknown) => {
+                log.warn(`cannot resume ${topic}[${partition}] from the recorded offset; using the committed one`, { error });
+                return null;
+              },
+            );
+            floors.set(`${topic}\u0000${partition}`, floor);
           }
         }
       });
@@ -114,7 +123,14 @@ export class KafkaBus implements Bus {
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
         if (batch.isEmpty()) return;
         const topic = assertTopic(batch.topic);
-        const messages: ConsumedMessage[] = batch.messages.map((m) => ({
+        const floor = await floors.get(`${topic}\u0000${batch.partition}`);
+        const fresh = floor == null ? batch.messages : batch.messages.filter((m) => BigInt(m.offset) > floor);
+        if (fresh.length === 0) {
+          resolveOffset(batch.lastOffset());
+          await commitOffsetsIfNecessary();
+          return;
+        }
+        const messages: ConsumedMessage[] = fresh.map((m) => ({
           topic,
           partition: batch.partition,
           offset: m.offset,
@@ -137,6 +153,8 @@ export class KafkaBus implements Bus {
             await heartbeat();
           }
         }
+        // What was handled is a floor too: the seek may land after this batch and fetch it again.
+        if (resumeAfter) floors.set(`${topic}\u0000${batch.partition}`, Promise.resolve(BigInt(batch.lastOffset())));
         resolveOffset(batch.lastOffset());
         await commitOffsetsIfNecessary();
         await heartbeat();
