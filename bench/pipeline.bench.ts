@@ -218,7 +218,10 @@ async function measureLatency(system: System, { dump }: { dump?: SimPacket[] } =
   const endToEnd: number[] = [];
   const livePath: number[] = [];
   client.on(SOCKET_EVENTS.telemetryFrame, (frame: LiveFrame) => {
-    endToEnd.push(Date.now() - frame.onboardTimeMs);
+    // The oldest newest-value in the frame: the sample that waited longest for this frame.
+    let oldestMs = frame.onboardTimeMs;
+    for (const t of frame.lastTimesMs) if (t < oldestMs) oldestMs = t;
+    endToEnd.push(Date.now() - oldestMs);
     livePath.push(frame.emittedMs - frame.arrivalMs);
   });
   await new Promise<void>((resolve) => client.on('connect', () => resolve()));

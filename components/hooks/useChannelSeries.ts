@@ -22,8 +22,8 @@ export function useChannelSeries({ satelliteId, subsystem, parameterIds, window,
   const query = useChannelHistoryQuery(params);
   const data = query.data;
   useEffect(() => {
-    // seedHistory ignores samples it already holds, so a repeated effect is harmless.
-    if (data) store.seedHistory(subsystem, data.series);
+    // mergeHistory skips samples it already holds, so a repeated effect is harmless.
+    if (data) store.mergeHistory(subsystem, data.series);
   }, [data, store, subsystem]);
   return query;
 }

@@ -8,7 +8,7 @@
  * @example
  *   const store = new ChannelStore({ seriesParameterIds: [100, 101] });
  *   store.appendFrame(frame);
- *   store.latest(100); // { value: 29.8, onboardTimeMs: 1795000000000 }
+ *   store.latest(100); // { value: 29.8, onboardTimeMs: 1795000000000, late: false, receivedAtMs: 1795000000140 }
  */
 import type { LiveFrame } from '@/server/realtime/events';
 import type { Series } from '@/server/ports/telemetry-store';
@@ -18,6 +18,10 @@ export interface LatestSample {
   readonly value: number | null;
   /** Onboard (event) time of the value, epoch ms. */
   readonly onboardTimeMs: number;
+  /** It reached the ground late (recorded, held in transit, reordered); from history: false. */
+  readonly late: boolean;
+  /** Browser time it was stored, epoch ms. */
+  readonly receivedAtMs: number;
 }
 
 export interface ChannelStoreOptions {
@@ -28,17 +32,24 @@ export interface ChannelStoreOptions {
    * the rest is headroom for history that comes back at full rate.
    */
   readonly capacity?: number;
+  /** Browser clock, epoch ms. */
+  readonly now?: () => number;
 }
+
+type MutableLatest = { -readonly [K in keyof LatestSample]: LatestSample[K] };
 
 export class ChannelStore {
   readonly #series = new Map<number, SeriesBuffer>();
-  readonly #latest = new Map<number, { value: number | null; onboardTimeMs: number }>();
+  readonly #latest = new Map<number, MutableLatest>();
   readonly #lastOnboardMs = new Map<string, number>();
   readonly #liveFrames = new Map<string, number>();
+  readonly #now: () => number;
+  #mode: { name: string; onboardTimeMs: number } | undefined;
   #version = 0;
 
-  constructor({ seriesParameterIds, capacity = 8192 }: ChannelStoreOptions) {
+  constructor({ seriesParameterIds, capacity = 8192, now = Date.now }: ChannelStoreOptions) {
     for (const id of seriesParameterIds) this.#series.set(id, new SeriesBuffer(capacity));
+    this.#now = now;
   }
 
   /** Increases on every write. */
@@ -46,26 +57,49 @@ export class ChannelStore {
     return this.#version;
   }
 
+  /**
+   * Adds a coalesced frame: each parameter's minimum, maximum and newest value
+   * go into its series at their own onboard times (one point when they are the
+   * same sample), so a spike inside the frame's interval is drawn where it was.
+   */
   appendFrame(frame: LiveFrame): void {
-    const { parameterIds, values, onboardTimeMs } = frame;
+    const receivedAtMs = this.#now();
+    const { parameterIds } = frame;
     for (let i = 0; i < parameterIds.length; i++) {
       const id = parameterIds[i]!;
-      const value = values[i] ?? null;
-      this.#setLatest(id, value, onboardTimeMs);
-      this.#series.get(id)?.push(onboardTimeMs, value);
+      const lastMs = frame.lastTimesMs[i]!;
+      this.#setLatest(id, frame.last[i] ?? null, lastMs, frame.late[i] ?? false, receivedAtMs);
+      const series = this.#series.get(id);
+      if (!series) continue;
+      const minMs = frame.minTimesMs[i]!;
+      const maxMs = frame.maxTimesMs[i]!;
+      // In time order, each distinct sample once.
+      const points: [number, number | null][] = [[lastMs, frame.last[i] ?? null]];
+      if (minMs !== lastMs) points.push([minMs, frame.min[i] ?? null]);
+      if (maxMs !== lastMs && maxMs !== minMs) points.push([maxMs, frame.max[i] ?? null]);
+      if (points.length > 1) points.sort((a, b) => a[0] - b[0]);
+      for (const [t, v] of points) series.push(t, v);
     }
-    this.#noteOnboardTime(frame.subsystem, onboardTimeMs);
+    if (frame.mode !== null && (this.#mode === undefined || frame.onboardTimeMs >= this.#mode.onboardTimeMs)) {
+      this.#mode = { name: frame.mode, onboardTimeMs: frame.onboardTimeMs };
+    }
+    this.#noteOnboardTime(frame.subsystem, frame.onboardTimeMs);
     this.#liveFrames.set(frame.subsystem, (this.#liveFrames.get(frame.subsystem) ?? 0) + 1);
     this.#version++;
   }
 
-  /** Adds archived series of one subsystem; safe to call again with the same data. */
-  seedHistory(subsystem: string, series: readonly Series[]): void {
+  /**
+   * Adds archived series of one subsystem anywhere in time — in front of live
+   * data when a panel opens, into the hole a reconnect left — skipping samples
+   * already held; safe to call again with the same data.
+   */
+  mergeHistory(subsystem: string, series: readonly Series[]): void {
+    const receivedAtMs = this.#now();
     for (const s of series) {
       const last = s.timesMs.length - 1;
       if (last < 0) continue;
-      this.#series.get(s.parameterId)?.prependOlder(s.timesMs, s.values);
-      this.#setLatest(s.parameterId, s.values[last]!, s.timesMs[last]!);
+      this.#series.get(s.parameterId)?.merge(s.timesMs, s.values);
+      this.#setLatest(s.parameterId, s.values[last]!, s.timesMs[last]!, false, receivedAtMs);
       this.#noteOnboardTime(subsystem, s.timesMs[last]!);
     }
     this.#version++;
@@ -79,6 +113,11 @@ export class ChannelStore {
     return this.#series.get(parameterId);
   }
 
+  /** Spacecraft mode from the newest live frame that carried one. */
+  mode(): string | undefined {
+    return this.#mode?.name;
+  }
+
   /** Newest onboard time seen for a subsystem, live or archived, epoch ms. */
   lastOnboardTimeMs(subsystem: string): number | undefined {
     return this.#lastOnboardMs.get(subsystem);
@@ -90,12 +129,14 @@ export class ChannelStore {
   }
 
   /** Keeps the value with the newest onboard time, so a late or reordered packet never overwrites a fresher one. */
-  #setLatest(parameterId: number, value: number | null, onboardTimeMs: number): void {
+  #setLatest(parameterId: number, value: number | null, onboardTimeMs: number, late: boolean, receivedAtMs: number): void {
     const entry = this.#latest.get(parameterId);
-    if (!entry) this.#latest.set(parameterId, { value, onboardTimeMs });
-    else if (onboardTimeMs >= entry.onboardTimeMs) {
+    if (!entry) this.#latest.set(parameterId, { value, onboardTimeMs, late, receivedAtMs });
+    else if (onboardTimeMs > entry.onboardTimeMs || (onboardTimeMs === entry.onboardTimeMs && !late)) {
       entry.value = value; // mutated in place: no allocation per sample
       entry.onboardTimeMs = onboardTimeMs;
+      entry.late = late;
+      entry.receivedAtMs = receivedAtMs;
     }
   }
 

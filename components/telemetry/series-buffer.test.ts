@@ -70,4 +70,50 @@ describe('Telemetry > SeriesBuffer', () => {
       expect([b.lowerBound(200), b.upperBound(200), b.lowerBound(50), b.upperBound(400)]).toEqual([1, 3, 0, 4]);
     });
   });
+
+  describe('#merge', () => {
+    it('fills a hole between held samples, skipping times already held, and is idempotent', () => {
+      const b = new SeriesBuffer(10);
+      for (const t of [100, 200, 600, 700]) b.push(t, t / 100);
+      b.merge([200, 300, 400, 500, 600], [99, 3, null, 5, 99]);
+      const once = contents(b);
+      expect(once).toEqual([
+        [100, 1],
+        [200, 2],
+        [300, 3],
+        [400, null],
+        [500, 5],
+        [600, 6],
+        [700, 7],
+      ]);
+      b.merge([200, 300, 400, 500, 600], [99, 3, null, 5, 99]);
+      expect(contents(b)).toEqual(once);
+    });
+
+    it('keeps the newest `capacity` samples when the merge overflows, and appends after the newest', () => {
+      const b = new SeriesBuffer(4);
+      b.push(300, 3);
+      b.push(400, 4);
+      b.merge([100, 200, 500, 600], [1, 2, 5, 6]);
+      expect(contents(b)).toEqual([
+        [300, 3],
+        [400, 4],
+        [500, 5],
+        [600, 6],
+      ]);
+      b.push(700, 7);
+      expect(contents(b).at(-1)).toEqual([700, 7]);
+    });
+
+    it('behaves as prependOlder for history entirely older than what is held', () => {
+      const b = new SeriesBuffer(4);
+      b.push(500, 5);
+      b.merge([100, 200], [1, 2]);
+      expect(contents(b)).toEqual([
+        [100, 1],
+        [200, 2],
+        [500, 5],
+      ]);
+    });
+  });
 });

@@ -93,6 +93,48 @@ export class SeriesBuffer {
     this.#end = added + length;
   }
 
+  /**
+   * Merges samples anywhere in time (a reconnect's backfill lands between what
+   * was held before the outage and what arrived since): samples at a time
+   * already held are skipped, so merging the same history twice changes
+   * nothing. `timesMs` must ascend. When the result exceeds the capacity the
+   * oldest samples go, as with push.
+   */
+  merge(timesMs: readonly number[], values: readonly (number | null)[]): void {
+    if (timesMs.length === 0) return;
+    if (this.length === 0 || timesMs[timesMs.length - 1]! < this.firstTimeMs!) {
+      this.prependOlder(timesMs, values);
+      return;
+    }
+    const n = this.length;
+    const mergedTimes: number[] = [];
+    const mergedValues: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < n || j < timesMs.length) {
+      const held = i < n ? this.timeAt(i) : Infinity;
+      const incoming = j < timesMs.length ? timesMs[j]! : Infinity;
+      if (held <= incoming) {
+        mergedTimes.push(held);
+        mergedValues.push(this.#values[this.#start + i]!);
+        i++;
+        if (held === incoming) j++;
+      } else {
+        mergedTimes.push(incoming);
+        mergedValues.push(values[j] ?? Number.NaN);
+        j++;
+      }
+    }
+    const keep = Math.min(this.capacity, mergedTimes.length);
+    const from = mergedTimes.length - keep;
+    for (let k = 0; k < keep; k++) {
+      this.#times[k] = mergedTimes[from + k]!;
+      this.#values[k] = mergedValues[from + k]!;
+    }
+    this.#start = 0;
+    this.#end = keep;
+  }
+
   /** Index of the first sample at or after `timeMs` (length when none). */
   lowerBound(timeMs: number): number {
     let lo = 0;

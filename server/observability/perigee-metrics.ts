@@ -32,6 +32,7 @@ export class PerigeeMetrics {
   readonly onboardToEmitSeconds = new Histogram({ name: 'perigee_onboard_to_emit_seconds', help: 'Packet age when its live frame is emitted to Socket.IO (onboard time → emit)', buckets: LATENCY_BUCKETS, registers: [this.registry] });
   readonly framesEmitted = new Counter({ name: 'perigee_live_frames_total', help: 'Live frames broadcast to Socket.IO rooms', registers: [this.registry] });
   readonly framesWithheld = new Counter({ name: 'perigee_live_frames_withheld_total', help: 'Frame deliveries withheld from clients too far behind', registers: [this.registry] });
+  readonly framesDropped = new Counter({ name: 'perigee_live_frames_dropped_total', help: 'Volatile frame deliveries dropped because the client transport was busy', registers: [this.registry] });
   readonly socketClients = new Gauge({ name: 'perigee_socket_clients', help: 'Connected Socket.IO clients', registers: [this.registry] });
   readonly consumerLag = new Gauge({ name: 'perigee_consumer_lag_messages', help: 'Messages behind the partition end after the last batch, per consumer group', labelNames: ['group', 'topic', 'partition'] as const, registers: [this.registry] });
 

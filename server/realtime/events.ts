@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 export const SOCKET_EVENTS = {
-  /** Server → client: calibrated samples of one packet. */
+  /** Server → client: the coalesced samples of one room's interval (volatile: dropped, not queued, for a slow client). */
   telemetryFrame: 'telemetry:frame',
   /** Client → server: join the rooms of one satellite's subsystems. */
   subscribe: 'telemetry:subscribe',
@@ -14,15 +14,36 @@ export const SOCKET_EVENTS = {
   unsubscribe: 'telemetry:unsubscribe',
 } as const;
 
+/**
+ * Everything one room received during one coalescing interval (100 ms by
+ * default): per parameter the newest value and the interval's minimum and
+ * maximum, each with its onboard time, so spikes survive the merge. Columns
+ * are aligned with `parameterIds`.
+ */
 export interface LiveFrame {
   readonly satelliteId: number;
   readonly subsystem: string;
+  /** Newest onboard time in the frame, epoch ms. */
   readonly onboardTimeMs: number;
+  /** Newest gateway arrival in the frame, epoch ms. */
   readonly arrivalMs: number;
   /** Server time at emission, epoch ms: lets the client tell transport delay from data age. */
   readonly emittedMs: number;
+  /** Packets merged into this frame. */
+  readonly packets: number;
+  /** Spacecraft mode at the newest packet that carried one, e.g. "NADIR". */
+  readonly mode: string | null;
   readonly parameterIds: readonly number[];
-  readonly values: readonly (number | null)[];
+  /** Samples of each parameter in the interval. */
+  readonly counts: readonly number[];
+  readonly lastTimesMs: readonly number[];
+  readonly last: readonly (number | null)[];
+  readonly minTimesMs: readonly number[];
+  readonly min: readonly (number | null)[];
+  readonly maxTimesMs: readonly number[];
+  readonly max: readonly (number | null)[];
+  /** The newest value arrived late: recorded onboard, held in transit, or older than one already shown. */
+  readonly late: readonly boolean[];
 }
 
 export const subscriptionRequestSchema = z

@@ -42,20 +42,38 @@ describe('Realtime > LiveFeed', () => {
     await harness.publishPacket(attitude(0, 0.25));
 
     const frames = await client.waitForFrames(1);
-    expect(frames.map((f) => [f.satelliteId, f.subsystem, f.onboardTimeMs, f.values[1]])).toEqual([[103, 'attitude', ONBOARD_MS, 0.25]]);
-    expect(frames[0]!.values[0]).toBe(2); // ADCS mode NADIR
+    expect(frames.map((f) => [f.satelliteId, f.subsystem, f.onboardTimeMs, f.last[1]])).toEqual([[103, 'attitude', ONBOARD_MS, 0.25]]);
+    expect(frames[0]!.last[0]).toBe(2); // ADCS mode NADIR
     expect(harness.feed.stats().refused).toBe(refusedBefore + 1);
   });
 
-  it('delivers every frame of a burst to a client that keeps up', async () => {
+  it('coalesces a burst into at most one frame per flush, keeping every spike with its onboard time', async () => {
     const client = await harness.connectClient();
     await client.request(SOCKET_EVENTS.subscribe, { satelliteId: 103, subsystems: ['attitude'] });
+    await new Promise((r) => setTimeout(r, 250)); // the warm-up packets' frame goes out first
+    client.frames.length = 0;
     clockMs = ONBOARD_MS + 30_000;
-    for (let i = 0; i < 300; i++) await harness.publishPacket(attitude(i));
-    const frames = await client.waitForFrames(300);
-    // Onboard time travels in 2^-16 s ticks: compare to the millisecond.
-    expect(frames.map((f) => Math.round(f.onboardTimeMs))).toEqual(Array.from({ length: 300 }, (_, i) => ONBOARD_MS + i * 100));
-    expect(harness.feed.stats()).toMatchObject({ withheld: 0, replaySkipped: 0 });
+    // q0 rises slowly with one spike to 0.99 at packet 150 and one dip to -0.99 at packet 201.
+    const q0Of = (i: number) => (i === 150 ? 0.99 : i === 201 ? -0.99 : i / 1000);
+    const started = Date.now();
+    for (let i = 0; i < 300; i++) await harness.publishPacket(attitude(i, q0Of(i)));
+    const deadline = Date.now() + 5000;
+    while (client.frames.reduce((n, f) => n + f.packets, 0) < 300 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const elapsedMs = Date.now() - started;
+    const frames = client.frames;
+    expect(frames.reduce((n, f) => n + f.packets, 0)).toBe(300);
+    // One frame per 100 ms interval at most (plus the interval in flight when publishing began and ended).
+    expect(frames.length).toBeLessThanOrEqual(Math.ceil(elapsedMs / 100) + 2);
+    const q0 = frames[0]!.parameterIds[1]!; // parameter order follows the packet layout: mode, then q0
+    const column = (f: (typeof frames)[number]) => f.parameterIds.indexOf(q0);
+    const maxima = frames.map((f) => [f.max[column(f)]!, Math.round(f.maxTimesMs[column(f)]!)] as const);
+    const minima = frames.map((f) => [f.min[column(f)]!, Math.round(f.minTimesMs[column(f)]!)] as const);
+    expect(maxima.reduce((a, b) => (b[0] > a[0] ? b : a))).toEqual([Math.fround(0.99), ONBOARD_MS + 150 * 100]);
+    expect(minima.reduce((a, b) => (b[0] < a[0] ? b : a))).toEqual([Math.fround(-0.99), ONBOARD_MS + 201 * 100]);
+    const lastFrame = frames.at(-1)!;
+    expect([lastFrame.last[column(lastFrame)], Math.round(lastFrame.lastTimesMs[column(lastFrame)]!)]).toEqual([Math.fround(0.299), ONBOARD_MS + 299 * 100]); // q0 travels as float32;
+    expect(frames.map((f) => f.counts[column(f)]).reduce((a, b) => a! + b!, 0)).toBe(300);
+    expect(harness.feed.stats()).toMatchObject({ withheld: 0, dropped: 0, replaySkipped: 0 });
   });
 
   it('stamps each frame with the clock at emission', async () => {

@@ -4,23 +4,24 @@
  * pipeline — the same decode, dedupe, time repair and validation as the
  * processor — so live values never wait for the processor or the archive
  * and one falling behind never slows the others. Every web node sees every
- * packet (no Socket.IO adapter needed) and sends each accepted frame to the
- * room of its satellite and subsystem.
+ * packet (no Socket.IO adapter needed). Accepted samples are coalesced per
+ * room of satellite and subsystem and sent every `flushIntervalMs` as one
+ * frame holding each parameter's newest value and the interval's min and max
+ * (see FrameCoalescer), as volatile emits.
  *
  * A client that cannot keep up (slow link, background tab) misses frames
  * instead of growing a queue in this process: see
- * MAX_QUEUED_PACKETS_PER_CLIENT. Frames that arrived at the gateway longer
+ * MAX_QUEUED_PACKETS_PER_CLIENT and volatile emits. Frames that arrived at the gateway longer
  * ago than `maxReplayAgeMs` (a restarted node resuming its group) are not
  * shown live: history has them.
  *
  * @example
  *   const feed = await startLiveFeed({ bus, io, mdb, fleet, nodeId: 'web-1', log });
- *   // … feed.stats() → { delivered: 1200, refused: 3, withheld: 0, replaySkipped: 0 }
+ *   // … feed.stats() → { delivered: 1200, refused: 3, withheld: 0, dropped: 0, replaySkipped: 0 }
  *   await feed.stop();
  */
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
-import type { SampleFrame } from '../domain/sample-frame';
 import { TelemetryPipeline } from '../domain/stream/telemetry-pipeline';
 import type { Logger } from '../log';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
@@ -28,6 +29,7 @@ import type { Bus } from '../ports/bus';
 import { RAW_PACKET_TOPICS } from '../topics';
 import { rawPacketInput } from '../worker/raw-packet-input';
 import { SOCKET_EVENTS, roomOf, type LiveFrame } from './events';
+import { FrameCoalescer, type FlushedFrame } from './frame-coalescer';
 import type { TelemetrySocketServer } from './socket-server';
 
 export interface LiveFeedOptions {
@@ -44,8 +46,13 @@ export interface LiveFeedOptions {
   readonly maxQueuedPacketsPerClient?: number;
   /** Frames whose packet reached the gateway longer ago than this are history, not live, ms. */
   readonly maxReplayAgeMs?: number;
+  /** How often pending samples are sent, one frame per room, ms. */
+  readonly flushIntervalMs?: number;
   readonly metrics?: PerigeeMetrics;
 }
+
+/** Ten frames a second per room: faster than the eye follows a value, slow enough that a dump costs the browser nothing. */
+export const FLUSH_INTERVAL_MS = 100;
 
 export interface LiveFeedStats {
   /** Frames broadcast to their room (whether or not anyone was in it). */
@@ -54,6 +61,8 @@ export interface LiveFeedStats {
   readonly refused: number;
   /** Frame deliveries withheld from clients whose queue was over the bound. */
   readonly withheld: number;
+  /** Volatile frame deliveries dropped because the client's transport was busy writing. */
+  readonly dropped: number;
   /** Frames not shown because they arrived too long ago (a resumed group catching up). */
   readonly replaySkipped: number;
 }
@@ -91,78 +100,91 @@ export async function startLiveFeed({
   now = Date.now,
   maxQueuedPacketsPerClient = MAX_QUEUED_PACKETS_PER_CLIENT,
   maxReplayAgeMs = 30_000,
+  flushIntervalMs = FLUSH_INTERVAL_MS,
   metrics,
 }: LiveFeedOptions): Promise<LiveFeed> {
+  if (!(flushIntervalMs > 0)) throw new RangeError('flushIntervalMs must be positive');
   const groupId = liveGroupId(nodeId);
   const pipeline = new TelemetryPipeline({ mdb, fleet });
+  const coalescer = new FrameCoalescer();
   let delivered = 0;
   let refused = 0;
   let withheld = 0;
+  let dropped = 0;
   let replaySkipped = 0;
 
-  const broadcast = (frame: SampleFrame, slow: ReadonlySet<string>, emittedMs: number): void => {
-    const live = toLiveFrame(frame, emittedMs);
+  const broadcast = (flushed: FlushedFrame, slow: ReadonlySet<string>, emittedMs: number): void => {
+    const live: LiveFrame = { ...flushed.frame, emittedMs };
     const room = roomOf(live.satelliteId, live.subsystem);
     const members = io.sockets.adapter.rooms.get(room);
-    const behind = slow.size === 0 || !members ? [] : [...members].filter((id) => slow.has(id));
+    const behind: string[] = [];
+    let unwritable = 0;
+    for (const id of members ?? []) {
+      if (slow.has(id)) behind.push(id);
+      else if (io.sockets.sockets.get(id)?.conn.transport.writable === false) unwritable++;
+    }
     withheld += behind.length;
-    io.to(room).except(behind).emit(SOCKET_EVENTS.telemetryFrame, live);
+    dropped += unwritable;
+    // Volatile: a client whose transport is busy misses this frame instead of queueing it.
+    io.to(room).except(behind).volatile.emit(SOCKET_EVENTS.telemetryFrame, live);
     delivered++;
     metrics?.framesEmitted.inc();
     metrics?.framesWithheld.inc(behind.length);
-    metrics?.onboardToEmitSeconds.observe((emittedMs - frame.onboardTimeMs) / 1000);
+    metrics?.framesDropped.inc(unwritable);
+    for (const onboardMs of flushed.onboardTimesMs) metrics?.onboardToEmitSeconds.observe((emittedMs - onboardMs) / 1000);
   };
 
-  const subscription = await bus.subscribe({
-    groupId,
-    topics: RAW_PACKET_TOPICS,
-    // A node that starts late has nothing useful to replay live: history comes from the store.
-    fromBeginning: false,
-    // Every millisecond a fetch waits is a millisecond of display latency.
-    maxWaitMs: 10,
-    eachBatch: async (batch) => {
-      const result = pipeline.processBatch(batch.messages.map(rawPacketInput));
-      metrics?.recordLag(groupId, batch);
-      metrics?.socketClients.set(io.engine.clientsCount);
-      refused += result.quarantine.length;
-      const slow = clientsBehind(io, maxQueuedPacketsPerClient);
-      const emittedMs = now();
-      for (const frame of result.frames) {
-        if (frame.arrivalMs < emittedMs - maxReplayAgeMs) {
-          replaySkipped++;
-          continue;
-        }
-        // Isolated per frame: one frame that trips the emitter must not stall the
-        // partition by failing (and so redelivering) the whole batch forever.
-        try {
-          broadcast(frame, slow, emittedMs);
-        } catch (error) {
-          log.error('live frame broadcast failed', { satelliteId: frame.satelliteId, subsystem: frame.subsystem, error });
-        }
+  const flush = (): void => {
+    if (coalescer.pendingRooms === 0) return;
+    const slow = clientsBehind(io, maxQueuedPacketsPerClient);
+    const emittedMs = now();
+    for (const flushed of coalescer.flush()) {
+      // Isolated per frame: one frame that trips the emitter must not cost the others.
+      try {
+        broadcast(flushed, slow, emittedMs);
+      } catch (error) {
+        log.error('live frame broadcast failed', { satelliteId: flushed.frame.satelliteId, subsystem: flushed.frame.subsystem, error });
       }
-    },
-  });
-  log.info(`live feed consuming ${RAW_PACKET_TOPICS.join(', ')} as ${groupId}`);
+    }
+  };
+  const timer = setInterval(flush, flushIntervalMs);
+  timer.unref();
+
+  let subscription;
+  try {
+    subscription = await bus.subscribe({
+      groupId,
+      topics: RAW_PACKET_TOPICS,
+      // A node that starts late has nothing useful to replay live: history comes from the store.
+      fromBeginning: false,
+      // Every millisecond a fetch waits is a millisecond of display latency.
+      maxWaitMs: 10,
+      eachBatch: async (batch) => {
+        const result = pipeline.processBatch(batch.messages.map(rawPacketInput));
+        metrics?.recordLag(groupId, batch);
+        metrics?.socketClients.set(io.engine.clientsCount);
+        refused += result.quarantine.length;
+        const oldestLiveArrivalMs = now() - maxReplayAgeMs;
+        for (const frame of result.frames) {
+          if (frame.arrivalMs < oldestLiveArrivalMs) replaySkipped++;
+          else coalescer.add(frame);
+        }
+      },
+    });
+  } catch (error) {
+    clearInterval(timer);
+    throw error;
+  }
+  log.info(`live feed consuming ${RAW_PACKET_TOPICS.join(', ')} as ${groupId}, ${flushIntervalMs} ms frames`);
+  const stopped = subscription;
 
   return {
     groupId,
-    stats: () => ({ delivered, refused, withheld, replaySkipped }),
-    stop: () => subscription.stop(),
-  };
-}
-
-/**
- * What the browser receives for a SampleFrame. APID and sequence count are
- * left out: the console shows values, and the archive keeps packet identity.
- */
-export function toLiveFrame(frame: SampleFrame, emittedMs: number): LiveFrame {
-  return {
-    satelliteId: frame.satelliteId,
-    subsystem: frame.subsystem,
-    onboardTimeMs: frame.onboardTimeMs,
-    arrivalMs: frame.arrivalMs,
-    emittedMs,
-    parameterIds: frame.parameterIds,
-    values: frame.values,
+    stats: () => ({ delivered, refused, withheld, dropped, replaySkipped }),
+    stop: async () => {
+      await stopped.stop();
+      clearInterval(timer);
+      flush();
+    },
   };
 }

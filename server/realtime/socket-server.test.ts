@@ -46,8 +46,8 @@ describe('Realtime > SocketServer', () => {
         emittedMs: EMITTED_MS,
       });
       expect(frame.parameterIds).toEqual([...sent.keys()]);
-      expect(frame.values[0]).toBeCloseTo(29.75, 6);
-      expect(frame.values[1]).toBeCloseTo(-1.25, 6);
+      expect(frame.last[0]).toBeCloseTo(29.75, 6);
+      expect(frame.last[1]).toBeCloseTo(-1.25, 6);
     });
 
     it('sends a client subscribed to another satellite nothing of this one', async () => {
@@ -62,8 +62,8 @@ describe('Realtime > SocketServer', () => {
       // 102's watcher, it would be there before 102's own frame.
       await harness.publishPacket(powerPacket(102, 31));
       const frames = await watcher102.waitForFrames(1);
-      expect(frames.map((f) => [f.satelliteId, f.values[0]])).toEqual([[102, 31]]);
-      expect(watcher101.frames.map((f) => [f.satelliteId, f.values[0]])).toEqual([[101, 28.5]]);
+      expect(frames.map((f) => [f.satelliteId, f.last[0]])).toEqual([[102, 31]]);
+      expect(watcher101.frames.map((f) => [f.satelliteId, f.last[0]])).toEqual([[101, 28.5]]);
     });
 
     it('answers a bad payload with ok:false and joins nothing', async () => {
@@ -102,7 +102,7 @@ describe('Realtime > SocketServer', () => {
       await harness.publishPacket(powerPacket(101, 26));
       await control.waitForFrames(1);
       await new Promise((r) => setTimeout(r, 50));
-      expect(client.frames.map((f) => f.values[0])).toEqual([27]);
+      expect(client.frames.map((f) => f.last[0])).toEqual([27]);
     });
   });
 });
