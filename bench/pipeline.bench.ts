@@ -217,12 +217,15 @@ async function measureLatency(system: System, { dump }: { dump?: SimPacket[] } =
   const client = connect(system.socketUrl, { transports: ['websocket'], forceNew: true, reconnection: false });
   const endToEnd: number[] = [];
   const livePath: number[] = [];
-  client.on(SOCKET_EVENTS.telemetryFrame, (frame: LiveFrame) => {
+  const onFrame = (frame: LiveFrame) => {
     // The oldest newest-value in the frame: the sample that waited longest for this frame.
     let oldestMs = frame.onboardTimeMs;
     for (const t of frame.lastTimesMs) if (t < oldestMs) oldestMs = t;
     endToEnd.push(Date.now() - oldestMs);
     livePath.push(frame.emittedMs - frame.arrivalMs);
+  };
+  client.on(SOCKET_EVENTS.telemetryFrames, (frames: readonly LiveFrame[]) => {
+    for (const frame of frames) onFrame(frame);
   });
   await new Promise<void>((resolve) => client.on('connect', () => resolve()));
   for (const s of fleet.satellites) {

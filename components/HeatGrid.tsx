@@ -37,7 +37,7 @@ export function HeatGrid({ view, store, nowMs }: HeatGridProps) {
                   style={{ backgroundColor: heatColorOf(value, p.limits) }}
                   className={`h-4 w-4 rounded-sm ${LIMIT_RING_CLASS[limitState]}`}
                 >
-                  <LatestValue parameter={p} value={value} isPrimary={primary.has(p.id)} className="sr-only" />
+                  <LatestValue parameter={p} sample={latest} nowMs={nowMs} isPrimary={primary.has(p.id)} className="sr-only" />
                 </div>
               );
             })}

@@ -1,30 +1,51 @@
 import type { PanelParameter } from './telemetry/panel-definition';
-import { formatValue } from './telemetry/format';
+import type { LatestSample } from './telemetry/channel-store';
+import { formatAge, formatValue } from './telemetry/format';
 import { limitStateOf } from './telemetry/limit-state';
-import { LIMIT_TEXT_CLASS } from './limit-style';
+import { valueStateOf, type ValueState } from './telemetry/value-state';
+import { LIMIT_TEXT_CLASS, VALUE_STATE_CLASS, VALUE_STATE_MARK } from './limit-style';
 
 export interface LatestValueProps {
   readonly parameter: PanelParameter;
-  readonly value: number | null | undefined;
+  readonly sample: LatestSample | undefined;
+  /** Browser time of this render, epoch ms; null before the clock has started. */
+  readonly nowMs: number | null;
   /** Set on the one place per panel that carries the parameter's value-<name> test id. */
   readonly isPrimary: boolean;
   readonly className?: string;
 }
 
+/** The freshness of a parameter's newest sample at `nowMs` (none before the clock starts). */
+export function stateOfSample(parameter: PanelParameter, sample: LatestSample | undefined, nowMs: number | null): ValueState {
+  return nowMs === null ? 'none' : valueStateOf(sample, { periodMs: parameter.periodMs, nowMs });
+}
+
 /**
- * A parameter's latest value as text, coloured by its limit state. The text
- * parses as a number; `data-value` carries the value at full precision.
+ * A parameter's latest value as text, coloured by its limit state and marked
+ * with its freshness (live, late, stale, gap). The text parses as a number;
+ * `data-value` carries the value at full precision, `data-state` and
+ * `data-limit-state` the two states.
  */
-export function LatestValue({ parameter, value, isPrimary, className = '' }: LatestValueProps) {
+export function LatestValue({ parameter, sample, nowMs, isPrimary, className = '' }: LatestValueProps) {
+  const value = sample?.value;
   const limitState = limitStateOf(value, parameter.limits);
+  const state = stateOfSample(parameter, sample, nowMs);
+  const age = sample && nowMs !== null ? formatAge(Math.max(0, nowMs - sample.onboardTimeMs)) : undefined;
   return (
     <span
       data-testid={isPrimary ? `value-${parameter.name}` : undefined}
       data-value={value ?? undefined}
       data-limit-state={limitState}
-      className={`font-mono tabular-nums ${LIMIT_TEXT_CLASS[limitState]} ${className}`}
+      data-state={state}
+      title={age === undefined ? 'no data yet' : `${state}${limitState === 'nominal' ? '' : `, ${limitState}`}: sampled ${age} ago`}
+      className={`font-mono tabular-nums ${LIMIT_TEXT_CLASS[limitState]} ${VALUE_STATE_CLASS[state]} ${className}`}
     >
       {formatValue(value)}
+      {VALUE_STATE_MARK[state] && (
+        <sup aria-label={state} className="ml-0.5 text-[9px] font-normal not-italic">
+          {VALUE_STATE_MARK[state]}
+        </sup>
+      )}
     </span>
   );
 }

@@ -25,7 +25,7 @@ export function LatestValueStrip({ view, store, nowMs }: LatestValueStripProps) 
           <li key={p.id} className="flex items-baseline gap-1" title={p.description}>
             <span className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: seriesColor(i) }} />
             <span className="text-slate-400">{p.label}</span>
-            <LatestValue parameter={p} value={latest?.value} isPrimary={view.primaryParameterIds.includes(p.id)} />
+            <LatestValue parameter={p} sample={latest} nowMs={nowMs} isPrimary={view.primaryParameterIds.includes(p.id)} />
             <span className="text-slate-500">{p.unit}</span>
             <DataAge ageMs={latest && nowMs !== null ? ageOf(latest.onboardTimeMs, nowMs) : undefined} className="text-[10px]" />
           </li>

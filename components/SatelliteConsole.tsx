@@ -9,6 +9,7 @@ import { ChannelStore } from './telemetry/channel-store';
 import { SocketProvider, useConnectionState, useSocket } from './hooks/useSocket';
 import { useChannelSubscription } from './hooks/useChannelSubscription';
 import { useLiveClock } from './hooks/useLiveClock';
+import { useReconnectBackfill, type BackfillStatus } from './hooks/useReconnectBackfill';
 import { SubsystemPanel, type TimeWindow } from './SubsystemPanel';
 
 /** How much time the live charts show, and how much history a panel loads when it opens, ms. */
@@ -38,6 +39,7 @@ function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
   const subsystems = useMemo(() => panels.map((p) => p.id), [panels]);
   const subscription = useChannelSubscription(socket, satellite.id, subsystems, store);
   const clock = useLiveClock(TICK_MS);
+  const backfill = useReconnectBackfill(socket, satellite.id, panels, store);
 
   const chartWindow: TimeWindow | null = clock && { fromMs: clock.nowMs - LIVE_WINDOW_MS, toMs: clock.nowMs };
   const openedAtMs = clock?.openedAtMs;
@@ -54,8 +56,9 @@ function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
         </h1>
         <span data-testid="connection-state" data-state={connection} className="flex items-center gap-1.5 text-xs text-slate-400">
           <span className={`inline-block h-2 w-2 rounded-full ${CONNECTION_CLASS[connection]}`} />
-          {connection === 'connected' ? 'LIVE' : connection}
+          {connection === 'connected' ? 'LIVE' : connection === 'disconnected' ? 'DISCONNECTED — reconnecting' : 'connecting'}
         </span>
+        <BackfillNote status={backfill} />
         {subscription.state === 'failed' && <span className="text-xs text-red-400">subscription refused: {subscription.error}</span>}
       </div>
       <div className="grid gap-3 lg:grid-cols-2 2xl:grid-cols-3">
@@ -68,9 +71,31 @@ function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
             nowMs={clock?.nowMs ?? null}
             chartWindow={chartWindow}
             historyWindow={historyWindow}
+            continuitySinceMs={openedAtMs ?? null}
           />
         ))}
       </div>
     </div>
+  );
+}
+
+/** What happened to the data of the last outage: being fetched, or how much was filled in. */
+function BackfillNote({ status }: { status: BackfillStatus }) {
+  const text =
+    status.state === 'outage'
+      ? 'connection lost: live data paused, it will be filled in from the archive'
+      : status.state === 'backfilling'
+        ? 'filling in missed data…'
+        : status.state === 'backfilled'
+          ? `filled in ${(status.missedMs / 1000).toFixed(1)} s missed (${status.samples} samples)`
+          : status.state === 'failed'
+            ? `could not fill in missed data: ${status.error}`
+            : '';
+  if (!text) return null;
+  const colour = status.state === 'failed' || status.state === 'outage' ? 'text-amber-300' : 'text-slate-400';
+  return (
+    <span data-testid="backfill-state" data-state={status.state} className={`text-xs ${colour}`}>
+      {text}
+    </span>
   );
 }

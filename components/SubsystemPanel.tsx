@@ -13,6 +13,7 @@ import type { ChannelStore } from './telemetry/channel-store';
 import type { PanelDefinition, PanelView, PlotView } from './telemetry/panel-definition';
 import { alignSeries } from './telemetry/align-series';
 import { ageOf } from './telemetry/format';
+import { largestGapMs } from './telemetry/series-gaps';
 import { useChannelSeries } from './hooks/useChannelSeries';
 import { TimeSeriesChart, type ChartSource } from './TimeSeriesChart';
 import { ValuesTable } from './ValuesTable';
@@ -35,9 +36,14 @@ export interface SubsystemPanelProps {
   readonly chartWindow: TimeWindow | null;
   /** Window fetched from history when the panel opened. */
   readonly historyWindow: TimeWindow | null;
+  /** Since when the panel's data should be continuous (the console opened), epoch ms; null before the clock starts. */
+  readonly continuitySinceMs: number | null;
 }
 
-export function SubsystemPanel({ satelliteId, definition, store, nowMs, chartWindow, historyWindow }: SubsystemPanelProps) {
+/** The newest moments belong to frames still in flight, ms: not a gap yet. */
+const CONTINUITY_EDGE_MS = 1500;
+
+export function SubsystemPanel({ satelliteId, definition, store, nowMs, chartWindow, historyWindow, continuitySinceMs }: SubsystemPanelProps) {
   const history = useChannelSeries({
     satelliteId,
     subsystem: definition.id,
@@ -46,11 +52,19 @@ export function SubsystemPanel({ satelliteId, definition, store, nowMs, chartWin
     store,
   });
   const lastOnboardMs = store.lastOnboardTimeMs(definition.id);
+  // The longest hole in the panel's first plotted series since the console opened: what an outage left behind.
+  const probe = store.series(definition.seriesParameterIds[0] ?? -1);
+  const largestGap =
+    probe && nowMs !== null && continuitySinceMs !== null && nowMs - CONTINUITY_EDGE_MS > continuitySinceMs
+      ? Math.round(largestGapMs(probe, continuitySinceMs, nowMs - CONTINUITY_EDGE_MS))
+      : undefined;
 
   return (
     <section
       data-testid={`panel-${definition.id}`}
       data-live-count={store.liveFrameCount(definition.id)}
+      data-largest-gap-ms={largestGap}
+      data-mode={store.mode()}
       className="min-w-0 rounded-lg border border-slate-800 bg-slate-900/60 p-3"
     >
       <header className="mb-2 flex items-baseline justify-between gap-2">

@@ -23,7 +23,7 @@ export function ValuesTable({ view, store, nowMs }: ValuesTableProps) {
             <tr key={p.id} data-limit-state={limitStateOf(latest?.value, p.limits)} className="border-t border-slate-800" title={p.description}>
               <td className="py-0.5 pr-2 text-slate-400">{p.label}</td>
               <td className="py-0.5 pr-1 text-right">
-                <LatestValue parameter={p} value={latest?.value} isPrimary={view.primaryParameterIds.includes(p.id)} />
+                <LatestValue parameter={p} sample={latest} nowMs={nowMs} isPrimary={view.primaryParameterIds.includes(p.id)} />
               </td>
               <td className="py-0.5 pr-2 text-slate-500">{p.unit}</td>
               <td className="py-0.5 pr-2 font-mono text-xs text-sky-300">{stateNameOf(latest?.value, p.states) ?? ''}</td>

@@ -4,6 +4,7 @@
  */
 import type { LimitState } from './telemetry/limit-state';
 import type { Freshness } from './telemetry/format';
+import type { ValueState } from './telemetry/value-state';
 
 export const LIMIT_TEXT_CLASS: Readonly<Record<LimitState, string>> = {
   nominal: 'text-slate-100',
@@ -23,4 +24,22 @@ export const FRESHNESS_TEXT_CLASS: Readonly<Record<Freshness, string>> = {
   live: 'text-emerald-400',
   stale: 'text-amber-400',
   none: 'text-slate-500',
+};
+
+/** Freshness of a value, layered over its limit colour: stale and gap values fade so nobody reads them as current. */
+export const VALUE_STATE_CLASS: Readonly<Record<ValueState, string>> = {
+  live: '',
+  late: 'italic',
+  stale: 'opacity-60 underline decoration-dotted decoration-amber-400',
+  gap: 'opacity-40 line-through decoration-slate-500',
+  none: 'opacity-40',
+};
+
+/** A short mark after the value for states colour alone would not tell (and colour-blind operators). */
+export const VALUE_STATE_MARK: Readonly<Record<ValueState, string>> = {
+  live: '',
+  late: 'L',
+  stale: 'S',
+  gap: 'G',
+  none: '',
 };

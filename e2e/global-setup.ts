@@ -33,6 +33,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Perigee is running: (http:\/\/\S+)/.exec(output);
+      const ingest = /Perigee ingest: tcp:\/\/(\S+)/.exec(output);
+      if (ingest) process.env.PERIGEE_E2E_INGEST_TCP = ingest[1]!;
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);

@@ -45,6 +45,8 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'start': {
       const system = await startSystem(config, log);
       system.lifecycle.closeOnSignals();
+      const { host, tcpPort, udpPort, eventsPort } = system.ingest;
+      process.stdout.write(`Perigee ingest: tcp://${host}:${tcpPort} udp://${host}:${udpPort} events tcp://${host}:${eventsPort}\n`);
       process.stdout.write(`Perigee is running: ${system.url}\n`);
       return -1;
     }

@@ -32,15 +32,15 @@ export function useChannelSubscription(
       socket.emit(SOCKET_EVENTS.subscribe, request, (ack) =>
         setStatus(ack.ok ? { state: 'subscribed', rooms: ack.rooms } : { state: 'failed', error: ack.error }),
       );
-    const onFrame = (frame: LiveFrame) => {
-      if (frame.satelliteId === satelliteId) store.appendFrame(frame);
+    const onFrames = (frames: readonly LiveFrame[]) => {
+      for (const frame of frames) if (frame.satelliteId === satelliteId) store.appendFrame(frame);
     };
-    socket.on(SOCKET_EVENTS.telemetryFrame, onFrame);
+    socket.on(SOCKET_EVENTS.telemetryFrames, onFrames);
     socket.on('connect', subscribe);
     if (socket.connected) subscribe();
     return () => {
       socket.off('connect', subscribe);
-      socket.off(SOCKET_EVENTS.telemetryFrame, onFrame);
+      socket.off(SOCKET_EVENTS.telemetryFrames, onFrames);
       if (socket.connected) socket.emit(SOCKET_EVENTS.unsubscribe, request, () => {});
     };
   }, [socket, satelliteId, subsystemsKey, store]);

@@ -11,7 +11,11 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/server/realtime/events';
 
 export type TelemetrySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** connecting: not yet connected once; disconnected: was connected and lost it (retrying while `active`). */
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+
+/** Sockets that have been connected at least once: losing them is an outage, not a slow start. */
+const everConnected = new WeakSet<TelemetrySocket>();
 
 const SocketContext = createContext<TelemetrySocket | null>(null);
 
@@ -19,6 +23,7 @@ export function SocketProvider({ children }: { children: ReactNode }) {
   const [socket, setSocket] = useState<TelemetrySocket | null>(null);
   useEffect(() => {
     const connection: TelemetrySocket = io({ transports: ['websocket'] });
+    connection.on('connect', () => everConnected.add(connection));
     setSocket(connection);
     return () => {
       connection.close();
@@ -45,8 +50,7 @@ export function useConnectionState(socket: TelemetrySocket | null): ConnectionSt
         socket.off('connect_error', onChange);
       };
     },
-    // `active` stays true while the manager will retry.
-    () => (!socket ? 'connecting' : socket.connected ? 'connected' : socket.active ? 'connecting' : 'disconnected'),
+    () => (!socket ? 'connecting' : socket.connected ? 'connected' : everConnected.has(socket) || !socket.active ? 'disconnected' : 'connecting'),
     () => 'connecting',
   );
 }

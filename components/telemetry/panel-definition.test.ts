@@ -35,6 +35,7 @@ describe('Telemetry > toPanelDefinitions', () => {
       limits: { criticalLow: -30, warningLow: -20, warningHigh: 70, criticalHigh: 85 },
       states: null,
       zone: 'panel +X',
+      periodMs: 1000, // thermal packets come at 1 Hz
     });
   });
 

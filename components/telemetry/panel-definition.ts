@@ -23,6 +23,8 @@ export interface PanelParameter {
   /** Engineering value (as a decimal string) → state name, for enumerated parameters. */
   readonly states: Readonly<Record<string, string>> | null;
   readonly zone: string | null;
+  /** Expected time between samples (from its fastest packet's rate), ms: what freshness is judged against. */
+  readonly periodMs: number;
 }
 
 interface ViewBase {
@@ -80,13 +82,15 @@ const MISSED_SAMPLES_FOR_GAP = 5;
 export function toPanelDefinitions(mdb: MissionDatabase): PanelDefinition[] {
   const rateHzByName = new Map<string, number>();
   for (const layout of mdb.layouts) {
-    for (const p of layout.parameters) rateHzByName.set(p.name, Math.min(rateHzByName.get(p.name) ?? Infinity, layout.rateHz));
+    // A parameter carried by several layouts comes at the fastest of their rates.
+    for (const p of layout.parameters) rateHzByName.set(p.name, Math.max(rateHzByName.get(p.name) ?? 0, layout.rateHz));
   }
   return mdb.subsystems.map((subsystem) => toPanelDefinition(subsystem, mdb, rateHzByName));
 }
 
 function toPanelDefinition(subsystem: SubsystemDefinition, mdb: MissionDatabase, rateHzByName: ReadonlyMap<string, number>): PanelDefinition {
-  const byName = (name: string) => toPanelParameter(mdb.parameter(name)!); // names are checked when the database loads
+  const toParameter = (p: ParameterDefinition) => toPanelParameter(p, rateHzByName.get(p.name) ?? 1);
+  const byName = (name: string) => toParameter(mdb.parameter(name)!); // names are checked when the database loads
   const shown = new Set<number>();
   const claim = (parameters: readonly PanelParameter[]) => {
     const primary = parameters.filter((p) => !shown.has(p.id)).map((p) => p.id);
@@ -108,7 +112,7 @@ function toPanelDefinition(subsystem: SubsystemDefinition, mdb: MissionDatabase,
         return { kind: 'values', title, slug, parameters, primaryParameterIds: claim(parameters) };
       }
       case 'grid': {
-        const parameters = mdb.parametersOf(subsystem.id).map(toPanelParameter);
+        const parameters = mdb.parametersOf(subsystem.id).map(toParameter);
         return { kind: 'grid', title, slug, groups: groupByZone(parameters), primaryParameterIds: claim(parameters) };
       }
     }
@@ -124,7 +128,7 @@ function toPanelDefinition(subsystem: SubsystemDefinition, mdb: MissionDatabase,
   };
 }
 
-function toPanelParameter(p: ParameterDefinition): PanelParameter {
+function toPanelParameter(p: ParameterDefinition, rateHz: number): PanelParameter {
   return {
     id: p.id,
     name: p.name,
@@ -134,6 +138,7 @@ function toPanelParameter(p: ParameterDefinition): PanelParameter {
     limits: p.limits ?? null,
     states: p.states ?? null,
     zone: p.zone ?? null,
+    periodMs: 1000 / rateHz,
   };
 }
 

@@ -18,6 +18,8 @@ import { openBus, openDatabase } from './services';
 
 export interface RunningSystem {
   readonly url: string;
+  /** Where ground stations (and tools) send packets: TCP stream, UDP datagrams, ground-station events. */
+  readonly ingest: { readonly host: string; readonly tcpPort: number; readonly udpPort: number; readonly eventsPort: number };
   readonly lifecycle: Lifecycle;
 }
 
@@ -42,8 +44,9 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     const web = await startWebPart(context, bus, db.store, health);
     const gateway = await startGatewayPart(context, bus);
     const { host } = config.ingest;
-    await startSimulatorPart(context, { host, tcpPort: gateway.ports.tcp, udpPort: gateway.ports.udp, eventsPort: gateway.ports.events });
-    return { url: web.url, lifecycle };
+    const ingest = { host, tcpPort: gateway.ports.tcp, udpPort: gateway.ports.udp, eventsPort: gateway.ports.events };
+    await startSimulatorPart(context, ingest);
+    return { url: web.url, ingest, lifecycle };
   } catch (error) {
     await lifecycle.close();
     throw error;

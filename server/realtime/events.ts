@@ -6,8 +6,12 @@
 import { z } from 'zod';
 
 export const SOCKET_EVENTS = {
-  /** Server → client: the coalesced samples of one room's interval (volatile: dropped, not queued, for a slow client). */
-  telemetryFrame: 'telemetry:frame',
+  /**
+   * Server → client: every frame of the client's rooms from one coalescing
+   * interval, in one message. Volatile: a client whose connection is still
+   * busy with the previous message misses this one instead of queueing it.
+   */
+  telemetryFrames: 'telemetry:frames',
   /** Client → server: join the rooms of one satellite's subsystems. */
   subscribe: 'telemetry:subscribe',
   /** Client → server: leave them. */
@@ -57,7 +61,7 @@ export type SubscriptionRequest = z.infer<typeof subscriptionRequestSchema>;
 export type SubscriptionAck = { readonly ok: true; readonly rooms: readonly string[] } | { readonly ok: false; readonly error: string };
 
 export interface ServerToClientEvents {
-  [SOCKET_EVENTS.telemetryFrame]: (frame: LiveFrame) => void;
+  [SOCKET_EVENTS.telemetryFrames]: (frames: readonly LiveFrame[]) => void;
 }
 
 export interface ClientToServerEvents {

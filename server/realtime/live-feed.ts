@@ -29,7 +29,7 @@ import type { Bus } from '../ports/bus';
 import { RAW_PACKET_TOPICS } from '../topics';
 import { rawPacketInput } from '../worker/raw-packet-input';
 import { SOCKET_EVENTS, roomOf, type LiveFrame } from './events';
-import { FrameCoalescer, type FlushedFrame } from './frame-coalescer';
+import { FrameCoalescer } from './frame-coalescer';
 import type { TelemetrySocketServer } from './socket-server';
 
 export interface LiveFeedOptions {
@@ -55,7 +55,7 @@ export interface LiveFeedOptions {
 export const FLUSH_INTERVAL_MS = 100;
 
 export interface LiveFeedStats {
-  /** Frames broadcast to their room (whether or not anyone was in it). */
+  /** Frames flushed for their room (whether or not anyone was in it). */
   readonly delivered: number;
   /** Packets and samples the pipeline refused (corrupt, drifted, invalid); the processor quarantines them. */
   readonly refused: number;
@@ -113,39 +113,56 @@ export async function startLiveFeed({
   let dropped = 0;
   let replaySkipped = 0;
 
-  const broadcast = (flushed: FlushedFrame, slow: ReadonlySet<string>, emittedMs: number): void => {
-    const live: LiveFrame = { ...flushed.frame, emittedMs };
-    const room = roomOf(live.satelliteId, live.subsystem);
-    const members = io.sockets.adapter.rooms.get(room);
-    const behind: string[] = [];
-    let unwritable = 0;
-    for (const id of members ?? []) {
-      if (slow.has(id)) behind.push(id);
-      else if (io.sockets.sockets.get(id)?.conn.transport.writable === false) unwritable++;
-    }
-    withheld += behind.length;
-    dropped += unwritable;
-    // Volatile: a client whose transport is busy misses this frame instead of queueing it.
-    io.to(room).except(behind).volatile.emit(SOCKET_EVENTS.telemetryFrame, live);
-    delivered++;
-    metrics?.framesEmitted.inc();
-    metrics?.framesWithheld.inc(behind.length);
-    metrics?.framesDropped.inc(unwritable);
-    for (const onboardMs of flushed.onboardTimesMs) metrics?.onboardToEmitSeconds.observe((emittedMs - onboardMs) / 1000);
-  };
-
+  /**
+   * One message per client per flush holding the frames of all its rooms:
+   * volatile emits are dropped while a connection is still writing, so
+   * several emits to one client in a row would lose all but the first.
+   * Clients with the same rooms share one encoded message.
+   */
   const flush = (): void => {
     if (coalescer.pendingRooms === 0) return;
     const slow = clientsBehind(io, maxQueuedPacketsPerClient);
     const emittedMs = now();
-    for (const flushed of coalescer.flush()) {
-      // Isolated per frame: one frame that trips the emitter must not cost the others.
+    const flushed = coalescer.flush();
+    const roomsOfClient = new Map<string, number[]>();
+    flushed.forEach((f, index) => {
+      for (const id of io.sockets.adapter.rooms.get(roomOf(f.frame.satelliteId, f.frame.subsystem)) ?? []) {
+        const rooms = roomsOfClient.get(id);
+        if (rooms) rooms.push(index);
+        else roomsOfClient.set(id, [index]);
+      }
+    });
+    const audiences = new Map<string, { readonly frames: number[]; readonly clients: string[] }>();
+    for (const [id, frames] of roomsOfClient) {
+      if (slow.has(id)) {
+        withheld += frames.length;
+        metrics?.framesWithheld.inc(frames.length);
+        continue;
+      }
+      if (io.sockets.sockets.get(id)?.conn.transport.writable === false) {
+        dropped += frames.length;
+        metrics?.framesDropped.inc(frames.length);
+      }
+      const key = frames.join(',');
+      const audience = audiences.get(key);
+      if (audience) audience.clients.push(id);
+      else audiences.set(key, { frames, clients: [id] });
+    }
+    const live: LiveFrame[] = flushed.map((f) => ({ ...f.frame, emittedMs }));
+    for (const { frames, clients } of audiences.values()) {
+      // Isolated per audience: one message that trips the emitter must not cost the others.
       try {
-        broadcast(flushed, slow, emittedMs);
+        io.to(clients).volatile.emit(
+          SOCKET_EVENTS.telemetryFrames,
+          frames.map((i) => live[i]!),
+        );
       } catch (error) {
-        log.error('live frame broadcast failed', { satelliteId: flushed.frame.satelliteId, subsystem: flushed.frame.subsystem, error });
+        log.error('live frames broadcast failed', { clients: clients.length, error });
       }
     }
+    delivered += flushed.length;
+    metrics?.framesEmitted.inc(flushed.length);
+    for (const f of flushed) for (const onboardMs of f.onboardTimesMs) metrics?.onboardToEmitSeconds.observe((emittedMs - onboardMs) / 1000);
   };
   const timer = setInterval(flush, flushIntervalMs);
   timer.unref();

@@ -54,7 +54,7 @@ describe('Worker > playback lane', () => {
     const gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log: silentLogger });
     const client = connect(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, { transports: ['websocket'], forceNew: true });
     const frames: LiveFrame[] = [];
-    client.on(SOCKET_EVENTS.telemetryFrame, (f) => frames.push(f));
+    client.on(SOCKET_EVENTS.telemetryFrames, (batch) => frames.push(...batch));
     try {
       await new Promise<void>((resolve) => client.on('connect', () => resolve()));
       await client.emitWithAck(SOCKET_EVENTS.subscribe, { satelliteId: 101, subsystems: ['power'] });

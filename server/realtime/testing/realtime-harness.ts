@@ -106,7 +106,7 @@ export async function startRealtimeHarness({ now, log = silentLogger }: { now: (
         request: (event: typeof SOCKET_EVENTS.subscribe, payload: unknown) =>
           new Promise<SubscriptionAck>((resolve) => socket.emit(event, payload as never, resolve)),
       });
-      socket.on(SOCKET_EVENTS.telemetryFrame, (frame) => frames.push(frame));
+      socket.on(SOCKET_EVENTS.telemetryFrames, (batch) => frames.push(...batch));
       clients.push(socket);
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', resolve);

@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
+
+const baseUrl = () => {
+  const url = process.env.PERIGEE_E2E_URL;
+  if (!url) throw new Error('PERIGEE_E2E_URL is not set: run through playwright.config.ts (global setup starts Perigee)');
+  return url;
+};
+
+const ingestAddress = () => {
+  const address = process.env.PERIGEE_E2E_INGEST_TCP;
+  if (!address) throw new Error('PERIGEE_E2E_INGEST_TCP is not set: perigee start printed no ingest line');
+  return address;
+};
+
+async function waitForLive(page: Page, subsystem: string, frames = 3) {
+  const panel = page.getByTestId(`panel-${subsystem}`);
+  await expect.poll(async () => Number(await panel.getAttribute('data-live-count')), { timeout: 20_000 }).toBeGreaterThan(frames);
+}
+
+/**
+ * Streams thermal packets of satellite 101 with node_000 at `celsius` to the
+ * ingest gateway every 200 ms for `durationMs` (the simulator keeps sending
+ * its own 1 Hz packets, so a single packet would be the newest for under a
+ * second). Resolves once the first packet is on the wire.
+ */
+function streamThermal(celsius: number, durationMs: number): Promise<{ done: Promise<void> }> {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'send-packet.ts');
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', script, ingestAddress(), '101', '288', JSON.stringify({ 'thermal.node_000': celsius }), '200', String(durationMs)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const done = new Promise<void>((ok, fail) => child.once('exit', (code) => (code === 0 ? ok() : fail(new Error(`sender exited with ${code}`)))));
+    child.stdout.once('data', () => resolve({ done }));
+    child.once('error', reject);
+    done.catch(reject);
+  });
+}
+
+test('the fleet lists every simulated satellite, and a console shows changing values in all three panels', async ({ page }, testInfo) => {
+  await page.goto(baseUrl());
+  for (const name of ['PERIGEE-1', 'PERIGEE-2', 'PERIGEE-3']) await expect(page.getByRole('link', { name: new RegExp(`${name}\\b`) })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('fleet.png'), fullPage: true });
+
+  await page.goto(`${baseUrl()}/satellites/102`);
+  for (const subsystem of ['attitude', 'thermal', 'power']) await waitForLive(page, subsystem);
+  const watched = ['value-attitude.rate_x', 'value-power.battery_current', 'value-thermal.node_000'];
+  const first = await Promise.all(watched.map((id) => page.getByTestId(id).getAttribute('data-value')));
+  // Each panel's value changes as frames arrive (the thermal node within a few of its 1 Hz packets).
+  for (const [i, id] of watched.entries()) {
+    await expect.poll(() => page.getByTestId(id).getAttribute('data-value'), { timeout: 15_000 }).not.toBe(first[i]);
+  }
+  // And every value says it is live.
+  for (const id of watched) await expect(page.getByTestId(id)).toHaveAttribute('data-state', 'live');
+  await page.screenshot({ path: testInfo.outputPath('console.png'), fullPage: true });
+});
+
+test('a thermal node driven above its critical limit turns critical on the console within one second', async ({ page }) => {
+  await page.goto(`${baseUrl()}/satellites/101`);
+  await waitForLive(page, 'thermal');
+  const node = page.getByTestId('value-thermal.node_000');
+  await expect(node).toHaveAttribute('data-limit-state', 'nominal');
+
+  const sender = await streamThermal(95, 3000);
+  const sentAt = Date.now();
+  await expect(node).toHaveAttribute('data-limit-state', 'critical', { timeout: 1000 });
+  const shownAfterMs = Date.now() - sentAt;
+  expect(Number(await node.getAttribute('data-value'))).toBeCloseTo(95, 0);
+  test.info().annotations.push({ type: 'critical shown after (ms)', description: String(shownAfterMs) });
+  await sender.done;
+  // The simulator's own nominal packets take over again once the injection stops.
+  await expect(node).toHaveAttribute('data-limit-state', 'nominal', { timeout: 5000 });
+});
+
+test('a lost server connection shows as disconnected, and on reconnect the missed interval is backfilled without a gap', async ({ page }) => {
+  let outage = false;
+  let endOutage = () => {};
+  let restored = Promise.resolve();
+  const open = new Set<WebSocketRoute>();
+  // The console speaks WebSocket only: every connection goes through this proxy, which can cut it.
+  await page.routeWebSocket(/\/socket\.io\//, async (ws) => {
+    // While the server is unreachable a connection attempt gets no answer; it goes through once it is back.
+    if (outage) await restored;
+    ws.connectToServer();
+    open.add(ws);
+  });
+  await page.goto(`${baseUrl()}/satellites/103`);
+  await waitForLive(page, 'attitude', 20);
+  const panel = page.getByTestId('panel-attitude');
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
+
+  // Continuous from the start: the seam between the history loaded on opening and the first live frames is filled.
+  await expect.poll(async () => Number(await panel.getAttribute('data-largest-gap-ms')), { timeout: 10_000 }).toBeLessThan(1000);
+  outage = true;
+  restored = new Promise<void>((resolve) => (endOutage = resolve));
+  for (const ws of open) await ws.close({ code: 4000, reason: 'outage' });
+  open.clear();
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'disconnected');
+  await expect(page.getByTestId('backfill-state')).toHaveAttribute('data-state', 'outage');
+  // Frames stop: after four seconds the attitude plot has a hole it did not have before.
+  await page.waitForTimeout(4000);
+  await expect.poll(async () => Number(await panel.getAttribute('data-largest-gap-ms'))).toBeGreaterThan(3000);
+
+  outage = false;
+  endOutage();
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+  await expect(page.getByTestId('backfill-state')).toHaveAttribute('data-state', 'backfilled', { timeout: 15_000 });
+  // The 10 Hz attitude series is continuous again: no hole longer than a few packets since the console opened.
+  await expect.poll(async () => Number(await panel.getAttribute('data-largest-gap-ms')), { timeout: 10_000 }).toBeLessThan(1000);
+});
