@@ -184,6 +184,11 @@ describe('Alarms > StateMachine', () => {
       expect([step.transition.to, step.alarm.active]).toEqual(['suppressed-by-design', false]);
     });
 
+    it('refuses to clear a shelved alarm whose condition already cleared', () => {
+      const error = refused(transitionAlarm(drive(shelved(), clear()), clear(), NOW));
+      expect([error.reason, error.state]).toEqual(['already-clear', 'shelved']);
+    });
+
     it('refuses to clear a condition that is not active (normal, returned-to-normal)', () => {
       expect(refused(transitionAlarm(fresh(), clear(), NOW)).message).toBe(
         'cannot clear alarm 101/limit:power.battery_voltage: its condition is not active',
@@ -318,6 +323,12 @@ describe('Alarms > StateMachine', () => {
       const step = accepted(transitionAlarm(wasAcknowledged, { type: 'unshelve', actor: bob }, NOW));
       expect(step.alarm).toMatchObject({ state: 'unacknowledged', shelvedBy: null, shelvedUntilMs: null, acknowledgedBy: null });
       expect(step.transition).toMatchObject({ action: 'unshelve', from: 'shelved', to: 'unacknowledged', actor: bob, comment: null });
+    });
+
+    it('an escalation while shelved comes back at its new severity when the shelve ends', () => {
+      const escalated = drive(shelved(), raise('critical'));
+      const step = accepted(transitionAlarm(escalated, { type: 'expire-shelve' }, T0 + 16 * MIN));
+      expect([step.alarm.state, step.alarm.severity, step.alarm.highestSeverity]).toEqual(['unacknowledged', 'critical', 'critical']);
     });
 
     it('unshelve with the condition cleared meanwhile → normal', () => {
