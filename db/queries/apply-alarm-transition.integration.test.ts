@@ -185,6 +185,18 @@ describe('Alarms > storage', () => {
       expect(await auditCount()).toBe(auditBefore);
     });
 
+    it('refuses to write one alarm with another alarm\'s transition', async () => {
+      await insertAlarmEvents(db.pool, [voltageAlert('raised', 'warning', T0, 25.5)]);
+      const real = await theAlarm();
+      const step = transitionAlarm(real.alarm, { type: 'acknowledge', actor: alice, comment: 'x' }, T0);
+      if (!step.ok) throw step.error;
+      const otherKey = { ...real.alarm.key, subject: 'power.battery_soc' };
+      await expect(
+        applyAlarmTransition(db.pool, { alarmId: real.id, expectedVersion: real.version, alarm: step.alarm, transition: { ...step.transition, key: otherKey } }),
+      ).rejects.toThrow(new RangeError('the transition belongs to another alarm than the one being written'));
+      expect(await theAlarm()).toEqual(real);
+    });
+
     it('a refused transition (oversized comment) leaves nothing to store', async () => {
       await insertAlarmEvents(db.pool, [voltageAlert('raised', 'warning', T0, 25.5)]);
       const real = await theAlarm();

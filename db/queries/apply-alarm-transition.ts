@@ -19,7 +19,7 @@
  *   }
  */
 import { isIP } from 'node:net';
-import { alarmSourceKey, type Alarm } from '../../server/domain/alarms/alarm';
+import { alarmSourceKey, type Alarm, type AlarmKey } from '../../server/domain/alarms/alarm';
 import type { AlarmTransition } from '../../server/domain/alarms/alarm-transition';
 import { AlarmNotFoundError, AlarmVersionConflictError } from '../../server/errors';
 import type { Queryable } from '../pool';
@@ -70,12 +70,14 @@ const CURRENT_VERSION_SQL = 'SELECT version FROM alarms WHERE id = $1';
 /**
  * Throws AlarmNotFoundError for an unknown id and AlarmVersionConflictError
  * when the alarm changed since it was read; either way nothing is written.
- * A client address that is not an IP address is a caller's bug (it comes from
- * the socket, not from a form) and throws RangeError before anything is sent.
+ * A client address that is not an IP address, or a transition of another
+ * alarm, is a caller's bug (neither comes from a form) and throws RangeError
+ * before anything is sent.
  */
 export async function applyAlarmTransition(q: Queryable, write: AlarmTransitionWrite): Promise<AppliedAlarmTransition> {
   const { alarmId, expectedVersion, alarm: a, transition: t, clientAddress = null } = write;
   if (clientAddress !== null && isIP(clientAddress) === 0) throw new RangeError(`client address "${clientAddress}" is not an IP address`);
+  if (!isSameKey(a.key, t.key)) throw new RangeError('the transition belongs to another alarm than the one being written');
   const details = { satelliteId: a.key.satelliteId, source: alarmSourceKey(a.key), ...t.details };
   const { rows } = await q.query<{ version: number; audit_id: number }>(SQL, [
     alarmId,
@@ -112,4 +114,8 @@ export async function applyAlarmTransition(q: Queryable, write: AlarmTransitionW
   const actual = current.rows[0];
   if (!actual) throw new AlarmNotFoundError(alarmId);
   throw new AlarmVersionConflictError(alarmId, expectedVersion, actual.version);
+}
+
+function isSameKey(a: AlarmKey, b: AlarmKey): boolean {
+  return a.satelliteId === b.satelliteId && a.ruleId === b.ruleId && a.subject === b.subject;
 }

@@ -67,7 +67,14 @@ export type AlarmStep =
   | { readonly ok: true; readonly alarm: Alarm; readonly transition: AlarmTransition }
   | { readonly ok: false; readonly alarm: Alarm; readonly error: AlarmTransitionError };
 
-/** True when the alarm is shelved and its shelve has run out at `nowMs`. */
+/**
+ * True when the alarm is shelved and its shelve has run out at `nowMs`: the
+ * clock's tick sends 'expire-shelve' to exactly these alarms.
+ *
+ * @example
+ *   isShelveExpired(alarm, alarm.shelvedUntilMs! - 1); // false
+ *   isShelveExpired(alarm, alarm.shelvedUntilMs!);     // true
+ */
 export function isShelveExpired(alarm: Alarm, nowMs: number): boolean {
   return alarm.state === 'shelved' && alarm.shelvedUntilMs !== null && nowMs >= alarm.shelvedUntilMs;
 }

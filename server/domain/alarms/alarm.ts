@@ -81,12 +81,23 @@ export interface Alarm {
   readonly latching: boolean;
 }
 
-/** Rank of a severity, to compare them: warning 1, critical 2. */
+/**
+ * Rank of a severity, to compare them.
+ *
+ * @example
+ *   severityRank('warning');  // 1
+ *   severityRank('critical'); // 2
+ */
 export function severityRank(severity: AlarmSeverity): number {
   return ALARM_SEVERITIES.indexOf(severity) + 1;
 }
 
-/** The worse of two severities. */
+/**
+ * The worse of two severities.
+ *
+ * @example
+ *   worseSeverity('critical', 'warning'); // 'critical'
+ */
 export function worseSeverity(a: AlarmSeverity, b: AlarmSeverity): AlarmSeverity {
   return severityRank(b) > severityRank(a) ? b : a;
 }
@@ -100,11 +111,6 @@ export function worseSeverity(a: AlarmSeverity, b: AlarmSeverity): AlarmSeverity
  */
 export function alarmSourceKey(key: AlarmKey): string {
   return key.ruleId === LIMIT_RULE_ID ? `limit:${key.subject}` : `rule:${key.ruleId}:${key.subject}`;
-}
-
-/** True in the states that ask for an operator's attention (annunciated, ISA-18.2 B, C, D). */
-export function isAnnunciated(state: AlarmState): boolean {
-  return state === 'unacknowledged' || state === 'acknowledged' || state === 'returned-to-normal-unacknowledged';
 }
 
 /**

@@ -37,7 +37,13 @@ export function checkComment(raw: unknown, { required }: { required: boolean }):
   return { ok: true, value };
 }
 
-/** A user name (actor or assignee), trimmed; required. */
+/**
+ * A user name (actor or assignee), trimmed; required.
+ *
+ * @example
+ *   checkUserName(' bob ');      // { ok: true, value: 'bob' }
+ *   checkUserName('bob\nalice'); // { ok: false, message: 'the user name contains a control character (U+000A)' }
+ */
 export function checkUserName(raw: unknown): TextCheck {
   if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, message: 'a user name is required' };
   const value = raw.trim();
