@@ -103,3 +103,29 @@ export class PortUnavailableError extends MissionControlError {
     this.port = port;
   }
 }
+
+/** No alarm has this id. */
+export class AlarmNotFoundError extends MissionControlError {
+  readonly alarmId: number;
+  constructor(alarmId: number) {
+    super(`alarm ${alarmId} does not exist`);
+    this.alarmId = alarmId;
+  }
+}
+
+/**
+ * The alarm changed since the caller read it (another console acted, or the
+ * stream raised or cleared it): the change was not made. Not retriable as is:
+ * the caller must read the alarm again and decide anew, as the operator might.
+ */
+export class AlarmVersionConflictError extends MissionControlError {
+  readonly alarmId: number;
+  readonly expectedVersion: number;
+  readonly actualVersion: number;
+  constructor(alarmId: number, expectedVersion: number, actualVersion: number) {
+    super(`alarm ${alarmId} was changed by someone else (version ${actualVersion}, expected ${expectedVersion}); reload it and try again`);
+    this.alarmId = alarmId;
+    this.expectedVersion = expectedVersion;
+    this.actualVersion = actualVersion;
+  }
+}

@@ -5,6 +5,12 @@
  * active; a cleared alert makes it inactive. An alert already appended (same
  * deterministic id, republished after a processor restart) changes nothing.
  *
+ * A new alarm starts unacknowledged (normal when its first alert is a clear).
+ * The lifecycle state of an existing alarm is not moved here yet: that is the
+ * alarm state machine's (server/domain/alarms), applied through
+ * apply-alarm-transition. Every change bumps the alarm's version, so a console
+ * acting on what it read before the change is refused rather than overwriting it.
+ *
  * @example
  *   await insertAlarmEvents(client, [alert]); // → number of alerts newly appended
  */
@@ -29,17 +35,23 @@ latest AS (
   SELECT DISTINCT ON (satellite_id, rule_id, subject) *,
          count(*) FILTER (WHERE kind = 'raised') OVER (PARTITION BY satellite_id, rule_id, subject) AS raised_count,
          max(CASE severity WHEN 'critical' THEN 2 ELSE 1 END) FILTER (WHERE kind = 'raised')
-           OVER (PARTITION BY satellite_id, rule_id, subject) AS worst_rank
+           OVER (PARTITION BY satellite_id, rule_id, subject) AS worst_rank,
+         max(window_end) FILTER (WHERE kind = 'raised') OVER (PARTITION BY satellite_id, rule_id, subject) AS last_raised_end
     FROM appended
    ORDER BY satellite_id, rule_id, subject, window_end DESC, kind DESC
 ),
 folded AS (
-INSERT INTO alarms AS a (satellite_id, rule_id, subject, severity, active, occurrences, first_raised_at, last_changed_at, last_value, last_alert_id)
+INSERT INTO alarms AS a (satellite_id, rule_id, subject, severity, active, occurrences, first_raised_at, last_changed_at, last_value, last_alert_id,
+                        state, highest_severity, last_raised_at)
 SELECT satellite_id, rule_id, subject, CASE WHEN worst_rank = 2 THEN 'critical' ELSE severity END, kind = 'raised',
-       raised_count, window_end, window_end, value, alert_id
+       raised_count, window_end, window_end, value, alert_id,
+       CASE WHEN kind = 'raised' THEN 'unacknowledged' ELSE 'normal' END, CASE WHEN worst_rank = 2 THEN 'critical' ELSE severity END, last_raised_end
   FROM latest
 ON CONFLICT (satellite_id, rule_id, subject) DO UPDATE
    SET severity = CASE WHEN EXCLUDED.active AND a.active AND a.severity = 'critical' THEN 'critical' ELSE EXCLUDED.severity END,
+       highest_severity = CASE WHEN a.highest_severity = 'critical' OR EXCLUDED.highest_severity = 'critical' THEN 'critical' ELSE 'warning' END,
+       last_raised_at = GREATEST(a.last_raised_at, EXCLUDED.last_raised_at),
+       version = a.version + 1,
        active = EXCLUDED.active,
        occurrences = a.occurrences + EXCLUDED.occurrences,
        last_changed_at = GREATEST(a.last_changed_at, EXCLUDED.last_changed_at),
