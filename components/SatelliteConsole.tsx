@@ -11,6 +11,7 @@ import { useChannelSubscription } from './hooks/useChannelSubscription';
 import { useLiveClock } from './hooks/useLiveClock';
 import { useReconnectBackfill, type BackfillStatus } from './hooks/useReconnectBackfill';
 import { SubsystemPanel, type TimeWindow } from './SubsystemPanel';
+import { AlarmStrip } from './AlarmStrip';
 
 /** How much time the live charts show, and how much history a panel loads when it opens, ms. */
 export const LIVE_WINDOW_MS = 10 * 60 * 1000;
@@ -61,6 +62,7 @@ function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
         <BackfillNote status={backfill} />
         {subscription.state === 'failed' && <span className="text-xs text-red-400">subscription refused: {subscription.error}</span>}
       </div>
+      <AlarmStrip satelliteId={satellite.id} />
       <div className="grid gap-3 lg:grid-cols-2 2xl:grid-cols-3">
         {panels.map((definition) => (
           <SubsystemPanel

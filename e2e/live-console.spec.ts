@@ -44,6 +44,17 @@ function streamThermal(celsius: number, durationMs: number): Promise<{ done: Pro
 test('the fleet lists every simulated satellite, and a console shows changing values in all three panels', async ({ page }, testInfo) => {
   await page.goto(baseUrl());
   for (const name of ['PERIGEE-1', 'PERIGEE-2', 'PERIGEE-3']) await expect(page.getByRole('link', { name: new RegExp(`${name}\\b`) })).toBeVisible();
+  // Each satellite shows its spacecraft mode, live health per subsystem and its current or next pass with a countdown.
+  for (const id of [101, 102, 103]) {
+    await expect(page.getByTestId(`mode-${id}`)).toHaveText(/^[A-Z_]+$/, { timeout: 10_000 });
+    for (const subsystem of ['attitude', 'thermal', 'power']) {
+      await expect(page.getByTestId(`health-${id}-${subsystem}`)).toHaveAttribute('data-health', /nominal|warning|critical/);
+    }
+    await expect(page.getByTestId(`pass-${id}`)).toHaveText(/(LOS|AOS) in (\d+:)?\d+:\d\d/);
+  }
+  // The countdown runs.
+  const countdown = await page.getByTestId('pass-101').textContent();
+  await expect.poll(() => page.getByTestId('pass-101').textContent(), { timeout: 5000 }).not.toBe(countdown);
   await page.screenshot({ path: testInfo.outputPath('fleet.png'), fullPage: true });
 
   await page.goto(`${baseUrl()}/satellites/102`);
@@ -71,9 +82,18 @@ test('a thermal node driven above its critical limit turns critical on the conso
   const shownAfterMs = Date.now() - sentAt;
   expect(Number(await node.getAttribute('data-value'))).toBeCloseTo(95, 0);
   test.info().annotations.push({ type: 'critical shown after (ms)', description: String(shownAfterMs) });
+  // The stream processor raises the alarm; the satellite's alarm strip shows it as critical and unacknowledged.
+  const alarm = page.getByTestId('alarm-thermal.node_000').first();
+  await expect(alarm).toHaveAttribute('data-severity', 'critical', { timeout: 15_000 });
+  await expect(alarm).toHaveAttribute('data-state', /unacknowledged/);
+  await expect(page.getByTestId('alarm-strip')).toHaveAttribute('data-worst', 'critical');
   await sender.done;
   // The simulator's own nominal packets take over again once the injection stops.
   await expect(node).toHaveAttribute('data-limit-state', 'nominal', { timeout: 5000 });
+  // The fleet overview names the satellite's worst alarm too.
+  await page.goto(baseUrl());
+  await expect(page.getByTestId('alarm-101')).toHaveAttribute('data-severity', 'critical', { timeout: 10_000 });
+  await expect(page.getByTestId('alarm-101')).toContainText('thermal.node_000');
 });
 
 test('a lost server connection shows as disconnected, and on reconnect the missed interval is backfilled without a gap', async ({ page }) => {

@@ -7,11 +7,14 @@
 import type { MissionDatabase } from './domain/mission/mission-database';
 import type { TelemetryHistory } from './ports/telemetry-store';
 import type { SatelliteCatalogue } from './domain/mission/fleet';
+import type { FleetStatus } from './realtime/fleet-status';
 
 export interface PerigeeRuntime {
   readonly store: TelemetryHistory;
   readonly mdb: MissionDatabase;
   readonly fleet: SatelliteCatalogue;
+  /** Every satellite's live status (mode, subsystem health, passes, alarms) as the fleet overview shows it. */
+  readonly fleetStatus: () => readonly FleetStatus[];
 }
 
 const RUNTIME_KEY = Symbol.for('perigee.runtime');

@@ -19,6 +19,8 @@ const all = ['perigee'] as const;
 export const queryKeys = {
   all,
   satellites: () => [...all, 'satellites'] as const,
+  /** Alarms needing attention, of one satellite or (undefined) the fleet. */
+  alarms: (satelliteId?: number) => [...all, 'alarms', satelliteId ?? 'fleet'] as const,
   /** Prefix of every history query of one satellite. */
   channelHistoryOf: (satelliteId: number) => [...all, 'channel-history', satelliteId] as const,
   channelHistory: ({ satelliteId, parameterIds, fromMs, toMs }: ChannelHistoryParams) =>

@@ -7,6 +7,7 @@
  * partition, and skips every message at or below the offset already
  * recorded, so a batch redelivered after a crash is stored once.
  */
+import type { Alarm, AlarmState } from '../domain/alarms/alarm';
 import type { Alert } from '../domain/alert';
 import type { GroundStationEvent } from '../domain/ground-station-event';
 
@@ -147,10 +148,23 @@ export interface TelemetryArchive {
   archivedOffset(consumerGroup: string, topic: string, partition: number): Promise<string | null>;
 }
 
+/** An alarm as stored: its database id (what consoles and the audit name), version for optimistic updates, and lifecycle. */
+export interface AlarmRecord {
+  readonly id: number;
+  readonly version: number;
+  readonly alarm: Alarm;
+}
+
+export interface AlarmQuery {
+  readonly satelliteId?: number;
+  readonly states?: readonly AlarmState[];
+}
+
 /** What the console reads. */
 export interface TelemetryHistory {
   listSatellites(): Promise<SatelliteSummary[]>;
   getSeries(request: SeriesRequest): Promise<SeriesResult>;
+  listAlarms(query?: AlarmQuery): Promise<AlarmRecord[]>;
 }
 
 export interface TelemetryStore extends TelemetryArchive, TelemetryHistory {}

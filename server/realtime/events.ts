@@ -4,6 +4,7 @@
  * Client payloads are validated with the zod schemas below at the server.
  */
 import { z } from 'zod';
+import type { FleetStatus } from './fleet-status';
 
 export const SOCKET_EVENTS = {
   /**
@@ -16,7 +17,14 @@ export const SOCKET_EVENTS = {
   subscribe: 'telemetry:subscribe',
   /** Client → server: leave them. */
   unsubscribe: 'telemetry:unsubscribe',
+  /** Client → server: join the fleet overview; the ack carries the current status. */
+  fleetSubscribe: 'fleet:subscribe',
+  /** Server → client: every satellite's status, once a second (volatile). */
+  fleetStatus: 'fleet:status',
 } as const;
+
+/** The room of fleet-overview watchers. */
+export const FLEET_ROOM = 'fleet';
 
 /**
  * Everything one room received during one coalescing interval (100 ms by
@@ -60,11 +68,15 @@ export type SubscriptionRequest = z.infer<typeof subscriptionRequestSchema>;
 
 export type SubscriptionAck = { readonly ok: true; readonly rooms: readonly string[] } | { readonly ok: false; readonly error: string };
 
+export type FleetSubscriptionAck = { readonly ok: true; readonly status: readonly FleetStatus[] } | { readonly ok: false; readonly error: string };
+
 export interface ServerToClientEvents {
+  [SOCKET_EVENTS.fleetStatus]: (status: readonly FleetStatus[]) => void;
   [SOCKET_EVENTS.telemetryFrames]: (frames: readonly LiveFrame[]) => void;
 }
 
 export interface ClientToServerEvents {
+  [SOCKET_EVENTS.fleetSubscribe]: (ack: (result: FleetSubscriptionAck) => void) => void;
   [SOCKET_EVENTS.subscribe]: (request: SubscriptionRequest, ack: (result: SubscriptionAck) => void) => void;
   [SOCKET_EVENTS.unsubscribe]: (request: SubscriptionRequest, ack: (result: SubscriptionAck) => void) => void;
 }

@@ -22,6 +22,7 @@
  */
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
+import type { SampleFrame } from '../domain/sample-frame';
 import { TelemetryPipeline } from '../domain/stream/telemetry-pipeline';
 import type { Logger } from '../log';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
@@ -46,6 +47,8 @@ export interface LiveFeedOptions {
   readonly maxQueuedPacketsPerClient?: number;
   /** Frames whose packet reached the gateway longer ago than this are history, not live, ms. */
   readonly maxReplayAgeMs?: number;
+  /** Sees every frame shown live (e.g. the fleet status board). */
+  readonly observe?: (frame: SampleFrame) => void;
   /** How often pending samples are sent, one frame per room, ms. */
   readonly flushIntervalMs?: number;
   readonly metrics?: PerigeeMetrics;
@@ -101,6 +104,7 @@ export async function startLiveFeed({
   maxQueuedPacketsPerClient = MAX_QUEUED_PACKETS_PER_CLIENT,
   maxReplayAgeMs = 30_000,
   flushIntervalMs = FLUSH_INTERVAL_MS,
+  observe,
   metrics,
 }: LiveFeedOptions): Promise<LiveFeed> {
   if (!(flushIntervalMs > 0)) throw new RangeError('flushIntervalMs must be positive');
@@ -183,8 +187,12 @@ export async function startLiveFeed({
         refused += result.quarantine.length;
         const oldestLiveArrivalMs = now() - maxReplayAgeMs;
         for (const frame of result.frames) {
-          if (frame.arrivalMs < oldestLiveArrivalMs) replaySkipped++;
-          else coalescer.add(frame);
+          if (frame.arrivalMs < oldestLiveArrivalMs) {
+            replaySkipped++;
+            continue;
+          }
+          coalescer.add(frame);
+          observe?.(frame);
         }
       },
     });

@@ -12,8 +12,11 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { z } from 'zod';
+import type { FleetStatus } from './fleet-status';
 import {
+  FLEET_ROOM,
   SOCKET_EVENTS,
+  type FleetSubscriptionAck,
   roomOf,
   subscriptionRequestSchema,
   type ClientToServerEvents,
@@ -31,7 +34,12 @@ export type TelemetrySocketServer = Server<ClientToServerEvents, ServerToClientE
  */
 const MAX_CLIENT_MESSAGE_BYTES = 16 * 1024;
 
-export function createSocketServer(httpServer: HttpServer): TelemetrySocketServer {
+export interface SocketServerOptions {
+  /** The fleet overview's current status, sent to a client joining it; without it fleet:subscribe is refused. */
+  readonly fleetStatus?: () => readonly FleetStatus[];
+}
+
+export function createSocketServer(httpServer: HttpServer, { fleetStatus }: SocketServerOptions = {}): TelemetrySocketServer {
   const io: TelemetrySocketServer = new Server(httpServer, {
     // The browser client is bundled by Next; nothing should be served from /socket.io/socket.io.js.
     serveClient: false,
@@ -45,6 +53,12 @@ export function createSocketServer(httpServer: HttpServer): TelemetrySocketServe
       const rooms = roomsOf(parsed.request);
       await socket.join(rooms);
       reply(ack, { ok: true, rooms });
+    });
+
+    socket.on(SOCKET_EVENTS.fleetSubscribe, async (ack) => {
+      if (!fleetStatus) return replyFleet(ack, { ok: false, error: 'this node serves no fleet status' });
+      await socket.join(FLEET_ROOM);
+      replyFleet(ack, { ok: true, status: fleetStatus() });
     });
 
     socket.on(SOCKET_EVENTS.unsubscribe, async (payload, ack) => {
@@ -83,5 +97,9 @@ function describeFirstIssue(error: z.ZodError): string {
  * missing callback would throw inside Socket.IO's listener.
  */
 function reply(ack: unknown, result: SubscriptionAck): void {
+  if (typeof ack === 'function') ack(result);
+}
+
+function replyFleet(ack: unknown, result: FleetSubscriptionAck): void {
   if (typeof ack === 'function') ack(result);
 }

@@ -13,6 +13,7 @@ import { startWebServer } from './web-server';
 
 const unusedStore: TelemetryHistory = {
   listSatellites: () => Promise.resolve([]),
+  listAlarms: () => Promise.resolve([]),
   getSeries: () => Promise.resolve({ tier: 'raw', series: [] }),
 };
 

@@ -24,6 +24,8 @@ import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import { setRuntime } from '../runtime';
 import { createSocketServer } from './socket-server';
 import { startLiveFeed } from './live-feed';
+import { startFleetFeed, type FleetFeed } from './fleet-feed';
+import { FleetStatusBoard } from './fleet-status';
 
 export interface WebServerOptions {
   readonly web: Config['web'];
@@ -66,7 +68,8 @@ export async function serveMetrics(metrics: PerigeeMetrics, res: http.ServerResp
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { web, bus, store, mdb, fleet, projectDir, now, shutdownGraceMs = 2000, metrics, health } = options;
   const log = options.log.namespace('web');
-  setRuntime({ store, mdb, fleet });
+  const board = new FleetStatusBoard({ mdb, fleet });
+  setRuntime({ store, mdb, fleet, fleetStatus: () => board.snapshot((now ?? Date.now)()) });
 
   // Requests can arrive between listen() and Next being ready; they wait for it
   // rather than racing an unprepared handler.
@@ -79,7 +82,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   // Socket.IO must attach after the request listener: it wraps the listeners present and
   // forwards every request outside /socket.io/ to them.
-  const io = createSocketServer(httpServer);
+  const io = createSocketServer(httpServer, { fleetStatus: () => board.snapshot((now ?? Date.now)()) });
 
   // Listen before preparing Next so a taken port fails in milliseconds, and so Next
   // is told the real port when config asked for 0.
@@ -94,6 +97,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const app = next({ dev: web.dev, dir: projectDir, hostname: web.host, port, httpServer });
   let feed: Awaited<ReturnType<typeof startLiveFeed>> | undefined;
+  let fleetFeed: FleetFeed | undefined;
   try {
     await app.prepare();
     const handle = app.getRequestHandler();
@@ -103,7 +107,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         if (!res.headersSent) res.writeHead(500).end();
       });
     });
-    feed = await startLiveFeed({ bus, io, mdb, fleet, nodeId: web.nodeId, log: log.namespace('live'), now, metrics });
+    feed = await startLiveFeed({ bus, io, mdb, fleet, nodeId: web.nodeId, log: log.namespace('live'), now, metrics, observe: (f) => board.observe(f) });
+    fleetFeed = startFleetFeed({ io, board, store, log: log.namespace('fleet'), now });
   } catch (error) {
     await closeAll();
     throw error;
@@ -112,6 +117,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   let closing: Promise<void> | undefined;
   async function closeAll(): Promise<void> {
+    fleetFeed?.stop();
     await feed?.stop();
     // io.close() disconnects every socket, then closes the HTTP server and resolves
     // once no connection is left. Node drops idle keep-alives on close; requests still

@@ -3,7 +3,7 @@ import { ADCS_MODE, AttitudeModel, SLEW_ACCEL_DEG_S2, SLEW_RATE_DEG_S, type Atti
 import { nadirAttitude, sunPointingAttitude } from './pointing';
 import { Prng } from './prng';
 import { angleBetweenAttitudes, rotate } from './quaternion';
-import { norm, sub, unit, vec } from './vector3';
+import { norm, sub, unit, vec } from '../domain/orbit/vector3';
 
 const DEG = Math.PI / 180;
 const positionKm = vec(6889, 0, 0);

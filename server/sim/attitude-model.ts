@@ -35,7 +35,7 @@ import {
   type Quaternion,
 } from './quaternion';
 import { ReactionWheelArray } from './reaction-wheels';
-import { add, norm, scale, vec, type Vec3 } from './vector3';
+import { add, norm, scale, vec, type Vec3 } from '../domain/orbit/vector3';
 
 /** `attitude.adcs_mode` states, as the mission database enumerates them. */
 export const ADCS_MODE = { SAFE: 0, SUN_POINTING: 1, NADIR: 2, TARGET: 3, SLEW: 4 } as const;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { demoFleet } from '../domain/mission/fleet';
 import { EARTH_RADIUS_KM, isInEarthShadow } from './eclipse';
-import { OrbitTrack } from './orbit-track';
-import { sunDirectionEci } from './sun-ephemeris';
+import { OrbitTrack } from '../domain/orbit/orbit-track';
+import { sunDirectionEci } from '../domain/orbit/sun-ephemeris';
 
 describe('Sim > isInEarthShadow', () => {
   const sun = { x: 1, y: 0, z: 0 };

@@ -8,7 +8,7 @@
  * @example
  *   isInEarthShadow({ x: -7000, y: 0, z: 0 }, { x: 1, y: 0, z: 0 }); // true
  */
-import { dot, type Vec3 } from './vector3';
+import { dot, type Vec3 } from '../domain/orbit/vector3';
 
 /** WGS-84 equatorial radius, km. */
 export const EARTH_RADIUS_KM = 6378.137;

@@ -1,8 +1,8 @@
 import { ecfToEci, geodeticToEcf } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
 import { IMAGING_TARGETS, TargetSelector } from './imaging-targets';
-import { gmstAt } from './orbit-track';
-import { norm, sub } from './vector3';
+import { gmstAt } from '../domain/orbit/orbit-track';
+import { norm, sub } from '../domain/orbit/vector3';
 
 const DEG = Math.PI / 180;
 const t = Date.UTC(2026, 10, 25, 10);

@@ -10,8 +10,8 @@
  *   selector.select(positionKm, timeMs, true); // ECI position of the target, or undefined
  */
 import { ecfToEci, geodeticToEcf } from 'satellite.js';
-import { gmstAt } from './orbit-track';
-import { dot, norm, sub, unit, type Vec3 } from './vector3';
+import { gmstAt } from '../domain/orbit/orbit-track';
+import { dot, norm, sub, unit, type Vec3 } from '../domain/orbit/vector3';
 
 export interface ImagingTarget {
   readonly name: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { groundStationEventSchema, type GroundStationEvent } from '../domain/ground-station-event';
 import { demoFleet } from '../domain/mission/fleet';
-import { OrbitTrack } from './orbit-track';
+import { OrbitTrack } from '../domain/orbit/orbit-track';
 import { PassEventSource, SIGNAL_INTERVAL_MS, UPLINK_DELAY_MS } from './pass-event-source';
-import { predictPasses } from './pass-predictor';
+import { predictPasses } from '../domain/orbit/pass-predictor';
 import { Prng } from './prng';
 
 const fleet = demoFleet(3);

@@ -13,10 +13,10 @@
 import type { GroundStationInfo } from '../domain/mission/fleet';
 import type { GroundStationEvent } from '../domain/ground-station-event';
 import { downlinkEbN0Db, LOCK_THRESHOLD_DB } from './link-budget';
-import type { OrbitTrack } from './orbit-track';
-import { PassPredictor, type PredictedPass } from './pass-predictor';
+import type { OrbitTrack } from '../domain/orbit/orbit-track';
+import { PassPredictor, type PredictedPass } from '../domain/orbit/pass-predictor';
 import type { Prng } from './prng';
-import { StationLook } from './station-look';
+import { StationLook } from '../domain/orbit/station-look';
 
 export const SIGNAL_INTERVAL_MS = 10_000;
 /** The uplink waits for the downlink to settle after AOS. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nadirAttitude, SUN_VECTOR_BODY, sunPointingAttitude, targetAttitude } from './pointing';
 import { rotate } from './quaternion';
-import { cross, dot, norm, scale, sub, unit, vec, type Vec3 } from './vector3';
+import { cross, dot, norm, scale, sub, unit, vec, type Vec3 } from '../domain/orbit/vector3';
 
 const positionKm = vec(4000, 3000, 4500);
 const velocityKmS = unit(cross(vec(0.1, -0.2, 1), positionKm));

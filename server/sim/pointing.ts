@@ -11,7 +11,7 @@
  *   nadirAttitude(positionKm, velocityKmS); // rotates body +Z onto −r̂
  */
 import { fromTwoVectors, type Quaternion } from './quaternion';
-import { cross, scale, sub, unit, vec, type Vec3 } from './vector3';
+import { cross, scale, sub, unit, vec, type Vec3 } from '../domain/orbit/vector3';
 
 const PLUS_Y = vec(0, 1, 0);
 const PLUS_Z = vec(0, 0, 1);

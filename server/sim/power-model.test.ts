@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ADCS_MODE } from './attitude-model';
 import { SUN_VECTOR_BODY } from './pointing';
 import { LOAD_CURRENT_A, PowerModel, WING_MAX_CURRENT_A, WING_NORMALS, type PowerEnvironment } from './power-model';
-import { dot } from './vector3';
+import { dot } from '../domain/orbit/vector3';
 
 const sunPointing: PowerEnvironment = {
   sunBody: SUN_VECTOR_BODY,

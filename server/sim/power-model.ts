@@ -16,8 +16,8 @@
  */
 import { ADCS_MODE, type AdcsMode } from './attitude-model';
 import { Battery } from './battery';
-import { SOLAR_CONSTANT_W_M2 } from './sun-ephemeris';
-import { dot, vec, type Vec3 } from './vector3';
+import { SOLAR_CONSTANT_W_M2 } from '../domain/orbit/sun-ephemeris';
+import { dot, vec, type Vec3 } from '../domain/orbit/vector3';
 
 export const WING_CANT_DEG = 30;
 /** Wing current at normal incidence and 1 AU, A. */

@@ -9,7 +9,7 @@ import {
   rotateInverse,
   toRotationVector,
 } from './quaternion';
-import { unit, vec, type Vec3 } from './vector3';
+import { unit, vec, type Vec3 } from '../domain/orbit/vector3';
 
 const expectVec = (actual: Vec3, expected: Vec3, digits = 12) => {
   expect(actual.x).toBeCloseTo(expected.x, digits);

@@ -8,7 +8,7 @@
  *   const q = fromAxisAngle(vec(0, 0, 1), Math.PI / 2);
  *   rotate(q, vec(1, 0, 0)); // ≈ {x: 0, y: 1, z: 0}
  */
-import { cross, norm, unit, type Vec3 } from './vector3';
+import { cross, norm, unit, type Vec3 } from '../domain/orbit/vector3';
 
 export interface Quaternion {
   readonly w: number;

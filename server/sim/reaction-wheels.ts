@@ -11,7 +11,7 @@
  *   const wheels = new ReactionWheelArray();
  *   wheels.speedsRpm({ x: 0, y: 0, z: 0 }); // [1000, -1000, 1000, -1000]
  */
-import type { Vec3 } from './vector3';
+import type { Vec3 } from '../domain/orbit/vector3';
 
 /** Rotor inertia about its spin axis, kg·m² (a 0.1 N·m·s class smallsat wheel). */
 export const WHEEL_INERTIA_KG_M2 = 1.5e-4;

@@ -7,7 +7,7 @@ import { groundStationEventSchema, type GroundStationEvent } from '../domain/gro
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
 import { demoFleet } from '../domain/mission/fleet';
 import { NO_FAULTS } from './fault-injector';
-import { predictPasses } from './pass-predictor';
+import { predictPasses } from '../domain/orbit/pass-predictor';
 import { startSimulator, type SimulatorHandle } from './sim-runner';
 
 const mdb = defaultMissionDatabase();

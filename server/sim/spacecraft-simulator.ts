@@ -17,14 +17,14 @@ import type { MissionDatabase, PacketLayout } from '../domain/mission/mission-da
 import { ADCS_MODE, AttitudeModel, type AdcsMode, type AttitudeContext } from './attitude-model';
 import { EARTH_RADIUS_KM, isInEarthShadow } from './eclipse';
 import { TargetSelector } from './imaging-targets';
-import { OrbitTrack, type OrbitState } from './orbit-track';
+import { OrbitTrack, type OrbitState } from '../domain/orbit/orbit-track';
 import { nadirAttitude, sunPointingAttitude } from './pointing';
 import { PowerModel } from './power-model';
 import { Prng, deriveSeed } from './prng';
 import { rotateInverse, type Quaternion } from './quaternion';
-import { solarFluxWm2, sunDirectionEci } from './sun-ephemeris';
+import { solarFluxWm2, sunDirectionEci } from '../domain/orbit/sun-ephemeris';
 import { ThermalModel, type ThermalEnvironment } from './thermal-model';
-import { dot, norm, scale, type Vec3 } from './vector3';
+import { dot, norm, scale, type Vec3 } from '../domain/orbit/vector3';
 
 /** Model step, ms: the period of the fastest packet (attitude, 10 Hz). */
 export const STEP_MS = 100;

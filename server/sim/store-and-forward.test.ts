@@ -6,7 +6,7 @@ import { demoFleet } from '../domain/mission/fleet';
 import { TOPICS } from '../topics';
 import { FleetSimulator, RELAY_STATION } from './fleet-simulator';
 import { OnboardRecorder } from './onboard-recorder';
-import { predictPasses } from './pass-predictor';
+import { predictPasses } from '../domain/orbit/pass-predictor';
 
 const mdb = defaultMissionDatabase();
 const fleet = demoFleet(1);

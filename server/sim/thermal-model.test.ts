@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from './prng';
 import { HEATER_OFF_ABOVE_C, HEATER_ON_BELOW_C, ThermalModel, type ThermalEnvironment } from './thermal-model';
-import { vec } from './vector3';
+import { vec } from '../domain/orbit/vector3';
 
 const ZONES = ['panel +X', 'panel -X', 'panel +Y', 'panel -Y', 'panel +Z', 'panel -Z', 'battery box', 'payload bay'];
 const zones = ZONES.flatMap((z) => Array.from({ length: 26 }, () => z));

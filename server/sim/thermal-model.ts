@@ -22,7 +22,7 @@
  *   thermal.temperatureC(0); // node 0, °C
  */
 import type { Prng } from './prng';
-import { dot, type Vec3 } from './vector3';
+import { dot, type Vec3 } from '../domain/orbit/vector3';
 
 const STEFAN_BOLTZMANN = 5.670374e-8;
 const KELVIN = 273.15;

@@ -9,10 +9,13 @@
  *   await store.archiveBatch({ consumerGroup: 'perigee-worker', topic, partition: 0, messages });
  *   await store.getSeries({ satelliteId: 101, parameterIds: [2, 3], fromMs, toMs }); // { tier: 'raw', series: [...] }
  */
+import { selectAlarms } from '../../../db/queries/select-alarms';
 import type pg from 'pg';
 import type {
   ArchiveBatch,
   ArchiveResult,
+  AlarmQuery,
+  AlarmRecord,
   SatelliteSummary,
   SeriesRequest,
   SeriesResult,
@@ -83,6 +86,14 @@ export class PostgresTelemetryStore implements TelemetryStore {
       return (await selectConsumerOffsets(this.#pool, consumerGroup, topic)).get(partition)?.toString() ?? null;
     } catch (error) {
       throw toStoreError(error, `reading the archived offset of ${topic}[${partition}]`);
+    }
+  }
+
+  async listAlarms(query: AlarmQuery = {}): Promise<AlarmRecord[]> {
+    try {
+      return await selectAlarms(this.#pool, query);
+    } catch (error) {
+      throw toStoreError(error, 'listing alarms');
     }
   }
 

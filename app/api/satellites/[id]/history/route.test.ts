@@ -19,12 +19,13 @@ beforeEach(() => {
   failure = undefined;
   const store: TelemetryHistory = {
     listSatellites: () => Promise.resolve([]),
+    listAlarms: () => Promise.resolve([]),
     getSeries: (request) => {
       requests.push(request);
       return failure ? Promise.reject(failure) : Promise.resolve(answer);
     },
   };
-  setRuntime({ store, mdb: defaultMissionDatabase(), fleet: demoFleet(3) });
+  setRuntime({ store, mdb: defaultMissionDatabase(), fleet: demoFleet(3), fleetStatus: () => [] });
 });
 
 const get = (id: string, query: string) =>

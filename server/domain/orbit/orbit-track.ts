@@ -9,7 +9,7 @@
  *   const { positionKm, velocityKmS } = track.stateAt(Date.UTC(2026, 10, 25));
  */
 import { eciToEcf, gstime, propagate, twoline2satrec, type SatRec } from 'satellite.js';
-import { MissionControlError } from '../errors';
+import { MissionControlError } from '../../errors';
 import { julianDate } from './sun-ephemeris';
 import { lerp, type Vec3 } from './vector3';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoFleet } from '../domain/mission/fleet';
+import { demoFleet } from '../mission/fleet';
 import { OrbitTrack } from './orbit-track';
 import { passIdOf, predictPasses } from './pass-predictor';
 import { StationLook } from './station-look';

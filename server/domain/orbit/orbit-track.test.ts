@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTle, demoFleet } from '../domain/mission/fleet';
+import { formatTle, demoFleet } from '../mission/fleet';
 import { OrbitPropagationError, OrbitTrack } from './orbit-track';
 import { norm, sub } from './vector3';
 

@@ -15,7 +15,7 @@
  *     Date.UTC(2026, 10, 25), Date.UTC(2026, 10, 26));
  *   passes[0]; // { aosMs, losMs, maxElevationDeg: 47.3, ... }
  */
-import type { GroundStationInfo, SatelliteInfo } from '../domain/mission/fleet';
+import type { GroundStationInfo, SatelliteInfo } from '../mission/fleet';
 import { OrbitTrack } from './orbit-track';
 import { StationLook } from './station-look';
 

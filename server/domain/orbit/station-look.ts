@@ -8,7 +8,7 @@
  *   look.at(Date.UTC(2026, 10, 25)).elevationDeg; // −90 … 90
  */
 import { ecfToLookAngles, type GeodeticLocation } from 'satellite.js';
-import type { GroundStationInfo } from '../domain/mission/fleet';
+import type { GroundStationInfo } from '../mission/fleet';
 import { toEarthFixed, type OrbitTrack } from './orbit-track';
 import type { Vec3 } from './vector3';
 

@@ -1,0 +1,21 @@
+import { getRuntime } from '@/server/runtime';
+import { parseAlarmQuery } from '@/server/realtime/alarm-query';
+import { badRequest, unavailable } from '@/server/realtime/route-responses';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /api/alarms?satellite=101&state=unacknowledged,acknowledged
+ * → { alarms: [{ id, version, alarm: { key, state, severity, occurrences, … } }] }
+ */
+export async function GET(request: Request): Promise<Response> {
+  const parsed = parseAlarmQuery(new URL(request.url).searchParams);
+  if (!parsed.ok) return badRequest(parsed.error);
+  try {
+    return Response.json({ alarms: await getRuntime().store.listAlarms(parsed.query) });
+  } catch (error) {
+    const response = unavailable(error, 'the archive');
+    if (response) return response;
+    throw error;
+  }
+}
