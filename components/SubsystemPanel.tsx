@@ -14,11 +14,13 @@ import type { PanelDefinition, PanelView, PlotView } from './telemetry/panel-def
 import { alignSeries } from './telemetry/align-series';
 import { ageOf } from './telemetry/format';
 import { largestGapMs } from './telemetry/series-gaps';
+import { intervalsWhereSet } from './telemetry/intervals';
 import { useChannelSeries } from './hooks/useChannelSeries';
 import { TimeSeriesChart, type ChartSource } from './TimeSeriesChart';
 import { ValuesTable } from './ValuesTable';
 import { LatestValueStrip } from './LatestValueStrip';
 import { HeatGrid } from './HeatGrid';
+import { OrientationView } from './OrientationView';
 import { DataAge } from './DataAge';
 
 export interface TimeWindow {
@@ -120,6 +122,8 @@ function PanelViewBlock({ satelliteId, view, store, nowMs, chartWindow }: PanelV
         </>
       ) : view.kind === 'values' ? (
         <ValuesTable view={view} store={store} nowMs={nowMs} />
+      ) : view.kind === 'orientation' ? (
+        <OrientationView view={view} store={store} chartWindow={chartWindow} />
       ) : (
         <HeatGrid view={view} store={store} nowMs={nowMs} />
       )}
@@ -142,6 +146,14 @@ function PlotBlock({ satelliteId, view, store, chartWindow }: { satelliteId: num
     }),
     [store, view],
   );
+  const shadeId = view.shade?.id;
+  const shading = useMemo(
+    () => (shadeId === undefined ? undefined : (fromMs: number, toMs: number) => {
+      const buffer = store.series(shadeId);
+      return buffer ? intervalsWhereSet(buffer, fromMs, toMs) : [];
+    }),
+    [store, shadeId],
+  );
   if (!chartWindow) return <div data-testid={`chart-${view.slug}`} data-point-count="0" className="h-[180px]" />;
   return (
     <TimeSeriesChart
@@ -151,6 +163,8 @@ function PlotBlock({ satelliteId, view, store, chartWindow }: { satelliteId: num
       fromMs={chartWindow.fromMs}
       toMs={chartWindow.toMs}
       syncKey={`perigee-sat-${satelliteId}`}
+      shading={shading}
+      shadingLabel={view.shade ? `${view.shade.label} (${Object.values(view.shade.states ?? {}).join('/') || 'set'})` : undefined}
     />
   );
 }

@@ -32,6 +32,9 @@ export interface TimeSeriesChartProps {
   readonly toMs: number;
   /** Charts with the same key share a cursor (uPlot cursor.sync). */
   readonly syncKey?: string;
+  /** Time stretches to shade behind the series (e.g. eclipse), read at every redraw. */
+  readonly shading?: (fromMs: number, toMs: number) => readonly (readonly [number, number])[];
+  readonly shadingLabel?: string;
   readonly heightPx?: number;
 }
 
@@ -45,14 +48,18 @@ export function seriesColor(index: number): string {
   return PALETTE[index % PALETTE.length]!;
 }
 
-export const TimeSeriesChart = memo(function TimeSeriesChart({ testId, series, source, fromMs, toMs, syncKey, heightPx = 180 }: TimeSeriesChartProps) {
+const SHADE_FILL = 'rgba(100, 116, 139, 0.22)';
+
+export const TimeSeriesChart = memo(function TimeSeriesChart({ testId, series, source, fromMs, toMs, syncKey, heightPx = 180, shading, shadingLabel }: TimeSeriesChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const windowRef = useRef({ fromMs, toMs });
   const sourceRef = useRef(source);
+  const shadingRef = useRef(shading);
   useEffect(() => {
     windowRef.current = { fromMs, toMs };
     sourceRef.current = source;
-  }, [fromMs, toMs, source]);
+    shadingRef.current = shading;
+  }, [fromMs, toMs, source, shading]);
 
   // Re-create only when the series themselves change, not when the parent passes an equal new array.
   const layoutKey = series.map((s) => `${s.label}\u0000${s.unit}`).join('\u0001');
@@ -81,6 +88,27 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({ testId, series, s
       // The panel's latest-value strip is the legend; uPlot's would repeat every label.
       legend: { show: false },
       cursor: syncKey ? { sync: { key: syncKey } } : {},
+      hooks: {
+        // Behind axes and series: shaded stretches (eclipse) of the visible window.
+        drawClear: [
+          (u: uPlot) => {
+            const shade = shadingRef.current;
+            if (!shade) return;
+            const { fromMs: from, toMs: to } = windowRef.current;
+            const stretches = shade(from, to);
+            container.dataset.shadedCount = String(stretches.length);
+            const { ctx, bbox } = u;
+            ctx.save();
+            ctx.fillStyle = SHADE_FILL;
+            for (const [a, b] of stretches) {
+              const x0 = u.valToPos(a, 'x', true);
+              const x1 = u.valToPos(b, 'x', true);
+              ctx.fillRect(x0, bbox.top, Math.max(1, x1 - x0), bbox.height);
+            }
+            ctx.restore();
+          },
+        ],
+      },
     };
     const empty: uPlot.AlignedData = [[], ...series.map(() => [])];
     const chart = new uPlot(options, empty, container);
@@ -116,5 +144,13 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({ testId, series, s
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layoutKey, heightPx, syncKey]);
 
-  return <div ref={containerRef} data-testid={testId} data-point-count="0" className="w-full min-w-0" />;
+  return (
+    <div
+      ref={containerRef}
+      data-testid={testId}
+      data-point-count="0"
+      title={shading && shadingLabel ? `shaded: ${shadingLabel}` : undefined}
+      className="w-full min-w-0"
+    />
+  );
 });

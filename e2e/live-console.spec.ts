@@ -67,6 +67,11 @@ test('the fleet lists every simulated satellite, and a console shows changing va
   }
   // And every value says it is live.
   for (const id of watched) await expect(page.getByTestId(id)).toHaveAttribute('data-state', 'live');
+  // The orientation view draws the three body axes from the quaternion and the error to the commanded attitude.
+  await expect(page.getByTestId('orientation').locator('[data-axis]')).toHaveCount(3);
+  const errorDeg = Number(await page.getByTestId('attitude-error').getAttribute('data-value'));
+  expect(errorDeg).toBeGreaterThanOrEqual(0);
+  expect(errorDeg).toBeLessThanOrEqual(180);
   await page.screenshot({ path: testInfo.outputPath('console.png'), fullPage: true });
 });
 

@@ -7,7 +7,7 @@ describe('Telemetry > toPanelDefinitions', () => {
 
   it('describes every subsystem of the mission database with its views in order', () => {
     expect(panels.map((p) => [p.id, p.views.map((v) => `${v.kind}:${v.slug}`)])).toEqual([
-      ['attitude', ['plot:attitude-quaternion', 'plot:body-rates', 'plot:reaction-wheel-speeds', 'values:adcs']],
+      ['attitude', ['plot:attitude-quaternion', 'orientation:orientation', 'plot:body-rates', 'plot:reaction-wheel-speeds', 'values:adcs']],
       ['thermal', ['plot:selected-nodes', 'grid:all-nodes-by-zone']],
       ['power', ['plot:battery', 'plot:solar-arrays-and-load', 'values:battery-state']],
     ]);
@@ -41,8 +41,10 @@ describe('Telemetry > toPanelDefinitions', () => {
 
   it('fetches history for plotted and tabled parameters only, and sizes gaps by packet rate', () => {
     const power = panels[2]!;
-    expect(power.seriesParameterIds).toEqual([100, 101, 104, 105, 106, 107, 108]);
-    expect(power.historyParameterIds).toEqual([100, 101, 104, 105, 106, 107, 108, 103, 102, 109]);
+    // The eclipse flag (109) shades the power charts, so it is kept as a series too.
+    expect(power.seriesParameterIds).toEqual([100, 101, 109, 104, 105, 106, 107, 108]);
+    expect(power.views.flatMap((v) => (v.kind === 'plot' ? [v.shade?.name] : []))).toEqual(['power.eclipse', 'power.eclipse']);
+    expect(power.historyParameterIds).toEqual([100, 101, 109, 104, 105, 106, 107, 108, 103, 102]);
     expect(panels[1]!.historyParameterIds).toHaveLength(6);
     const gaps = panels.flatMap((p) => p.views.flatMap((v) => (v.kind === 'plot' ? [[v.slug, v.gapMs]] : [])));
     expect(gaps).toEqual([
@@ -62,6 +64,17 @@ describe('Telemetry > toPanelDefinitions', () => {
     expect(grid!.primaryParameterIds).toHaveLength(202);
     expect(grid!.primaryParameterIds).not.toContain(1000);
     expect(panels[2]!.views.map((v) => v.primaryParameterIds.length)).toEqual([2, 5, 3]);
+  });
+
+  it('gives the orientation view the quaternion and the commanded quaternion, and keeps series of both', () => {
+    const orientation = panels[0]!.views[1]!;
+    if (orientation.kind !== 'orientation') throw new Error('expected the orientation view');
+    expect([orientation.quaternion.map((p) => p.label), orientation.commanded.map((p) => p.label)]).toEqual([
+      ['q0', 'q1', 'q2', 'q3'],
+      ['qc0', 'qc1', 'qc2', 'qc3'],
+    ]);
+    expect(orientation.primaryParameterIds).toEqual([]);
+    for (const p of [...orientation.quaternion, ...orientation.commanded]) expect(panels[0]!.seriesParameterIds).toContain(p.id);
   });
 
   it('survives JSON serialisation unchanged, as props to client components must', () => {

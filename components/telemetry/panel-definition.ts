@@ -45,6 +45,15 @@ export interface PlotView extends ViewBase {
   readonly parameters: readonly PanelParameter[];
   /** A pause between samples longer than this is drawn as a gap, ms. */
   readonly gapMs: number;
+  /** While this parameter is non-zero the time axis is shaded (e.g. eclipse); null for none. */
+  readonly shade: PanelParameter | null;
+}
+
+export interface OrientationView extends ViewBase {
+  readonly kind: 'orientation';
+  /** Scalar-first unit quaternion, body → reference frame. */
+  readonly quaternion: readonly [PanelParameter, PanelParameter, PanelParameter, PanelParameter];
+  readonly commanded: readonly [PanelParameter, PanelParameter, PanelParameter, PanelParameter];
 }
 
 export interface ValuesView extends ViewBase {
@@ -57,7 +66,7 @@ export interface GridView extends ViewBase {
   readonly groups: readonly { readonly name: string; readonly parameters: readonly PanelParameter[] }[];
 }
 
-export type PanelView = PlotView | ValuesView | GridView;
+export type PanelView = PlotView | ValuesView | GridView | OrientationView;
 
 export interface PanelDefinition {
   /** Subsystem id, e.g. "thermal". */
@@ -105,11 +114,17 @@ function toPanelDefinition(subsystem: SubsystemDefinition, mdb: MissionDatabase,
         const parameters = view.parameters.map(byName);
         const slowestHz = Math.min(...view.parameters.map((name) => rateHzByName.get(name) ?? 1));
         const gapMs = Math.max(MIN_GAP_MS, (MISSED_SAMPLES_FOR_GAP * 1000) / slowestHz);
-        return { kind: 'plot', title, slug, parameters, primaryParameterIds: claim(parameters), gapMs };
+        const shade = view.shadeWhen ? byName(view.shadeWhen) : null;
+        return { kind: 'plot', title, slug, parameters, primaryParameterIds: claim(parameters), gapMs, shade };
       }
       case 'values': {
         const parameters = view.parameters.map(byName);
         return { kind: 'values', title, slug, parameters, primaryParameterIds: claim(parameters) };
+      }
+      case 'orientation': {
+        const four = (names: readonly string[]) => names.map(byName) as unknown as OrientationView['quaternion'];
+        // Shows values other views carry; it claims none of their value-<name> ids.
+        return { kind: 'orientation', title, slug, quaternion: four(view.quaternion), commanded: four(view.commanded), primaryParameterIds: [] };
       }
       case 'grid': {
         const parameters = mdb.parametersOf(subsystem.id).map(toParameter);
@@ -117,7 +132,13 @@ function toPanelDefinition(subsystem: SubsystemDefinition, mdb: MissionDatabase,
       }
     }
   });
-  const plotted = views.flatMap((v) => (v.kind === 'plot' ? v.parameters.map((p) => p.id) : []));
+  const plotted = views.flatMap((v) =>
+    v.kind === 'plot'
+      ? [...v.parameters.map((p) => p.id), ...(v.shade ? [v.shade.id] : [])]
+      : v.kind === 'orientation'
+        ? [...v.quaternion, ...v.commanded].map((p) => p.id)
+        : [],
+  );
   const tabled = views.flatMap((v) => (v.kind === 'values' ? v.parameters.map((p) => p.id) : []));
   return {
     id: subsystem.id,

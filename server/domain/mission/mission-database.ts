@@ -64,7 +64,11 @@ export class MissionDatabase {
     for (const s of file.subsystems) {
       for (const view of s.views) {
         if (view.kind === 'grid') continue;
-        for (const name of view.parameters) {
+        const names =
+          view.kind === 'orientation'
+            ? [...view.quaternion, ...view.commanded]
+            : [...view.parameters, ...(view.kind === 'plot' && view.shadeWhen ? [view.shadeWhen] : [])];
+        for (const name of names) {
           if (!this.#byName.has(name)) throw new MissionDatabaseError(`view "${view.title}" of "${s.id}" names unknown parameter "${name}"`);
         }
       }

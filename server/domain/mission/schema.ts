@@ -64,8 +64,25 @@ export const packetSchema = z
 export type PacketDefinitionFile = z.infer<typeof packetSchema>;
 
 const viewSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('plot'), title: z.string(), parameters: z.array(z.string()).min(1) }).strict(),
+  z
+    .object({
+      kind: z.literal('plot'),
+      title: z.string(),
+      parameters: z.array(z.string()).min(1),
+      /** A parameter whose non-zero value shades the time axis (e.g. eclipse). */
+      shadeWhen: z.string().optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('values'), title: z.string(), parameters: z.array(z.string()).min(1) }).strict(),
+  /** The spacecraft's body axes drawn from a quaternion, with the error to the commanded quaternion. */
+  z
+    .object({
+      kind: z.literal('orientation'),
+      title: z.string(),
+      quaternion: z.tuple([z.string(), z.string(), z.string(), z.string()]),
+      commanded: z.tuple([z.string(), z.string(), z.string(), z.string()]),
+    })
+    .strict(),
   /** Every parameter of the subsystem as a grid of cells, grouped by a parameter attribute. */
   z.object({ kind: z.literal('grid'), title: z.string(), groupBy: z.literal('zone') }).strict(),
 ]);
