@@ -12,9 +12,8 @@ import { useLiveClock } from './hooks/useLiveClock';
 import { useReconnectBackfill, type BackfillStatus } from './hooks/useReconnectBackfill';
 import { SubsystemPanel, type TimeWindow } from './SubsystemPanel';
 import { AlarmStrip } from './AlarmStrip';
+import { SPANS_MIN, useConsoleView } from './hooks/useConsoleView';
 
-/** How much time the live charts show, and how much history a panel loads when it opens, ms. */
-export const LIVE_WINDOW_MS = 10 * 60 * 1000;
 /** Re-render cadence of values and ages, ms: fast enough to look live, slow enough to cost nothing. */
 const TICK_MS = 250;
 
@@ -36,18 +35,23 @@ const CONNECTION_CLASS = { connected: 'bg-emerald-500', connecting: 'bg-amber-40
 function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
   const socket = useSocket();
   const connection = useConnectionState(socket);
-  const [store] = useState(() => new ChannelStore({ seriesParameterIds: panels.flatMap((p) => p.seriesParameterIds) }));
+  const [store] = useState(
+    () => new ChannelStore({ seriesParameterIds: panels.flatMap((p) => p.seriesParameterIds), trendParameterIds: panels.flatMap((p) => p.trendParameterIds) }),
+  );
   const subsystems = useMemo(() => panels.map((p) => p.id), [panels]);
   const subscription = useChannelSubscription(socket, satellite.id, subsystems, store);
   const clock = useLiveClock(TICK_MS);
   const backfill = useReconnectBackfill(socket, satellite.id, panels, store);
+  const view = useConsoleView(subsystems);
 
-  const chartWindow: TimeWindow | null = clock && { fromMs: clock.nowMs - LIVE_WINDOW_MS, toMs: clock.nowMs };
+  // The live charts show the last `span`; history for that span is loaded once (and again when the span grows).
+  const chartWindow: TimeWindow | null = clock && { fromMs: clock.nowMs - view.spanMs, toMs: clock.nowMs };
   const openedAtMs = clock?.openedAtMs;
   const historyWindow = useMemo<TimeWindow | null>(
-    () => (openedAtMs === undefined ? null : { fromMs: openedAtMs - LIVE_WINDOW_MS, toMs: openedAtMs }),
-    [openedAtMs],
+    () => (openedAtMs === undefined ? null : { fromMs: openedAtMs - view.spanMs, toMs: openedAtMs }),
+    [openedAtMs, view.spanMs],
   );
+  const shown = view.focus === null ? panels : panels.filter((p) => p.id === view.focus);
 
   return (
     <div className="space-y-3">
@@ -61,10 +65,42 @@ function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
         </span>
         <BackfillNote status={backfill} />
         {subscription.state === 'failed' && <span className="text-xs text-red-400">subscription refused: {subscription.error}</span>}
+        <div className="ml-auto flex items-center gap-3 text-xs text-slate-400">
+          <span className="flex gap-1" title="keys 1–9 focus a subsystem, 0 or Esc shows all">
+            {[{ id: null, name: 'All' }, ...panels].map((p, i) => (
+              <button
+                key={p.id ?? 'all'}
+                type="button"
+                data-testid={`focus-${p.id ?? 'all'}`}
+                aria-pressed={view.focus === p.id}
+                onClick={() => view.setFocus(p.id)}
+                className={`rounded px-2 py-0.5 ${view.focus === p.id ? 'bg-sky-800 text-sky-100' : 'bg-slate-800 hover:bg-slate-700'}`}
+              >
+                <kbd className="mr-1 text-slate-500">{i}</kbd>
+                {p.name}
+              </button>
+            ))}
+          </span>
+          <label className="flex items-center gap-1" title="keys [ and ] shorten and lengthen the window">
+            window
+            <select
+              data-testid="span"
+              value={view.spanMs / 60_000}
+              onChange={(e) => view.setSpanMin(Number(e.target.value))}
+              className="rounded bg-slate-800 px-1 py-0.5 text-slate-200"
+            >
+              {SPANS_MIN.map((m) => (
+                <option key={m} value={m}>
+                  {m} min
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
       </div>
       <AlarmStrip satelliteId={satellite.id} />
-      <div className="grid gap-3 lg:grid-cols-2 2xl:grid-cols-3">
-        {panels.map((definition) => (
+      <div data-testid="panels" data-focus={view.focus ?? 'all'} className={view.focus === null ? 'grid gap-3 lg:grid-cols-2 2xl:grid-cols-3' : 'grid gap-3'}>
+        {shown.map((definition) => (
           <SubsystemPanel
             key={definition.id}
             satelliteId={satellite.id}

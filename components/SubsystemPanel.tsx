@@ -89,7 +89,16 @@ export function SubsystemPanel({ satelliteId, definition, store, nowMs, chartWin
       </header>
       <div className="space-y-3">
         {definition.views.map((view) => (
-          <PanelViewBlock key={view.slug} satelliteId={satelliteId} view={view} store={store} nowMs={nowMs} chartWindow={chartWindow} />
+          <PanelViewBlock
+            key={view.slug}
+            satelliteId={satelliteId}
+            subsystem={definition.id}
+            view={view}
+            store={store}
+            nowMs={nowMs}
+            chartWindow={chartWindow}
+            historyWindow={historyWindow}
+          />
         ))}
       </div>
     </section>
@@ -98,13 +107,15 @@ export function SubsystemPanel({ satelliteId, definition, store, nowMs, chartWin
 
 interface PanelViewBlockProps {
   readonly satelliteId: number;
+  readonly subsystem: string;
   readonly view: PanelView;
   readonly store: ChannelStore;
   readonly nowMs: number | null;
   readonly chartWindow: TimeWindow | null;
+  readonly historyWindow: TimeWindow | null;
 }
 
-function PanelViewBlock({ satelliteId, view, store, nowMs, chartWindow }: PanelViewBlockProps) {
+function PanelViewBlock({ satelliteId, subsystem, view, store, nowMs, chartWindow, historyWindow }: PanelViewBlockProps) {
   return (
     <div>
       <div className="mb-1 flex items-baseline justify-between text-xs uppercase tracking-wide text-slate-400">
@@ -125,7 +136,15 @@ function PanelViewBlock({ satelliteId, view, store, nowMs, chartWindow }: PanelV
       ) : view.kind === 'orientation' ? (
         <OrientationView view={view} store={store} chartWindow={chartWindow} />
       ) : (
-        <HeatGrid view={view} store={store} nowMs={nowMs} />
+        <HeatGrid
+          satelliteId={satelliteId}
+          subsystem={subsystem}
+          view={view}
+          store={store}
+          nowMs={nowMs}
+          chartWindow={chartWindow}
+          historyWindow={historyWindow}
+        />
       )}
     </div>
   );

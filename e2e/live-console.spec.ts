@@ -137,3 +137,33 @@ test('a lost server connection shows as disconnected, and on reconnect the misse
   // The 10 Hz attitude series is continuous again: no hole longer than a few packets since the console opened.
   await expect.poll(async () => Number(await panel.getAttribute('data-largest-gap-ms')), { timeout: 10_000 }).toBeLessThan(1000);
 });
+
+test('the console view lives in the URL: keyboard focus, window span and selected thermal nodes survive a reload', async ({ page }) => {
+  await page.goto(`${baseUrl()}/satellites/101?focus=thermal&nodes=thermal.node_010,thermal.node_020`);
+  await expect(page.getByTestId('panels')).toHaveAttribute('data-focus', 'thermal');
+  await expect(page.getByTestId('panel-attitude')).toHaveCount(0);
+  await waitForLive(page, 'thermal');
+  await expect(page.getByTestId('selection-all-nodes-by-zone')).toHaveAttribute('data-selected', 'thermal.node_010,thermal.node_020');
+
+  // Hover a node: its value, state and trend; click it: it joins the plotted selection.
+  const cell = page.getByTestId('cell-thermal.node_030');
+  await cell.hover();
+  await expect(page.getByTestId('grid-hover')).toHaveAttribute('data-parameter', 'thermal.node_030');
+  await expect.poll(async () => Number(await page.getByTestId('sparkline').getAttribute('data-points')), { timeout: 10_000 }).toBeGreaterThan(1);
+  await cell.click();
+  await expect(page).toHaveURL(/nodes=thermal\.node_010(%2C|,)thermal\.node_020(%2C|,)thermal\.node_030/);
+  await expect.poll(async () => Number(await page.getByTestId('chart-all-nodes-by-zone-selection').getAttribute('data-point-count')), { timeout: 10_000 }).toBeGreaterThan(0);
+
+  // Keyboard: 1 focuses attitude, 0 shows every panel, ] lengthens the window.
+  await page.keyboard.press('1');
+  await expect(page).toHaveURL(/focus=attitude/);
+  await expect(page.getByTestId('panels')).toHaveAttribute('data-focus', 'attitude');
+  await page.keyboard.press(']');
+  await expect(page).toHaveURL(/span=30/);
+  await page.reload();
+  await expect(page.getByTestId('panels')).toHaveAttribute('data-focus', 'attitude');
+  await expect(page.getByTestId('span')).toHaveValue('30');
+  await page.keyboard.press('0');
+  await expect(page.getByTestId('panels')).toHaveAttribute('data-focus', 'all');
+  for (const subsystem of ['attitude', 'thermal', 'power']) await expect(page.getByTestId(`panel-${subsystem}`)).toBeVisible();
+});

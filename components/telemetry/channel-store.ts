@@ -32,6 +32,10 @@ export interface ChannelStoreOptions {
    * the rest is headroom for history that comes back at full rate.
    */
   readonly capacity?: number;
+  /** Parameters to keep a short trend of (hover sparklines, ad-hoc plots): many of them, few samples each. */
+  readonly trendParameterIds?: readonly number[];
+  /** Samples kept per trend: 20 minutes of a 1 Hz parameter. */
+  readonly trendCapacity?: number;
   /** Browser clock, epoch ms. */
   readonly now?: () => number;
 }
@@ -47,7 +51,8 @@ export class ChannelStore {
   #mode: { name: string; onboardTimeMs: number } | undefined;
   #version = 0;
 
-  constructor({ seriesParameterIds, capacity = 8192, now = Date.now }: ChannelStoreOptions) {
+  constructor({ seriesParameterIds, capacity = 8192, trendParameterIds = [], trendCapacity = 1200, now = Date.now }: ChannelStoreOptions) {
+    for (const id of trendParameterIds) this.#series.set(id, new SeriesBuffer(trendCapacity));
     for (const id of seriesParameterIds) this.#series.set(id, new SeriesBuffer(capacity));
     this.#now = now;
   }

@@ -75,6 +75,8 @@ export interface PanelDefinition {
   readonly views: readonly PanelView[];
   /** Parameters drawn over time: the live store keeps a series buffer for each. */
   readonly seriesParameterIds: readonly number[];
+  /** Grid parameters not plotted: the store keeps a short trend of each for hover and selection. */
+  readonly trendParameterIds: readonly number[];
   /**
    * Parameters fetched from history when the panel opens: plotted and tabled
    * ones. Grid cells are left to the live feed; a full thermal grid of history
@@ -140,11 +142,14 @@ function toPanelDefinition(subsystem: SubsystemDefinition, mdb: MissionDatabase,
         : [],
   );
   const tabled = views.flatMap((v) => (v.kind === 'values' ? v.parameters.map((p) => p.id) : []));
+  const series = new Set(plotted);
+  const gridded = views.flatMap((v) => (v.kind === 'grid' ? v.groups.flatMap((g) => g.parameters.map((p) => p.id)) : []));
   return {
     id: subsystem.id,
     name: subsystem.name,
     views,
-    seriesParameterIds: [...new Set(plotted)],
+    seriesParameterIds: [...series],
+    trendParameterIds: [...new Set(gridded.filter((id) => !series.has(id)))],
     historyParameterIds: [...new Set([...plotted, ...tabled])],
   };
 }
