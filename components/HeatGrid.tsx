@@ -7,7 +7,7 @@
  * MAX_SELECTED), and the selection is kept in the URL (?nodes=…) so a
  * shared or reloaded link shows the same nodes.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { GridView, PanelParameter } from './telemetry/panel-definition';
 import type { ChannelStore } from './telemetry/channel-store';
@@ -17,6 +17,7 @@ import { formatAge, formatValue } from './telemetry/format';
 import { heatColorOf, limitStateOf } from './telemetry/limit-state';
 import { LIMIT_RING_CLASS, VALUE_STATE_CLASS } from './limit-style';
 import { LatestValue, stateOfSample } from './LatestValue';
+import type { ValueState } from './telemetry/value-state';
 import { TimeSeriesChart, type ChartSource } from './TimeSeriesChart';
 import { useChannelSeries } from './hooks/useChannelSeries';
 
@@ -44,8 +45,10 @@ export function HeatGrid({ satelliteId, subsystem, view, store, nowMs, chartWind
 
   useChannelSeries({ satelliteId, subsystem, parameterIds: selected.map((p) => p.id), window: historyWindow, store });
 
-  const toggle = (p: PanelParameter) =>
-    setSelected(selected.some((s) => s.id === p.id) ? selected.filter((s) => s.id !== p.id) : [...selected, p].slice(-MAX_SELECTED));
+  const toggle = useCallback(
+    (p: PanelParameter) => setSelected(selected.some((s) => s.id === p.id) ? selected.filter((s) => s.id !== p.id) : [...selected, p].slice(-MAX_SELECTED)),
+    [selected, setSelected],
+  );
 
   return (
     <div data-testid={`grid-${view.slug}`} className="space-y-1.5" onMouseLeave={() => setHoveredId(null)}>
@@ -55,28 +58,17 @@ export function HeatGrid({ satelliteId, subsystem, view, store, nowMs, chartWind
           <div className="flex flex-wrap gap-1">
             {group.parameters.map((p) => {
               const latest = store.latest(p.id);
-              const value = latest?.value;
-              const limitState = limitStateOf(value, p.limits);
-              const state = stateOfSample(p, latest, nowMs);
-              const isSelected = selected.some((s) => s.id === p.id);
               return (
-                <button
-                  type="button"
+                <HeatCell
                   key={p.id}
-                  data-testid={`cell-${p.name}`}
-                  data-limit-state={limitState}
-                  data-state={state}
-                  data-selected={isSelected || undefined}
-                  aria-pressed={isSelected}
-                  aria-label={`${p.label} ${formatValue(value)} ${p.unit}`}
-                  onMouseEnter={() => setHoveredId(p.id)}
-                  onFocus={() => setHoveredId(p.id)}
-                  onClick={() => toggle(p)}
-                  style={{ backgroundColor: heatColorOf(value, p.limits) }}
-                  className={`h-4 w-4 rounded-sm ${LIMIT_RING_CLASS[limitState]} ${VALUE_STATE_CLASS[state]} ${isSelected ? 'outline outline-2 outline-offset-1 outline-white' : ''}`}
-                >
-                  <LatestValue parameter={p} sample={latest} nowMs={nowMs} isPrimary={primary.has(p.id)} className="sr-only" />
-                </button>
+                  parameter={p}
+                  value={latest?.value ?? null}
+                  state={stateOfSample(p, latest, nowMs)}
+                  isPrimary={primary.has(p.id)}
+                  isSelected={selected.some((s) => s.id === p.id)}
+                  onHover={setHoveredId}
+                  onToggle={toggle}
+                />
               );
             })}
           </div>
@@ -97,6 +89,50 @@ export function HeatGrid({ satelliteId, subsystem, view, store, nowMs, chartWind
     </div>
   );
 }
+
+interface HeatCellProps {
+  readonly parameter: PanelParameter;
+  readonly value: number | null;
+  readonly state: ValueState;
+  readonly isPrimary: boolean;
+  readonly isSelected: boolean;
+  readonly onHover: (id: number) => void;
+  readonly onToggle: (p: PanelParameter) => void;
+}
+
+/**
+ * One node. Memoised on primitive props: of 200+ cells re-rendered on every
+ * console tick, only those whose value or state changed do any work.
+ */
+const HeatCell = memo(function HeatCell({ parameter: p, value, state, isPrimary, isSelected, onHover, onToggle }: HeatCellProps) {
+  const limitState = limitStateOf(value, p.limits);
+  return (
+    <button
+      type="button"
+      data-testid={`cell-${p.name}`}
+      data-limit-state={limitState}
+      data-state={state}
+      data-selected={isSelected || undefined}
+      aria-pressed={isSelected}
+      aria-label={`${p.label} ${formatValue(value)} ${p.unit}`}
+      onMouseEnter={() => onHover(p.id)}
+      onFocus={() => onHover(p.id)}
+      onClick={() => onToggle(p)}
+      style={{ backgroundColor: heatColorOf(value, p.limits) }}
+      className={`h-4 w-4 rounded-sm ${LIMIT_RING_CLASS[limitState]} ${VALUE_STATE_CLASS[state]} ${isSelected ? 'outline outline-2 outline-offset-1 outline-white' : ''}`}
+    >
+      <span
+        data-testid={isPrimary ? `value-${p.name}` : undefined}
+        data-value={value ?? undefined}
+        data-limit-state={limitState}
+        data-state={state}
+        className="sr-only"
+      >
+        {formatValue(value)}
+      </span>
+    </button>
+  );
+});
 
 function HoverDetail({ parameter, store, nowMs }: { parameter: PanelParameter | undefined; store: ChannelStore; nowMs: number | null }) {
   if (!parameter) return <div className="h-9 text-xs text-slate-500">hover a node for its value and trend; click to plot it</div>;

@@ -38,8 +38,13 @@ export interface TimeSeriesChartProps {
   readonly heightPx?: number;
 }
 
-/** Redraw cap: 10 fps keeps a 10 Hz stream smooth and leaves the main thread idle most of the time. */
+/**
+ * Redraw cap: at most 10 fps, and no more often than the window moves by one
+ * pixel (a 10-minute window 600 px wide moves a pixel a second), but at least
+ * every 250 ms so a new value is on the plot within a quarter second.
+ */
 const MIN_REDRAW_MS = 100;
+const MAX_REDRAW_MS = 250;
 const PALETTE = ['#38bdf8', '#f472b6', '#a3e635', '#fbbf24', '#c084fc', '#2dd4bf'];
 const AXIS = { stroke: '#94a3b8', grid: { stroke: '#1e293b', width: 1 }, ticks: { stroke: '#334155', width: 1 } };
 
@@ -122,7 +127,9 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({ testId, series, s
     let drawnWindow: { fromMs: number; toMs: number } | undefined;
     const draw = (timeMs: number) => {
       frame = requestAnimationFrame(draw);
-      if (timeMs - lastDrawMs < MIN_REDRAW_MS) return;
+      const windowMs = windowRef.current.toMs - windowRef.current.fromMs;
+      const msPerPixel = windowMs / Math.max(1, chart.bbox.width / devicePixelRatio);
+      if (timeMs - lastDrawMs < Math.min(MAX_REDRAW_MS, Math.max(MIN_REDRAW_MS, msPerPixel))) return;
       const source = sourceRef.current;
       const visible = windowRef.current;
       if (source.version === drawnVersion && visible === drawnWindow) return;
