@@ -62,7 +62,7 @@ describe('Alarms > storage', () => {
       const stored = await theAlarm();
       expect(stored).toEqual({
         id: stored.id,
-        version: 2,
+        version: 3, // created with its first alert (1), raised (2), escalated (3)
         alarm: {
           key: { satelliteId: 101, ruleId: 'limit', subject: 'power.battery_voltage' },
           state: 'unacknowledged',
@@ -96,8 +96,8 @@ describe('Alarms > storage', () => {
       const applied = await act(before, { type: 'acknowledge', actor: alice, comment: '  heater 3 cycling ' }, T0 + 30_000);
 
       const after = await theAlarm();
-      expect(applied.version).toBe(2);
-      expect(after.version).toBe(2);
+      expect(applied.version).toBe(3);
+      expect(after.version).toBe(3);
       expect(after.alarm).toEqual({
         ...before.alarm,
         state: 'acknowledged',
@@ -138,9 +138,9 @@ describe('Alarms > storage', () => {
       const error = await act(stale, { type: 'shelve', actor: bob, comment: 'noisy', durationMs: 900_000 }, T0 + 2000).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AlarmVersionConflictError);
       expect((error as AlarmVersionConflictError).message).toBe(
-        `alarm ${stale.id} was changed by someone else (version 2, expected 1); reload it and try again`,
+        `alarm ${stale.id} was changed by someone else (version 3, expected 2); reload it and try again`,
       );
-      expect([(error as AlarmVersionConflictError).retriable, (error as AlarmVersionConflictError).actualVersion]).toEqual([false, 2]);
+      expect([(error as AlarmVersionConflictError).retriable, (error as AlarmVersionConflictError).actualVersion]).toEqual([false, 3]);
       expect(await theAlarm()).toEqual(current);
       expect(await auditCount()).toBe(auditBefore);
     });
@@ -159,7 +159,7 @@ describe('Alarms > storage', () => {
       const after = await theAlarm();
       const { rows } = await db.pool.query('SELECT actor, comment FROM audit_log WHERE id > $1 ORDER BY id', [lastIdBefore]);
       expect(rows).toEqual([{ actor: after.alarm.acknowledgedBy, comment: after.alarm.acknowledgeComment }]);
-      expect(after.version).toBe(2);
+      expect(after.version).toBe(3);
     });
 
     it('refuses an unknown alarm id with a clear error and changes nothing', async () => {
@@ -216,7 +216,7 @@ describe('Alarms > storage', () => {
       const dueMs = T0 + 1000 + 15 * 60_000;
       await act(shelved!, { type: 'expire-shelve' }, dueMs, null);
       const after = await theAlarm();
-      expect([after.alarm.state, after.alarm.shelvedBy, after.alarm.shelvedUntilMs, after.version]).toEqual(['unacknowledged', null, null, 3]);
+      expect([after.alarm.state, after.alarm.shelvedBy, after.alarm.shelvedUntilMs, after.version]).toEqual(['unacknowledged', null, null, 4]);
       const { rows } = await db.pool.query(
         `SELECT actor, actor_role, action, from_state, to_state, client_address, details FROM audit_log WHERE target = $1 ORDER BY id DESC LIMIT 1`,
         [`alarm:${after.id}`],
@@ -241,7 +241,7 @@ describe('Alarms > storage', () => {
       const error = await act(seen, { type: 'acknowledge', actor: alice, comment: 'ok' }, T0 + 6000).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AlarmVersionConflictError);
       const after = await theAlarm();
-      expect([after.version, after.alarm.state, after.alarm.occurrences, after.alarm.highestSeverity]).toEqual([2, 'unacknowledged', 2, 'critical']);
+      expect([after.version, after.alarm.state, after.alarm.occurrences, after.alarm.highestSeverity]).toEqual([3, 'unacknowledged', 2, 'critical']);
     });
   });
 

@@ -1,25 +1,33 @@
 /**
  * Appends alerts to alarm_events and folds each newly appended one into its
- * alarm (one row per satellite, rule and subject): a raised alert makes the
- * alarm active, counts an occurrence and keeps the worse severity while
- * active; a cleared alert makes it inactive. An alert already appended (same
+ * alarm (one row per satellite, rule and subject) through the ISA-18.2 state
+ * machine (server/domain/alarms): a raise makes a normal alarm
+ * unacknowledged, counts an occurrence of an active one and re-arms
+ * acknowledgement when it gets worse; a clear returns it to normal or, when
+ * latching and unacknowledged, to returned-to-normal-unacknowledged. Every
+ * transition bumps the alarm's version and is appended to audit_log as the
+ * system's, in the caller's transaction. An alert already appended (same
  * deterministic id, republished after a processor restart) changes nothing.
  *
- * A new alarm starts unacknowledged (normal when its first alert is a clear).
- * The lifecycle state of an existing alarm is not moved here yet: that is the
- * alarm state machine's (server/domain/alarms), applied through
- * apply-alarm-transition. Every change bumps the alarm's version, so a console
- * acting on what it read before the change is refused rather than overwriting it.
+ * An alarm's row is created (normal) with its first alert and then moved by
+ * the machine like every later one. Each alarm's row is locked while its
+ * alerts are folded, so a console acting at the same moment waits and then
+ * finds the version moved (AlarmVersionConflictError) instead of overwriting.
  *
  * @example
- *   await insertAlarmEvents(client, [alert]); // → number of alerts newly appended
+ *   await insertAlarmEvents(client, [alert], Date.now()); // → number of alerts newly appended
  */
+import { alarmSourceKey, type AlarmKey } from '../../server/domain/alarms/alarm';
+import { alarmInputFromAlert } from '../../server/domain/alarms/alarm-source-inputs';
+import { transitionAlarm } from '../../server/domain/alarms/alarm-state-machine';
 import type { Alert } from '../../server/domain/alert';
 import type { Queryable } from '../pool';
+import { applyAlarmTransition } from './apply-alarm-transition';
 import { float8Array, int4Array } from './binary-arrays';
 import { timestampFromMs } from './epoch';
+import { selectAlarmForUpdate } from './select-alarm-for-update';
 
-const SQL = `
+const APPEND_SQL = `
 WITH appended AS (
   INSERT INTO alarm_events (alert_id, satellite_id, rule_id, subject, kind, severity, window_start, window_end, value, threshold, message)
   SELECT u.alert_id, u.satellite_id, u.rule_id, u.subject, u.kind, u.severity, ${timestampFromMs('u.start_ms')}, ${timestampFromMs('u.end_ms')},
@@ -28,41 +36,26 @@ WITH appended AS (
                 $10::float8[], $11::text[])
          AS u(alert_id, satellite_id, rule_id, subject, kind, severity, start_ms, end_ms, value, threshold, message)
   ON CONFLICT (alert_id) DO NOTHING
-  RETURNING *
+  RETURNING alert_id, satellite_id, rule_id, subject, window_end, value
 ),
-latest AS (
-  -- One change per alarm per statement, in event-time order: the last one decides the state.
-  SELECT DISTINCT ON (satellite_id, rule_id, subject) *,
-         count(*) FILTER (WHERE kind = 'raised') OVER (PARTITION BY satellite_id, rule_id, subject) AS raised_count,
-         max(CASE severity WHEN 'critical' THEN 2 ELSE 1 END) FILTER (WHERE kind = 'raised')
-           OVER (PARTITION BY satellite_id, rule_id, subject) AS worst_rank,
-         max(window_end) FILTER (WHERE kind = 'raised') OVER (PARTITION BY satellite_id, rule_id, subject) AS last_raised_end
-    FROM appended
-   ORDER BY satellite_id, rule_id, subject, window_end DESC, kind DESC
+firsts AS (
+  SELECT DISTINCT ON (satellite_id, rule_id, subject) * FROM appended ORDER BY satellite_id, rule_id, subject, window_end
 ),
-folded AS (
-INSERT INTO alarms AS a (satellite_id, rule_id, subject, severity, active, occurrences, first_raised_at, last_changed_at, last_value, last_alert_id,
-                        state, highest_severity, last_raised_at)
-SELECT satellite_id, rule_id, subject, CASE WHEN worst_rank = 2 THEN 'critical' ELSE severity END, kind = 'raised',
-       raised_count, window_end, window_end, value, alert_id,
-       CASE WHEN kind = 'raised' THEN 'unacknowledged' ELSE 'normal' END, CASE WHEN worst_rank = 2 THEN 'critical' ELSE severity END, last_raised_end
-  FROM latest
-ON CONFLICT (satellite_id, rule_id, subject) DO UPDATE
-   SET severity = CASE WHEN EXCLUDED.active AND a.active AND a.severity = 'critical' THEN 'critical' ELSE EXCLUDED.severity END,
-       highest_severity = CASE WHEN a.highest_severity = 'critical' OR EXCLUDED.highest_severity = 'critical' THEN 'critical' ELSE 'warning' END,
-       last_raised_at = GREATEST(a.last_raised_at, EXCLUDED.last_raised_at),
-       version = a.version + 1,
-       active = EXCLUDED.active,
-       occurrences = a.occurrences + EXCLUDED.occurrences,
-       last_changed_at = GREATEST(a.last_changed_at, EXCLUDED.last_changed_at),
-       last_value = EXCLUDED.last_value,
-       last_alert_id = EXCLUDED.last_alert_id
+created AS (
+  -- A new alarm starts normal; the state machine then applies its alerts like any other's.
+  INSERT INTO alarms (satellite_id, rule_id, subject, severity, active, occurrences, first_raised_at, last_changed_at, last_value, last_alert_id,
+                      state, highest_severity)
+  SELECT satellite_id, rule_id, subject, 'warning', false, 0, window_end, window_end, value, alert_id, 'normal', 'warning' FROM firsts
+  ON CONFLICT (satellite_id, rule_id, subject) DO NOTHING
+  RETURNING 1
 )
-SELECT count(*)::int AS appended FROM appended`;
+SELECT alert_id FROM appended`;
 
-export async function insertAlarmEvents(q: Queryable, alerts: readonly Alert[]): Promise<number> {
+const LAST_ALERT_SQL = 'UPDATE alarms SET last_alert_id = $2 WHERE id = $1';
+
+export async function insertAlarmEvents(q: Queryable, alerts: readonly Alert[], nowMs: number = Date.now()): Promise<number> {
   if (alerts.length === 0) return 0;
-  const result = await q.query(SQL, [
+  const result = await q.query<{ alert_id: string }>(APPEND_SQL, [
     alerts.map((a) => a.id),
     int4Array(alerts.map((a) => a.satelliteId)),
     alerts.map((a) => a.ruleId),
@@ -75,5 +68,31 @@ export async function insertAlarmEvents(q: Queryable, alerts: readonly Alert[]):
     float8Array(alerts.map((a) => a.threshold)),
     alerts.map((a) => a.message),
   ]);
-  return (result.rows[0] as { appended: number }).appended;
+  const appended = new Set(result.rows.map((r) => r.alert_id));
+  const byAlarm = new Map<string, { key: AlarmKey; alerts: Alert[] }>();
+  for (const alert of alerts) {
+    if (!appended.delete(alert.id)) continue; // not new (or a repeat within this batch)
+    const key: AlarmKey = { satelliteId: alert.satelliteId, ruleId: alert.ruleId, subject: alert.subject };
+    const id = `${key.satelliteId}\u0000${alarmSourceKey(key)}`;
+    const group = byAlarm.get(id);
+    if (group) group.alerts.push(alert);
+    else byAlarm.set(id, { key, alerts: [alert] });
+  }
+  let folded = 0;
+  for (const { key, alerts: group } of byAlarm.values()) {
+    // Event-time order; at the same instant a clear before a raise, so the raise stands.
+    group.sort((a, b) => a.windowEndMs - b.windowEndMs || (a.kind === b.kind ? 0 : a.kind === 'cleared' ? -1 : 1));
+    let stored = await selectAlarmForUpdate(q, key);
+    if (!stored) throw new Error(`alarm ${alarmSourceKey(key)} of satellite ${key.satelliteId} was not created with its first alert`);
+    for (const alert of group) {
+      folded++;
+      const step = transitionAlarm(stored.alarm, alarmInputFromAlert(alert).input, nowMs);
+      // A refusal (a clear of an alarm already normal) is the machine saying nothing changes.
+      if (!step.ok) continue;
+      const applied = await applyAlarmTransition(q, { alarmId: stored.id, expectedVersion: stored.version, alarm: step.alarm, transition: step.transition });
+      stored = { id: stored.id, version: applied.version, alarm: step.alarm };
+    }
+    await q.query(LAST_ALERT_SQL, [stored.id, group.at(-1)!.id]);
+  }
+  return folded;
 }

@@ -25,19 +25,22 @@ export interface AlarmFilter {
   readonly states?: readonly AlarmState[];
 }
 
-const SQL = `
-SELECT id::float8 AS id, version, satellite_id, rule_id, subject, state, active, severity, highest_severity, occurrences,
+/** The columns toStoredAlarm reads, shared with select-alarm-for-update. */
+export const ALARM_COLUMNS = `id::float8 AS id, version, satellite_id, rule_id, subject, state, active, severity, highest_severity, occurrences,
        ${epochMs('first_raised_at')} AS first_raised_ms, ${epochMs('last_raised_at')} AS last_raised_ms,
        ${epochMs('last_changed_at')} AS last_changed_ms, last_value,
        acknowledged_by, ${epochMs('acknowledged_at')} AS acknowledged_ms, acknowledge_comment,
-       shelved_by, ${epochMs('shelved_until')} AS shelved_until_ms, assignee, latching
+       shelved_by, ${epochMs('shelved_until')} AS shelved_until_ms, assignee, latching`;
+
+const SQL = `
+SELECT ${ALARM_COLUMNS}
   FROM alarms
  WHERE ($1::integer IS NULL OR satellite_id = $1)
    AND ($2::bigint[] IS NULL OR id = ANY ($2))
    AND ($3::text[] IS NULL OR state = ANY ($3))
  ORDER BY id`;
 
-interface AlarmRow {
+export interface AlarmRow {
   id: number;
   version: number;
   satellite_id: number;
@@ -66,7 +69,7 @@ export async function selectAlarms(q: Queryable, { satelliteId, ids, states }: A
   return rows.map(toStoredAlarm);
 }
 
-function toStoredAlarm(r: AlarmRow): StoredAlarm {
+export function toStoredAlarm(r: AlarmRow): StoredAlarm {
   return {
     id: r.id,
     version: r.version,

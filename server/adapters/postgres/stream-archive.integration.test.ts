@@ -143,8 +143,15 @@ describe('Archive > alarms', () => {
       { rule_id: 'limit', subject: 'power.battery_voltage', severity: 'critical', active: true, occurrences: 2, last_value: 24.4 },
     ]);
     await archive('telemetry.alerts', [{ alert: alert('cleared', 'warning', T0 + 9000, 27) }]);
-    expect(await rows('SELECT severity, active, occurrences, last_value FROM alarms')).toEqual([
-      { severity: 'warning', active: false, occurrences: 2, last_value: 27 },
+    // Latching: the condition is gone, but nobody acknowledged it yet; the severity stays that of the last occurrence.
+    expect(await rows('SELECT state, severity, highest_severity, active, occurrences, last_value FROM alarms')).toEqual([
+      { state: 'returned-to-normal-unacknowledged', severity: 'critical', highest_severity: 'critical', active: false, occurrences: 2, last_value: 27 },
+    ]);
+    // Every transition the stream made is in the audit log as the system's.
+    expect(await rows(`SELECT actor, action, from_state, to_state FROM audit_log WHERE target LIKE 'alarm:%' ORDER BY id`)).toEqual([
+      { actor: 'system', action: 'raise', from_state: 'normal', to_state: 'unacknowledged' },
+      { actor: 'system', action: 'escalate', from_state: 'unacknowledged', to_state: 'unacknowledged' },
+      { actor: 'system', action: 'clear', from_state: 'unacknowledged', to_state: 'returned-to-normal-unacknowledged' },
     ]);
     expect(await rows('SELECT kind, severity FROM alarm_events ORDER BY window_end')).toEqual([
       { kind: 'raised', severity: 'warning' },
