@@ -7,6 +7,7 @@ import {
   bucketStartMs,
   planSeries,
   pointBudget,
+  seriesSpacing,
 } from './series-plan';
 
 /** 2026-01-01T00:00:00Z: on every bucket boundary up to a day. */
@@ -109,5 +110,18 @@ describe('Aggregation > planSeries', () => {
     expect(() => plan(MINUTE, { widthPx: 31 })).toThrow('widthPx must be an integer in 32..4096, got 31');
     expect(() => plan(MINUTE, { widthPx: 1000.5 })).toThrow(RangeError);
     expect(() => plan(MINUTE, { maxSampleRateHz: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('Aggregation > seriesSpacing', () => {
+  it('spaces raw samples by their sampling period and aggregates by their bucket, a gap beyond 1.5 periods', () => {
+    expect(seriesSpacing({ tier: 'raw', bucketMs: null, points: 601 }, 10)).toEqual({ periodMs: 100, gapThresholdMs: 150 });
+    expect(seriesSpacing({ tier: 'raw', bucketMs: null, points: 61 }, 1)).toEqual({ periodMs: 1000, gapThresholdMs: 1500 });
+    expect(seriesSpacing({ tier: '1s', bucketMs: 1000, points: 901 }, 10)).toEqual({ periodMs: 1000, gapThresholdMs: 1500 });
+    expect(seriesSpacing({ tier: '1m', bucketMs: 900_000, points: 2881 }, 1)).toEqual({ periodMs: 900_000, gapThresholdMs: 1_350_000 });
+  });
+
+  it('keeps the sampling period of a parameter slower than the buckets: a 0.1 Hz one fills every tenth second', () => {
+    expect(seriesSpacing({ tier: '1s', bucketMs: 1000, points: 901 }, 0.1)).toEqual({ periodMs: 10_000, gapThresholdMs: 15_000 });
   });
 });
