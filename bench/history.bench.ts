@@ -16,7 +16,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
-import { epochMs, timestampFromMs } from '../db/queries/epoch';
+import { bucketEpochMs, epochMs, timestampFromMs } from '../db/queries/epoch';
 import { PostgresTelemetryStore } from '../server/adapters/postgres/postgres-telemetry-store';
 import { loadConfig } from '../server/config';
 import { planSeries } from '../server/domain/aggregation/series-plan';
@@ -78,10 +78,10 @@ function rawTableQuery(pool: pg.Pool, fromMs: number, toMs: number, bucketMs: nu
   const endMs = (Math.floor(toMs / bucketMs) + 1) * bucketMs;
   const bucket = `time_bucket(make_interval(secs => $5::float8 / 1000), ts, TIMESTAMPTZ '1970-01-01 00:00:00+00')`;
   return pool.query(
-    `SELECT parameter_id, ${epochMs(bucket)} AS time_ms, avg(value) AS value, min(value) AS min, max(value) AS max, count(*)::int AS count
+    `SELECT parameter_id, ${bucketEpochMs(bucket)} AS time_ms, avg(value) AS value, min(value) AS min, max(value) AS max, count(*)::int AS count
        FROM samples
       WHERE satellite_id = $1 AND parameter_id = ANY($2::smallint[]) AND ts >= ${timestampFromMs('$3')} AND ts < ${timestampFromMs('$4')}
-      GROUP BY parameter_id, 2 ORDER BY parameter_id, 2`,
+      GROUP BY parameter_id, ${bucket} ORDER BY parameter_id, ${bucket}`,
     [satelliteId, PARAMETER_IDS, startMs, endMs, bucketMs],
   );
 }

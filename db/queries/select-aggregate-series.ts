@@ -8,7 +8,7 @@
  *   await selectAggregateSeries(pool, 'agg_1m', { satelliteId: 101, parameterIds: [2], fromMs, toMs: fromMs + 86_400_000 });
  */
 import type { Queryable } from '../pool';
-import { epochMs, timestampFromMs } from './epoch';
+import { bucketEpochMs, timestampFromMs } from './epoch';
 import type { SeriesWindow } from './select-raw-series';
 import { collectSeries, type SeriesColumns, type SeriesRow } from './series-rows';
 
@@ -16,7 +16,7 @@ export type AggregateTable = 'agg_1s' | 'agg_1m';
 
 function sql(table: AggregateTable, width: string): string {
   return `
-SELECT parameter_id, ${epochMs('bucket')} AS time_ms, sum / count AS value, min, max, count
+SELECT parameter_id, ${bucketEpochMs('bucket')} AS time_ms, sum / count AS value, min, max, count
   FROM ${table}
  WHERE satellite_id = $1 AND parameter_id = ANY($2::smallint[])
    AND bucket > ${timestampFromMs('$3')} - interval '${width}' AND bucket <= ${timestampFromMs('$4')}

@@ -13,7 +13,7 @@
  *   await selectBucketedSeries(pool, 'agg_1m', { satelliteId: 101, parameterIds: [2], fromMs, toMs: fromMs + 30 * 86_400_000, bucketMs: 900_000 });
  */
 import type { Queryable } from '../pool';
-import { epochMs, timestampFromMs } from './epoch';
+import { bucketEpochMs, timestampFromMs } from './epoch';
 import type { SeriesWindow } from './select-raw-series';
 import { collectSeries, type SeriesColumns, type SeriesRow } from './series-rows';
 
@@ -24,19 +24,19 @@ const bucketOf = (column: string) => `time_bucket(make_interval(secs => $5::floa
 
 const SQL: Record<BucketSource, string> = {
   samples: `
-SELECT parameter_id, ${epochMs(bucketOf('ts'))} AS time_ms, avg(value) AS value, min(value) AS min, max(value) AS max, count(*)::int AS count
+SELECT parameter_id, ${bucketEpochMs(bucketOf('ts'))} AS time_ms, avg(value) AS value, min(value) AS min, max(value) AS max, count(*)::int AS count
   FROM samples
  WHERE satellite_id = $1 AND parameter_id = ANY($2::smallint[])
    AND ts >= ${timestampFromMs('$3')} AND ts < ${timestampFromMs('$4')}
- GROUP BY parameter_id, 2
- ORDER BY parameter_id, 2`,
+ GROUP BY parameter_id, ${bucketOf('ts')}
+ ORDER BY parameter_id, ${bucketOf('ts')}`,
   agg_1m: `
-SELECT parameter_id, ${epochMs(bucketOf('bucket'))} AS time_ms, sum(sum) / sum(count) AS value, min(min) AS min, max(max) AS max, sum(count)::int AS count
+SELECT parameter_id, ${bucketEpochMs(bucketOf('bucket'))} AS time_ms, sum(sum) / sum(count) AS value, min(min) AS min, max(max) AS max, sum(count)::int AS count
   FROM agg_1m
  WHERE satellite_id = $1 AND parameter_id = ANY($2::smallint[])
    AND bucket >= ${timestampFromMs('$3')} AND bucket < ${timestampFromMs('$4')}
- GROUP BY parameter_id, 2
- ORDER BY parameter_id, 2`,
+ GROUP BY parameter_id, ${bucketOf('bucket')}
+ ORDER BY parameter_id, ${bucketOf('bucket')}`,
 };
 
 export interface BucketedSeriesRequest extends SeriesWindow {
