@@ -1,22 +1,22 @@
 /**
  * Aggregates of some parameters of one satellite from a gold tier (agg_1s or
  * agg_1m) for every bucket that overlaps [from, to], as columns: bucket
- * start, avg (sum / count), min and max, so a spike inside a bucket still
- * shows.
+ * start, avg (sum / count), min, max and count, so a spike inside a bucket
+ * still shows.
  *
  * @example
  *   await selectAggregateSeries(pool, 'agg_1m', { satelliteId: 101, parameterIds: [2], fromMs, toMs: fromMs + 86_400_000 });
  */
-import type { Series, SeriesRequest } from '../../server/ports/telemetry-store';
 import type { Queryable } from '../pool';
-import { epochMs, timestampFromMs } from './epoch';
-import { collectSeries, type SeriesRow } from './series-rows';
+import { bucketEpochMs, timestampFromMs } from './epoch';
+import type { SeriesWindow } from './select-raw-series';
+import { collectSeries, type SeriesColumns, type SeriesRow } from './series-rows';
 
 export type AggregateTable = 'agg_1s' | 'agg_1m';
 
 function sql(table: AggregateTable, width: string): string {
   return `
-SELECT parameter_id, ${epochMs('bucket')} AS time_ms, sum / count AS value, min, max
+SELECT parameter_id, ${bucketEpochMs('bucket')} AS time_ms, sum / count AS value, min, max, count
   FROM ${table}
  WHERE satellite_id = $1 AND parameter_id = ANY($2::smallint[])
    AND bucket > ${timestampFromMs('$3')} - interval '${width}' AND bucket <= ${timestampFromMs('$4')}
@@ -25,7 +25,7 @@ SELECT parameter_id, ${epochMs('bucket')} AS time_ms, sum / count AS value, min,
 
 const SQL: Record<AggregateTable, string> = { agg_1s: sql('agg_1s', '1 second'), agg_1m: sql('agg_1m', '1 minute') };
 
-export async function selectAggregateSeries(q: Queryable, table: AggregateTable, request: SeriesRequest): Promise<Series[]> {
+export async function selectAggregateSeries(q: Queryable, table: AggregateTable, request: SeriesWindow): Promise<SeriesColumns[]> {
   const { rows } = await q.query<SeriesRow>(SQL[table], [request.satelliteId, request.parameterIds, request.fromMs, request.toMs]);
   return collectSeries(request.parameterIds, rows);
 }

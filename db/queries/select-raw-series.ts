@@ -1,23 +1,30 @@
 /**
  * Raw samples of some parameters of one satellite with from ≤ time ≤ to,
- * as columns; min and max equal the value, so callers draw every tier alike.
+ * as columns; min and max equal the value and the count is 1, so callers
+ * draw every tier alike.
  *
  * @example
  *   await selectRawSeries(pool, { satelliteId: 101, parameterIds: [2, 3], fromMs, toMs: fromMs + 60_000 });
  */
-import type { Series, SeriesRequest } from '../../server/ports/telemetry-store';
 import type { Queryable } from '../pool';
 import { epochMs, timestampFromMs } from './epoch';
-import { collectSeries, type SeriesRow } from './series-rows';
+import { collectSeries, type SeriesColumns, type SeriesRow } from './series-rows';
 
 const SQL = `
-SELECT parameter_id, ${epochMs('ts')} AS time_ms, value, value AS min, value AS max
+SELECT parameter_id, ${epochMs('ts')} AS time_ms, value, value AS min, value AS max, 1 AS count
   FROM samples
  WHERE satellite_id = $1 AND parameter_id = ANY($2::smallint[])
    AND ts >= ${timestampFromMs('$3')} AND ts <= ${timestampFromMs('$4')}
  ORDER BY parameter_id, ts`;
 
-export async function selectRawSeries(q: Queryable, request: SeriesRequest): Promise<Series[]> {
+export interface SeriesWindow {
+  readonly satelliteId: number;
+  readonly parameterIds: readonly number[];
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+export async function selectRawSeries(q: Queryable, request: SeriesWindow): Promise<SeriesColumns[]> {
   const { rows } = await q.query<SeriesRow>(SQL, [request.satelliteId, request.parameterIds, request.fromMs, request.toMs]);
   return collectSeries(request.parameterIds, rows);
 }

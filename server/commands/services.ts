@@ -15,7 +15,7 @@ import { KafkaBus } from '../adapters/kafka/kafka-bus';
 import { MemoryBus } from '../adapters/memory/memory-bus';
 import { PostgresTelemetryStore } from '../adapters/postgres/postgres-telemetry-store';
 import type { Config } from '../config';
-import { secondTierParameterIds } from '../domain/aggregation/series-tier';
+import { parameterSampleRatesHz, secondTierParameterIds } from '../domain/aggregation/series-tier';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { Logger } from '../log';
 import type { Bus } from '../ports/bus';
@@ -59,7 +59,7 @@ export async function openDatabase(config: Config, mdb: MissionDatabase, log: Lo
     await syncParameters(pool, mdb);
     return {
       pool,
-      store: new PostgresTelemetryStore(pool, { secondTierParameterIds: secondTierParameterIds(mdb) }),
+      store: new PostgresTelemetryStore(pool, { secondTierParameterIds: secondTierParameterIds(mdb), sampleRatesHz: parameterSampleRatesHz(mdb) }),
       description: redactDatabaseUrl(url),
       close: async () => {
         await pool.end();

@@ -122,11 +122,17 @@ export interface SatelliteSummary {
 export interface SeriesRequest {
   readonly satelliteId: number;
   readonly parameterIds: readonly number[];
+  /** Window, epoch ms, both ends included. */
   readonly fromMs: number;
   readonly toMs: number;
+  /**
+   * Width of the chart the series are drawn in, px: sets the point budget
+   * per series (see planSeries). HISTORY_WIDTH_PX.default when omitted.
+   */
+  readonly widthPx?: number;
 }
 
-/** Columnar series of one parameter: time, value (avg for aggregates), min and max. */
+/** Columnar series of one parameter: time, value (the mean for aggregates), min and max. What a chart draws. */
 export interface Series {
   readonly parameterId: number;
   readonly timesMs: number[];
@@ -135,10 +141,26 @@ export interface Series {
   readonly maxs: number[];
 }
 
+/**
+ * A series as the history query returns it. Raw samples: value = min = max,
+ * count 1. Aggregates: one point per bucket that holds data, at the bucket's
+ * start, with the mean (sum / count), min, max and number of samples; a
+ * bucket without samples is absent, so a gap stays a gap.
+ */
+export interface HistorySeries extends Series {
+  readonly counts: number[];
+  /** Expected spacing of consecutive points, ms: the bucket width, or the sampling period when that is longer. */
+  readonly periodMs: number;
+  /** Consecutive points further apart than this are not joined: data is missing between them, ms. */
+  readonly gapThresholdMs: number;
+}
+
 export interface SeriesResult {
-  /** Which table answered: raw samples, the 1-second or the 1-minute aggregates. */
+  /** Which tier answered: raw samples, the 1-second or the 1-minute aggregates. */
   readonly tier: 'raw' | '1s' | '1m';
-  readonly series: Series[];
+  /** Width of the returned buckets, ms; null for raw samples as stored. Wider than the tier when its rows were grouped further. */
+  readonly bucketMs: number | null;
+  readonly series: HistorySeries[];
 }
 
 /** What the archiver writes. */

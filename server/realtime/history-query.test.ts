@@ -11,15 +11,23 @@ describe('Realtime > HistoryQuery > #parseHistoryQuery', () => {
   it('returns the exact SeriesRequest for accepted input, without duplicate ids', () => {
     expect(parse('101', 'parameters=100,101,100&from=1795000000000&to=1795000600000')).toEqual({
       ok: true,
-      request: { satelliteId: 101, parameterIds: [100, 101], fromMs: 1_795_000_000_000, toMs: 1_795_000_600_000 },
+      request: { satelliteId: 101, parameterIds: [100, 101], fromMs: 1_795_000_000_000, toMs: 1_795_000_600_000, widthPx: 1000 },
     });
   });
 
   it('accepts a window of exactly 31 days', () => {
     expect(parse('0', `parameters=1&from=0&to=${31 * DAY_MS}`)).toEqual({
       ok: true,
-      request: { satelliteId: 0, parameterIds: [1], fromMs: 0, toMs: 31 * DAY_MS },
+      request: { satelliteId: 0, parameterIds: [1], fromMs: 0, toMs: 31 * DAY_MS, widthPx: 1000 },
     });
+  });
+
+  it('takes the chart width in pixels, 32 to 4096, 1000 when absent', () => {
+    const widthOf = (query: string) => {
+      const result = parse('101', `parameters=1&from=0&to=60000${query}`);
+      return result.ok ? result.request.widthPx : result.error;
+    };
+    expect([widthOf(''), widthOf('&width=32'), widthOf('&width=1920'), widthOf('&width=4096')]).toEqual([1000, 32, 1920, 4096]);
   });
 
   it.each([
@@ -35,6 +43,11 @@ describe('Realtime > HistoryQuery > #parseHistoryQuery', () => {
     ['101', 'parameters=1&from=6000&to=5000', 'from must be before to'],
     ['101', `parameters=1&from=0&to=${31 * DAY_MS + 1}`, 'the window from..to must not exceed 31 days'],
     ['101', 'parameters=1,2,999&from=0&to=1', 'unknown parameter id 999'],
+    ['101', 'parameters=1&from=0&to=1&width=31', 'width must be a whole number of pixels in 32..4096'],
+    ['101', 'parameters=1&from=0&to=1&width=4097', 'width must be a whole number of pixels in 32..4096'],
+    ['101', 'parameters=1&from=0&to=1&width=800.5', 'width must be a whole number of pixels in 32..4096'],
+    ['101', 'parameters=1&from=0&to=1&width=', 'width must be a whole number of pixels in 32..4096'],
+    ['101', 'parameters=1&from=0&to=1&width=-800', 'width must be a whole number of pixels in 32..4096'],
   ])('rejects id=%s ?%s with "%s"', (id, query, message) => {
     expect(parse(id, query)).toEqual({ ok: false, error: message });
   });

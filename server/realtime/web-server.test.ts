@@ -14,7 +14,7 @@ import { startWebServer } from './web-server';
 const unusedStore: TelemetryHistory = {
   listSatellites: () => Promise.resolve([]),
   listAlarms: () => Promise.resolve([]),
-  getSeries: () => Promise.resolve({ tier: 'raw', series: [] }),
+  getSeries: () => Promise.resolve({ tier: 'raw', bucketMs: null, series: [] }),
 };
 
 describe('Realtime > WebServer', () => {

@@ -341,24 +341,27 @@ describe('Adapters > PostgresTelemetryStore', () => {
       await store.archiveBatch(batch(messages));
     });
 
-    it('returns raw samples, inclusive of both ends, for a window of 15 minutes', async () => {
-      const result = await store.getSeries({ satelliteId: 101, parameterIds: [101, 100], fromMs: T0 + 60_000, toMs: T0 + 60_000 + 900_000 });
+    it('returns raw samples, inclusive of both ends, while they fit the chart: 5 minutes at 10 Hz on 1000 px', async () => {
+      const result = await store.getSeries({ satelliteId: 101, parameterIds: [101, 100], fromMs: T0 + 60_000, toMs: T0 + 60_000 + 300_000 });
 
-      expect(result.tier).toBe('raw');
+      expect([result.tier, result.bucketMs]).toEqual(['raw', null]);
       expect(result.series.map((s) => s.parameterId)).toEqual([101, 100]);
       const [slow, fast] = result.series;
-      expect(slow!.timesMs).toEqual(Array.from({ length: 901 }, (_, k) => T0 + 60_000 + k * 1000));
-      expect(slow!.values).toEqual(Array.from({ length: 901 }, (_, k) => 60 + k));
+      expect(slow!.timesMs).toEqual(Array.from({ length: 301 }, (_, k) => T0 + 60_000 + k * 1000));
+      expect(slow!.values).toEqual(Array.from({ length: 301 }, (_, k) => 60 + k));
       expect(slow!.mins).toEqual(slow!.values);
       expect(slow!.maxs).toEqual(slow!.values);
-      expect(fast!.timesMs.length).toBe(9_001);
+      expect(slow!.counts).toEqual(Array.from({ length: 301 }, () => 1));
+      expect(fast!.timesMs.length).toBe(3_001);
       expect(fast!.values.slice(0, 12)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1]);
+      // Rates unknown to this store: 10 Hz is assumed, so points 100 ms apart, a gap beyond 150 ms.
+      expect([fast!.periodMs, fast!.gapThresholdMs]).toEqual([100, 150]);
     });
 
     it('returns 1-second avg, min and max for a longer window', async () => {
       const result = await store.getSeries({ satelliteId: 101, parameterIds: [100], fromMs: T0 + 500, toMs: T0 + 1_200_000 });
 
-      expect(result.tier).toBe('1s');
+      expect([result.tier, result.bucketMs]).toEqual(['1s', 1000]);
       const [fast] = result.series;
       // The bucket starting at T0 overlaps the window, so it is included.
       expect(fast!.timesMs.length).toBe(1_200);
@@ -366,13 +369,16 @@ describe('Adapters > PostgresTelemetryStore', () => {
       expect(fast!.values.slice(0, 3)).toEqual([4.5, 4.5, 4.5]);
       expect(fast!.mins.slice(0, 3)).toEqual([0, 0, 0]);
       expect(fast!.maxs.slice(0, 3)).toEqual([9, 9, 9]);
+      expect(fast!.counts.slice(0, 3)).toEqual([10, 10, 10]);
+      expect([fast!.periodMs, fast!.gapThresholdMs]).toEqual([1000, 1500]);
     });
 
     it('returns empty columns for a parameter without data, and for another satellite', async () => {
       const window = { fromMs: T0, toMs: T0 + 60_000 };
       expect(await store.getSeries({ satelliteId: 101, parameterIds: [1207], ...window })).toEqual({
         tier: 'raw',
-        series: [{ parameterId: 1207, timesMs: [], values: [], mins: [], maxs: [] }],
+        bucketMs: null,
+        series: [{ parameterId: 1207, timesMs: [], values: [], mins: [], maxs: [], counts: [], periodMs: 100, gapThresholdMs: 150 }],
       });
       expect((await store.getSeries({ satelliteId: 999, parameterIds: [100], ...window })).series[0]!.timesMs).toEqual([]);
     });

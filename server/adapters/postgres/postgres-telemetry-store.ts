@@ -7,7 +7,7 @@
  * @example
  *   const store = new PostgresTelemetryStore(pool);
  *   await store.archiveBatch({ consumerGroup: 'perigee-worker', topic, partition: 0, messages });
- *   await store.getSeries({ satelliteId: 101, parameterIds: [2, 3], fromMs, toMs }); // { tier: 'raw', series: [...] }
+ *   await store.getSeries({ satelliteId: 101, parameterIds: [2, 3], fromMs, toMs: fromMs + 60_000 }); // { tier: 'raw', bucketMs: null, series: [...] }
  */
 import { selectAlarms } from '../../../db/queries/select-alarms';
 import type pg from 'pg';
@@ -16,12 +16,13 @@ import type {
   ArchiveResult,
   AlarmQuery,
   AlarmRecord,
+  HistorySeries,
   SatelliteSummary,
   SeriesRequest,
   SeriesResult,
   TelemetryStore,
 } from '../../ports/telemetry-store';
-import { chooseSeriesTier } from '../../domain/aggregation/series-tier';
+import { HISTORY_WIDTH_PX, planSeries, seriesSpacing, type SeriesPlan } from '../../domain/aggregation/series-plan';
 import { toStoreError } from '../../../db/database-errors';
 import { withTransaction } from '../../../db/transaction';
 import { lockConsumerOffset } from '../../../db/queries/lock-consumer-offset';
@@ -35,23 +36,41 @@ import { insertAlarmEvents } from '../../../db/queries/insert-alarm-events';
 import { upsertSatellites } from '../../../db/queries/upsert-satellites';
 import { selectSatellites } from '../../../db/queries/select-satellites';
 import { selectConsumerOffsets } from '../../../db/queries/select-consumer-offsets';
-import { selectRawSeries } from '../../../db/queries/select-raw-series';
+import { selectRawSeries, type SeriesWindow } from '../../../db/queries/select-raw-series';
 import { selectAggregateSeries } from '../../../db/queries/select-aggregate-series';
+import { selectBucketedSeries } from '../../../db/queries/select-bucketed-series';
+import type { SeriesColumns } from '../../../db/queries/series-rows';
 import { archiveRows } from './archive-rows';
+
+/**
+ * Rate assumed for a parameter the store was not told about, Hz: the
+ * mission's fastest packet (attitude), so its raw tier is never
+ * under-counted.
+ */
+export const ASSUMED_SAMPLE_RATE_HZ = 10;
+
+export interface PostgresTelemetryStoreOptions {
+  /**
+   * The parameters the 1-second tier stores (see secondTierParameterIds);
+   * the others are read from raw samples when that tier is asked for. All
+   * parameters when omitted.
+   */
+  readonly secondTierParameterIds?: ReadonlySet<number>;
+  /** Sampling rate per parameter, Hz (see parameterSampleRatesHz); ASSUMED_SAMPLE_RATE_HZ for one not listed. */
+  readonly sampleRatesHz?: ReadonlyMap<number, number>;
+}
 
 export class PostgresTelemetryStore implements TelemetryStore {
   readonly #pool: pg.Pool;
 
   readonly #secondTier: ReadonlySet<number> | undefined;
 
-  /**
-   * `secondTierParameterIds` lists the parameters the 1-second tier stores
-   * (see secondTierParameterIds); the others are read from raw samples when
-   * that tier is asked for. All parameters when omitted.
-   */
-  constructor(pool: pg.Pool, { secondTierParameterIds }: { secondTierParameterIds?: ReadonlySet<number> } = {}) {
+  readonly #ratesHz: ReadonlyMap<number, number>;
+
+  constructor(pool: pg.Pool, { secondTierParameterIds, sampleRatesHz = new Map() }: PostgresTelemetryStoreOptions = {}) {
     this.#pool = pool;
     this.#secondTier = secondTierParameterIds;
+    this.#ratesHz = sampleRatesHz;
   }
 
   /**
@@ -106,26 +125,42 @@ export class PostgresTelemetryStore implements TelemetryStore {
   }
 
   /**
-   * Raw samples for windows up to 15 minutes, 1-second aggregates (avg, min,
-   * max) up to 3 hours — for the parameters that tier stores, the others come
-   * raw — and 1-minute aggregates beyond.
+   * Each series from the finest tier that keeps it within the point budget
+   * of the chart's width (planSeries): raw samples, the 1-second tier — for
+   * the parameters that tier does not store, raw samples grouped by second —
+   * the 1-minute tier, or the 1-minute tier grouped into wider buckets.
    */
   async getSeries(request: SeriesRequest): Promise<SeriesResult> {
-    const tier = chooseSeriesTier(request.fromMs, request.toMs);
-    if (request.parameterIds.length === 0) return { tier, series: [] };
+    const { satelliteId, parameterIds, fromMs, toMs, widthPx = HISTORY_WIDTH_PX.default } = request;
+    const rateOf = (id: number) => this.#ratesHz.get(id) ?? ASSUMED_SAMPLE_RATE_HZ;
+    const plan = planSeries({ fromMs, toMs, widthPx, maxSampleRateHz: Math.max(0, ...parameterIds.map(rateOf)) || ASSUMED_SAMPLE_RATE_HZ });
+    const result = (columns: SeriesColumns[]): SeriesResult => ({
+      tier: plan.tier,
+      bucketMs: plan.bucketMs,
+      series: columns.map((c): HistorySeries => ({ ...c, ...seriesSpacing(plan, rateOf(c.parameterId)) })),
+    });
+    if (parameterIds.length === 0) return result([]);
     try {
-      if (tier === 'raw') return { tier, series: await selectRawSeries(this.#pool, request) };
-      if (tier === '1m') return { tier, series: await selectAggregateSeries(this.#pool, 'agg_1m', request) };
-      const inTier = request.parameterIds.filter((id) => this.#secondTier?.has(id) ?? true);
-      const raw = request.parameterIds.filter((id) => !(this.#secondTier?.has(id) ?? true));
-      const [aggregated, sampled] = await Promise.all([
-        inTier.length ? selectAggregateSeries(this.#pool, 'agg_1s', { ...request, parameterIds: inTier }) : [],
-        raw.length ? selectRawSeries(this.#pool, { ...request, parameterIds: raw }) : [],
-      ]);
-      const byId = new Map([...aggregated, ...sampled].map((s) => [s.parameterId, s]));
-      return { tier, series: request.parameterIds.map((id) => byId.get(id)!) };
+      return result(await this.#readSeries(plan, { satelliteId, parameterIds, fromMs, toMs }));
     } catch (error) {
-      throw toStoreError(error, `reading series of satellite ${request.satelliteId}`);
+      throw toStoreError(error, `reading series of satellite ${satelliteId}`);
     }
+  }
+
+  async #readSeries(plan: SeriesPlan, window: SeriesWindow): Promise<SeriesColumns[]> {
+    if (plan.tier === 'raw') return selectRawSeries(this.#pool, window);
+    if (plan.tier === '1m') {
+      return plan.bucketMs === 60_000
+        ? selectAggregateSeries(this.#pool, 'agg_1m', window)
+        : selectBucketedSeries(this.#pool, 'agg_1m', { ...window, bucketMs: plan.bucketMs! });
+    }
+    const inTier = window.parameterIds.filter((id) => this.#secondTier?.has(id) ?? true);
+    const fromRaw = window.parameterIds.filter((id) => !(this.#secondTier?.has(id) ?? true));
+    const [aggregated, grouped] = await Promise.all([
+      inTier.length ? selectAggregateSeries(this.#pool, 'agg_1s', { ...window, parameterIds: inTier }) : [],
+      fromRaw.length ? selectBucketedSeries(this.#pool, 'samples', { ...window, parameterIds: fromRaw, bucketMs: 1000 }) : [],
+    ]);
+    const byId = new Map([...aggregated, ...grouped].map((s) => [s.parameterId, s]));
+    return window.parameterIds.map((id) => byId.get(id)!);
   }
 }

@@ -1,28 +1,20 @@
 /**
- * Which stored tier answers a history request, so that a series stays at a
- * few thousand points per parameter: raw samples (10 Hz at most) for windows
- * up to 15 minutes, 1-second aggregates up to 3 hours, 1-minute aggregates
- * beyond. Aggregates carry min and max, so a spike never disappears.
+ * The stored tiers a history request can be answered from, and which
+ * parameters each tier holds. Which tier answers a given request is decided
+ * by planSeries (series-plan.ts).
  *
- * @example
- *   chooseSeriesTier(0, 15 * 60_000); // 'raw'
- *   chooseSeriesTier(0, 15 * 60_000 + 1); // '1s'
- *   chooseSeriesTier(0, 86_400_000); // '1m'
+ *   raw — the samples table, one row per sample (10 Hz at most);
+ *   1s  — agg_1s, 1-second buckets of the parameters sampled faster than 1 Hz
+ *         (the others' 1-second tier is computed from their raw samples);
+ *   1m  — agg_1m, 1-minute buckets of every parameter.
  */
 export type SeriesTier = 'raw' | '1s' | '1m';
 
-/** Longest window served from raw samples, in milliseconds (9,000 points at 10 Hz). */
-export const RAW_WINDOW_MAX_MS = 15 * 60_000;
-/** Longest window served from 1-second aggregates, in milliseconds (10,800 buckets). */
-export const SECOND_WINDOW_MAX_MS = 3 * 3_600_000;
+/** Bucket width of each aggregate tier, ms. */
+export const TIER_BUCKET_MS = { '1s': 1000, '1m': 60_000 } as const satisfies Record<Exclude<SeriesTier, 'raw'>, number>;
 
-export function chooseSeriesTier(fromMs: number, toMs: number): SeriesTier {
-  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || fromMs > toMs) {
-    throw new RangeError(`series window must satisfy fromMs ≤ toMs with finite times, got [${fromMs}, ${toMs}]`);
-  }
-  const spanMs = toMs - fromMs;
-  if (spanMs <= RAW_WINDOW_MAX_MS) return 'raw';
-  return spanMs <= SECOND_WINDOW_MAX_MS ? '1s' : '1m';
+interface RatedLayouts {
+  readonly layouts: ReadonlyArray<{ readonly rateHz: number; readonly parameters: ReadonlyArray<{ readonly id: number }> }>;
 }
 
 /**
@@ -35,8 +27,25 @@ export function chooseSeriesTier(fromMs: number, toMs: number): SeriesTier {
  *   secondTierParameterIds(mdb).has(2);    // true: attitude.q0 is sampled at 10 Hz
  *   secondTierParameterIds(mdb).has(1000); // false: thermal nodes are sampled at 1 Hz
  */
-export function secondTierParameterIds(mdb: { readonly layouts: ReadonlyArray<{ readonly rateHz: number; readonly parameters: ReadonlyArray<{ readonly id: number }> }> }): ReadonlySet<number> {
+export function secondTierParameterIds(mdb: RatedLayouts): ReadonlySet<number> {
   const ids = new Set<number>();
   for (const layout of mdb.layouts) if (layout.rateHz > 1) for (const p of layout.parameters) ids.add(p.id);
   return ids;
+}
+
+/**
+ * Sampling rate of every parameter, Hz: the fastest packet that carries it
+ * (a parameter in two packet versions keeps the faster rate, the one that
+ * bounds its point count).
+ *
+ * @example
+ *   parameterSampleRatesHz(mdb).get(2);    // 10: attitude.q0
+ *   parameterSampleRatesHz(mdb).get(1000); // 1: a thermal node
+ */
+export function parameterSampleRatesHz(mdb: RatedLayouts): ReadonlyMap<number, number> {
+  const rates = new Map<number, number>();
+  for (const layout of mdb.layouts) {
+    for (const p of layout.parameters) rates.set(p.id, Math.max(rates.get(p.id) ?? 0, layout.rateHz));
+  }
+  return rates;
 }

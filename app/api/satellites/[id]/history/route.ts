@@ -5,8 +5,9 @@ import { badRequest, unavailable } from '@/server/realtime/route-responses';
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/satellites/<id>/history?parameters=100,101&from=<epoch ms>&to=<epoch ms>
- * → { tier: 'raw' | '1s' | '1m', series: [{ parameterId, timesMs, values, mins, maxs }] }
+ * GET /api/satellites/<id>/history?parameters=100,101&from=<epoch ms>&to=<epoch ms>[&width=<px>]
+ * → { tier: 'raw' | '1s' | '1m', bucketMs, series: [{ parameterId, timesMs, values, mins, maxs, counts, periodMs, gapThresholdMs }] }
+ * (historyResponseSchema). The store picks the tier so that each series fits the chart's width.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { store, mdb } = getRuntime();
