@@ -1,0 +1,61 @@
+/**
+ * What one client received, message by message: frames, packets and samples
+ * carried, and the age of every sample the frames still show when they reach
+ * the client.
+ *
+ * A coalesced frame keeps, per parameter, the newest value and the
+ * interval's minimum and maximum, each with its onboard time. The newest is
+ * the youngest sample of the interval; the minimum or maximum can be the
+ * oldest and has waited for the flush the longest. So latency is taken for
+ * each distinct onboard time of each parameter (last, min, max), not only
+ * from the frame's newest onboard time, which would hide the coalescing wait.
+ * Samples merged away (neither newest, min nor max) have no time left in the
+ * frame; they count in `samples` but not in the histogram.
+ *
+ * @example
+ *   const tally = new DeliveryTally();
+ *   tally.addMessage(frames, Date.now());
+ *   tally.histogram.percentile(99);
+ */
+import type { LiveFrame } from '../../server/realtime/events';
+import { LatencyHistogram } from './latency-histogram';
+
+export interface DeliveryCounts {
+  readonly messages: number;
+  readonly frames: number;
+  /** Packets merged into the frames received (LiveFrame.packets). */
+  readonly packets: number;
+  /** Samples the frames stand for (sum of LiveFrame.counts). */
+  readonly samples: number;
+}
+
+export class DeliveryTally {
+  readonly histogram = new LatencyHistogram();
+  #messages = 0;
+  #frames = 0;
+  #packets = 0;
+  #samples = 0;
+
+  counts(): DeliveryCounts {
+    return { messages: this.#messages, frames: this.#frames, packets: this.#packets, samples: this.#samples };
+  }
+
+  addMessage(frames: readonly LiveFrame[], receivedMs: number): void {
+    this.#messages++;
+    for (const frame of frames) this.#addFrame(frame, receivedMs);
+  }
+
+  #addFrame(frame: LiveFrame, receivedMs: number): void {
+    this.#frames++;
+    this.#packets += frame.packets;
+    for (let i = 0; i < frame.parameterIds.length; i++) {
+      this.#samples += frame.counts[i]!;
+      const lastMs = frame.lastTimesMs[i]!;
+      const minMs = frame.minTimesMs[i]!;
+      const maxMs = frame.maxTimesMs[i]!;
+      this.histogram.record(receivedMs - lastMs);
+      if (minMs !== lastMs) this.histogram.record(receivedMs - minMs);
+      if (maxMs !== lastMs && maxMs !== minMs) this.histogram.record(receivedMs - maxMs);
+    }
+  }
+}
