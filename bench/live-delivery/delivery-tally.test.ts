@@ -36,18 +36,19 @@ describe('Bench > DeliveryTally', () => {
         1100,
       );
       expect(tally.counts()).toEqual({ messages: 1, frames: 2, packets: 4, samples: 5 });
-      expect(tally.histogram.toSparse()).toEqual([
+      expect(tally.sampleLatency.toSparse()).toEqual([
         [10, 1],
         [20, 2],
         [50, 1],
         [100, 1],
       ]);
+      expect(tally.transportLatency.toSparse()).toEqual([[50, 2]]);
     });
 
     it('takes a min that is also the newest once', () => {
       const tally = new DeliveryTally();
       tally.addMessage([frame({ packets: 2, counts: [2], lastTimesMs: [1050], minTimesMs: [1050], maxTimesMs: [1000] })], 1100);
-      expect(tally.histogram.toSparse()).toEqual([
+      expect(tally.sampleLatency.toSparse()).toEqual([
         [50, 1],
         [100, 1],
       ]);

@@ -10,12 +10,15 @@
  * each distinct onboard time of each parameter (last, min, max), not only
  * from the frame's newest onboard time, which would hide the coalescing wait.
  * Samples merged away (neither newest, min nor max) have no time left in the
- * frame; they count in `samples` but not in the histogram.
+ * frame; they count in `samples` but not in the histogram. Each frame also
+ * gives one emit → client latency (LiveFrame.emittedMs), the transport part.
+ *
+ * Histograms can be shared: fifty clients in one process add to one pair.
  *
  * @example
  *   const tally = new DeliveryTally();
  *   tally.addMessage(frames, Date.now());
- *   tally.histogram.percentile(99);
+ *   tally.sampleLatency.percentile(99);
  */
 import type { LiveFrame } from '../../server/realtime/events';
 import { LatencyHistogram } from './latency-histogram';
@@ -30,11 +33,19 @@ export interface DeliveryCounts {
 }
 
 export class DeliveryTally {
-  readonly histogram = new LatencyHistogram();
+  /** Onboard (packet creation) → client, per sample time the frames show. */
+  readonly sampleLatency: LatencyHistogram;
+  /** Server emit → client, per frame. */
+  readonly transportLatency: LatencyHistogram;
   #messages = 0;
   #frames = 0;
   #packets = 0;
   #samples = 0;
+
+  constructor({ sampleLatency = new LatencyHistogram(), transportLatency = new LatencyHistogram() } = {}) {
+    this.sampleLatency = sampleLatency;
+    this.transportLatency = transportLatency;
+  }
 
   counts(): DeliveryCounts {
     return { messages: this.#messages, frames: this.#frames, packets: this.#packets, samples: this.#samples };
@@ -48,14 +59,15 @@ export class DeliveryTally {
   #addFrame(frame: LiveFrame, receivedMs: number): void {
     this.#frames++;
     this.#packets += frame.packets;
+    this.transportLatency.record(receivedMs - frame.emittedMs);
     for (let i = 0; i < frame.parameterIds.length; i++) {
       this.#samples += frame.counts[i]!;
       const lastMs = frame.lastTimesMs[i]!;
       const minMs = frame.minTimesMs[i]!;
       const maxMs = frame.maxTimesMs[i]!;
-      this.histogram.record(receivedMs - lastMs);
-      if (minMs !== lastMs) this.histogram.record(receivedMs - minMs);
-      if (maxMs !== lastMs && maxMs !== minMs) this.histogram.record(receivedMs - maxMs);
+      this.sampleLatency.record(receivedMs - lastMs);
+      if (minMs !== lastMs) this.sampleLatency.record(receivedMs - minMs);
+      if (maxMs !== lastMs && maxMs !== minMs) this.sampleLatency.record(receivedMs - maxMs);
     }
   }
 }

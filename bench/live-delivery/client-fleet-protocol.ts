@@ -1,0 +1,43 @@
+/**
+ * Messages between the benchmark and its client process(es) over the
+ * child-process IPC channel. The clients live in another process so that
+ * decoding fifty clients' frames does not run on the server's event loop.
+ */
+import type { LiveFrame } from '../../server/realtime/events';
+import type { DeliveryCounts } from './delivery-tally';
+import type { LatencyHistogram } from './latency-histogram';
+import type { LoadFigures } from './load-monitor';
+
+export type ClientFleetCommand =
+  | {
+      readonly kind: 'connect';
+      readonly url: string;
+      /** Satellites per client; the client watches every subsystem of each. */
+      readonly watches: readonly (readonly number[])[];
+      readonly subsystems: readonly string[];
+      /** Send telemetry:subscribe (Perigee) or only name the watch set in the handshake (bare baseline). */
+      readonly subscribe: boolean;
+      /** Messages recorded per watch set during the measurement, for the baseline to replay. */
+      readonly recordMessages: number;
+    }
+  | { readonly kind: 'start' }
+  | { readonly kind: 'stop' }
+  | { readonly kind: 'close' };
+
+export interface ClientFleetReport {
+  readonly elapsedMs: number;
+  /** In the order of `watches`. */
+  readonly perClient: readonly DeliveryCounts[];
+  readonly sampleLatency: ReturnType<LatencyHistogram['toJSON']>;
+  readonly transportLatency: ReturnType<LatencyHistogram['toJSON']>;
+  readonly load: LoadFigures;
+  /** Messages received by the first client of each watch set, by watch key. */
+  readonly recordings: Readonly<Record<string, readonly (readonly LiveFrame[])[]>>;
+}
+
+export type ClientFleetReply =
+  | { readonly kind: 'connected' }
+  | { readonly kind: 'started' }
+  | { readonly kind: 'report'; readonly report: ClientFleetReport }
+  | { readonly kind: 'closed' }
+  | { readonly kind: 'failed'; readonly message: string };

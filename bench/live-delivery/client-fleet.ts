@@ -1,0 +1,113 @@
+/**
+ * The benchmark's clients, run as a child process (see client-fleet-process.ts):
+ * real socket.io-client connections over WebSocket only, as the console
+ * connects, each tallying what it receives. Receive time is taken with
+ * Date.now() in the message handler, so it includes this process's JSON
+ * decoding and any wait behind the other clients' messages.
+ */
+import { io as connect, type Socket } from 'socket.io-client';
+import { SOCKET_EVENTS, type ClientToServerEvents, type LiveFrame, type ServerToClientEvents } from '../../server/realtime/events';
+import type { ClientFleetCommand, ClientFleetReply, ClientFleetReport } from './client-fleet-protocol';
+import { DeliveryTally } from './delivery-tally';
+import { LatencyHistogram } from './latency-histogram';
+import { startLoadMonitor } from './load-monitor';
+import { watchKeyOf } from './watch-plan';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const send = (reply: ClientFleetReply) => process.send!(reply);
+
+let clients: Client[] = [];
+let keys: string[] = [];
+let tallies: DeliveryTally[] = [];
+let recordings = new Map<string, LiveFrame[][]>();
+let measuring: { readonly startedMs: number; readonly monitor: ReturnType<typeof startLoadMonitor>; readonly recordMessages: number } | undefined;
+let recordMessages = 0;
+
+async function connectAll(command: Extract<ClientFleetCommand, { kind: 'connect' }>): Promise<void> {
+  recordMessages = command.recordMessages;
+  keys = command.watches.map(watchKeyOf);
+  const recorders = new Set<number>(keys.map((key) => keys.indexOf(key)));
+  clients = command.watches.map((_, index) => {
+    const client: Client = connect(command.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth: { watchKey: keys[index] },
+    });
+    client.on(SOCKET_EVENTS.telemetryFrames, (frames) => {
+      if (!measuring) return;
+      tallies[index]!.addMessage(frames, Date.now());
+      if (recorders.has(index)) {
+        const recorded = recordings.get(keys[index]!)!;
+        if (recorded.length < measuring.recordMessages) recorded.push(frames as LiveFrame[]);
+      }
+    });
+    return client;
+  });
+  await Promise.all(
+    clients.map(
+      (client) =>
+        new Promise<void>((resolve, reject) => {
+          client.once('connect', resolve);
+          client.once('connect_error', reject);
+        }),
+    ),
+  );
+  if (command.subscribe) {
+    await Promise.all(
+      clients.flatMap((client, index) =>
+        command.watches[index]!.map(async (satelliteId) => {
+          const ack = await client.emitWithAck(SOCKET_EVENTS.subscribe, { satelliteId, subsystems: [...command.subsystems] });
+          if (!ack.ok) throw new Error(`subscription to satellite ${satelliteId} refused: ${ack.error}`);
+        }),
+      ),
+    );
+  }
+}
+
+function startMeasuring(): void {
+  const sampleLatency = new LatencyHistogram();
+  const transportLatency = new LatencyHistogram();
+  tallies = clients.map(() => new DeliveryTally({ sampleLatency, transportLatency }));
+  recordings = new Map(keys.map((key) => [key, []]));
+  measuring = { startedMs: performance.now(), monitor: startLoadMonitor(), recordMessages };
+}
+
+function stopMeasuring(): ClientFleetReport {
+  if (!measuring) throw new Error('stop before start');
+  const { startedMs, monitor } = measuring;
+  measuring = undefined;
+  const load = monitor.stop();
+  return {
+    elapsedMs: performance.now() - startedMs,
+    perClient: tallies.map((t) => t.counts()),
+    sampleLatency: tallies[0]?.sampleLatency.toJSON() ?? new LatencyHistogram().toJSON(),
+    transportLatency: tallies[0]?.transportLatency.toJSON() ?? new LatencyHistogram().toJSON(),
+    load,
+    recordings: Object.fromEntries(recordings),
+  };
+}
+
+async function handle(command: ClientFleetCommand): Promise<ClientFleetReply> {
+  switch (command.kind) {
+    case 'connect':
+      await connectAll(command);
+      return { kind: 'connected' };
+    case 'start':
+      startMeasuring();
+      return { kind: 'started' };
+    case 'stop':
+      return { kind: 'report', report: stopMeasuring() };
+    case 'close':
+      for (const client of clients) client.disconnect();
+      clients = [];
+      return { kind: 'closed' };
+  }
+}
+
+process.on('message', (command: ClientFleetCommand) => {
+  handle(command).then(send, (error: unknown) => send({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }));
+});
+// The parent going away (crash, Ctrl-C) must not leave fifty sockets behind.
+process.on('disconnect', () => process.exit(0));
