@@ -4,7 +4,7 @@
  *
  * @example
  *   formatTable([['', 'a'], ['p99 ms', '12']]);
- *   // → "        a\np99 ms 12"
+ *   // → "         a\np99 ms  12"
  */
 export function formatTable(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];

@@ -1,0 +1,222 @@
+/**
+ * Live delivery benchmark: sensor-to-socket latency and throughput of
+ * Perigee's live path with many Socket.IO clients, next to a bare Socket.IO
+ * broadcast of the same payload measured in the same run on this machine.
+ *
+ *   1. Perigee: a real-time fleet simulator sends packets over TCP to the
+ *      ingest gateway; the live feed consumes the raw topics from the
+ *      in-process bus, runs its pipeline, coalesces per room every 100 ms
+ *      and sends each client one volatile message per flush. The clients
+ *      (socket.io-client over WebSocket, in a child process) watch one
+ *      satellite each, every tenth a fleet overview of five. Latency per
+ *      sample: client receive time − packet creation (onboard) time, for
+ *      every newest/min/max time a frame shows, so the coalescing wait is
+ *      in it (bench/live-delivery/delivery-tally.ts).
+ *   2. Bare Socket.IO: no bus, pipeline or coalescing; the messages the
+ *      clients recorded in (1), re-stamped at each send, broadcast to the
+ *      same audiences at the same 100 ms rate, then back to back (max
+ *      rate). Latency: emit → client.
+ *
+ * Prints a table, the ratios Perigee / bare, and PASS or MISS against the
+ * goal: p99 under 150 ms from packet creation to the client.
+ *
+ * usage: npm run bench:live -- [--duration 20] [--satellites 20] [--clients 50]
+ *          [--warmup 3] [--max-rate-seconds 10] [--client-processes 1]
+ */
+import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { createLogger } from '../server/log';
+import { FLUSH_INTERVAL_MS } from '../server/realtime/live-feed';
+import { startBareServer, type BroadcastRun } from './live-delivery/bare-broadcast';
+import { spawnClientFleet, type MergedClientReport } from './live-delivery/client-fleet-process';
+import { startLoadMonitor, type LoadFigures } from './live-delivery/load-monitor';
+import { startPerigeeSystem } from './live-delivery/perigee-system';
+import { formatTable } from './live-delivery/text-table';
+import { watchPlan } from './live-delivery/watch-plan';
+
+/** The goal of the issue: packet creation → client, 99th percentile, ms. */
+const P99_GOAL_MS = 150;
+/** Messages recorded per audience for the baseline to replay: 10 s of flushes. */
+const RECORDED_MESSAGES = 100;
+/** Time left after a baseline's last send for messages still in flight to arrive, ms. */
+const DRAIN_MS = 1000;
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '20' },
+    satellites: { type: 'string', default: '20' },
+    clients: { type: 'string', default: '50' },
+    warmup: { type: 'string', default: '3' },
+    'max-rate-seconds': { type: 'string', default: '10' },
+    'client-processes': { type: 'string', default: '1' },
+  },
+});
+
+function positive(name: keyof typeof args, { integer = false } = {}): number {
+  const value = Number(args[name]);
+  if (!(value > 0) || (integer && !Number.isInteger(value))) throw new RangeError(`--${name} must be a positive ${integer ? 'integer' : 'number'}, got ${args[name]}`);
+  return value;
+}
+
+const durationMs = positive('duration') * 1000;
+const satellites = positive('satellites', { integer: true });
+const clients = positive('clients', { integer: true });
+const warmupMs = positive('warmup') * 1000;
+const maxRateMs = positive('max-rate-seconds') * 1000;
+const clientProcesses = positive('client-processes', { integer: true });
+const log = createLogger({ level: 'error', namespace: 'bench' });
+
+interface Run {
+  readonly clients: MergedClientReport;
+  /** Rates are per second of this. */
+  readonly seconds: number;
+  readonly server: LoadFigures;
+  readonly sent: { readonly unit: string; readonly count: number; readonly delivered: number };
+  /** Client deliveries skipped because the transport was busy (volatile). */
+  readonly lostVolatile: number;
+  /** Client deliveries withheld because the client's queue was over the bound (Perigee only). */
+  readonly withheld: number;
+}
+
+interface PerigeeRun extends Run {
+  /** Room frames the live feed flushed. */
+  readonly roomFrames: number;
+  readonly refused: number;
+}
+
+async function measurePerigee(watches: number[][]): Promise<PerigeeRun> {
+  const perigee = await startPerigeeSystem({ satellites, log });
+  const fleet = await spawnClientFleet(clientProcesses);
+  try {
+    const subsystems = [...new Set(perigee.mdb.layouts.map((l) => l.subsystem))];
+    await fleet.connect({ url: perigee.socketUrl, watches, subsystems, subscribe: true, recordMessages: RECORDED_MESSAGES });
+    const sim = perigee.startSimulator();
+    // The consumer group joins and every satellite's clock is correlated before anything counts.
+    await sleep(warmupMs);
+    const simBefore = sim.stats();
+    const feedBefore = perigee.feed.stats();
+    const monitor = startLoadMonitor();
+    await fleet.start();
+    await sleep(durationMs);
+    const report = await fleet.stop();
+    const server = monitor.stop();
+    const simAfter = sim.stats();
+    const feedAfter = perigee.feed.stats();
+    if (simAfter.failure) throw new Error(`the simulator failed: ${simAfter.failure}`);
+    // Every satellite sends at the same rates, so a client's share is its satellites' share of the fleet.
+    const sentPackets = simAfter.packetsSent - simBefore.packetsSent;
+    const expected = watches.reduce((n, w) => n + (sentPackets * w.length) / satellites, 0);
+    return {
+      clients: report,
+      seconds: report.elapsedMs / 1000,
+      server,
+      sent: { unit: 'packets', count: Math.round(expected), delivered: sum(report.perClient.map((c) => c.packets)) },
+      lostVolatile: feedAfter.dropped - feedBefore.dropped,
+      withheld: feedAfter.withheld - feedBefore.withheld,
+      roomFrames: feedAfter.delivered - feedBefore.delivered,
+      refused: feedAfter.refused - feedBefore.refused,
+    };
+  } finally {
+    await fleet.close();
+    await perigee.close();
+  }
+}
+
+async function measureBare(watches: number[][], recordings: MergedClientReport['recordings']): Promise<{ sameRate: Run; maxRate: Run }> {
+  const bare = await startBareServer();
+  const fleet = await spawnClientFleet(clientProcesses);
+  try {
+    await fleet.connect({ url: bare.url, watches, subsystems: [], subscribe: false, recordMessages: 0 });
+    await bare.broadcast(recordings, { intervalMs: FLUSH_INTERVAL_MS, durationMs: 1000 });
+    const measure = async (intervalMs: number, ms: number): Promise<Run> => {
+      await sleep(DRAIN_MS);
+      await fleet.start();
+      const monitor = startLoadMonitor();
+      const run: BroadcastRun = await bare.broadcast(recordings, { intervalMs, durationMs: ms });
+      const server = monitor.stop();
+      await sleep(DRAIN_MS);
+      const report = await fleet.stop();
+      return {
+        clients: report,
+        seconds: run.elapsedMs / 1000,
+        server,
+        sent: { unit: 'messages', count: run.clientMessages, delivered: sum(report.perClient.map((c) => c.messages)) },
+        lostVolatile: run.dropped,
+        withheld: 0,
+      };
+    };
+    const sameRate = await measure(FLUSH_INTERVAL_MS, durationMs);
+    const maxRate = await measure(0, maxRateMs);
+    return { sameRate, maxRate };
+  } finally {
+    await fleet.close();
+    await bare.close();
+  }
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a';
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+function rowsOf(runs: readonly Run[]): string[][] {
+  const each = (f: (run: Run) => string) => runs.map(f);
+  const rate = (run: Run, pick: (c: MergedClientReport['perClient'][number]) => number) => fmt(sum(run.clients.perClient.map(pick)) / run.seconds);
+  const clientLoad = (run: Run) => run.clients.loads.map((l) => fmt(l.cpuPercent)).join(' + ');
+  return [
+    ['latency p50, ms', ...each((r) => fmt(r.clients.sampleLatency.percentile(50)))],
+    ['latency p99, ms', ...each((r) => fmt(r.clients.sampleLatency.percentile(99)))],
+    ['latency max, ms', ...each((r) => fmt(r.clients.sampleLatency.maxMs))],
+    ['  of which emit → client p50 / p99, ms', ...each((r) => `${fmt(r.clients.transportLatency.percentile(50))} / ${fmt(r.clients.transportLatency.percentile(99))}`)],
+    ['latencies counted', ...each((r) => fmt(r.clients.sampleLatency.count))],
+    ['messages/s delivered (all clients)', ...each((r) => rate(r, (c) => c.messages))],
+    ['frames/s delivered (all clients)', ...each((r) => rate(r, (c) => c.frames))],
+    ['samples/s delivered (all clients)', ...each((r) => rate(r, (c) => c.samples))],
+    ['delivered / sent', ...each((r) => `${fmt(r.sent.delivered)} / ${fmt(r.sent.count)} ${r.sent.unit} (${fmt((100 * r.sent.delivered) / r.sent.count, 1)}%)`)],
+    ['lost: transport busy (volatile)', ...each((r) => fmt(r.lostVolatile))],
+    ['withheld: client queue over bound', ...each((r) => fmt(r.withheld))],
+    ['server CPU, % of one core', ...each((r) => fmt(r.server.cpuPercent))],
+    ['server event-loop delay p50 / p99 / max, ms', ...each((r) => [r.server.eventLoopDelayMs.p50, r.server.eventLoopDelayMs.p99, r.server.eventLoopDelayMs.max].map((v) => fmt(v, 1)).join(' / '))],
+    ['client process CPU, % of one core', ...each(clientLoad)],
+  ];
+}
+
+async function main(): Promise<void> {
+  const watches = watchPlan(clients, Array.from({ length: satellites }, (_, i) => 101 + i));
+  const overview = watches.filter((w) => w.length > 1).length;
+  console.log(
+    `Perigee live delivery benchmark: ${satellites} satellites, ${clients} clients (${clients - overview} watching one satellite, ${overview} watching ${watches.find((w) => w.length > 1)?.length ?? 0}; all subsystems), ` +
+      `${durationMs / 1000} s measured after ${warmupMs / 1000} s warm-up, ${clientProcesses} client process(es), ${os.cpus().length} CPUs`,
+  );
+  console.log(`load average at start: ${loadAverage()}`);
+  const perigee = await measurePerigee(watches);
+  const recorded = Object.values(perigee.clients.recordings).flat();
+  if (recorded.length === 0) throw new Error('the clients received nothing from Perigee: no payload for the baseline');
+  const meanBytes = sum(recorded.map((m) => JSON.stringify(m).length)) / recorded.length;
+  const { sameRate, maxRate } = await measureBare(watches, perigee.clients.recordings);
+  console.log(`load average at end: ${loadAverage()}`);
+  console.log(
+    `live feed: ${fmt(perigee.roomFrames / perigee.seconds)} room frames/s flushed, ${fmt(perigee.refused)} refused; ` +
+      `baseline replays ${fmt(recorded.length)} recorded messages (mean ${fmt(meanBytes)} bytes of JSON)`,
+  );
+  console.log('');
+  console.log(formatTable([['', 'Perigee', 'bare, same rate', 'bare, max rate'], ...rowsOf([perigee, sameRate, maxRate])]));
+  console.log('');
+  console.log('Perigee latency is packet creation onboard → client; bare latency is emit → client (the transport floor).');
+  const p99 = perigee.clients.sampleLatency.percentile(99);
+  const perigeeSamplesPerS = sum(perigee.clients.perClient.map((c) => c.samples)) / perigee.seconds;
+  const samplesPerS = (run: Run) => sum(run.clients.perClient.map((c) => c.samples)) / run.seconds;
+  console.log(`ratio p99 Perigee / bare (same rate): ${fmt(p99 / sameRate.clients.sampleLatency.percentile(99), 1)} ×`);
+  console.log(`ratio samples/s Perigee / bare (same rate): ${fmt(perigeeSamplesPerS / samplesPerS(sameRate), 2)}`);
+  console.log(`ratio samples/s Perigee / bare (max rate): ${fmt(perigeeSamplesPerS / samplesPerS(maxRate), 3)}`);
+  console.log(`${p99 < P99_GOAL_MS ? 'PASS' : 'MISS'}: p99 packet creation → client ${fmt(p99)} ms against the goal of < ${P99_GOAL_MS} ms (${satellites} satellites, ${clients} clients)`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
