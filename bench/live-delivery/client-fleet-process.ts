@@ -12,7 +12,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { DeliveryCounts } from './delivery-tally';
-import type { ClientFleetCommand, ClientFleetReply, ClientFleetReport } from './client-fleet-protocol';
+import { LATENCY_KINDS, type ClientFleetCommand, type ClientFleetReply, type ClientFleetReport, type LatencyKind } from './client-fleet-protocol';
 import { LatencyHistogram } from './latency-histogram';
 import type { LoadFigures } from './load-monitor';
 
@@ -25,8 +25,7 @@ export interface MergedClientReport {
   readonly elapsedMs: number;
   /** In the order of the watch plan given to connect. */
   readonly perClient: readonly DeliveryCounts[];
-  readonly sampleLatency: LatencyHistogram;
-  readonly transportLatency: LatencyHistogram;
+  readonly latencies: Readonly<Record<LatencyKind, LatencyHistogram>>;
   /** One per client process. */
   readonly loads: readonly LoadFigures[];
   readonly recordings: ClientFleetReport['recordings'];
@@ -74,17 +73,12 @@ export async function spawnClientFleet(processes: number): Promise<ClientFleet> 
       const reports = (await all({ kind: 'stop' })).map((reply) => (reply as Extract<ClientFleetReply, { kind: 'report' }>).report);
       const perClient: DeliveryCounts[] = [];
       reports.forEach((report, i) => report.perClient.forEach((counts, k) => (perClient[shares[i]![k]!] = counts)));
-      const sampleLatency = new LatencyHistogram();
-      const transportLatency = new LatencyHistogram();
-      for (const report of reports) {
-        sampleLatency.merge(LatencyHistogram.fromJSON(report.sampleLatency));
-        transportLatency.merge(LatencyHistogram.fromJSON(report.transportLatency));
-      }
+      const latencies = Object.fromEntries(LATENCY_KINDS.map((kind) => [kind, new LatencyHistogram()])) as Record<LatencyKind, LatencyHistogram>;
+      for (const report of reports) for (const kind of LATENCY_KINDS) latencies[kind].merge(LatencyHistogram.fromJSON(report.latencies[kind]));
       return {
         elapsedMs: Math.max(...reports.map((r) => r.elapsedMs)),
         perClient,
-        sampleLatency,
-        transportLatency,
+        latencies,
         loads: reports.map((r) => r.load),
         recordings: Object.assign({}, ...reports.map((r) => r.recordings)),
       };

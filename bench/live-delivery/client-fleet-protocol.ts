@@ -24,12 +24,15 @@ export type ClientFleetCommand =
   | { readonly kind: 'stop' }
   | { readonly kind: 'close' };
 
+/** The histograms of a DeliveryTally. */
+export const LATENCY_KINDS = ['sampleLatency', 'toGatewayLatency', 'gatewayToEmitLatency', 'transportLatency'] as const;
+export type LatencyKind = (typeof LATENCY_KINDS)[number];
+
 export interface ClientFleetReport {
   readonly elapsedMs: number;
   /** In the order of `watches`. */
   readonly perClient: readonly DeliveryCounts[];
-  readonly sampleLatency: ReturnType<LatencyHistogram['toJSON']>;
-  readonly transportLatency: ReturnType<LatencyHistogram['toJSON']>;
+  readonly latencies: Readonly<Record<LatencyKind, ReturnType<LatencyHistogram['toJSON']>>>;
   readonly load: LoadFigures;
   /** Messages received by the first client of each watch set, by watch key. */
   readonly recordings: Readonly<Record<string, readonly (readonly LiveFrame[])[]>>;

@@ -7,7 +7,7 @@
  */
 import { io as connect, type Socket } from 'socket.io-client';
 import { SOCKET_EVENTS, type ClientToServerEvents, type LiveFrame, type ServerToClientEvents } from '../../server/realtime/events';
-import type { ClientFleetCommand, ClientFleetReply, ClientFleetReport } from './client-fleet-protocol';
+import { LATENCY_KINDS, type ClientFleetCommand, type ClientFleetReply, type ClientFleetReport } from './client-fleet-protocol';
 import { DeliveryTally } from './delivery-tally';
 import { LatencyHistogram } from './latency-histogram';
 import { startLoadMonitor } from './load-monitor';
@@ -21,7 +21,7 @@ let clients: Client[] = [];
 let keys: string[] = [];
 let tallies: DeliveryTally[] = [];
 let recordings = new Map<string, LiveFrame[][]>();
-let measuring: { readonly startedMs: number; readonly monitor: ReturnType<typeof startLoadMonitor>; readonly recordMessages: number } | undefined;
+let measuring: { readonly startedMs: number; readonly monitor: ReturnType<typeof startLoadMonitor> } | undefined;
 let recordMessages = 0;
 
 async function connectAll(command: Extract<ClientFleetCommand, { kind: 'connect' }>): Promise<void> {
@@ -40,7 +40,7 @@ async function connectAll(command: Extract<ClientFleetCommand, { kind: 'connect'
       tallies[index]!.addMessage(frames, Date.now());
       if (recorders.has(index)) {
         const recorded = recordings.get(keys[index]!)!;
-        if (recorded.length < measuring.recordMessages) recorded.push(frames as LiveFrame[]);
+        if (recorded.length < recordMessages) recorded.push(frames as LiveFrame[]);
       }
     });
     return client;
@@ -67,11 +67,10 @@ async function connectAll(command: Extract<ClientFleetCommand, { kind: 'connect'
 }
 
 function startMeasuring(): void {
-  const sampleLatency = new LatencyHistogram();
-  const transportLatency = new LatencyHistogram();
-  tallies = clients.map(() => new DeliveryTally({ sampleLatency, transportLatency }));
+  const shared = Object.fromEntries(LATENCY_KINDS.map((kind) => [kind, new LatencyHistogram()]));
+  tallies = clients.map(() => new DeliveryTally(shared));
   recordings = new Map(keys.map((key) => [key, []]));
-  measuring = { startedMs: performance.now(), monitor: startLoadMonitor(), recordMessages };
+  measuring = { startedMs: performance.now(), monitor: startLoadMonitor() };
 }
 
 function stopMeasuring(): ClientFleetReport {
@@ -82,8 +81,7 @@ function stopMeasuring(): ClientFleetReport {
   return {
     elapsedMs: performance.now() - startedMs,
     perClient: tallies.map((t) => t.counts()),
-    sampleLatency: tallies[0]?.sampleLatency.toJSON() ?? new LatencyHistogram().toJSON(),
-    transportLatency: tallies[0]?.transportLatency.toJSON() ?? new LatencyHistogram().toJSON(),
+    latencies: Object.fromEntries(LATENCY_KINDS.map((kind) => [kind, (tallies[0]?.[kind] ?? new LatencyHistogram()).toJSON()])) as ClientFleetReport['latencies'],
     load,
     recordings: Object.fromEntries(recordings),
   };

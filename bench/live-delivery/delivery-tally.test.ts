@@ -42,6 +42,8 @@ describe('Bench > DeliveryTally', () => {
         [50, 1],
         [100, 1],
       ]);
+      expect(tally.toGatewayLatency.toSparse()).toEqual([[10, 2]]);
+      expect(tally.gatewayToEmitLatency.toSparse()).toEqual([[40, 2]]);
       expect(tally.transportLatency.toSparse()).toEqual([[50, 2]]);
     });
 

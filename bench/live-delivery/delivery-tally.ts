@@ -11,7 +11,10 @@
  * from the frame's newest onboard time, which would hide the coalescing wait.
  * Samples merged away (neither newest, min nor max) have no time left in the
  * frame; they count in `samples` but not in the histogram. Each frame also
- * gives one emit → client latency (LiveFrame.emittedMs), the transport part.
+ * splits the path of its newest packet into stages: creation → gateway
+ * arrival (LiveFrame.arrivalMs), arrival → server emit (LiveFrame.emittedMs:
+ * bus, pipeline and the coalescing wait) and emit → client (transport and
+ * client decoding).
  *
  * Histograms can be shared: fifty clients in one process add to one pair.
  *
@@ -35,6 +38,10 @@ export interface DeliveryCounts {
 export class DeliveryTally {
   /** Onboard (packet creation) → client, per sample time the frames show. */
   readonly sampleLatency: LatencyHistogram;
+  /** Newest packet's creation → gateway arrival, per frame. */
+  readonly toGatewayLatency: LatencyHistogram;
+  /** Newest packet's gateway arrival → server emit, per frame. */
+  readonly gatewayToEmitLatency: LatencyHistogram;
   /** Server emit → client, per frame. */
   readonly transportLatency: LatencyHistogram;
   #messages = 0;
@@ -42,8 +49,15 @@ export class DeliveryTally {
   #packets = 0;
   #samples = 0;
 
-  constructor({ sampleLatency = new LatencyHistogram(), transportLatency = new LatencyHistogram() } = {}) {
+  constructor({
+    sampleLatency = new LatencyHistogram(),
+    toGatewayLatency = new LatencyHistogram(),
+    gatewayToEmitLatency = new LatencyHistogram(),
+    transportLatency = new LatencyHistogram(),
+  } = {}) {
     this.sampleLatency = sampleLatency;
+    this.toGatewayLatency = toGatewayLatency;
+    this.gatewayToEmitLatency = gatewayToEmitLatency;
     this.transportLatency = transportLatency;
   }
 
@@ -59,6 +73,8 @@ export class DeliveryTally {
   #addFrame(frame: LiveFrame, receivedMs: number): void {
     this.#frames++;
     this.#packets += frame.packets;
+    this.toGatewayLatency.record(frame.arrivalMs - frame.onboardTimeMs);
+    this.gatewayToEmitLatency.record(frame.emittedMs - frame.arrivalMs);
     this.transportLatency.record(receivedMs - frame.emittedMs);
     for (let i = 0; i < frame.parameterIds.length; i++) {
       this.#samples += frame.counts[i]!;
