@@ -8,7 +8,7 @@
  * the CPU — which bench/pipeline.bench.ts measures.
  *
  * @example
- *   const perigee = await startPerigeeSystem({ satellites: 20, log });
+ *   const perigee = await startPerigeeSystem({ satellites: 20, simTickMs: 10, log });
  *   // … connect clients to perigee.socketUrl, subscribe …
  *   const sim = perigee.startSimulator();
  *   await perigee.close();
@@ -38,7 +38,14 @@ export interface PerigeeSystem {
   close(): Promise<void>;
 }
 
-export async function startPerigeeSystem({ satellites, log }: { readonly satellites: number; readonly log: Logger }): Promise<PerigeeSystem> {
+export interface PerigeeSystemOptions {
+  readonly satellites: number;
+  /** How often the simulator ships the packets due, ms. */
+  readonly simTickMs: number;
+  readonly log: Logger;
+}
+
+export async function startPerigeeSystem({ satellites, simTickMs, log }: PerigeeSystemOptions): Promise<PerigeeSystem> {
   const mdb = defaultMissionDatabase();
   const fleet = demoFleet(satellites);
   const bus = new MemoryBus({ log });
@@ -56,7 +63,7 @@ export async function startPerigeeSystem({ satellites, log }: { readonly satelli
     feed,
     startSimulator() {
       const gatewayAddress = { host: '127.0.0.1', tcpPort: gateway.ports.tcp, udpPort: gateway.ports.udp, eventsPort: gateway.ports.events };
-      sim = startSimulator({ mdb, fleet, seed: 5, faults: NO_FAULTS, transport: 'tcp', gateway: gatewayAddress, log });
+      sim = startSimulator({ mdb, fleet, seed: 5, faults: NO_FAULTS, transport: 'tcp', gateway: gatewayAddress, tickMs: simTickMs, log });
       return sim;
     },
     async close() {
