@@ -31,6 +31,7 @@ import { createLogger } from '../server/log';
 import { FLUSH_INTERVAL_MS } from '../server/realtime/live-feed';
 import { startBareServer, type BroadcastRun } from './live-delivery/bare-broadcast';
 import { spawnClientFleet, type MergedClientReport } from './live-delivery/client-fleet-process';
+import type { PacketWindow } from './live-delivery/delivery-tally';
 import type { LatencyHistogram } from './live-delivery/latency-histogram';
 import { startLoadMonitor, type LoadFigures } from './live-delivery/load-monitor';
 import { startPerigeeSystem } from './live-delivery/perigee-system';
@@ -41,6 +42,18 @@ import { watchPlan } from './live-delivery/watch-plan';
 const P99_GOAL_MS = 150;
 /** Messages recorded per audience for the baseline to replay: 5 s of flushes. */
 const RECORDED_MESSAGES = 50;
+/**
+ * Packets created onboard in whole seconds from 1 s after the clients start
+ * counting to 2 s before they stop are checked for delivery: a packet not
+ * delivered within 2 s is counted as lost.
+ */
+function packetWindowOf(startMs: number): PacketWindow {
+  const fromMs = Math.ceil((startMs + 1000) / 1000) * 1000;
+  const untilMs = Math.floor((startMs + durationMs - 2000) / 1000) * 1000;
+  if (!(untilMs > fromMs)) throw new RangeError('--duration must be at least 5 s to check deliveries');
+  return { fromMs, untilMs };
+}
+
 /** Time left after a baseline's last send for messages still in flight to arrive, ms. */
 const DRAIN_MS = 1000;
 
@@ -78,6 +91,7 @@ interface Run {
   /** Rates are per second of this. */
   readonly seconds: number;
   readonly server: LoadFigures;
+  /** Perigee: packets created onboard in the packet window; bare: messages handed to Socket.IO. */
   readonly sent: { readonly unit: string; readonly count: number; readonly delivered: number };
   /** Client deliveries skipped because the transport was busy (volatile). */
   readonly lostVolatile: number;
@@ -100,26 +114,26 @@ async function measurePerigee(watches: number[][]): Promise<PerigeeRun> {
     const sim = perigee.startSimulator();
     // The consumer group joins and every satellite's clock is correlated before anything counts.
     await sleep(warmupMs);
-    // Counters are read right before each command: a packet sent at t reaches the clients at t + latency,
-    // so both ends of the clients' window move by about the same latency and the counts line up.
-    const simBefore = sim.stats();
+    const packetWindow = packetWindowOf(Date.now());
     const feedBefore = perigee.feed.stats();
     const monitor = startLoadMonitor();
-    await fleet.start();
+    await fleet.start(packetWindow);
     await sleep(durationMs);
-    const simAfter = sim.stats();
     const feedAfter = perigee.feed.stats();
     const server = monitor.stop();
     const report = await fleet.stop();
-    if (simAfter.failure) throw new Error(`the simulator failed: ${simAfter.failure}`);
-    // Every satellite sends at the same rates, so a client's share is its satellites' share of the fleet.
-    const sentPackets = simAfter.packetsSent - simBefore.packetsSent;
-    const expected = watches.reduce((n, w) => n + (sentPackets * w.length) / satellites, 0);
+    const simFailure = sim.stats().failure;
+    if (simFailure) throw new Error(`the simulator failed: ${simFailure}`);
+    // Packets are due on a fixed schedule (rateHz per layout, periods dividing a second), so the
+    // number a satellite created in a window of whole seconds is exact.
+    const packetsPerSatellitePerS = sum(perigee.mdb.layouts.map((l) => l.rateHz));
+    const windowS = (packetWindow.untilMs - packetWindow.fromMs) / 1000;
+    const expected = sum(watches.map((w) => w.length)) * packetsPerSatellitePerS * windowS;
     return {
       clients: report,
       seconds: report.elapsedMs / 1000,
       server,
-      sent: { unit: 'packets', count: Math.round(expected), delivered: sum(report.perClient.map((c) => c.packets)) },
+      sent: { unit: 'packets', count: expected, delivered: sum(report.perClient.map((c) => c.packetsCreatedInWindow)) },
       lostVolatile: feedAfter.dropped - feedBefore.dropped,
       withheld: feedAfter.withheld - feedBefore.withheld,
       roomFrames: feedAfter.delivered - feedBefore.delivered,
@@ -184,7 +198,7 @@ function rowsOf(runs: readonly Run[]): string[][] {
     ['messages/s delivered (all clients)', ...each((r) => rate(r, (c) => c.messages))],
     ['frames/s delivered (all clients)', ...each((r) => rate(r, (c) => c.frames))],
     ['samples/s delivered (all clients)', ...each((r) => rate(r, (c) => c.samples))],
-    ['delivered / sent', ...each((r) => `${fmt(r.sent.delivered)} / ${fmt(r.sent.count)} ${r.sent.unit} (${fmt((100 * r.sent.delivered) / r.sent.count, 1)}%)`)],
+    ['delivered / created (Perigee) or sent (bare)', ...each((r) => `${fmt(r.sent.delivered)} / ${fmt(r.sent.count)} ${r.sent.unit} (${fmt((100 * r.sent.delivered) / r.sent.count, 1)}%)`)],
     ['lost: transport busy (volatile)', ...each((r) => fmt(r.lostVolatile))],
     ['withheld: client queue over bound', ...each((r) => fmt(r.withheld))],
     ['server CPU, % of one core', ...each((r) => fmt(r.server.cpuPercent))],

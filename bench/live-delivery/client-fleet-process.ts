@@ -11,7 +11,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { DeliveryCounts } from './delivery-tally';
+import type { DeliveryCounts, PacketWindow } from './delivery-tally';
 import { LATENCY_KINDS, type ClientFleetCommand, type ClientFleetReply, type ClientFleetReport, type LatencyKind } from './client-fleet-protocol';
 import { LatencyHistogram } from './latency-histogram';
 import type { LoadFigures } from './load-monitor';
@@ -33,7 +33,7 @@ export interface MergedClientReport {
 
 export interface ClientFleet {
   connect(command: Omit<Extract<ClientFleetCommand, { kind: 'connect' }>, 'kind'>): Promise<void>;
-  start(): Promise<void>;
+  start(packetWindow?: PacketWindow): Promise<void>;
   stop(): Promise<MergedClientReport>;
   close(): Promise<void>;
 }
@@ -66,8 +66,8 @@ export async function spawnClientFleet(processes: number): Promise<ClientFleet> 
       shares = children.map((_, i) => command.watches.map((_, index) => index).filter((index) => index % processes === i));
       await all((i) => ({ kind: 'connect', ...command, watches: shares[i]!.map((index) => command.watches[index]!) }));
     },
-    async start() {
-      await all({ kind: 'start' });
+    async start(packetWindow) {
+      await all({ kind: 'start', ...(packetWindow ? { packetWindow } : {}) });
     },
     async stop() {
       const reports = (await all({ kind: 'stop' })).map((reply) => (reply as Extract<ClientFleetReply, { kind: 'report' }>).report);

@@ -4,7 +4,7 @@
  * decoding fifty clients' frames does not run on the server's event loop.
  */
 import type { LiveFrame } from '../../server/realtime/events';
-import type { DeliveryCounts } from './delivery-tally';
+import type { DeliveryCounts, PacketWindow } from './delivery-tally';
 import type { LatencyHistogram } from './latency-histogram';
 import type { LoadFigures } from './load-monitor';
 
@@ -20,7 +20,7 @@ export type ClientFleetCommand =
       /** Messages recorded per watch set during the measurement, for the baseline to replay. */
       readonly recordMessages: number;
     }
-  | { readonly kind: 'start' }
+  | { readonly kind: 'start'; readonly packetWindow?: PacketWindow }
   | { readonly kind: 'stop' }
   | { readonly kind: 'close' };
 

@@ -8,7 +8,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { SOCKET_EVENTS, type ClientToServerEvents, type LiveFrame, type ServerToClientEvents } from '../../server/realtime/events';
 import { LATENCY_KINDS, type ClientFleetCommand, type ClientFleetReply, type ClientFleetReport } from './client-fleet-protocol';
-import { DeliveryTally } from './delivery-tally';
+import { DeliveryTally, type PacketWindow } from './delivery-tally';
 import { LatencyHistogram } from './latency-histogram';
 import { startLoadMonitor } from './load-monitor';
 import { watchKeyOf } from './watch-plan';
@@ -66,9 +66,9 @@ async function connectAll(command: Extract<ClientFleetCommand, { kind: 'connect'
   }
 }
 
-function startMeasuring(): void {
+function startMeasuring(packetWindow: PacketWindow | undefined): void {
   const shared = Object.fromEntries(LATENCY_KINDS.map((kind) => [kind, new LatencyHistogram()]));
-  tallies = clients.map(() => new DeliveryTally(shared));
+  tallies = clients.map(() => new DeliveryTally({ ...shared, ...(packetWindow ? { packetWindow } : {}) }));
   recordings = new Map(keys.map((key) => [key, []]));
   measuring = { startedMs: performance.now(), monitor: startLoadMonitor() };
 }
@@ -93,7 +93,7 @@ async function handle(command: ClientFleetCommand): Promise<ClientFleetReply> {
       await connectAll(command);
       return { kind: 'connected' };
     case 'start':
-      startMeasuring();
+      startMeasuring(command.packetWindow);
       return { kind: 'started' };
     case 'stop':
       return { kind: 'report', report: stopMeasuring() };

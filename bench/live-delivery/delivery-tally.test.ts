@@ -35,7 +35,7 @@ describe('Bench > DeliveryTally', () => {
         ],
         1100,
       );
-      expect(tally.counts()).toEqual({ messages: 1, frames: 2, packets: 4, samples: 5 });
+      expect(tally.counts()).toEqual({ messages: 1, frames: 2, packets: 4, samples: 5, packetsCreatedInWindow: 4 });
       expect(tally.sampleLatency.toSparse()).toEqual([
         [10, 1],
         [20, 2],
@@ -45,6 +45,13 @@ describe('Bench > DeliveryTally', () => {
       expect(tally.toGatewayLatency.toSparse()).toEqual([[10, 2]]);
       expect(tally.gatewayToEmitLatency.toSparse()).toEqual([[40, 2]]);
       expect(tally.transportLatency.toSparse()).toEqual([[50, 2]]);
+    });
+
+    it('counts packets of frames whose newest onboard time is in the packet window', () => {
+      const tally = new DeliveryTally({ packetWindow: { fromMs: 1000, untilMs: 2000 } });
+      tally.addMessage([frame({ onboardTimeMs: 999, packets: 2 }), frame({ onboardTimeMs: 1000, packets: 3 }), frame({ onboardTimeMs: 1999 })], 2100);
+      tally.addMessage([frame({ onboardTimeMs: 2000, packets: 4 })], 2100);
+      expect(tally.counts()).toEqual({ messages: 2, frames: 4, packets: 10, samples: 4, packetsCreatedInWindow: 4 });
     });
 
     it('takes a min that is also the newest once', () => {

@@ -33,6 +33,29 @@ export interface DeliveryCounts {
   readonly packets: number;
   /** Samples the frames stand for (sum of LiveFrame.counts). */
   readonly samples: number;
+  /** Packets of frames whose newest onboard time is inside the packet window (all packets without one). */
+  readonly packetsCreatedInWindow: number;
+}
+
+/**
+ * Onboard times [fromMs, untilMs) whose packets are counted in
+ * packetsCreatedInWindow: compared with what the fleet created in the same
+ * onboard interval, it tells delivered from lost without depending on when
+ * the counting started and stopped. A frame merging packets from both sides
+ * of an edge is counted by its newest; such frames at the two edges offset
+ * each other.
+ */
+export interface PacketWindow {
+  readonly fromMs: number;
+  readonly untilMs: number;
+}
+
+export interface DeliveryTallyOptions {
+  readonly sampleLatency?: LatencyHistogram;
+  readonly toGatewayLatency?: LatencyHistogram;
+  readonly gatewayToEmitLatency?: LatencyHistogram;
+  readonly transportLatency?: LatencyHistogram;
+  readonly packetWindow?: PacketWindow;
 }
 
 export class DeliveryTally {
@@ -48,13 +71,17 @@ export class DeliveryTally {
   #frames = 0;
   #packets = 0;
   #samples = 0;
+  #packetsCreatedInWindow = 0;
+  readonly #packetWindow: PacketWindow;
 
   constructor({
     sampleLatency = new LatencyHistogram(),
     toGatewayLatency = new LatencyHistogram(),
     gatewayToEmitLatency = new LatencyHistogram(),
     transportLatency = new LatencyHistogram(),
-  } = {}) {
+    packetWindow = { fromMs: Number.NEGATIVE_INFINITY, untilMs: Number.POSITIVE_INFINITY },
+  }: DeliveryTallyOptions = {}) {
+    this.#packetWindow = packetWindow;
     this.sampleLatency = sampleLatency;
     this.toGatewayLatency = toGatewayLatency;
     this.gatewayToEmitLatency = gatewayToEmitLatency;
@@ -62,7 +89,13 @@ export class DeliveryTally {
   }
 
   counts(): DeliveryCounts {
-    return { messages: this.#messages, frames: this.#frames, packets: this.#packets, samples: this.#samples };
+    return {
+      messages: this.#messages,
+      frames: this.#frames,
+      packets: this.#packets,
+      samples: this.#samples,
+      packetsCreatedInWindow: this.#packetsCreatedInWindow,
+    };
   }
 
   addMessage(frames: readonly LiveFrame[], receivedMs: number): void {
@@ -73,6 +106,7 @@ export class DeliveryTally {
   #addFrame(frame: LiveFrame, receivedMs: number): void {
     this.#frames++;
     this.#packets += frame.packets;
+    if (frame.onboardTimeMs >= this.#packetWindow.fromMs && frame.onboardTimeMs < this.#packetWindow.untilMs) this.#packetsCreatedInWindow += frame.packets;
     this.toGatewayLatency.record(frame.arrivalMs - frame.onboardTimeMs);
     this.gatewayToEmitLatency.record(frame.emittedMs - frame.arrivalMs);
     this.transportLatency.record(receivedMs - frame.emittedMs);
