@@ -40,7 +40,7 @@ import { watchPlan } from './live-delivery/watch-plan';
 
 /** The goal of the issue: packet creation → client, 99th percentile, ms. */
 const P99_GOAL_MS = 150;
-/** Messages recorded per audience for the baseline to replay: 5 s of flushes. */
+/** Messages recorded per audience for the baseline to replay, spread over the measurement. */
 const RECORDED_MESSAGES = 50;
 /**
  * Packets created onboard in whole seconds from 1 s after the clients start
@@ -110,7 +110,8 @@ async function measurePerigee(watches: number[][]): Promise<PerigeeRun> {
   const fleet = await spawnClientFleet(clientProcesses);
   try {
     const subsystems = [...new Set(perigee.mdb.layouts.map((l) => l.subsystem))];
-    await fleet.connect({ url: perigee.socketUrl, watches, subsystems, subscribe: true, recordMessages: RECORDED_MESSAGES });
+    const recordEvery = Math.max(1, Math.floor(durationMs / FLUSH_INTERVAL_MS / RECORDED_MESSAGES));
+    await fleet.connect({ url: perigee.socketUrl, watches, subsystems, subscribe: true, recordMessages: RECORDED_MESSAGES, recordEvery });
     const sim = perigee.startSimulator();
     // The consumer group joins and every satellite's clock is correlated before anything counts.
     await sleep(warmupMs);
@@ -149,7 +150,7 @@ async function measureBare(watches: number[][], recordings: MergedClientReport['
   const bare = await startBareServer();
   const fleet = await spawnClientFleet(clientProcesses);
   try {
-    await fleet.connect({ url: bare.url, watches, subsystems: [], subscribe: false, recordMessages: 0 });
+    await fleet.connect({ url: bare.url, watches, subsystems: [], subscribe: false, recordMessages: 0, recordEvery: 1 });
     await bare.broadcast(recordings, { intervalMs, durationMs: 1000 });
     const measure = async (intervalMs: number, ms: number): Promise<Run> => {
       await sleep(DRAIN_MS);

@@ -19,6 +19,8 @@ export type ClientFleetCommand =
       readonly subscribe: boolean;
       /** Messages recorded per watch set during the measurement, for the baseline to replay. */
       readonly recordMessages: number;
+      /** Record every this many messages, so the recording spans the run rather than its first seconds. */
+      readonly recordEvery: number;
     }
   | { readonly kind: 'start'; readonly packetWindow?: PacketWindow }
   | { readonly kind: 'stop' }

@@ -23,9 +23,11 @@ let tallies: DeliveryTally[] = [];
 let recordings = new Map<string, LiveFrame[][]>();
 let measuring: { readonly startedMs: number; readonly monitor: ReturnType<typeof startLoadMonitor> } | undefined;
 let recordMessages = 0;
+let recordEvery = 1;
 
 async function connectAll(command: Extract<ClientFleetCommand, { kind: 'connect' }>): Promise<void> {
   recordMessages = command.recordMessages;
+  recordEvery = command.recordEvery;
   keys = command.watches.map(watchKeyOf);
   const recorders = new Set<number>(keys.map((key) => keys.indexOf(key)));
   clients = command.watches.map((_, index) => {
@@ -37,8 +39,9 @@ async function connectAll(command: Extract<ClientFleetCommand, { kind: 'connect'
     });
     client.on(SOCKET_EVENTS.telemetryFrames, (frames) => {
       if (!measuring) return;
-      tallies[index]!.addMessage(frames, Date.now());
-      if (recorders.has(index)) {
+      const tally = tallies[index]!;
+      tally.addMessage(frames, Date.now());
+      if (recorders.has(index) && (tally.counts().messages - 1) % recordEvery === 0) {
         const recorded = recordings.get(keys[index]!)!;
         if (recorded.length < recordMessages) recorded.push(frames as LiveFrame[]);
       }
