@@ -239,6 +239,10 @@ async function main(): Promise<void> {
   console.log('');
   console.log('Perigee latency is packet creation onboard → client; bare latency is emit → client (the transport floor).');
   console.log('At max rate the excess waits in socket buffers (or is dropped as volatile), so its latency is a standing queue, not a floor.');
+  console.log(
+    'Delivered / created counts the packets of frames whose newest onboard time is in the window: exact while the feed keeps up; ' +
+      'when it falls behind, frames merge packets from across the window edges and the ratio can pass 100%.',
+  );
   const p99 = perigee.clients.latencies.sampleLatency.percentile(99);
   const perigeeSamplesPerS = sum(perigee.clients.perClient.map((c) => c.samples)) / perigee.seconds;
   const samplesPerS = (run: Run) => sum(run.clients.perClient.map((c) => c.samples)) / run.seconds;
