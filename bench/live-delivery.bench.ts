@@ -43,6 +43,20 @@ const P99_GOAL_MS = 150;
 /** Messages recorded per audience for the baseline to replay, spread over the measurement. */
 const RECORDED_MESSAGES = 50;
 /**
+ * Every how many messages a client records. The fleet's schedule repeats
+ * every second (ten flushes), so a stride sharing a factor with ten would
+ * keep picking the same flushes of the second — all with thermal blocks, or
+ * none — and the baseline's payload would not be the run's.
+ */
+function recordStride(evenStride: number): number {
+  const flushesPerSecond = 1000 / FLUSH_INTERVAL_MS;
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let stride = Math.max(1, Math.floor(evenStride));
+  while (gcd(stride, flushesPerSecond) !== 1) stride++;
+  return stride;
+}
+
+/**
  * Packets created onboard in whole seconds from 1 s after the clients start
  * counting to 2 s before they stop are checked for delivery: a packet not
  * delivered within 2 s is counted as lost.
@@ -110,7 +124,7 @@ async function measurePerigee(watches: number[][]): Promise<PerigeeRun> {
   const fleet = await spawnClientFleet(clientProcesses);
   try {
     const subsystems = [...new Set(perigee.mdb.layouts.map((l) => l.subsystem))];
-    const recordEvery = Math.max(1, Math.floor(durationMs / FLUSH_INTERVAL_MS / RECORDED_MESSAGES));
+    const recordEvery = recordStride(durationMs / FLUSH_INTERVAL_MS / RECORDED_MESSAGES);
     await fleet.connect({ url: perigee.socketUrl, watches, subsystems, subscribe: true, recordMessages: RECORDED_MESSAGES, recordEvery });
     const sim = perigee.startSimulator();
     // The consumer group joins and every satellite's clock is correlated before anything counts.
