@@ -29,14 +29,14 @@ import { parseArgs } from 'node:util';
 import { defaultMissionDatabase } from '../server/domain/mission/default-mission-database';
 import { createLogger } from '../server/log';
 import { FLUSH_INTERVAL_MS } from '../server/realtime/live-feed';
-import { startBareServer, type BroadcastRun } from './live-delivery/bare-broadcast';
+import { startBareServer, type BroadcastRun, type Pace, type Recordings } from './live-delivery/bare-broadcast';
 import { spawnClientFleet, type MergedClientReport } from './live-delivery/client-fleet-process';
 import type { PacketWindow } from './live-delivery/delivery-tally';
 import type { LatencyHistogram } from './live-delivery/latency-histogram';
 import { startLoadMonitor, type LoadFigures } from './live-delivery/load-monitor';
 import { startPerigeeSystem } from './live-delivery/perigee-system';
 import { formatTable } from './live-delivery/text-table';
-import { watchPlan } from './live-delivery/watch-plan';
+import { watchKeyOf, watchPlan } from './live-delivery/watch-plan';
 
 /** The goal of the issue: packet creation → client, 99th percentile, ms. */
 const P99_GOAL_MS = 150;
@@ -160,17 +160,18 @@ async function measurePerigee(watches: number[][]): Promise<PerigeeRun> {
   }
 }
 
-async function measureBare(watches: number[][], recordings: MergedClientReport['recordings'], intervalMs: number): Promise<{ sameRate: Run; maxRate: Run }> {
+async function measureBare(watches: number[][], recordings: Recordings, intervalMsByKey: Readonly<Record<string, number>>): Promise<{ sameRate: Run; maxRate: Run }> {
   const bare = await startBareServer();
   const fleet = await spawnClientFleet(clientProcesses);
   try {
     await fleet.connect({ url: bare.url, watches, subsystems: [], subscribe: false, recordMessages: 0, recordEvery: 1 });
-    await bare.broadcast(recordings, { intervalMs, durationMs: 1000 });
-    const measure = async (intervalMs: number, ms: number): Promise<Run> => {
+    const paced: Pace = { kind: 'paced', intervalMsByKey };
+    await bare.broadcast(recordings, { pace: paced, durationMs: 1000 });
+    const measure = async (pace: Pace, ms: number): Promise<Run> => {
       await sleep(DRAIN_MS);
       await fleet.start();
       const monitor = startLoadMonitor();
-      const run: BroadcastRun = await bare.broadcast(recordings, { intervalMs, durationMs: ms });
+      const run: BroadcastRun = await bare.broadcast(recordings, { pace, durationMs: ms });
       const server = monitor.stop();
       await sleep(DRAIN_MS);
       const report = await fleet.stop();
@@ -183,13 +184,23 @@ async function measureBare(watches: number[][], recordings: MergedClientReport['
         withheld: 0,
       };
     };
-    const sameRate = await measure(intervalMs, durationMs);
-    const maxRate = await measure(0, maxRateMs);
+    const sameRate = await measure(paced, durationMs);
+    const maxRate = await measure({ kind: 'max' }, maxRateMs);
     return { sameRate, maxRate };
   } finally {
     await fleet.close();
     await bare.close();
   }
+}
+
+/** Mean interval between the messages each audience's clients received, ms, by watch key. */
+function messageIntervalsMs(watches: readonly (readonly number[])[], run: Run): Record<string, number> {
+  const messagesByKey = new Map<string, number[]>();
+  watches.forEach((w, i) => {
+    const key = watchKeyOf(w);
+    messagesByKey.set(key, [...(messagesByKey.get(key) ?? []), run.clients.perClient[i]!.messages]);
+  });
+  return Object.fromEntries([...messagesByKey].map(([key, counts]) => [key, (run.seconds * 1000 * counts.length) / sum(counts)]));
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -239,14 +250,15 @@ async function main(): Promise<void> {
   if (recorded.length === 0) throw new Error('the clients received nothing from Perigee: no payload for the baseline');
   const meanBytes = sum(recorded.map((m) => JSON.stringify(m).length)) / recorded.length;
   // A flush sends a client nothing when its rooms got no packet in the interval (a late simulator tick
-  // puts two grid steps into one flush), so Perigee's message rate is a little under one per flush.
-  const perigeeMessages = sum(perigee.clients.perClient.map((c) => c.messages));
-  const bareIntervalMs = (clients * perigee.seconds * 1000) / perigeeMessages;
-  const { sameRate, maxRate } = await measureBare(watches, perigee.clients.recordings, bareIntervalMs);
+  // puts two grid steps into one flush), so an audience's message rate is a little under one per flush,
+  // less for one satellite than for five: the baseline sends each audience at the rate it received.
+  const intervalMsByKey = messageIntervalsMs(watches, perigee);
+  const { sameRate, maxRate } = await measureBare(watches, perigee.clients.recordings, intervalMsByKey);
   console.log(`load average at end: ${loadAverage()}`);
   console.log(
     `live feed: ${fmt(perigee.roomFrames / perigee.seconds)} room frames/s flushed, ${fmt(perigee.refused)} refused; ` +
-      `baseline replays ${fmt(recorded.length)} recorded messages (mean ${fmt(meanBytes)} bytes of JSON) every ${fmt(bareIntervalMs, 1)} ms per audience`,
+      `baseline replays ${fmt(recorded.length)} recorded messages (mean ${fmt(meanBytes)} bytes of JSON) to ${Object.keys(intervalMsByKey).length} audiences, ` +
+      `one every ${fmt(Math.min(...Object.values(intervalMsByKey)), 1)}–${fmt(Math.max(...Object.values(intervalMsByKey)), 1)} ms`,
   );
   console.log('');
   console.log(formatTable([['', 'Perigee', 'bare, same rate', 'bare, max rate'], ...rowsOf([perigee, sameRate, maxRate])]));

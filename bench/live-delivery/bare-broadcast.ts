@@ -9,19 +9,18 @@
  *
  * @example
  *   const bare = await startBareServer();
- *   const run = await bare.broadcast(recordings, { intervalMs: 100, durationMs: 20_000 }); // or intervalMs: 0 for max rate
+ *   const run = await bare.broadcast(recordings, { pace: { kind: 'paced', intervalMsByKey: { '101': 100 } }, durationMs: 20_000 });
+ *   const max = await bare.broadcast(recordings, { pace: { kind: 'max' }, durationMs: 10_000 });
  *   await bare.close();
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setImmediate as yieldToIo } from 'node:timers/promises';
+import { setTimeout as sleep, setImmediate as yieldToIo } from 'node:timers/promises';
 import { Server } from 'socket.io';
 import { SOCKET_EVENTS, type LiveFrame } from '../../server/realtime/events';
 import { cloneForStamping, stampFrames, type StampableFrame } from './frame-stamp';
 
 export interface BroadcastRun {
-  /** Rounds sent: each round is one message to every audience. */
-  readonly rounds: number;
   /** Messages handed to Socket.IO, one per client per round. */
   readonly clientMessages: number;
   /** Of those, to clients whose transport was still writing (volatile: lost). */
@@ -29,14 +28,18 @@ export interface BroadcastRun {
   readonly elapsedMs: number;
 }
 
+export type Recordings = Readonly<Record<string, readonly (readonly LiveFrame[])[]>>;
+
+export type Pace = { readonly kind: 'paced'; readonly intervalMsByKey: Readonly<Record<string, number>> } | { readonly kind: 'max' };
+
 export interface BareServer {
   readonly url: string;
   /**
-   * Sends a round every `intervalMs` (0: back to back, yielding to I/O
-   * between rounds) for `durationMs`. Each audience cycles through its own
-   * recorded messages.
+   * Sends each audience its recorded messages in turn for `durationMs`:
+   * every `intervalMsByKey[watchKey]` ms when paced, or in rounds of one
+   * message per audience back to back (yielding to I/O between rounds).
    */
-  broadcast(recordings: Readonly<Record<string, readonly (readonly LiveFrame[])[]>>, options: { readonly intervalMs: number; readonly durationMs: number }): Promise<BroadcastRun>;
+  broadcast(recordings: Recordings, options: { readonly pace: Pace; readonly durationMs: number }): Promise<BroadcastRun>;
   close(): Promise<void>;
 }
 
@@ -55,45 +58,39 @@ export async function startBareServer(): Promise<BareServer> {
 
   return {
     url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
-    async broadcast(recordings, { intervalMs, durationMs }) {
+    async broadcast(recordings, { pace, durationMs }) {
       const plays = [...audiences].flatMap(([key, clients]) => {
         const messages = (recordings[key] ?? []).filter((m) => m.length > 0).map(cloneForStamping);
-        return messages.length === 0 || clients.size === 0 ? [] : [{ clients: [...clients], messages, next: 0 }];
+        return messages.length === 0 || clients.size === 0 ? [] : [{ key, clients: [...clients], messages, next: 0 }];
       });
       if (plays.length === 0) throw new Error('nothing recorded for any connected audience');
-      let rounds = 0;
       let clientMessages = 0;
       let dropped = 0;
-      const sendRound = () => {
-        const nowMs = Date.now();
-        for (const play of plays) {
-          const message: StampableFrame[] = play.messages[play.next]!;
-          play.next = (play.next + 1) % play.messages.length;
-          for (const id of play.clients) if (io.sockets.sockets.get(id)?.conn.transport.writable === false) dropped++;
-          stampFrames(message, nowMs);
-          io.to(play.clients).volatile.emit(SOCKET_EVENTS.telemetryFrames, message);
-          clientMessages += play.clients.length;
-        }
-        rounds++;
+      const send = (play: (typeof plays)[number]) => {
+        const message: StampableFrame[] = play.messages[play.next]!;
+        play.next = (play.next + 1) % play.messages.length;
+        for (const id of play.clients) if (io.sockets.sockets.get(id)?.conn.transport.writable === false) dropped++;
+        stampFrames(message, Date.now());
+        io.to(play.clients).volatile.emit(SOCKET_EVENTS.telemetryFrames, message);
+        clientMessages += play.clients.length;
       };
       const startedMs = performance.now();
-      const endMs = startedMs + durationMs;
-      if (intervalMs > 0) {
-        await new Promise<void>((resolve) => {
-          const timer = setInterval(() => {
-            if (performance.now() >= endMs) {
-              clearInterval(timer);
-              resolve();
-            } else sendRound();
-          }, intervalMs);
+      if (pace.kind === 'paced') {
+        const timers = plays.flatMap((play) => {
+          const intervalMs = pace.intervalMsByKey[play.key] ?? Number.NaN;
+          // Node runs a timer of an out-of-range delay after 1 ms: an audience Perigee sent nothing gets nothing.
+          return Number.isFinite(intervalMs) && intervalMs >= 1 ? [setInterval(() => send(play), intervalMs)] : [];
         });
+        await sleep(durationMs);
+        for (const timer of timers) clearInterval(timer);
       } else {
+        const endMs = startedMs + durationMs;
         while (performance.now() < endMs) {
-          sendRound();
+          for (const play of plays) send(play);
           await yieldToIo();
         }
       }
-      return { rounds, clientMessages, dropped, elapsedMs: performance.now() - startedMs };
+      return { clientMessages, dropped, elapsedMs: performance.now() - startedMs };
     },
     async close() {
       await io.close();
