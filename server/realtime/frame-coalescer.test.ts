@@ -102,6 +102,16 @@ describe('Realtime > FrameCoalescer', () => {
     expect(c.flush()[0]!.frame.mode).toBe('NADIR');
   });
 
+  it('flushes only the rooms the caller says are due, keeping the others pending', () => {
+    const c = new FrameCoalescer();
+    c.add(sample({ onboardTimeMs: T0, values: [1, 1] }));
+    c.add(sample({ satelliteId: 102, onboardTimeMs: T0, values: [2, 2] }));
+    expect(c.flush((satelliteId) => satelliteId === 102).map((f) => f.frame.satelliteId)).toEqual([102]);
+    expect(c.pendingRooms).toBe(1);
+    c.add(sample({ onboardTimeMs: T0 + 100, values: [3, 3] }));
+    expect(c.flush().map((f) => [f.frame.satelliteId, f.frame.packets, f.frame.last])).toEqual([[101, 2, [3, 3]]]);
+  });
+
   it('refuses a non-positive lateness bound', () => {
     expect(() => new FrameCoalescer({ lateAfterMs: 0 })).toThrow(RangeError);
   });

@@ -138,10 +138,15 @@ export class FrameCoalescer {
     }
   }
 
-  /** Every pending room as one frame, in the order rooms first received data; clears them. */
-  flush(): FlushedFrame[] {
+  /**
+   * Every pending room (or those `due` accepts) as one frame, in the order
+   * rooms first received data; clears them.
+   */
+  flush(due?: (satelliteId: number, subsystem: string) => boolean): FlushedFrame[] {
     const out: FlushedFrame[] = [];
-    for (const room of this.#pending.values()) {
+    for (const [key, room] of this.#pending) {
+      if (due && !due(room.satelliteId, room.subsystem)) continue;
+      this.#pending.delete(key);
       const n = room.parameters.size;
       const parameterIds = new Array<number>(n);
       const counts = new Array<number>(n);
@@ -188,7 +193,6 @@ export class FrameCoalescer {
         onboardTimesMs: room.onboardTimesMs,
       });
     }
-    this.#pending.clear();
     return out;
   }
 }

@@ -5,9 +5,12 @@
  * processor — so live values never wait for the processor or the archive
  * and one falling behind never slows the others. Every web node sees every
  * packet (no Socket.IO adapter needed). Accepted samples are coalesced per
- * room of satellite and subsystem and sent every `flushIntervalMs` as one
- * frame holding each parameter's newest value and the interval's min and max
- * (see FrameCoalescer), as volatile emits.
+ * room of satellite and subsystem into frames holding each parameter's newest
+ * value and the interval's min and max (see FrameCoalescer), sent as volatile
+ * emits. A room is sent at most once per `flushIntervalMs`, and as soon as it
+ * may: right after the batch that brought its data when its last frame is
+ * that old, else when it comes due. A 10 Hz packet stream thus goes out as it
+ * arrives, and only faster streams (a dump, a burst) wait to be merged.
  *
  * A client that cannot keep up (slow link, background tab) misses frames
  * instead of growing a queue in this process: see
@@ -123,11 +126,19 @@ export async function startLiveFeed({
    * several emits to one client in a row would lose all but the first.
    * Clients with the same rooms share one encoded message.
    */
-  const flush = (): void => {
+  const lastFlushMs = new Map<string, number>();
+  const flush = (onlyDue: boolean): void => {
     if (coalescer.pendingRooms === 0) return;
+    const tickMs = performance.now();
+    const flushed = coalescer.flush((satelliteId, subsystem) => {
+      const key = roomOf(satelliteId, subsystem);
+      if (onlyDue && (lastFlushMs.get(key) ?? -Infinity) + flushIntervalMs > tickMs) return false;
+      lastFlushMs.set(key, tickMs);
+      return true;
+    });
+    if (flushed.length === 0) return;
     const slow = clientsBehind(io, maxQueuedPacketsPerClient);
     const emittedMs = now();
-    const flushed = coalescer.flush();
     const roomsOfClient = new Map<string, number[]>();
     flushed.forEach((f, index) => {
       for (const id of io.sockets.adapter.rooms.get(roomOf(f.frame.satelliteId, f.frame.subsystem)) ?? []) {
@@ -168,7 +179,8 @@ export async function startLiveFeed({
     metrics?.framesEmitted.inc(flushed.length);
     for (const f of flushed) for (const onboardMs of f.onboardTimesMs) metrics?.onboardToEmitSeconds.observe((emittedMs - onboardMs) / 1000);
   };
-  const timer = setInterval(flush, flushIntervalMs);
+  // Rooms not yet due when their data came are sent within a few ms of coming due.
+  const timer = setInterval(() => flush(true), Math.max(5, Math.min(20, flushIntervalMs / 5)));
   timer.unref();
 
   let subscription;
@@ -194,6 +206,7 @@ export async function startLiveFeed({
           coalescer.add(frame);
           observe?.(frame);
         }
+        flush(true);
       },
     });
   } catch (error) {
@@ -209,7 +222,7 @@ export async function startLiveFeed({
     stop: async () => {
       await stopped.stop();
       clearInterval(timer);
-      flush();
+      flush(false);
     },
   };
 }
