@@ -7,12 +7,14 @@
  * MAX_SELECTED), and the selection is kept in the URL (?nodes=…) so a
  * shared or reloaded link shows the same nodes.
  */
+import { displayUnitOf, toDisplay } from './telemetry/display-units';
+import { useUnits } from './hooks/useUnits';
 import { memo, useCallback, useMemo, useState } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { GridView, PanelParameter } from './telemetry/panel-definition';
 import type { ChannelStore } from './telemetry/channel-store';
 import type { SeriesBuffer } from './telemetry/series-buffer';
-import { alignSeries } from './telemetry/align-series';
+import { alignSeries, inDisplayUnits } from './telemetry/align-series';
 import { formatAge, formatValue } from './telemetry/format';
 import { heatColorOf, limitStateOf } from './telemetry/limit-state';
 import { LIMIT_RING_CLASS, VALUE_STATE_CLASS } from './limit-style';
@@ -135,6 +137,7 @@ const HeatCell = memo(function HeatCell({ parameter: p, value, state, isPrimary,
 });
 
 function HoverDetail({ parameter, store, nowMs }: { parameter: PanelParameter | undefined; store: ChannelStore; nowMs: number | null }) {
+  const units = useUnits();
   if (!parameter) return <div className="h-9 text-xs text-slate-500">hover a node for its value and trend; click to plot it</div>;
   const latest = store.latest(parameter.id);
   const state = stateOfSample(parameter, latest, nowMs);
@@ -145,14 +148,16 @@ function HoverDetail({ parameter, store, nowMs }: { parameter: PanelParameter | 
       <span className="font-semibold text-slate-200">{parameter.label}</span>
       <span className="text-slate-400">{parameter.zone}</span>
       <span>
-        <LatestValue parameter={parameter} sample={latest} nowMs={nowMs} isPrimary={false} /> {parameter.unit}
+        <LatestValue parameter={parameter} sample={latest} nowMs={nowMs} isPrimary={false} /> {displayUnitOf(parameter.unit, units).unit}
       </span>
       <span className="text-slate-400">
         {state} · {age}
       </span>
       {limits && (
         <span className="text-slate-500">
-          limits {[limits.criticalLow, limits.warningLow, limits.warningHigh, limits.criticalHigh].map((v) => (v === undefined ? '·' : v)).join(' / ')}
+          limits {[limits.criticalLow, limits.warningLow, limits.warningHigh, limits.criticalHigh]
+            .map((v) => (v === undefined ? '·' : formatValue(toDisplay(v, parameter.unit, units))))
+            .join(' / ')}
         </span>
       )}
       {nowMs !== null && <Sparkline buffer={store.series(parameter.id)} fromMs={nowMs - TREND_MS} toMs={nowMs} />}
@@ -206,16 +211,21 @@ function SelectionChart({
   chartWindow: { fromMs: number; toMs: number };
   testId: string;
 }) {
-  const series = useMemo(() => parameters.map((p) => ({ label: p.label, unit: p.unit })), [parameters]);
+  const units = useUnits();
+  const series = useMemo(() => parameters.map((p) => ({ label: p.label, unit: displayUnitOf(p.unit, units).unit })), [parameters, units]);
   const gapMs = Math.max(3000, ...parameters.map((p) => 5 * p.periodMs));
   const source = useMemo<ChartSource>(
     () => ({
       get version() {
         return store.version;
       },
-      read: (fromMs, toMs) => alignSeries(parameters.map((p) => store.series(p.id)), { fromMs, toMs, gapMs }),
+      read: (fromMs, toMs) =>
+        inDisplayUnits(
+          alignSeries(parameters.map((p) => store.series(p.id)), { fromMs, toMs, gapMs }),
+          parameters.map((p) => displayUnitOf(p.unit, units)),
+        ),
     }),
-    [store, parameters, gapMs],
+    [store, parameters, gapMs, units],
   );
   return <TimeSeriesChart testId={testId} series={series} source={source} fromMs={chartWindow.fromMs} toMs={chartWindow.toMs} heightPx={140} />;
 }

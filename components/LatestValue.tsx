@@ -3,6 +3,8 @@ import type { LatestSample } from './telemetry/channel-store';
 import { formatAge, formatValue } from './telemetry/format';
 import { limitStateOf } from './telemetry/limit-state';
 import { valueStateOf, type ValueState } from './telemetry/value-state';
+import { toDisplay } from './telemetry/display-units';
+import { useUnits } from './hooks/useUnits';
 import { LIMIT_TEXT_CLASS, VALUE_STATE_CLASS, VALUE_STATE_MARK } from './limit-style';
 
 export interface LatestValueProps {
@@ -21,12 +23,14 @@ export function stateOfSample(parameter: PanelParameter, sample: LatestSample | 
 }
 
 /**
- * A parameter's latest value as text, coloured by its limit state and marked
- * with its freshness (live, late, stale, gap). The text parses as a number;
- * `data-value` carries the value at full precision, `data-state` and
- * `data-limit-state` the two states.
+ * A parameter's latest value as text (in the console's display units),
+ * coloured by its limit state and marked with its freshness (live, late,
+ * stale, gap). The text parses as a number; `data-value` carries the
+ * engineering value at full precision, `data-state` and `data-limit-state`
+ * the two states.
  */
 export function LatestValue({ parameter, sample, nowMs, isPrimary, className = '' }: LatestValueProps) {
+  const units = useUnits();
   const value = sample?.value;
   const limitState = limitStateOf(value, parameter.limits);
   const state = stateOfSample(parameter, sample, nowMs);
@@ -40,7 +44,7 @@ export function LatestValue({ parameter, sample, nowMs, isPrimary, className = '
       title={age === undefined ? 'no data yet' : `${state}${limitState === 'nominal' ? '' : `, ${limitState}`}: sampled ${age} ago`}
       className={`font-mono tabular-nums ${LIMIT_TEXT_CLASS[limitState]} ${VALUE_STATE_CLASS[state]} ${className}`}
     >
-      {formatValue(value)}
+      {formatValue(toDisplay(value, parameter.unit, units))}
       {VALUE_STATE_MARK[state] && (
         <sup aria-label={state} className="ml-0.5 text-[9px] font-normal not-italic">
           {VALUE_STATE_MARK[state]}

@@ -1,3 +1,5 @@
+import { displayUnitOf } from './telemetry/display-units';
+import { useUnits } from './hooks/useUnits';
 import type { PlotView } from './telemetry/panel-definition';
 import type { ChannelStore } from './telemetry/channel-store';
 import { ageOf } from './telemetry/format';
@@ -17,6 +19,7 @@ export interface LatestValueStripProps {
  * only shows the value under the cursor.
  */
 export function LatestValueStrip({ view, store, nowMs }: LatestValueStripProps) {
+  const units = useUnits();
   return (
     <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs">
       {view.parameters.map((p, i) => {
@@ -26,7 +29,7 @@ export function LatestValueStrip({ view, store, nowMs }: LatestValueStripProps) 
             <span className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: seriesColor(i) }} />
             <span className="text-slate-400">{p.label}</span>
             <LatestValue parameter={p} sample={latest} nowMs={nowMs} isPrimary={view.primaryParameterIds.includes(p.id)} />
-            <span className="text-slate-500">{p.unit}</span>
+            <span className="text-slate-500">{displayUnitOf(p.unit, units).unit}</span>
             <DataAge ageMs={latest && nowMs !== null ? ageOf(latest.onboardTimeMs, nowMs) : undefined} className="text-[10px]" />
           </li>
         );

@@ -13,6 +13,7 @@ import { useReconnectBackfill, type BackfillStatus } from './hooks/useReconnectB
 import { SubsystemPanel, type TimeWindow } from './SubsystemPanel';
 import { AlarmStrip } from './AlarmStrip';
 import { SPANS_MIN, useConsoleView } from './hooks/useConsoleView';
+import { UnitsContext } from './hooks/useUnits';
 
 /** Re-render cadence of values and ages, ms: fast enough to look live, slow enough to cost nothing. */
 const TICK_MS = 250;
@@ -81,6 +82,16 @@ function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
               </button>
             ))}
           </span>
+          <button
+            type="button"
+            data-testid="units"
+            data-units={view.units}
+            title="key u: temperatures in °C or K, rates and wheel speeds in deg/s and rpm or rad/s"
+            onClick={() => view.setUnits(view.units === 'si' ? 'engineering' : 'si')}
+            className="rounded bg-slate-800 px-2 py-0.5 hover:bg-slate-700"
+          >
+            units: {view.units === 'si' ? 'SI (K, rad/s)' : 'engineering (°C, deg/s, rpm)'}
+          </button>
           <label className="flex items-center gap-1" title="keys [ and ] shorten and lengthen the window">
             window
             <select
@@ -99,6 +110,7 @@ function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
         </div>
       </div>
       <AlarmStrip satelliteId={satellite.id} />
+      <UnitsContext value={view.units}>
       <div data-testid="panels" data-focus={view.focus ?? 'all'} className={view.focus === null ? 'grid gap-3 lg:grid-cols-2 2xl:grid-cols-3' : 'grid gap-3'}>
         {shown.map((definition) => (
           <SubsystemPanel
@@ -113,6 +125,7 @@ function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
           />
         ))}
       </div>
+      </UnitsContext>
     </div>
   );
 }

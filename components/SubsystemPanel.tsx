@@ -8,10 +8,12 @@
  * The panel re-renders on the console's clock tick (250 ms) and reads the
  * live store then; frames themselves never set React state.
  */
+import { displayUnitOf } from './telemetry/display-units';
+import { useUnits } from './hooks/useUnits';
 import { useMemo } from 'react';
 import type { ChannelStore } from './telemetry/channel-store';
 import type { PanelDefinition, PanelView, PlotView } from './telemetry/panel-definition';
-import { alignSeries } from './telemetry/align-series';
+import { alignSeries, inDisplayUnits } from './telemetry/align-series';
 import { ageOf } from './telemetry/format';
 import { largestGapMs } from './telemetry/series-gaps';
 import { intervalsWhereSet } from './telemetry/intervals';
@@ -151,19 +153,23 @@ function PanelViewBlock({ satelliteId, subsystem, view, store, nowMs, chartWindo
 }
 
 function PlotBlock({ satelliteId, view, store, chartWindow }: { satelliteId: number; view: PlotView; store: ChannelStore; chartWindow: TimeWindow | null }) {
-  const series = useMemo(() => view.parameters.map((p) => ({ label: p.label, unit: p.unit })), [view]);
+  const units = useUnits();
+  const series = useMemo(() => view.parameters.map((p) => ({ label: p.label, unit: displayUnitOf(p.unit, units).unit })), [view, units]);
   const source = useMemo<ChartSource>(
     () => ({
       get version() {
         return store.version;
       },
       read: (fromMs, toMs) =>
-        alignSeries(
-          view.parameters.map((p) => store.series(p.id)),
-          { fromMs, toMs, gapMs: view.gapMs },
+        inDisplayUnits(
+          alignSeries(
+            view.parameters.map((p) => store.series(p.id)),
+            { fromMs, toMs, gapMs: view.gapMs },
+          ),
+          view.parameters.map((p) => displayUnitOf(p.unit, units)),
         ),
     }),
-    [store, view],
+    [store, view, units],
   );
   const shadeId = view.shade?.id;
   const shading = useMemo(

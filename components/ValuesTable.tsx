@@ -1,3 +1,5 @@
+import { displayUnitOf } from './telemetry/display-units';
+import { useUnits } from './hooks/useUnits';
 import type { ValuesView } from './telemetry/panel-definition';
 import type { ChannelStore } from './telemetry/channel-store';
 import { ageOf, stateNameOf } from './telemetry/format';
@@ -14,6 +16,7 @@ export interface ValuesTableProps {
 
 /** Latest value of each parameter with unit, state name and age, coloured by limit state. */
 export function ValuesTable({ view, store, nowMs }: ValuesTableProps) {
+  const units = useUnits();
   return (
     <table data-testid={`values-${view.slug}`} className="w-full text-sm">
       <tbody>
@@ -25,7 +28,7 @@ export function ValuesTable({ view, store, nowMs }: ValuesTableProps) {
               <td className="py-0.5 pr-1 text-right">
                 <LatestValue parameter={p} sample={latest} nowMs={nowMs} isPrimary={view.primaryParameterIds.includes(p.id)} />
               </td>
-              <td className="py-0.5 pr-2 text-slate-500">{p.unit}</td>
+              <td className="py-0.5 pr-2 text-slate-500">{displayUnitOf(p.unit, units).unit}</td>
               <td className="py-0.5 pr-2 font-mono text-xs text-sky-300">{stateNameOf(latest?.value, p.states) ?? ''}</td>
               <td className="py-0.5 text-right text-xs">
                 <DataAge ageMs={latest && nowMs !== null ? ageOf(latest.onboardTimeMs, nowMs) : undefined} />

@@ -167,3 +167,20 @@ test('the console view lives in the URL: keyboard focus, window span and selecte
   await expect(page.getByTestId('panels')).toHaveAttribute('data-focus', 'all');
   for (const subsystem of ['attitude', 'thermal', 'power']) await expect(page.getByTestId(`panel-${subsystem}`)).toBeVisible();
 });
+
+test('a units toggle shows temperatures in kelvin and rates in rad/s, and back', async ({ page }) => {
+  await page.goto(`${baseUrl()}/satellites/102`);
+  await waitForLive(page, 'thermal');
+  const node = page.getByTestId('value-thermal.node_000');
+  const displayed = async () => Number.parseFloat(((await node.textContent()) ?? '').replace(/[^0-9eE+.-]/g, ''));
+  await expect.poll(displayed).toBeLessThan(200); // °C
+  await page.keyboard.press('u');
+  await expect(page.getByTestId('units')).toHaveAttribute('data-units', 'si');
+  await expect(page).toHaveURL(/units=si/);
+  // Kelvin: the engineering value (data-value, always °C) plus 273.15, to the displayed precision.
+  await expect.poll(async () => (await displayed()) - Number(await node.getAttribute('data-value'))).toBeCloseTo(273.15, 0);
+  await expect(page.getByTestId('panel-thermal').getByText('K', { exact: true }).first()).toBeVisible();
+  await page.getByTestId('units').click();
+  await expect(page.getByTestId('units')).toHaveAttribute('data-units', 'engineering');
+  await expect.poll(displayed).toBeLessThan(200);
+});

@@ -1,8 +1,8 @@
 'use client';
 /**
  * The console's view as URL state, so a reload or a shared link opens the
- * same view: `focus` (one subsystem shown alone) and `span` (minutes of live
- * chart window). Keyboard: 1…9 focus that subsystem, 0 or Escape show all,
+ * same view: `focus` (one subsystem shown alone), `span` (minutes of live
+ * chart window) and `units` (si; engineering when absent). Key u toggles units. Keyboard: 1…9 focus that subsystem, 0 or Escape show all,
  * [ and ] shorten and lengthen the window. Keys typed into form fields are
  * left alone.
  *
@@ -11,6 +11,7 @@
  */
 import { useCallback, useEffect } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import type { UnitSystem } from '../telemetry/display-units';
 
 export const SPANS_MIN = [5, 10, 30, 60] as const;
 export const DEFAULT_SPAN_MIN = 10;
@@ -18,8 +19,10 @@ export const DEFAULT_SPAN_MIN = 10;
 export interface ConsoleView {
   readonly focus: string | null;
   readonly spanMs: number;
+  readonly units: UnitSystem;
   setFocus(subsystem: string | null): void;
   setSpanMin(minutes: number): void;
+  setUnits(units: UnitSystem): void;
 }
 
 export function useConsoleView(subsystems: readonly string[]): ConsoleView {
@@ -30,6 +33,7 @@ export function useConsoleView(subsystems: readonly string[]): ConsoleView {
   const focus = focusParam !== null && subsystems.includes(focusParam) ? focusParam : null;
   const spanParam = Number(search.get('span'));
   const spanMin = (SPANS_MIN as readonly number[]).includes(spanParam) ? spanParam : DEFAULT_SPAN_MIN;
+  const units: UnitSystem = search.get('units') === 'si' ? 'si' : 'engineering';
 
   const update = useCallback(
     (key: string, value: string | null) => {
@@ -43,6 +47,7 @@ export function useConsoleView(subsystems: readonly string[]): ConsoleView {
   );
   const setFocus = useCallback((subsystem: string | null) => update('focus', subsystem), [update]);
   const setSpanMin = useCallback((minutes: number) => update('span', minutes === DEFAULT_SPAN_MIN ? null : String(minutes)), [update]);
+  const setUnits = useCallback((next: UnitSystem) => update('units', next === 'si' ? 'si' : null), [update]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -53,6 +58,8 @@ export function useConsoleView(subsystems: readonly string[]): ConsoleView {
       else if (/^[1-9]$/.test(event.key)) {
         const subsystem = subsystems[Number(event.key) - 1];
         if (subsystem) setFocus(subsystem);
+      } else if (event.key === 'u') {
+        setUnits(units === 'si' ? 'engineering' : 'si');
       } else if (event.key === '[' || event.key === ']') {
         const at = SPANS_MIN.indexOf(spanMin as (typeof SPANS_MIN)[number]);
         const next = SPANS_MIN[Math.min(SPANS_MIN.length - 1, Math.max(0, at + (event.key === ']' ? 1 : -1)))]!;
@@ -62,7 +69,7 @@ export function useConsoleView(subsystems: readonly string[]): ConsoleView {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [subsystems, spanMin, setFocus, setSpanMin]);
+  }, [subsystems, spanMin, units, setFocus, setSpanMin, setUnits]);
 
-  return { focus, spanMs: spanMin * 60_000, setFocus, setSpanMin };
+  return { focus, spanMs: spanMin * 60_000, units, setFocus, setSpanMin, setUnits };
 }

@@ -70,3 +70,20 @@ export function alignSeries(buffers: readonly (SeriesBuffer | undefined)[], { fr
   }
   return [xs, ...ys];
 }
+
+/**
+ * The aligned columns with each series converted for display (in place: the
+ * columns were built for this read). Identity conversions cost nothing.
+ */
+export function inDisplayUnits(columns: AlignedColumns, units: readonly { readonly convert: (value: number) => number }[]): AlignedColumns {
+  for (let s = 0; s < units.length; s++) {
+    const convert = units[s]!.convert;
+    if (convert(1) === 1 && convert(0) === 0) continue;
+    const ys = columns[s + 1]!;
+    for (let i = 0; i < ys.length; i++) {
+      const v = ys[i];
+      if (typeof v === 'number') ys[i] = convert(v);
+    }
+  }
+  return columns;
+}
