@@ -15,7 +15,7 @@ import { CredentialPolicyError, MalformedPasswordHashError } from '../errors';
 import type { AuthStore, UserRecord } from '../ports/auth-store';
 import { checkNewPassword, checkNewUsername, normalizeUsername } from './credentials';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { hashPassword, verifyPassword } from './password-hash';
+import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type ScryptParameters } from './password-hash';
 import { isRole, type Role } from './role';
 import { createSessionToken, hashSessionToken, isSessionTokenShaped } from './session-token';
 
@@ -40,6 +40,8 @@ export interface AuthServiceOptions {
   /** How long a session lasts from sign-in, ms. */
   readonly sessionTtlMs?: number;
   readonly limiter?: LoginRateLimiter;
+  /** Cost of new password hashes; tests lower it. Existing hashes verify with the parameters stored in them. */
+  readonly passwordHashing?: ScryptParameters;
 }
 
 /** Who creates an account: an admin, or the system (first start, command line). */
@@ -58,15 +60,17 @@ export class AuthService {
   readonly #now: () => number;
   readonly #sessionTtlMs: number;
   readonly #limiter: LoginRateLimiter;
+  readonly #hashing: ScryptParameters;
   /** Hashed once, lazily: verified against when a username does not exist, so that both answers take as long. */
   #decoyHash: Promise<string> | undefined;
 
-  constructor({ store, now = Date.now, sessionTtlMs = 12 * 3_600_000, limiter = new LoginRateLimiter() }: AuthServiceOptions) {
+  constructor({ store, now = Date.now, sessionTtlMs = 12 * 3_600_000, limiter = new LoginRateLimiter(), passwordHashing = DEFAULT_SCRYPT }: AuthServiceOptions) {
     if (!(sessionTtlMs > 0)) throw new RangeError(`sessionTtlMs must be positive, got ${sessionTtlMs}`);
     this.#store = store;
     this.#now = now;
     this.#sessionTtlMs = sessionTtlMs;
     this.#limiter = limiter;
+    this.#hashing = passwordHashing;
   }
 
   get sessionTtlMs(): number {
@@ -89,7 +93,7 @@ export class AuthService {
     const record = await this.#store.findUserByUsername(name);
     let failure: 'unknown-user' | 'disabled' | 'wrong-password' | 'unusable-password-hash' | undefined;
     if (!record) {
-      await verifyPassword(password, await (this.#decoyHash ??= hashPassword(randomBytes(16).toString('hex'))));
+      await verifyPassword(password, await (this.#decoyHash ??= hashPassword(randomBytes(16).toString('hex'), this.#hashing)));
       failure = 'unknown-user';
     } else {
       try {
@@ -167,7 +171,7 @@ export class AuthService {
     checkNewPassword(password);
     if (!isRole(role)) throw new CredentialPolicyError('role', `must be one of viewer, operator, admin (got "${role}")`);
     const nowMs = this.#now();
-    const record = await this.#store.insertUser({ username: name, role, passwordHash: await hashPassword(password), createdAtMs: nowMs, isDemo });
+    const record = await this.#store.insertUser({ username: name, role, passwordHash: await hashPassword(password, this.#hashing), createdAtMs: nowMs, isDemo });
     await this.#store.appendAudit({
       atMs: nowMs,
       actor: creator === 'system' ? 'system' : creator.username,
@@ -178,6 +182,11 @@ export class AuthService {
       details: { role, demo: isDemo },
     });
     return toUser(record);
+  }
+
+  /** Whether an enabled admin account exists. */
+  hasAdmin(): Promise<boolean> {
+    return this.#store.hasAdmin();
   }
 
   /** Creates the first admin unless an enabled admin exists; true when it did. */

@@ -24,7 +24,10 @@ export interface ScryptParameters {
   readonly p: number;
 }
 
-/** OWASP's scrypt minimum is N=2^17 with r=8 for servers with memory to spare; 2^15 keeps a login near 50 ms on 2 cores. */
+/**
+ * OWASP lists N=2^17, r=8 as a minimum for scrypt with memory to spare; 2^15 (32 MiB per hash) keeps
+ * a login well under a second on the small shared machines consoles run on, where 2^17 would take seconds.
+ */
 export const DEFAULT_SCRYPT: ScryptParameters = { log2N: 15, r: 8, p: 1 };
 
 const SALT_BYTES = 16;
