@@ -24,9 +24,10 @@ export async function POST(request: Request): Promise<Response> {
   const parsed = loginRequestSchema.safeParse(body.value);
   if (!parsed.success) return badRequest('expected { "username": string, "password": string }');
   try {
-    const result = await getRuntime().auth.login({ ...parsed.data, clientAddress: clientAddressOf(request) });
+    const { auth } = getRuntime();
+    const result = await auth.login({ ...parsed.data, clientAddress: clientAddressOf(request) });
     if (result.ok) {
-      const maxAgeSeconds = (result.expiresAtMs - Date.now()) / 1000;
+      const maxAgeSeconds = auth.sessionTtlMs / 1000;
       return Response.json(
         { user: { username: result.user.username, role: result.user.role }, demo: result.user.demo },
         { headers: { 'set-cookie': sessionCookie(result.token, { maxAgeSeconds, secure: isHttps(request) }), 'cache-control': 'no-store' } },
