@@ -18,6 +18,8 @@ export interface PerigeeRuntime {
   readonly fleetStatus: () => readonly FleetStatus[];
   /** Sign-in, sessions and accounts (server/auth/request-auth.ts wraps it for route handlers). */
   readonly auth: AuthService;
+  /** Browsers without a session are signed in as the demo operator (`perigee start`); the login page says so. */
+  readonly demoLogin: boolean;
 }
 
 const RUNTIME_KEY = Symbol.for('perigee.runtime');

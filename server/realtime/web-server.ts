@@ -80,7 +80,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const { web, bus, store, mdb, fleet, auth, demoLogin = false, projectDir, now, shutdownGraceMs = 2000, metrics, health } = options;
   const log = options.log.namespace('web');
   const board = new FleetStatusBoard({ mdb, fleet });
-  setRuntime({ store, mdb, fleet, fleetStatus: () => board.snapshot((now ?? Date.now)()), auth });
+  setRuntime({ store, mdb, fleet, fleetStatus: () => board.snapshot((now ?? Date.now)()), auth, demoLogin });
   const gate = createPageGate({ auth, demoLogin, log: log.namespace('auth') });
 
   // Requests can arrive between listen() and Next being ready; they wait for it

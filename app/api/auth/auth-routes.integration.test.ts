@@ -35,7 +35,7 @@ beforeEach(async () => {
     limiter: new LoginRateLimiter({ maxFailures: 5, windowMs: 300_000 }),
   });
   const store = { listSatellites: async () => [], listAlarms: async () => [], getSeries: async () => ({ tier: 'raw' as const, series: [] }) };
-  setRuntime({ store, mdb: defaultMissionDatabase(), fleet: demoFleet(1), fleetStatus: () => [], auth });
+  setRuntime({ store, mdb: defaultMissionDatabase(), fleet: demoFleet(1), fleetStatus: () => [], auth, demoLogin: false });
   clockMs += 3_600_000;
   await db.pool.query('DELETE FROM sessions');
 });

@@ -28,7 +28,7 @@ beforeEach(async () => {
     },
   };
   const testAuth = createTestAuth();
-  setRuntime({ store, mdb: defaultMissionDatabase(), fleet: demoFleet(3), fleetStatus: () => [], auth: testAuth.auth });
+  setRuntime({ store, mdb: defaultMissionDatabase(), fleet: demoFleet(3), fleetStatus: () => [], auth: testAuth.auth, demoLogin: false });
   cookie = await testAuth.cookieFor('viewer');
 });
 
