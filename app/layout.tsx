@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/Providers';
+import { UserBadge } from '@/components/UserBadge';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -20,6 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="text-sm text-slate-400 hover:text-slate-200">
             Fleet
           </Link>
+          <UserBadge />
         </nav>
         <main className="p-4">
           <Providers>{children}</Providers>

@@ -125,7 +125,7 @@ async function measurePerigee(watches: number[][]): Promise<PerigeeRun> {
   try {
     const subsystems = [...new Set(perigee.mdb.layouts.map((l) => l.subsystem))];
     const recordEvery = recordStride(durationMs / FLUSH_INTERVAL_MS / RECORDED_MESSAGES);
-    await fleet.connect({ url: perigee.socketUrl, watches, subsystems, subscribe: true, recordMessages: RECORDED_MESSAGES, recordEvery });
+    await fleet.connect({ url: perigee.socketUrl, cookie: perigee.socketCookie, watches, subsystems, subscribe: true, recordMessages: RECORDED_MESSAGES, recordEvery });
     const sim = perigee.startSimulator();
     // The consumer group joins and every satellite's clock is correlated before anything counts.
     await sleep(warmupMs);

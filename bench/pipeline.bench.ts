@@ -43,6 +43,7 @@ import { SOCKET_EVENTS, type LiveFrame } from '../server/realtime/events';
 import { publishAsGateway } from '../server/ingest/testing/publish-as-gateway';
 import { startLiveFeed } from '../server/realtime/live-feed';
 import { createSocketServer } from '../server/realtime/socket-server';
+import { createTestAuth } from '../server/auth/testing/test-auth';
 import { FleetSimulator, type SimPacket } from '../server/sim/fleet-simulator';
 import { startSimulator } from '../server/sim/sim-runner';
 import { recordedCopy } from '../server/sim/recorded-copy';
@@ -118,6 +119,8 @@ interface System {
   kind: 'memory' | 'kafka';
   ingest: { host: string; tcpPort: number; udpPort: number; eventsPort: number };
   socketUrl: string;
+  /** Cookie of a signed-in viewer, for the socket handshake. */
+  socketCookie: string;
   close(): Promise<void>;
 }
 
@@ -130,7 +133,8 @@ async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase): Promise<
   } else bus = new MemoryBus({ log, retainedMessagesPerPartition: 2_000_000 });
   const gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log });
   const httpServer = http.createServer();
-  const io = createSocketServer(httpServer);
+  const testAuth = createTestAuth();
+  const io = createSocketServer(httpServer, { auth: testAuth.auth });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const feed = await startLiveFeed({ bus, io, mdb, fleet, nodeId: `bench-${kind}`, log });
   return {
@@ -139,6 +143,7 @@ async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase): Promise<
     kind,
     ingest: { host: '127.0.0.1', tcpPort: gateway.ports.tcp, udpPort: gateway.ports.udp, eventsPort: gateway.ports.events },
     socketUrl: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
+    socketCookie: await testAuth.cookieFor('viewer'),
     close: async () => {
       await gateway.close();
       await feed.stop();
@@ -214,7 +219,12 @@ function summarize(values: number[]) {
 
 /** Real-time fleet for `latencySeconds` through the gateway, with the processor and archiver running. */
 async function measureLatency(system: System, { dump }: { dump?: SimPacket[] } = {}): Promise<Latency & { catchUpSeconds?: number }> {
-  const client = connect(system.socketUrl, { transports: ['websocket'], forceNew: true, reconnection: false });
+  const client = connect(system.socketUrl, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: { cookie: system.socketCookie },
+  });
   const endToEnd: number[] = [];
   const livePath: number[] = [];
   const onFrame = (frame: LiveFrame) => {

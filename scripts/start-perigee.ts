@@ -24,23 +24,37 @@ export interface RunningPerigee {
   stop(): Promise<void>;
 }
 
-export async function startPerigee({ env = {}, timeoutMs = 90_000 }: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningPerigee> {
+/** An account created with `perigee users add` before the system starts. */
+export interface StartUser {
+  readonly username: string;
+  readonly role: 'viewer' | 'operator' | 'admin';
+  readonly password: string;
+}
+
+export async function startPerigee({
+  env = {},
+  timeoutMs = 90_000,
+  users = [],
+}: { env?: Record<string, string>; timeoutMs?: number; users?: readonly StartUser[] } = {}): Promise<RunningPerigee> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'perigee-run-'));
   // As root, the embedded PostgreSQL runs as user postgres, which must be able to write here.
   fs.chmodSync(dataDir, 0o777);
+  const childEnv = {
+    ...process.env,
+    PORT: '0',
+    INGEST_TCP_PORT: '0',
+    INGEST_UDP_PORT: '0',
+    INGEST_EVENTS_PORT: '0',
+    PERIGEE_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    ...env,
+  };
+  // The same data folder, so the accounts are in the database the system then starts on.
+  for (const user of users) await addUser(root, childEnv, user);
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'start'], {
     cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      INGEST_TCP_PORT: '0',
-      INGEST_UDP_PORT: '0',
-      INGEST_EVENTS_PORT: '0',
-      PERIGEE_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -79,4 +93,21 @@ export async function startPerigee({ env = {}, timeoutMs = 90_000 }: { env?: Rec
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** `perigee users add`, the password on stdin as a user pipes it. */
+function addUser(root: string, env: NodeJS.ProcessEnv, { username, role, password }: StartUser): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'users', 'add', username, '--role', role], {
+      cwd: root,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`perigee users add ${username} exited with ${code}:\n${output}`))));
+    child.stdin.end(`${password}\n`);
+  });
 }

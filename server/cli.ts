@@ -5,6 +5,7 @@
  *   perigee start              everything in one process, simulated fleet included; prints the URL
  *   perigee decode [file|-]    decode concatenated CCSDS packets to JSON lines
  *   perigee migrate            apply database migrations
+ *   perigee users add <name> --role <role>   create a console account (password on stdin)
  *   perigee worker|ingest|web  one role of a distributed deployment (needs KAFKA_BROKERS)
  *   perigee sim                the simulated fleet, sending to INGEST_HOST/INGEST_*_PORT
  *
@@ -18,12 +19,15 @@ import { runDecode } from './commands/decode';
 import { openDatabase } from './commands/services';
 import { startRole } from './commands/processes';
 import { startSystem } from './commands/start';
+import { runUsers } from './commands/users';
 
 const USAGE = `usage: perigee <command>
 
   start              run everything with a simulated fleet and print the console URL
   decode [file|-]    decode concatenated CCSDS space packets (default stdin) to JSON lines
   migrate            apply database migrations and exit
+  users add <name> --role viewer|operator|admin
+                     create a console account; the password is read from stdin
   worker             archive worker (needs KAFKA_BROKERS)
   ingest             ingest gateway (needs KAFKA_BROKERS)
   web                web console (needs KAFKA_BROKERS)
@@ -52,6 +56,8 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     case 'migrate':
       return migrateOnly(config, log);
+    case 'users':
+      return runUsers(config, log, args);
     case 'worker':
     case 'ingest':
     case 'web':

@@ -71,4 +71,26 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ PORT: '7300' })).toThrow('INGEST_TCP_PORT: must differ from PORT (7300)');
     expect(() => loadConfig({ INGEST_EVENTS_PORT: '7300' })).toThrow('INGEST_EVENTS_PORT: must differ from INGEST_TCP_PORT and PORT');
   });
+
+  it('has no first admin and leaves demo login to the command by default', () => {
+    expect(loadConfig({}).auth).toEqual({
+      firstAdmin: undefined,
+      demoLogin: undefined,
+      sessionTtlMs: 43_200_000,
+      loginMaxFailures: 5,
+      loginWindowMs: 300_000,
+    });
+    expect(loadConfig({ PERIGEE_DEMO_LOGIN: '0' }).auth.demoLogin).toBe(false);
+  });
+
+  it('takes the first admin from PERIGEE_ADMIN_USER and PERIGEE_ADMIN_PASSWORD together, never echoing the password', () => {
+    expect(loadConfig({ PERIGEE_ADMIN_USER: 'root', PERIGEE_ADMIN_PASSWORD: 'a long passphrase' }).auth.firstAdmin).toEqual({
+      username: 'root',
+      password: 'a long passphrase',
+    });
+    expect(() => loadConfig({ PERIGEE_ADMIN_USER: 'root' })).toThrow('PERIGEE_ADMIN_PASSWORD: set both PERIGEE_ADMIN_USER and PERIGEE_ADMIN_PASSWORD, or neither');
+    expect(() => loadConfig({ PERIGEE_ADMIN_USER: 'root', PERIGEE_ADMIN_PASSWORD: 'hunter2' })).toThrow(
+      /^PERIGEE_ADMIN_PASSWORD: must be 12 to 256 characters$/,
+    );
+  });
 });

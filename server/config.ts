@@ -89,7 +89,25 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Serve the console with Next's development server (hot reload). */
   PERIGEE_DEV: flag.default(false),
+  /** Username of the admin created on first start when no admin exists (with PERIGEE_ADMIN_PASSWORD). */
+  PERIGEE_ADMIN_USER: z.string().optional(),
+  /** Password of that first admin, 12 to 256 characters; read once, never logged. */
+  PERIGEE_ADMIN_PASSWORD: z.string().optional(),
+  /**
+   * Sign browsers without a session in as a demo operator. Unset: on for `perigee start`
+   * (the zero-setup run), off for `perigee web`, which refuses it.
+   */
+  PERIGEE_DEMO_LOGIN: flag.optional(),
+  /** How long a console session lasts after sign-in, hours. */
+  PERIGEE_SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(720).default(12),
+  /** Failed sign-ins from one address, or for one username, that lock further attempts. */
+  PERIGEE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Window over which failed sign-ins are counted, ms. */
+  PERIGEE_LOGIN_WINDOW_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
 });
+
+/** Variables whose value must never appear in an error message. */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['PERIGEE_ADMIN_PASSWORD', 'DATABASE_URL']);
 
 export type RawEnv = Record<string, string | undefined>;
 
@@ -122,6 +140,15 @@ export interface Config {
       | { readonly mode: 'relay' }
       | { readonly mode: 'passes'; readonly dumpPacketsPerSecond: number; readonly recorderCapacityPackets: number };
   };
+  readonly auth: {
+    /** Created on start when no enabled admin exists. */
+    readonly firstAdmin: { readonly username: string; readonly password: string } | undefined;
+    /** PERIGEE_DEMO_LOGIN as set; undefined lets each command pick its default. */
+    readonly demoLogin: boolean | undefined;
+    readonly sessionTtlMs: number;
+    readonly loginMaxFailures: number;
+    readonly loginWindowMs: number;
+  };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Port of the /metrics endpoint of processes without the console; undefined: none. */
   readonly metricsPort: number | undefined;
@@ -143,9 +170,16 @@ export function loadConfig(env: RawEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(variable, `${issue.message} (got ${JSON.stringify(present[variable] ?? null)})`);
+    const got = SECRET_VARIABLES.has(variable) ? '' : ` (got ${JSON.stringify(present[variable] ?? null)})`;
+    throw new ConfigError(variable, `${issue.message}${got}`);
   }
   const e = parsed.data;
+  if ((e.PERIGEE_ADMIN_USER === undefined) !== (e.PERIGEE_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError(e.PERIGEE_ADMIN_USER === undefined ? 'PERIGEE_ADMIN_USER' : 'PERIGEE_ADMIN_PASSWORD', 'set both PERIGEE_ADMIN_USER and PERIGEE_ADMIN_PASSWORD, or neither');
+  }
+  if (e.PERIGEE_ADMIN_PASSWORD !== undefined && ([...e.PERIGEE_ADMIN_PASSWORD].length < 12 || [...e.PERIGEE_ADMIN_PASSWORD].length > 256)) {
+    throw new ConfigError('PERIGEE_ADMIN_PASSWORD', 'must be 12 to 256 characters');
+  }
   if (e.INGEST_TCP_PORT !== 0 && e.INGEST_TCP_PORT === e.PORT) {
     throw new ConfigError('INGEST_TCP_PORT', `must differ from PORT (${e.PORT})`);
   }
@@ -192,6 +226,16 @@ export function loadConfig(env: RawEnv = process.env): Config {
         e.SIM_LINK_MODE === 'relay'
           ? { mode: 'relay' }
           : { mode: 'passes', dumpPacketsPerSecond: e.SIM_DUMP_RATE, recorderCapacityPackets: e.SIM_RECORDER_CAPACITY },
+    },
+    auth: {
+      firstAdmin:
+        e.PERIGEE_ADMIN_USER !== undefined && e.PERIGEE_ADMIN_PASSWORD !== undefined
+          ? { username: e.PERIGEE_ADMIN_USER, password: e.PERIGEE_ADMIN_PASSWORD }
+          : undefined,
+      demoLogin: e.PERIGEE_DEMO_LOGIN,
+      sessionTtlMs: Math.round(e.PERIGEE_SESSION_TTL_HOURS * 3_600_000),
+      loginMaxFailures: e.PERIGEE_LOGIN_MAX_FAILURES,
+      loginWindowMs: e.PERIGEE_LOGIN_WINDOW_MS,
     },
     logLevel: e.LOG_LEVEL,
     metricsPort: e.METRICS_PORT,

@@ -129,3 +129,28 @@ export class AlarmVersionConflictError extends MissionControlError {
     this.actualVersion = actualVersion;
   }
 }
+
+/** A stored password hash is not one Perigee wrote (or its parameters are out of bounds): the account needs a new password. */
+export class MalformedPasswordHashError extends MissionControlError {
+  constructor() {
+    super('stored password hash is not a recognised scrypt hash');
+  }
+}
+
+/** A username or password does not meet the rules for a new account; the message says which rule. */
+export class CredentialPolicyError extends MissionControlError {
+  readonly field: 'username' | 'password' | 'role';
+  constructor(field: 'username' | 'password' | 'role', message: string) {
+    super(`${field}: ${message}`);
+    this.field = field;
+  }
+}
+
+/** An account with this username exists already. */
+export class UserExistsError extends MissionControlError {
+  readonly username: string;
+  constructor(username: string) {
+    super(`user "${username}" already exists`);
+    this.username = username;
+  }
+}

@@ -8,6 +8,7 @@ import type { MissionDatabase } from './domain/mission/mission-database';
 import type { TelemetryHistory } from './ports/telemetry-store';
 import type { SatelliteCatalogue } from './domain/mission/fleet';
 import type { FleetStatus } from './realtime/fleet-status';
+import type { AuthService } from './auth/auth-service';
 
 export interface PerigeeRuntime {
   readonly store: TelemetryHistory;
@@ -15,6 +16,10 @@ export interface PerigeeRuntime {
   readonly fleet: SatelliteCatalogue;
   /** Every satellite's live status (mode, subsystem health, passes, alarms) as the fleet overview shows it. */
   readonly fleetStatus: () => readonly FleetStatus[];
+  /** Sign-in, sessions and accounts (server/auth/request-auth.ts wraps it for route handlers). */
+  readonly auth: AuthService;
+  /** Browsers without a session are signed in as the demo operator (`perigee start`); the login page says so. */
+  readonly demoLogin: boolean;
 }
 
 const RUNTIME_KEY = Symbol.for('perigee.runtime');

@@ -12,6 +12,8 @@ export type ClientFleetCommand =
   | {
       readonly kind: 'connect';
       readonly url: string;
+      /** Cookie header for the handshake (a signed-in session), when the server asks for one. */
+      readonly cookie?: string;
       /** Satellites per client; the client watches every subsystem of each. */
       readonly watches: readonly (readonly number[])[];
       readonly subsystems: readonly string[];

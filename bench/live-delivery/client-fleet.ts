@@ -36,6 +36,7 @@ async function connectAll(command: Extract<ClientFleetCommand, { kind: 'connect'
       forceNew: true,
       reconnection: false,
       auth: { watchKey: keys[index] },
+      ...(command.cookie ? { extraHeaders: { cookie: command.cookie } } : {}),
     });
     client.on(SOCKET_EVENTS.telemetryFrames, (frames) => {
       if (!measuring) return;

@@ -13,6 +13,7 @@
  *   const sim = perigee.startSimulator();
  *   await perigee.close();
  */
+import { createTestAuth } from '../../server/auth/testing/test-auth';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MemoryBus } from '../../server/adapters/memory/memory-bus';
@@ -32,6 +33,8 @@ export interface PerigeeSystem {
   readonly mdb: MissionDatabase;
   readonly fleet: SatelliteCatalogue;
   readonly socketUrl: string;
+  /** Cookie of a signed-in viewer: the socket server refuses handshakes without a session. */
+  readonly socketCookie: string;
   readonly gateway: IngestGateway;
   readonly feed: LiveFeed;
   startSimulator(): SimulatorHandle;
@@ -51,7 +54,8 @@ export async function startPerigeeSystem({ satellites, simTickMs, log }: Perigee
   const bus = new MemoryBus({ log });
   const gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log });
   const httpServer = http.createServer();
-  const io = createSocketServer(httpServer);
+  const testAuth = createTestAuth();
+  const io = createSocketServer(httpServer, { auth: testAuth.auth });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const feed = await startLiveFeed({ bus, io, mdb, fleet, nodeId: 'bench-live', log });
   let sim: SimulatorHandle | undefined;
@@ -59,6 +63,7 @@ export async function startPerigeeSystem({ satellites, simTickMs, log }: Perigee
     mdb,
     fleet,
     socketUrl: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
+    socketCookie: await testAuth.cookieFor('viewer'),
     gateway,
     feed,
     startSimulator() {

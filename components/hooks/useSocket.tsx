@@ -24,6 +24,12 @@ export function SocketProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const connection: TelemetrySocket = io({ transports: ['websocket'] });
     connection.on('connect', () => everConnected.add(connection));
+    // The handshake is refused once the session has ended (expired, signed out elsewhere): sign in again.
+    connection.on('connect_error', (error) => {
+      if (error.message.startsWith('unauthenticated')) {
+        window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+      }
+    });
     setSocket(connection);
     return () => {
       connection.close();

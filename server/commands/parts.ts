@@ -17,6 +17,7 @@ import { startProcessor } from '../worker/processor';
 import type { Health } from '../observability/health';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Lifecycle } from './lifecycle';
+import type { ConsoleAuth } from './auth-setup';
 
 export interface PartContext {
   readonly config: Config;
@@ -49,8 +50,9 @@ export async function startWebPart(
   bus: Bus,
   store: TelemetryStore,
   health: Health,
+  { auth, demoLogin }: ConsoleAuth,
 ): Promise<WebServer> {
-  const web = await startWebServer({ web: config.web, bus, store, mdb, fleet, log, projectDir: PROJECT_ROOT, metrics, health });
+  const web = await startWebServer({ web: config.web, bus, store, mdb, fleet, auth, demoLogin, log, projectDir: PROJECT_ROOT, metrics, health });
   return lifecycle.add('web', web, (w) => w.close());
 }
 

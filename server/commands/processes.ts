@@ -14,6 +14,7 @@ import { PerigeeMetrics } from '../observability/perigee-metrics';
 import { Lifecycle } from './lifecycle';
 import { startGatewayPart, startSimulatorPart, startWebPart, startWorkerPart, type PartContext } from './parts';
 import { openBus, openDatabase } from './services';
+import { openConsoleAuth } from './auth-setup';
 
 export type Role = 'worker' | 'ingest' | 'web' | 'sim';
 
@@ -33,6 +34,11 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
       await startSimulatorPart(context, { host, tcpPort, udpPort, eventsPort });
       return lifecycle;
     }
+    if (role === 'web' && config.auth.demoLogin === true) {
+      throw new MissionControlError(
+        'PERIGEE_DEMO_LOGIN is for the zero-setup `perigee start` only: `perigee web` always requires sign-in (unset PERIGEE_DEMO_LOGIN)',
+      );
+    }
     if (config.kafka.brokers === undefined) {
       throw new MissionControlError(
         `perigee ${role} runs as its own process and needs a shared bus: set KAFKA_BROKERS (or use \`perigee start\` for everything in one process)`,
@@ -51,7 +57,10 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
     }
     if (role === 'ingest') await startGatewayPart(context, bus);
     else if (role === 'worker') await startWorkerPart(context, bus, db!.store);
-    else process.stdout.write(`Perigee console: ${(await startWebPart(context, bus, db!.store, health)).url}\n`);
+    else {
+      const auth = await openConsoleAuth(config, db!.pool, log, { demoLogin: false });
+      process.stdout.write(`Perigee console: ${(await startWebPart(context, bus, db!.store, health, auth)).url}\n`);
+    }
     return lifecycle;
   } catch (error) {
     await lifecycle.close();

@@ -15,6 +15,7 @@ import { PerigeeMetrics } from '../observability/perigee-metrics';
 import { Lifecycle } from './lifecycle';
 import { startGatewayPart, startSimulatorPart, startWebPart, startWorkerPart, type PartContext } from './parts';
 import { openBus, openDatabase } from './services';
+import { openConsoleAuth } from './auth-setup';
 
 export interface RunningSystem {
   readonly url: string;
@@ -41,7 +42,9 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
       { name: 'database', check: () => db.pool.query('SELECT 1') },
       { name: 'bus', check: () => bus.ping() },
     ]);
-    const web = await startWebPart(context, bus, db.store, health);
+    // The zero-setup run signs its console in as a demo operator unless PERIGEE_DEMO_LOGIN=0.
+    const auth = await openConsoleAuth(config, db.pool, log, { demoLogin: config.auth.demoLogin ?? true });
+    const web = await startWebPart(context, bus, db.store, health, auth);
     const gateway = await startGatewayPart(context, bus);
     const { host } = config.ingest;
     const ingest = { host, tcpPort: gateway.ports.tcp, udpPort: gateway.ports.udp, eventsPort: gateway.ports.events };

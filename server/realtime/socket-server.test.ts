@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SOCKET_EVENTS } from './events';
+import { HANDSHAKE_ERRORS } from './socket-server';
+import { SESSION_COOKIE } from '../auth/session-cookie';
 import { startRealtimeHarness, type RealtimeHarness } from './testing/realtime-harness';
 
 const ONBOARD_MS = 1_795_000_000_000;
@@ -104,5 +106,49 @@ describe('Realtime > SocketServer', () => {
       await new Promise((r) => setTimeout(r, 50));
       expect(client.frames.map((f) => f.last[0])).toEqual([27]);
     });
+  });
+});
+
+describe('Realtime > SocketServer > handshake authentication', () => {
+  let harness: RealtimeHarness;
+  beforeEach(async () => {
+    harness = await startRealtimeHarness({ now: () => EMITTED_MS });
+  });
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  it('refuses a socket without a session cookie, so it never exists on the server and can join no room', async () => {
+    const error = await harness.connectClient({ cookie: null }).catch((e: Error) => e);
+    expect((error as Error).message).toBe(HANDSHAKE_ERRORS.unauthenticated);
+    expect(harness.io.of('/').sockets.size).toBe(0);
+    expect(harness.io.of('/').adapter.rooms.has('sat:101:power')).toBe(false);
+  });
+
+  it('refuses an unknown, malformed or signed-out session', async () => {
+    const forged = await harness.connectClient({ cookie: `${SESSION_COOKIE}=${'A'.repeat(43)}` }).catch((e: Error) => e);
+    expect((forged as Error).message).toBe(HANDSHAKE_ERRORS.unauthenticated);
+    const garbage = await harness.connectClient({ cookie: `${SESSION_COOKIE}=../../etc` }).catch((e: Error) => e);
+    expect((garbage as Error).message).toBe(HANDSHAKE_ERRORS.unauthenticated);
+
+    const cookie = await harness.testAuth.cookieFor('viewer');
+    await harness.testAuth.auth.logout(cookie.split('=')[1], null);
+    const replayed = await harness.connectClient({ cookie }).catch((e: Error) => e);
+    expect((replayed as Error).message).toBe(HANDSHAKE_ERRORS.unauthenticated);
+    expect(harness.io.of('/').sockets.size).toBe(0);
+  });
+
+  it('refuses a handshake from another site even with a valid session', async () => {
+    const error = await harness.connectClient({ origin: 'https://evil.example' }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/^cross-site connection refused: origin https:\/\/evil\.example does not match host 127\.0\.0\.1:\d+$/);
+    expect(harness.io.of('/').sockets.size).toBe(0);
+  });
+
+  it('lets a signed-in viewer connect from the console’s own origin, join a room, and keeps the user on socket.data', async () => {
+    const client = await harness.connectClient({ cookie: await harness.testAuth.cookieFor('viewer'), origin: harness.url });
+    expect(await client.request(SOCKET_EVENTS.subscribe, { satelliteId: 101, subsystems: ['power'] })).toEqual({ ok: true, rooms: ['sat:101:power'] });
+    const serverSocket = harness.io.of('/').sockets.get(client.id!)!;
+    expect(serverSocket.data.user).toEqual({ id: 2, username: 'viewer-user', role: 'viewer', demo: false });
+    expect([...serverSocket.rooms]).toEqual([client.id, 'sat:101:power']);
   });
 });

@@ -4,14 +4,23 @@
  * from the browser are untrusted, so every request is parsed with the zod
  * schema from events.ts before anything is joined.
  *
+ * Every connection is authenticated at the handshake with the console's
+ * session cookie (the browser sends it with the WebSocket upgrade, as it is
+ * same-site): a socket without a live session, or opened from another
+ * site's page, never connects, so it can join no room. The user is kept in
+ * `socket.data.user` for handlers that act on its behalf.
+ *
  * @example
- *   const io = createSocketServer(httpServer);
+ *   const io = createSocketServer(httpServer, { auth });
  *   // browser: socket.emit('telemetry:subscribe', { satelliteId: 101, subsystems: ['power'] }, console.log)
  *   //          → { ok: true, rooms: ['sat:101:power'] }
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { z } from 'zod';
+import type { AuthService, AuthenticatedUser } from '../auth/auth-service';
+import { checkHandshakeOrigin } from '../auth/origin-check';
+import { readSessionToken } from '../auth/session-cookie';
 import type { FleetStatus } from './fleet-status';
 import {
   FLEET_ROOM,
@@ -25,7 +34,19 @@ import {
   type SubscriptionRequest,
 } from './events';
 
-export type TelemetrySocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
+/** What the server keeps per socket: the user the handshake authenticated. */
+export interface SocketData {
+  readonly user: AuthenticatedUser;
+}
+
+export type TelemetrySocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** connect_error messages a client can show or test for. */
+export const HANDSHAKE_ERRORS = {
+  unauthenticated: 'unauthenticated: sign in to the console first',
+  crossSite: 'cross-site connection refused',
+  unavailable: 'sign-in could not be checked, try again shortly',
+} as const;
 
 /**
  * Largest message a browser may send, bytes. Clients only send subscription
@@ -35,15 +56,33 @@ export type TelemetrySocketServer = Server<ClientToServerEvents, ServerToClientE
 const MAX_CLIENT_MESSAGE_BYTES = 16 * 1024;
 
 export interface SocketServerOptions {
+  /** Checks the handshake's session cookie. */
+  readonly auth: AuthService;
   /** The fleet overview's current status, sent to a client joining it; without it fleet:subscribe is refused. */
   readonly fleetStatus?: () => readonly FleetStatus[];
 }
 
-export function createSocketServer(httpServer: HttpServer, { fleetStatus }: SocketServerOptions = {}): TelemetrySocketServer {
+export function createSocketServer(httpServer: HttpServer, { auth, fleetStatus }: SocketServerOptions): TelemetrySocketServer {
   const io: TelemetrySocketServer = new Server(httpServer, {
     // The browser client is bundled by Next; nothing should be served from /socket.io/socket.io.js.
     serveClient: false,
     maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
+  });
+
+  // Runs once per connection, before 'connection': a refused socket gets connect_error { message } and no server-side socket.
+  io.use(async (socket, next) => {
+    const { headers } = socket.request;
+    const origin = checkHandshakeOrigin(headers.host ?? null, headers.origin ?? null);
+    if (!origin.ok) return next(new Error(`${HANDSHAKE_ERRORS.crossSite}: ${origin.reason}`));
+    let user: AuthenticatedUser | null;
+    try {
+      user = await auth.authenticate(readSessionToken(headers.cookie));
+    } catch {
+      return next(new Error(HANDSHAKE_ERRORS.unavailable));
+    }
+    if (!user) return next(new Error(HANDSHAKE_ERRORS.unauthenticated));
+    socket.data = { user };
+    next();
   });
 
   io.on('connection', (socket) => {

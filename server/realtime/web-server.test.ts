@@ -10,6 +10,7 @@ import type { TelemetryHistory } from '../ports/telemetry-store';
 import { getRuntime } from '../runtime';
 import { TOPICS } from '../topics';
 import { startWebServer } from './web-server';
+import { createTestAuth } from '../auth/testing/test-auth';
 
 const unusedStore: TelemetryHistory = {
   listSatellites: () => Promise.resolve([]),
@@ -30,6 +31,7 @@ describe('Realtime > WebServer', () => {
         store: unusedStore,
         mdb: defaultMissionDatabase(),
         fleet: demoFleet(2),
+        auth: createTestAuth().auth,
         log: silentLogger,
         projectDir: '/nonexistent', // never reached: a missing build would fail differently
       });

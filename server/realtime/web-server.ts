@@ -4,8 +4,12 @@
  * server components reach the store and mission database through
  * setRuntime/getRuntime (Next bundles app/ as a separate module graph).
  *
+ * Every request gets the client's socket address in x-perigee-client-address
+ * (overwriting any sent), for the audit log; console pages without a session
+ * are redirected by the page gate; Socket.IO handshakes are authenticated.
+ *
  * @example
- *   const web = await startWebServer({ web: config.web, bus, store, mdb, fleet, log, projectDir: PROJECT_ROOT });
+ *   const web = await startWebServer({ web: config.web, bus, store, mdb, fleet, auth, log, projectDir: PROJECT_ROOT });
  *   log.info(`console at ${web.url}`);
  *   await web.close();
  */
@@ -26,6 +30,9 @@ import { createSocketServer } from './socket-server';
 import { startLiveFeed } from './live-feed';
 import { startFleetFeed, type FleetFeed } from './fleet-feed';
 import { FleetStatusBoard } from './fleet-status';
+import { createPageGate } from './page-gate';
+import type { AuthService } from '../auth/auth-service';
+import { CLIENT_ADDRESS_HEADER } from '../auth/request-auth';
 
 export interface WebServerOptions {
   readonly web: Config['web'];
@@ -33,6 +40,10 @@ export interface WebServerOptions {
   readonly store: TelemetryHistory;
   readonly mdb: MissionDatabase;
   readonly fleet: SatelliteCatalogue;
+  /** Sessions for route handlers, the page gate and the socket handshake. */
+  readonly auth: AuthService;
+  /** Sign browsers without a session in as the demo operator (`perigee start` only). */
+  readonly demoLogin?: boolean;
   readonly log: Logger;
   /** Folder holding app/ and (in production) the .next build. */
   readonly projectDir: string;
@@ -66,10 +77,11 @@ export async function serveMetrics(metrics: PerigeeMetrics, res: http.ServerResp
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const { web, bus, store, mdb, fleet, projectDir, now, shutdownGraceMs = 2000, metrics, health } = options;
+  const { web, bus, store, mdb, fleet, auth, demoLogin = false, projectDir, now, shutdownGraceMs = 2000, metrics, health } = options;
   const log = options.log.namespace('web');
   const board = new FleetStatusBoard({ mdb, fleet });
-  setRuntime({ store, mdb, fleet, fleetStatus: () => board.snapshot((now ?? Date.now)()) });
+  setRuntime({ store, mdb, fleet, fleetStatus: () => board.snapshot((now ?? Date.now)()), auth, demoLogin });
+  const gate = createPageGate({ auth, demoLogin, log: log.namespace('auth') });
 
   // Requests can arrive between listen() and Next being ready; they wait for it
   // rather than racing an unprepared handler.
@@ -78,11 +90,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const httpServer = http.createServer((req, res) => {
     if (metrics && req.method === 'GET' && req.url === '/metrics') return void serveMetrics(metrics, res);
     if (health && req.method === 'GET' && serveHealth(health, req.url, res)) return;
-    void handlerReady.then((handle) => handle(req, res));
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
+    void gate(req, res).then(
+      (answered) => (answered ? undefined : handlerReady.then((handle) => handle(req, res))),
+      (error: unknown) => {
+        log.error('request failed', { url: req.url, error });
+        if (!res.headersSent) res.writeHead(500).end();
+      },
+    );
   });
   // Socket.IO must attach after the request listener: it wraps the listeners present and
   // forwards every request outside /socket.io/ to them.
-  const io = createSocketServer(httpServer, { fleetStatus: () => board.snapshot((now ?? Date.now)()) });
+  const io = createSocketServer(httpServer, { auth, fleetStatus: () => board.snapshot((now ?? Date.now)()) });
 
   // Listen before preparing Next so a taken port fails in milliseconds, and so Next
   // is told the real port when config asked for 0.

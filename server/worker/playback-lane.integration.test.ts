@@ -22,6 +22,7 @@ import { SAMPLE_QUALITY } from '../ports/telemetry-store';
 import { SOCKET_EVENTS, type LiveFrame } from '../realtime/events';
 import { startLiveFeed } from '../realtime/live-feed';
 import { createSocketServer } from '../realtime/socket-server';
+import { createTestAuth } from '../auth/testing/test-auth';
 import { startArchiver } from './archiver';
 import { startProcessor } from './processor';
 
@@ -48,11 +49,16 @@ describe('Worker > playback lane', () => {
     const archiver = await startArchiver({ bus, store, mdb, groupId: 'lane-archiver', log: silentLogger });
     const processor = await startProcessor({ bus, mdb, fleet, groupId: 'lane-processor', stream, log: silentLogger });
     const httpServer = http.createServer();
-    const io = createSocketServer(httpServer);
+    const testAuth = createTestAuth();
+    const io = createSocketServer(httpServer, { auth: testAuth.auth });
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
     const feed = await startLiveFeed({ bus, io, mdb, fleet, nodeId: 'lane', log: silentLogger });
     const gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log: silentLogger });
-    const client = connect(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, { transports: ['websocket'], forceNew: true });
+    const client = connect(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, {
+      transports: ['websocket'],
+      forceNew: true,
+      extraHeaders: { cookie: await testAuth.cookieFor('viewer') },
+    });
     const frames: LiveFrame[] = [];
     client.on(SOCKET_EVENTS.telemetryFrames, (batch) => frames.push(...batch));
     try {

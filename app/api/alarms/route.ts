@@ -1,4 +1,5 @@
 import { getRuntime } from '@/server/runtime';
+import { requireUser } from '@/server/auth/request-auth';
 import { parseAlarmQuery } from '@/server/realtime/alarm-query';
 import { badRequest, unavailable } from '@/server/realtime/route-responses';
 
@@ -12,6 +13,8 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = parseAlarmQuery(new URL(request.url).searchParams);
   if (!parsed.ok) return badRequest(parsed.error);
   try {
+    const user = await requireUser(request, 'telemetry.read');
+    if (user instanceof Response) return user;
     return Response.json({ alarms: await getRuntime().store.listAlarms(parsed.query) });
   } catch (error) {
     const response = unavailable(error, 'the archive');

@@ -1,12 +1,15 @@
 import { getRuntime } from '@/server/runtime';
+import { requireUser } from '@/server/auth/request-auth';
 import { getFleetOverview } from '@/server/realtime/fleet-overview';
 import { unavailable } from '@/server/realtime/route-responses';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/satellites → { satellites: [{ id, name, firstSeenMs, lastSeenMs }] } */
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   try {
+    const user = await requireUser(request, 'telemetry.read');
+    if (user instanceof Response) return user;
     return Response.json({ satellites: await getFleetOverview(getRuntime()) });
   } catch (error) {
     const response = unavailable(error, 'the archive');

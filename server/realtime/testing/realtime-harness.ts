@@ -2,7 +2,8 @@
  * A real Socket.IO server on port 0 fed by a MemoryBus through the live feed,
  * and real socket.io-client connections to it: what socket and live-feed tests
  * run against. Packets are published on the raw topics exactly as the
- * gateway publishes them.
+ * gateway publishes them. Clients connect signed in as an operator unless a
+ * test passes its own cookie (or none).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,7 @@ import { HEADERS } from '../../topics';
 import { SOCKET_EVENTS, type ClientToServerEvents, type LiveFrame, type ServerToClientEvents, type SubscriptionAck } from '../events';
 import { createSocketServer, type TelemetrySocketServer } from '../socket-server';
 import { startLiveFeed, type LiveFeed } from '../live-feed';
+import { createTestAuth, type TestAuth } from '../../auth/testing/test-auth';
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents> & {
   /** Frames received so far, in arrival order. */
@@ -40,7 +42,13 @@ export interface RealtimeHarness {
   readonly io: TelemetrySocketServer;
   readonly feed: LiveFeed;
   readonly url: string;
-  connectClient(): Promise<TestClient>;
+  /** The auth service the server checks handshakes with; `cookieFor(role)` signs a user in. */
+  readonly testAuth: TestAuth;
+  /**
+   * A connected client. `cookie` defaults to a signed-in operator's; null sends none.
+   * `origin` sets the handshake's Origin header. Rejects with the connect_error when refused.
+   */
+  connectClient(options?: { cookie?: string | null; origin?: string }): Promise<TestClient>;
   /** Encodes and publishes a packet on its raw topic; returns the engineering values it carries by parameter id. */
   publishPacket(spec: PacketSpec): Promise<Map<number, number>>;
   /**
@@ -69,7 +77,9 @@ function nominalValue(name: string): number {
 export async function startRealtimeHarness({ now, log = silentLogger }: { now: () => number; log?: Logger }): Promise<RealtimeHarness> {
   const bus = new MemoryBus();
   const httpServer = http.createServer();
-  const io = createSocketServer(httpServer);
+  const testAuth = createTestAuth();
+  const operatorCookie = await testAuth.cookieFor('operator');
+  const io = createSocketServer(httpServer, { auth: testAuth.auth });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const feed = await startLiveFeed({ bus, io, mdb, fleet: demoFleet(3), nodeId: 'test', log, now });
@@ -90,8 +100,12 @@ export async function startRealtimeHarness({ now, log = silentLogger }: { now: (
     io,
     feed,
     url,
-    connectClient: async () => {
-      const socket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false }) as TestClient;
+    testAuth,
+    connectClient: async ({ cookie = operatorCookie, origin }: { cookie?: string | null; origin?: string } = {}) => {
+      const extraHeaders: Record<string, string> = {};
+      if (cookie !== null) extraHeaders.cookie = cookie;
+      if (origin !== undefined) extraHeaders.origin = origin;
+      const socket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders }) as TestClient;
       const frames: LiveFrame[] = [];
       Object.assign(socket, {
         frames,

@@ -5,6 +5,7 @@ import { StoreUnavailableError } from '@/server/errors';
 import type { SeriesRequest, SeriesResult, TelemetryHistory } from '@/server/ports/telemetry-store';
 import { setRuntime } from '@/server/runtime';
 import { historyResponseSchema } from '@/server/realtime/history-response';
+import { createTestAuth } from '@/server/auth/testing/test-auth';
 import { GET } from './route';
 
 const answer: SeriesResult = {
@@ -20,8 +21,9 @@ const answer: SeriesResult = {
 
 let requests: SeriesRequest[];
 let failure: Error | undefined;
+let cookie: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   requests = [];
   failure = undefined;
   const store: TelemetryHistory = {
@@ -32,11 +34,13 @@ beforeEach(() => {
       return failure ? Promise.reject(failure) : Promise.resolve(answer);
     },
   };
-  setRuntime({ store, mdb: defaultMissionDatabase(), fleet: demoFleet(3), fleetStatus: () => [] });
+  const testAuth = createTestAuth();
+  setRuntime({ store, mdb: defaultMissionDatabase(), fleet: demoFleet(3), fleetStatus: () => [], auth: testAuth.auth, demoLogin: false });
+  cookie = await testAuth.cookieFor('viewer');
 });
 
-const get = (id: string, query: string) =>
-  GET(new Request(`http://console.test/api/satellites/${id}/history?${query}`), { params: Promise.resolve({ id }) });
+const get = (id: string, query: string, headers: Record<string, string> = { cookie }) =>
+  GET(new Request(`http://console.test/api/satellites/${id}/history?${query}`, { headers }), { params: Promise.resolve({ id }) });
 
 describe('GET /api/satellites/[id]/history', () => {
   it('asks the store for exactly the parsed window and returns its series', async () => {
@@ -80,6 +84,13 @@ describe('GET /api/satellites/[id]/history', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
     expect(await response.json()).toEqual({ error: 'the archive is unavailable, try again shortly' });
+  });
+
+  it('answers 401 without a session, and never reaches the store', async () => {
+    const response = await get('101', 'parameters=100&from=1000&to=61000', {});
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: 'sign in to use the console' });
+    expect(requests).toEqual([]);
   });
 
   it('lets a programmer error propagate instead of disguising it as unavailability', async () => {

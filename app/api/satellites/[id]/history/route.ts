@@ -1,4 +1,5 @@
 import { getRuntime } from '@/server/runtime';
+import { requireUser } from '@/server/auth/request-auth';
 import { parseHistoryQuery } from '@/server/realtime/history-query';
 import { badRequest, unavailable } from '@/server/realtime/route-responses';
 
@@ -17,6 +18,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   );
   if (!parsed.ok) return badRequest(parsed.error);
   try {
+    const user = await requireUser(request, 'telemetry.read');
+    if (user instanceof Response) return user;
     return Response.json(await store.getSeries(parsed.request));
   } catch (error) {
     const response = unavailable(error, 'the archive');

@@ -1,0 +1,24 @@
+import { getRuntime } from '@/server/runtime';
+import { checkOrigin, clientAddressOf, isHttps, sessionTokenOf } from '@/server/auth/request-auth';
+import { clearedSessionCookie } from '@/server/auth/session-cookie';
+import { unavailable } from '@/server/realtime/route-responses';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * POST /api/auth/logout → 200 { ok: true } and the cookie cleared; 401 when
+ * the cookie names no live session (e.g. a replayed logout), cookie cleared all the same.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const refused = checkOrigin(request);
+  if (refused) return refused;
+  const headers = { 'set-cookie': clearedSessionCookie(isHttps(request)), 'cache-control': 'no-store' };
+  try {
+    const ended = await getRuntime().auth.logout(sessionTokenOf(request), clientAddressOf(request));
+    return ended ? Response.json({ ok: true }, { headers }) : Response.json({ error: 'not signed in' }, { status: 401, headers });
+  } catch (error) {
+    const response = unavailable(error, 'the user database');
+    if (response) return response;
+    throw error;
+  }
+}

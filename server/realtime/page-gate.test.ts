@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { isGatedPage, safeNextPath } from './page-gate';
+
+describe('Realtime > pageGate', () => {
+  it('gates console pages, not assets, API routes, the socket or the login page', () => {
+    expect(['/', '/satellites/101', '/unknown'].map(isGatedPage)).toEqual([true, true, true]);
+    expect(['/_next/static/a.js', '/api/alarms', '/socket.io/', '/login', '/icon.svg'].map(isGatedPage)).toEqual([false, false, false, false, false]);
+  });
+
+  it('sends the browser back only to a path on this site', () => {
+    expect(safeNextPath('/satellites/101?focus=thermal')).toBe('/satellites/101?focus=thermal');
+    expect([safeNextPath('https://evil.example/'), safeNextPath('//evil.example'), safeNextPath('/\\evil.example'), safeNextPath(null)]).toEqual(['/', '/', '/', '/']);
+  });
+});
