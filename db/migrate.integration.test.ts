@@ -12,7 +12,7 @@ import { createPool } from './pool';
 import { syncParameters } from './queries/sync-parameters';
 import { createTempFolder, startTestDatabase, type TestDatabase } from './testing/test-database';
 
-const MIGRATIONS = ['001_catalogue', '002_telemetry', '003_quarantine_and_events', '004_stream_processing', '005_alarm_lifecycle'];
+const MIGRATIONS = ['001_catalogue', '002_telemetry', '003_quarantine_and_events', '004_stream_processing', '005_alarm_lifecycle', '006_users_and_sessions'];
 
 describe('Database > migrate', () => {
   let db: TestDatabase;
@@ -33,6 +33,7 @@ describe('Database > migrate', () => {
       { version: 3, name: '003_quarantine_and_events' },
       { version: 4, name: '004_stream_processing' },
       { version: 5, name: '005_alarm_lifecycle' },
+      { version: 6, name: '006_users_and_sessions' },
     ]);
   });
 
@@ -77,7 +78,7 @@ describe('Database > migrate', () => {
   it('applies nothing on a second run', async () => {
     expect(await migrate(db.pool)).toEqual({ applied: [] });
     const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM schema_migrations');
-    expect(rows[0].n).toBe(5);
+    expect(rows[0].n).toBe(6);
   });
 
   it('applies each migration once when two processes migrate together', async () => {
