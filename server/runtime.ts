@@ -5,13 +5,16 @@
  * the one object both module graphs share. Set once by the web entry point.
  */
 import type { MissionDatabase } from './domain/mission/mission-database';
-import type { TelemetryHistory } from './ports/telemetry-store';
+import type { AlarmDesk, TelemetryHistory } from './ports/telemetry-store';
 import type { SatelliteCatalogue } from './domain/mission/fleet';
 import type { FleetStatus } from './realtime/fleet-status';
+import type { AlarmChange } from './realtime/events';
 import type { AuthService } from './auth/auth-service';
 
 export interface PerigeeRuntime {
   readonly store: TelemetryHistory;
+  /** Operators' alarm actions; absent where the node has no archive to write to. */
+  readonly alarmDesk?: AlarmDesk;
   readonly mdb: MissionDatabase;
   readonly fleet: SatelliteCatalogue;
   /** Every satellite's live status (mode, subsystem health, passes, alarms) as the fleet overview shows it. */
@@ -20,6 +23,8 @@ export interface PerigeeRuntime {
   readonly auth: AuthService;
   /** Browsers without a session are signed in as the demo operator (`perigee start`); the login page says so. */
   readonly demoLogin: boolean;
+  /** Tells every connected console that an alarm changed (Socket.IO); absent outside a web node. */
+  readonly alarmChanged?: (change: AlarmChange) => void;
 }
 
 const RUNTIME_KEY = Symbol.for('perigee.runtime');

@@ -52,7 +52,7 @@ export async function startWebPart(
   health: Health,
   { auth, demoLogin }: ConsoleAuth,
 ): Promise<WebServer> {
-  const web = await startWebServer({ web: config.web, bus, store, mdb, fleet, auth, demoLogin, log, projectDir: PROJECT_ROOT, metrics, health });
+  const web = await startWebServer({ web: config.web, bus, store, alarmDesk: store, mdb, fleet, auth, demoLogin, log, projectDir: PROJECT_ROOT, metrics, health });
   return lifecycle.add('web', web, (w) => w.close());
 }
 

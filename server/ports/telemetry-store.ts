@@ -8,6 +8,9 @@
  * recorded, so a batch redelivered after a crash is stored once.
  */
 import type { Alarm, AlarmState } from '../domain/alarms/alarm';
+import type { AlarmInput } from '../domain/alarms/alarm-input';
+import type { AlarmTransition } from '../domain/alarms/alarm-transition';
+import type { AlarmTransitionError } from '../domain/alarms/alarm-transition-error';
 import type { Alert } from '../domain/alert';
 import type { GroundStationEvent } from '../domain/ground-station-event';
 
@@ -182,6 +185,30 @@ export interface AlarmQuery {
   readonly states?: readonly AlarmState[];
 }
 
+/** An operator's action on one alarm, as the console sends it. */
+export interface AlarmAction {
+  readonly alarmId: number;
+  /** The version the console showed; a different current version is a conflict (someone else acted first). */
+  readonly expectedVersion: number;
+  readonly input: AlarmInput;
+  readonly nowMs: number;
+  readonly clientAddress: string | null;
+}
+
+export type AlarmActionResult =
+  | { readonly ok: true; readonly record: AlarmRecord; readonly transition: AlarmTransition }
+  | { readonly ok: false; readonly error: AlarmTransitionError };
+
+/** What operators change: an alarm through its state machine, audited. */
+export interface AlarmDesk {
+  /**
+   * Throws AlarmNotFoundError for an unknown id and AlarmVersionConflictError
+   * when the alarm moved since the console read it; a transition the state
+   * machine refuses comes back as { ok: false } and nothing is written.
+   */
+  actOnAlarm(action: AlarmAction): Promise<AlarmActionResult>;
+}
+
 /** What the console reads. */
 export interface TelemetryHistory {
   listSatellites(): Promise<SatelliteSummary[]>;
@@ -189,4 +216,4 @@ export interface TelemetryHistory {
   listAlarms(query?: AlarmQuery): Promise<AlarmRecord[]>;
 }
 
-export interface TelemetryStore extends TelemetryArchive, TelemetryHistory {}
+export interface TelemetryStore extends TelemetryArchive, TelemetryHistory, AlarmDesk {}

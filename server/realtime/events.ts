@@ -21,6 +21,8 @@ export const SOCKET_EVENTS = {
   fleetSubscribe: 'fleet:subscribe',
   /** Server → client: every satellite's status, once a second (volatile). */
   fleetStatus: 'fleet:status',
+  /** Server → every client: an operator changed an alarm; consoles showing it refresh. */
+  alarmChanged: 'alarm:changed',
 } as const;
 
 /** The room of fleet-overview watchers. */
@@ -70,7 +72,17 @@ export type SubscriptionAck = { readonly ok: true; readonly rooms: readonly stri
 
 export type FleetSubscriptionAck = { readonly ok: true; readonly status: readonly FleetStatus[] } | { readonly ok: false; readonly error: string };
 
+export interface AlarmChange {
+  readonly alarmId: number;
+  readonly satelliteId: number;
+  readonly version: number;
+  readonly state: string;
+  readonly action: string;
+  readonly actor: string;
+}
+
 export interface ServerToClientEvents {
+  [SOCKET_EVENTS.alarmChanged]: (change: AlarmChange) => void;
   [SOCKET_EVENTS.fleetStatus]: (status: readonly FleetStatus[]) => void;
   [SOCKET_EVENTS.telemetryFrames]: (frames: readonly LiveFrame[]) => void;
 }

@@ -20,13 +20,14 @@ import type { Config } from '../config';
 import { PortUnavailableError } from '../errors';
 import type { Logger } from '../log';
 import type { Bus } from '../ports/bus';
-import type { TelemetryHistory } from '../ports/telemetry-store';
+import type { AlarmDesk, TelemetryHistory } from '../ports/telemetry-store';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import { serveHealth, type Health } from '../observability/health';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import { setRuntime } from '../runtime';
-import { createSocketServer } from './socket-server';
+import { createSocketServer, type TelemetrySocketServer } from './socket-server';
+import { SOCKET_EVENTS } from './events';
 import { startLiveFeed } from './live-feed';
 import { startFleetFeed, type FleetFeed } from './fleet-feed';
 import { FleetStatusBoard } from './fleet-status';
@@ -38,6 +39,8 @@ export interface WebServerOptions {
   readonly web: Config['web'];
   readonly bus: Bus;
   readonly store: TelemetryHistory;
+  /** Where operators' alarm actions go; without it the alarm routes answer 503. */
+  readonly alarmDesk?: AlarmDesk;
   readonly mdb: MissionDatabase;
   readonly fleet: SatelliteCatalogue;
   /** Sessions for route handlers, the page gate and the socket handshake. */
@@ -77,10 +80,21 @@ export async function serveMetrics(metrics: PerigeeMetrics, res: http.ServerResp
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const { web, bus, store, mdb, fleet, auth, demoLogin = false, projectDir, now, shutdownGraceMs = 2000, metrics, health } = options;
+  const { web, bus, store, alarmDesk, mdb, fleet, auth, demoLogin = false, projectDir, now, shutdownGraceMs = 2000, metrics, health } = options;
   const log = options.log.namespace('web');
   const board = new FleetStatusBoard({ mdb, fleet });
-  setRuntime({ store, mdb, fleet, fleetStatus: () => board.snapshot((now ?? Date.now)()), auth, demoLogin });
+  // Set once the socket server exists; route handlers call it after an operator's action.
+  let sockets: TelemetrySocketServer | undefined;
+  setRuntime({
+    store,
+    alarmDesk,
+    mdb,
+    fleet,
+    fleetStatus: () => board.snapshot((now ?? Date.now)()),
+    auth,
+    demoLogin,
+    alarmChanged: (change) => sockets?.emit(SOCKET_EVENTS.alarmChanged, change),
+  });
   const gate = createPageGate({ auth, demoLogin, log: log.namespace('auth') });
 
   // Requests can arrive between listen() and Next being ready; they wait for it
@@ -102,6 +116,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // Socket.IO must attach after the request listener: it wraps the listeners present and
   // forwards every request outside /socket.io/ to them.
   const io = createSocketServer(httpServer, { auth, fleetStatus: () => board.snapshot((now ?? Date.now)()) });
+  sockets = io;
 
   // Listen before preparing Next so a taken port fails in milliseconds, and so Next
   // is told the real port when config asked for 0.

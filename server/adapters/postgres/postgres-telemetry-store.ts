@@ -9,11 +9,17 @@
  *   await store.archiveBatch({ consumerGroup: 'perigee-worker', topic, partition: 0, messages });
  *   await store.getSeries({ satelliteId: 101, parameterIds: [2, 3], fromMs, toMs: fromMs + 60_000 }); // { tier: 'raw', bucketMs: null, series: [...] }
  */
+import { selectAlarmByIdForUpdate } from '../../../db/queries/select-alarm-for-update';
+import { applyAlarmTransition } from '../../../db/queries/apply-alarm-transition';
+import { transitionAlarm } from '../../domain/alarms/alarm-state-machine';
+import { AlarmNotFoundError, AlarmVersionConflictError } from '../../errors';
 import { selectAlarms } from '../../../db/queries/select-alarms';
 import type pg from 'pg';
 import type {
   ArchiveBatch,
   ArchiveResult,
+  AlarmAction,
+  AlarmActionResult,
   AlarmQuery,
   AlarmRecord,
   HistorySeries,
@@ -106,6 +112,18 @@ export class PostgresTelemetryStore implements TelemetryStore {
     } catch (error) {
       throw toStoreError(error, `reading the archived offset of ${topic}[${partition}]`);
     }
+  }
+
+  async actOnAlarm({ alarmId, expectedVersion, input, nowMs, clientAddress }: AlarmAction): Promise<AlarmActionResult> {
+    return withTransaction(this.#pool, `acting on alarm ${alarmId}`, async (client) => {
+      const stored = await selectAlarmByIdForUpdate(client, alarmId);
+      if (!stored) throw new AlarmNotFoundError(alarmId);
+      if (stored.version !== expectedVersion) throw new AlarmVersionConflictError(alarmId, expectedVersion, stored.version);
+      const step = transitionAlarm(stored.alarm, input, nowMs);
+      if (!step.ok) return { ok: false, error: step.error };
+      const applied = await applyAlarmTransition(client, { alarmId, expectedVersion, alarm: step.alarm, transition: step.transition, clientAddress });
+      return { ok: true, record: { id: alarmId, version: applied.version, alarm: step.alarm }, transition: step.transition };
+    });
   }
 
   async listAlarms(query: AlarmQuery = {}): Promise<AlarmRecord[]> {
