@@ -27,11 +27,15 @@ async function waitForLive(page: Page, subsystem: string, frames = 3) {
  * second). Resolves once the first packet is on the wire.
  */
 function streamThermal(celsius: number, durationMs: number): Promise<{ done: Promise<void> }> {
+  return streamThermalOf(101, celsius, durationMs);
+}
+
+function streamThermalOf(satelliteId: number, celsius: number, durationMs: number): Promise<{ done: Promise<void> }> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'send-packet.ts');
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', script, ingestAddress(), '101', '288', JSON.stringify({ 'thermal.node_000': celsius }), '200', String(durationMs)],
+      ['--import', 'tsx', script, ingestAddress(), String(satelliteId), '288', JSON.stringify({ 'thermal.node_000': celsius }), '200', String(durationMs)],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const done = new Promise<void>((ok, fail) => child.once('exit', (code) => (code === 0 ? ok() : fail(new Error(`sender exited with ${code}`)))));
@@ -183,4 +187,35 @@ test('a units toggle shows temperatures in kelvin and rates in rad/s, and back',
   await page.getByTestId('units').click();
   await expect(page.getByTestId('units')).toHaveAttribute('data-units', 'engineering');
   await expect.poll(displayed).toBeLessThan(200);
+});
+
+test('an operator acknowledges a critical thermal alarm with a comment, and a second console sees it acknowledged within a second', async ({ page, browser }) => {
+  await page.goto(`${baseUrl()}/satellites/103`);
+  await waitForLive(page, 'thermal');
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  try {
+    await second.goto(`${baseUrl()}/satellites/103`);
+    // Long enough for two of the rule's 10 s windows: the over-temperature alarm stays active meanwhile.
+    const sender = await streamThermalOf(103, 97, 14_000);
+    const rule = '[data-testid="alarm-thermal.node_000"][data-rule="thermal-overtemperature"]';
+    const alarm = page.locator(rule);
+    await expect(alarm).toHaveAttribute('data-state', 'unacknowledged', { timeout: 30_000 });
+    await expect(alarm).toHaveAttribute('data-severity', 'critical');
+    const mirrored = second.locator(rule);
+    await expect(mirrored).toHaveAttribute('data-state', 'unacknowledged', { timeout: 5000 });
+
+    await alarm.getByTestId('ack').click();
+    await alarm.getByTestId('alarm-comment').fill('node 0 heater stuck on; switched to heater B');
+    await alarm.getByTestId('ack-submit').click();
+    await expect(alarm).toHaveAttribute('data-state', 'acknowledged', { timeout: 5000 });
+    const ackedAt = Date.now();
+    // The other console is told over the socket, well before its 2 s poll.
+    await expect(mirrored).toHaveAttribute('data-state', 'acknowledged', { timeout: 1000 });
+    test.info().annotations.push({ type: 'second console updated after (ms)', description: String(Date.now() - ackedAt) });
+    await expect(mirrored).toContainText('ack demo-operator: “node 0 heater stuck on; switched to heater B”');
+    await sender.done;
+  } finally {
+    await other.close();
+  }
 });
