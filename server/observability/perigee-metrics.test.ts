@@ -47,9 +47,9 @@ describe('Observability > PerigeeMetrics', () => {
     // The next batch reaches the end of the partition.
     metrics.recordLag('perigee-archiver', batch('120', ['100', '119'], [988_000, 1_003_000]));
     expect((await seconds())[0]).toEqual(['perigee-archiver', '2', 0]);
-    expect((await metrics.consumerMessages.get()).values.map((v) => [v.labels.group, v.value])).toEqual([
-      ['perigee-archiver', 5],
-      ['perigee-processor', 1],
+    expect((await metrics.consumerMessages.get()).values.map((v) => [v.labels.group, v.labels.topic, v.value])).toEqual([
+      ['perigee-archiver', 'telemetry.raw.power', 5],
+      ['perigee-processor', 'telemetry.raw.power', 1],
     ]);
   });
 

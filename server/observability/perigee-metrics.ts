@@ -44,7 +44,7 @@ export class PerigeeMetrics {
     // Computed at scrape time, so a stalled consumer's lag keeps growing between its batches.
     collect: () => this.#collectLagSeconds(),
   });
-  readonly consumerMessages = new Counter({ name: 'perigee_consumer_messages_total', help: 'Messages consumed, per consumer group', labelNames: ['group'] as const, registers: [this.registry] });
+  readonly consumerMessages = new Counter({ name: 'perigee_consumer_messages_total', help: 'Messages consumed, per consumer group and topic', labelNames: ['group', 'topic'] as const, registers: [this.registry] });
 
   readonly #nowMs: () => number;
   /** Per group/topic/partition: messages behind and the log time of the last consumed message, epoch ms. */
@@ -64,7 +64,7 @@ export class PerigeeMetrics {
     const labels: LagLabels = { group, topic: batch.topic, partition: String(batch.partition) };
     const lagMessages = Number(lag < 0n ? 0n : lag);
     this.consumerLag.set(labels, lagMessages);
-    this.consumerMessages.inc({ group }, batch.messages.length);
+    this.consumerMessages.inc({ group, topic: batch.topic }, batch.messages.length);
     this.#partitions.set(`${group}\u0000${batch.topic}\u0000${batch.partition}`, { labels, lagMessages, lastConsumedMs: last.timestampMs });
   }
 
