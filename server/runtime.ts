@@ -8,6 +8,7 @@ import type { MissionDatabase } from './domain/mission/mission-database';
 import type { TelemetryHistory } from './ports/telemetry-store';
 import type { SatelliteCatalogue } from './domain/mission/fleet';
 import type { FleetStatus } from './realtime/fleet-status';
+import type { OpsView } from './observability/ops-monitor';
 
 export interface PerigeeRuntime {
   readonly store: TelemetryHistory;
@@ -15,6 +16,8 @@ export interface PerigeeRuntime {
   readonly fleet: SatelliteCatalogue;
   /** Every satellite's live status (mode, subsystem health, passes, alarms) as the fleet overview shows it. */
   readonly fleetStatus: () => readonly FleetStatus[];
+  /** This process's lag, throughput, latency and quarantine counts with the lag history; null where no metrics are kept. */
+  readonly ops: () => Promise<OpsView | null>;
 }
 
 const RUNTIME_KEY = Symbol.for('perigee.runtime');

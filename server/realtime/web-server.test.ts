@@ -14,6 +14,7 @@ import { startWebServer } from './web-server';
 const unusedStore: TelemetryHistory = {
   listSatellites: () => Promise.resolve([]),
   listAlarms: () => Promise.resolve([]),
+  listQuarantine: () => Promise.resolve([]),
   getSeries: () => Promise.resolve({ tier: 'raw', bucketMs: null, series: [] }),
 };
 

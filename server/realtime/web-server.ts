@@ -20,6 +20,7 @@ import type { TelemetryHistory } from '../ports/telemetry-store';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import { serveHealth, type Health } from '../observability/health';
+import { OpsMonitor } from '../observability/ops-monitor';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import { setRuntime } from '../runtime';
 import { createSocketServer } from './socket-server';
@@ -69,7 +70,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const { web, bus, store, mdb, fleet, projectDir, now, shutdownGraceMs = 2000, metrics, health } = options;
   const log = options.log.namespace('web');
   const board = new FleetStatusBoard({ mdb, fleet });
-  setRuntime({ store, mdb, fleet, fleetStatus: () => board.snapshot((now ?? Date.now)()) });
+  const ops = metrics ? new OpsMonitor({ metrics }) : undefined;
+  ops?.start();
+  setRuntime({ store, mdb, fleet, fleetStatus: () => board.snapshot((now ?? Date.now)()), ops: async () => (ops ? ops.view() : null) });
 
   // Requests can arrive between listen() and Next being ready; they wait for it
   // rather than racing an unprepared handler.
@@ -90,6 +93,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   try {
     port = await listen(httpServer, web.host, web.port);
   } catch (error) {
+    ops?.stop();
     io.engine.close();
     throw error;
   }
@@ -117,6 +121,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   let closing: Promise<void> | undefined;
   async function closeAll(): Promise<void> {
+    ops?.stop();
     fleetFeed?.stop();
     await feed?.stop();
     // io.close() disconnects every socket, then closes the HTTP server and resolves

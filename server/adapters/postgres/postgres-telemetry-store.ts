@@ -10,6 +10,7 @@
  *   await store.getSeries({ satelliteId: 101, parameterIds: [2, 3], fromMs, toMs: fromMs + 60_000 }); // { tier: 'raw', bucketMs: null, series: [...] }
  */
 import { selectAlarms } from '../../../db/queries/select-alarms';
+import { selectRecentQuarantine } from '../../../db/queries/select-recent-quarantine';
 import type pg from 'pg';
 import type {
   ArchiveBatch,
@@ -17,6 +18,8 @@ import type {
   AlarmQuery,
   AlarmRecord,
   HistorySeries,
+  QuarantineQuery,
+  QuarantinedMessage,
   SatelliteSummary,
   SeriesRequest,
   SeriesResult,
@@ -113,6 +116,14 @@ export class PostgresTelemetryStore implements TelemetryStore {
       return await selectAlarms(this.#pool, query);
     } catch (error) {
       throw toStoreError(error, 'listing alarms');
+    }
+  }
+
+  async listQuarantine(query: QuarantineQuery): Promise<QuarantinedMessage[]> {
+    try {
+      return await selectRecentQuarantine(this.#pool, query);
+    } catch (error) {
+      throw toStoreError(error, 'listing quarantined messages');
     }
   }
 

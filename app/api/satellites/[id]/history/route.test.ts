@@ -27,12 +27,13 @@ beforeEach(() => {
   const store: TelemetryHistory = {
     listSatellites: () => Promise.resolve([]),
     listAlarms: () => Promise.resolve([]),
+    listQuarantine: () => Promise.resolve([]),
     getSeries: (request) => {
       requests.push(request);
       return failure ? Promise.reject(failure) : Promise.resolve(answer);
     },
   };
-  setRuntime({ store, mdb: defaultMissionDatabase(), fleet: demoFleet(3), fleetStatus: () => [] });
+  setRuntime({ store, mdb: defaultMissionDatabase(), fleet: demoFleet(3), fleetStatus: () => [], ops: () => Promise.resolve(null) });
 });
 
 const get = (id: string, query: string) =>
