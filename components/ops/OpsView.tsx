@@ -32,8 +32,8 @@ export function OpsView() {
       {view && (
         <>
           <ul data-testid="ops-stages" className="flex flex-wrap gap-2">
-            {view.snapshot.stages.map((s) => (
-              <li key={s.stage} data-testid={`ops-stage-${s.stage}`} className="flex items-center gap-2 rounded border border-slate-800 bg-slate-900/40 px-2 py-1 text-xs">
+            {view.snapshot.stages.map((s, i) => (
+              <li key={`${s.stage}-${i}`} data-testid={`ops-stage-${s.stage}`} className="flex items-center gap-2 rounded border border-slate-800 bg-slate-900/40 px-2 py-1 text-xs">
                 <span className="capitalize text-slate-300">{s.stage}</span>
                 <StateBadge state={s.state} />
                 <span className="text-slate-500">{s.detail}</span>

@@ -93,6 +93,8 @@ export interface OpsSnapshotOptions {
   readonly lagThresholdSeconds?: number;
 }
 
+const CONSUMER_MESSAGES = 'perigee_consumer_messages_total';
+
 /** Counters shown as throughput: the stage they belong to and how each series is named. */
 const THROUGHPUT_COUNTERS: readonly { metric: string; stage: string; what: (labels: Labels) => string }[] = [
   { metric: 'perigee_gateway_packets_total', stage: 'gateway', what: (l) => `packets received (${l.transport})` },
@@ -101,7 +103,7 @@ const THROUGHPUT_COUNTERS: readonly { metric: string; stage: string; what: (labe
   { metric: 'perigee_processor_samples_total', stage: 'processor', what: (l) => `samples accepted (${l.lane})` },
   { metric: 'perigee_archiver_samples_total', stage: 'archiver', what: () => 'samples stored' },
   { metric: 'perigee_live_frames_total', stage: 'live feed', what: () => 'frames emitted' },
-  { metric: 'perigee_consumer_messages_total', stage: 'consumers', what: (l) => `${l.group} ← ${l.topic}` },
+  { metric: CONSUMER_MESSAGES, stage: 'consumers', what: (l) => `${l.group} ← ${l.topic}` },
 ];
 
 const LATENCIES: readonly { metric: string; id: LatencyRow['id']; label: string }[] = [
@@ -132,18 +134,18 @@ export function buildOpsSnapshot(
   };
 
   const throughput: ThroughputRow[] = [];
+  /** Messages consumed per second per group, over all its topics. */
+  const consumedRate = new Map<string, number | null>();
   for (const { metric, stage, what } of THROUGHPUT_COUNTERS) {
     for (const v of values(metric)) {
-      throughput.push({ stage, what: what(v.labels), total: v.value, perSecond: rateOf(seriesKey(metric, v.labels), v.value) });
+      const perSecond = rateOf(seriesKey(metric, v.labels), v.value);
+      throughput.push({ stage, what: what(v.labels), total: v.value, perSecond });
+      if (metric === CONSUMER_MESSAGES) {
+        const group = String(v.labels.group);
+        const sofar = consumedRate.has(group) ? consumedRate.get(group)! : 0;
+        consumedRate.set(group, perSecond === null || sofar === null ? null : sofar + perSecond);
+      }
     }
-  }
-
-  const consumedRate = new Map<string, number | null>();
-  for (const row of throughput) {
-    if (row.stage !== 'consumers') continue;
-    const group = row.what.slice(0, row.what.indexOf(' ← '));
-    const sofar = consumedRate.get(group);
-    consumedRate.set(group, row.perSecond === null ? null : (sofar ?? 0) + row.perSecond);
   }
 
   const groups = buildGroups(values('perigee_consumer_lag_messages'), values('perigee_consumer_lag_seconds'), consumedRate, lagThresholdSeconds);
