@@ -10,6 +10,7 @@ import type { SatelliteCatalogue } from './domain/mission/fleet';
 import type { FleetStatus } from './realtime/fleet-status';
 import type { AlarmChange } from './realtime/events';
 import type { AuthService } from './auth/auth-service';
+import type { OpsView } from './observability/ops-monitor';
 
 export interface PerigeeRuntime {
   readonly store: TelemetryHistory;
@@ -25,6 +26,8 @@ export interface PerigeeRuntime {
   readonly demoLogin: boolean;
   /** Tells every connected console that an alarm changed (Socket.IO); absent outside a web node. */
   readonly alarmChanged?: (change: AlarmChange) => void;
+  /** This process's lag, throughput, latency and quarantine counts with the lag history; null where no metrics are kept. */
+  readonly ops: () => Promise<OpsView | null>;
 }
 
 const RUNTIME_KEY = Symbol.for('perigee.runtime');

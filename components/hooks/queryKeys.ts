@@ -21,6 +21,10 @@ export const queryKeys = {
   satellites: () => [...all, 'satellites'] as const,
   /** Alarms needing attention, of one satellite or (undefined) the fleet. */
   alarms: (satelliteId?: number) => [...all, 'alarms', satelliteId ?? 'fleet'] as const,
+  /** The serving node's ops snapshot and lag history. */
+  ops: () => [...all, 'ops'] as const,
+  /** The newest quarantined messages. */
+  quarantine: (limit: number) => [...all, 'ops', 'quarantine', limit] as const,
   /** Prefix of every history query of one satellite. */
   channelHistoryOf: (satelliteId: number) => [...all, 'channel-history', satelliteId] as const,
   channelHistory: ({ satelliteId, parameterIds, fromMs, toMs }: ChannelHistoryParams) =>

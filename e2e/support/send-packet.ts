@@ -9,12 +9,15 @@
  *   → prints the onboard time of each packet it sent, epoch ms, one per line
  *
  * With everyMs and forMs it keeps sending a fresh packet every everyMs for forMs.
+ * With --corrupt-crc it flips the last CRC byte of each packet (the processor
+ * quarantines it as crc-mismatch) and prints the packet's hex after its time.
  */
 import net from 'node:net';
 import { encodePacket } from '../../server/domain/codec/packet-codec';
 import { defaultMissionDatabase } from '../../server/domain/mission/default-mission-database';
 
-const [address, satelliteArg, apidArg, overridesArg = '{}', everyArg = '0', forArg = '0'] = process.argv.slice(2);
+const corruptCrc = process.argv.includes('--corrupt-crc');
+const [address, satelliteArg, apidArg, overridesArg = '{}', everyArg = '0', forArg = '0'] = process.argv.slice(2).filter((a) => a !== '--corrupt-crc');
 if (!address || !satelliteArg || !apidArg) {
   process.stderr.write('usage: send-packet.ts host:port satelliteId apid [json overrides]\n');
   process.exit(2);
@@ -46,8 +49,10 @@ const untilMs = Date.now() + Number(forArg);
 for (let sent = 0; ; sent++) {
   const onboardTimeMs = Date.now() - 50;
   const bytes = encodePacket(mdb, { apid, satelliteId: Number(satelliteArg), sequenceCount: (onboardTimeMs + sent) % 0x4000, onboardTimeMs, values });
-  await new Promise<void>((resolve) => socket.write(Buffer.from(bytes), () => resolve()));
-  process.stdout.write(`${onboardTimeMs}\n`);
+  const packet = Buffer.from(bytes);
+  if (corruptCrc) packet.writeUInt8(packet.readUInt8(packet.length - 1) ^ 0xff, packet.length - 1);
+  await new Promise<void>((resolve) => socket.write(packet, () => resolve()));
+  process.stdout.write(corruptCrc ? `${onboardTimeMs} ${packet.toString('hex')}\n` : `${onboardTimeMs}\n`);
   if (!(everyMs > 0) || Date.now() + everyMs > untilMs) break;
   await new Promise((resolve) => setTimeout(resolve, everyMs));
 }

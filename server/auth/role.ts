@@ -10,11 +10,12 @@
 export const ROLES = ['viewer', 'operator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = ['telemetry.read', 'alarm.acknowledge', 'alarm.shelve', 'alarm.assign', 'user.manage', 'rule.edit'] as const;
+export const ACTIONS = ['telemetry.read', 'alarm.acknowledge', 'alarm.shelve', 'alarm.assign', 'ops.read', 'user.manage', 'rule.edit'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const VIEWER: readonly Action[] = ['telemetry.read'];
-const OPERATOR: readonly Action[] = [...VIEWER, 'alarm.acknowledge', 'alarm.shelve', 'alarm.assign'];
+// The ops page (lag, quarantined raw bytes) is for the people who run the ground segment.
+const OPERATOR: readonly Action[] = [...VIEWER, 'alarm.acknowledge', 'alarm.shelve', 'alarm.assign', 'ops.read'];
 const ADMIN: readonly Action[] = [...OPERATOR, 'user.manage', 'rule.edit'];
 
 const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {

@@ -129,7 +129,11 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
   const throttle = (socket: net.Socket) => {
     if (producer.pending <= maxPendingMessages || socket.isPaused()) return;
     socket.pause();
-    void producer.drain().then(() => socket.resume());
+    metrics?.gatewayPausedConnections.inc();
+    void producer.drain().then(() => {
+      metrics?.gatewayPausedConnections.dec();
+      socket.resume();
+    });
   };
 
   const track = (socket: net.Socket) => {

@@ -3,11 +3,11 @@ import { TOPICS } from '../topics';
 import { startMetricsServer, type MetricsServer } from './metrics-server';
 import { PerigeeMetrics } from './perigee-metrics';
 
-const batch = (highWatermark: string, offsets: string[]) => ({
+const batch = (highWatermark: string, offsets: string[], timestampsMs: number[] = offsets.map(() => 0)) => ({
   topic: TOPICS.rawPower,
   partition: 2,
   highWatermark,
-  messages: offsets.map((offset) => ({ topic: TOPICS.rawPower, partition: 2, offset, key: null, value: Buffer.alloc(0), headers: {}, timestampMs: 0 })),
+  messages: offsets.map((offset, i) => ({ topic: TOPICS.rawPower, partition: 2, offset, key: null, value: Buffer.alloc(0), headers: {}, timestampMs: timestampsMs[i]! })),
 });
 
 describe('Observability > PerigeeMetrics', () => {
@@ -28,6 +28,31 @@ describe('Observability > PerigeeMetrics', () => {
     ]);
   });
 
+  it('records lag in seconds as now minus the log time of the last consumed message, and 0 once caught up', async () => {
+    let nowMs = 1_000_000;
+    const metrics = new PerigeeMetrics({ processMetrics: false, nowMs: () => nowMs });
+    metrics.recordLag('perigee-archiver', batch('120', ['97', '98', '99'], [985_000, 986_000, 987_500]));
+    metrics.recordLag('perigee-processor', batch('120', ['119'], [999_900]));
+    const seconds = async () => (await metrics.consumerLagSeconds.get()).values.map((v) => [v.labels.group, v.labels.partition, v.value]);
+    expect(await seconds()).toEqual([
+      ['perigee-archiver', '2', 12.5],
+      ['perigee-processor', '2', 0],
+    ]);
+    // A consumer that stops fetching falls further behind with every scrape.
+    nowMs += 4000;
+    expect(await seconds()).toEqual([
+      ['perigee-archiver', '2', 16.5],
+      ['perigee-processor', '2', 0],
+    ]);
+    // The next batch reaches the end of the partition.
+    metrics.recordLag('perigee-archiver', batch('120', ['100', '119'], [988_000, 1_003_000]));
+    expect((await seconds())[0]).toEqual(['perigee-archiver', '2', 0]);
+    expect((await metrics.consumerMessages.get()).values.map((v) => [v.labels.group, v.labels.topic, v.value])).toEqual([
+      ['perigee-archiver', 'telemetry.raw.power', 5],
+      ['perigee-processor', 'telemetry.raw.power', 1],
+    ]);
+  });
+
   it('serves Prometheus text at /metrics and nothing else', async () => {
     const metrics = new PerigeeMetrics();
     metrics.quarantined.inc({ stage: 'processor', reason: 'crc-mismatch' }, 3);
@@ -42,6 +67,7 @@ describe('Observability > PerigeeMetrics', () => {
     expect(text).toContain('perigee_gateway_packets_total{transport="udp"} 1');
     expect(text).toContain('perigee_onboard_to_emit_seconds_bucket{le="0.05"} 1');
     expect(text).toContain('perigee_onboard_to_emit_seconds_bucket{le="0.025"} 0');
+    expect(text).toContain('# TYPE perigee_consumer_lag_seconds gauge');
     expect(text).toMatch(/perigee_process_resident_memory_bytes \d+/);
     expect((await fetch(`http://127.0.0.1:${server.port}/`)).status).toBe(404);
   });

@@ -210,10 +210,40 @@ export interface AlarmDesk {
 }
 
 /** What the console reads. */
+/** Which quarantined messages to read back, newest first. */
+export interface QuarantineQuery {
+  /** Most rows returned. */
+  readonly limit: number;
+  /** Leading payload bytes returned per row; the full length is reported alongside. */
+  readonly payloadBytes: number;
+}
+
+/** A quarantined message as the ops page inspects it. */
+export interface QuarantinedMessage {
+  /** Arrival at the gateway, epoch ms. */
+  readonly receivedAtMs: number;
+  readonly stage: string;
+  readonly reason: string;
+  readonly detail: string;
+  readonly satelliteId: number | null;
+  readonly apid: number | null;
+  /** Where the quarantine message sits on the bus. */
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  /** Where the refused input sits in the raw log, when a stage downstream of the gateway refused it. */
+  readonly origin: { readonly topic: string; readonly partition: number; readonly offset: string } | null;
+  /** The first `payloadBytes` bytes of what was received, lowercase hex. */
+  readonly payloadHex: string;
+  /** Length of the whole payload, bytes. */
+  readonly payloadLength: number;
+}
+
 export interface TelemetryHistory {
   listSatellites(): Promise<SatelliteSummary[]>;
   getSeries(request: SeriesRequest): Promise<SeriesResult>;
   listAlarms(query?: AlarmQuery): Promise<AlarmRecord[]>;
+  listQuarantine(query: QuarantineQuery): Promise<QuarantinedMessage[]>;
 }
 
 export interface TelemetryStore extends TelemetryArchive, TelemetryHistory, AlarmDesk {}

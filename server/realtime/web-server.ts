@@ -24,6 +24,7 @@ import type { AlarmDesk, TelemetryHistory } from '../ports/telemetry-store';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import { serveHealth, type Health } from '../observability/health';
+import { OpsMonitor } from '../observability/ops-monitor';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import { setRuntime } from '../runtime';
 import { createSocketServer, type TelemetrySocketServer } from './socket-server';
@@ -83,6 +84,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const { web, bus, store, alarmDesk, mdb, fleet, auth, demoLogin = false, projectDir, now, shutdownGraceMs = 2000, metrics, health } = options;
   const log = options.log.namespace('web');
   const board = new FleetStatusBoard({ mdb, fleet });
+  const ops = metrics ? new OpsMonitor({ metrics }) : undefined;
+  ops?.start();
   // Set once the socket server exists; route handlers call it after an operator's action.
   let sockets: TelemetrySocketServer | undefined;
   setRuntime({
@@ -94,6 +97,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     auth,
     demoLogin,
     alarmChanged: (change) => sockets?.emit(SOCKET_EVENTS.alarmChanged, change),
+    ops: async () => (ops ? ops.view() : null),
   });
   const gate = createPageGate({ auth, demoLogin, log: log.namespace('auth') });
 
@@ -124,6 +128,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   try {
     port = await listen(httpServer, web.host, web.port);
   } catch (error) {
+    ops?.stop();
     io.engine.close();
     throw error;
   }
@@ -151,6 +156,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   let closing: Promise<void> | undefined;
   async function closeAll(): Promise<void> {
+    ops?.stop();
     fleetFeed?.stop();
     await feed?.stop();
     // io.close() disconnects every socket, then closes the HTTP server and resolves

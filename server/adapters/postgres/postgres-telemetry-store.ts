@@ -14,6 +14,7 @@ import { applyAlarmTransition } from '../../../db/queries/apply-alarm-transition
 import { transitionAlarm } from '../../domain/alarms/alarm-state-machine';
 import { AlarmNotFoundError, AlarmVersionConflictError } from '../../errors';
 import { selectAlarms } from '../../../db/queries/select-alarms';
+import { selectRecentQuarantine } from '../../../db/queries/select-recent-quarantine';
 import type pg from 'pg';
 import type {
   ArchiveBatch,
@@ -23,6 +24,8 @@ import type {
   AlarmQuery,
   AlarmRecord,
   HistorySeries,
+  QuarantineQuery,
+  QuarantinedMessage,
   SatelliteSummary,
   SeriesRequest,
   SeriesResult,
@@ -131,6 +134,14 @@ export class PostgresTelemetryStore implements TelemetryStore {
       return await selectAlarms(this.#pool, query);
     } catch (error) {
       throw toStoreError(error, 'listing alarms');
+    }
+  }
+
+  async listQuarantine(query: QuarantineQuery): Promise<QuarantinedMessage[]> {
+    try {
+      return await selectRecentQuarantine(this.#pool, query);
+    } catch (error) {
+      throw toStoreError(error, 'listing quarantined messages');
     }
   }
 

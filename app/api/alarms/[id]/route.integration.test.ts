@@ -37,6 +37,7 @@ beforeEach(async () => {
     auth: testAuth.auth,
     demoLogin: false,
     alarmChanged: (change) => changes.push(change),
+    ops: () => Promise.resolve(null),
   });
 });
 

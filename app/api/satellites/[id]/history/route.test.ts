@@ -29,13 +29,14 @@ beforeEach(async () => {
   const store: TelemetryHistory = {
     listSatellites: () => Promise.resolve([]),
     listAlarms: () => Promise.resolve([]),
+    listQuarantine: () => Promise.resolve([]),
     getSeries: (request) => {
       requests.push(request);
       return failure ? Promise.reject(failure) : Promise.resolve(answer);
     },
   };
   const testAuth = createTestAuth();
-  setRuntime({ store, mdb: defaultMissionDatabase(), fleet: demoFleet(3), fleetStatus: () => [], auth: testAuth.auth, demoLogin: false });
+  setRuntime({ store, mdb: defaultMissionDatabase(), fleet: demoFleet(3), fleetStatus: () => [], auth: testAuth.auth, demoLogin: false, ops: () => Promise.resolve(null) });
   cookie = await testAuth.cookieFor('viewer');
 });
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { OpsMonitor } from './ops-monitor';
+import { PerigeeMetrics } from './perigee-metrics';
+
+describe('Observability > OpsMonitor', () => {
+  it('rates each sample against the one before and keeps the lag history bounded', async () => {
+    let nowMs = 10_000;
+    const metrics = new PerigeeMetrics({ processMetrics: false, nowMs: () => nowMs });
+    const monitor = new OpsMonitor({ metrics, sampleIntervalMs: 2000, historyMs: 4000, nowMs: () => nowMs });
+    const lag = (n: number) =>
+      metrics.recordLag('perigee-archiver', {
+        topic: 'telemetry.raw.power',
+        partition: 0,
+        highWatermark: String(100 + n),
+        messages: [{ topic: 'telemetry.raw.power', partition: 0, offset: '99', key: null, value: Buffer.alloc(0), headers: {}, timestampMs: nowMs - 1000 }],
+      });
+    for (const n of [4, 8, 0]) {
+      lag(n);
+      metrics.samplesArchived.inc(50);
+      await monitor.sample();
+      nowMs += 2000;
+    }
+    const { snapshot, history } = await monitor.view();
+    expect(snapshot.throughput.find((r) => r.what === 'samples stored')).toEqual({ stage: 'archiver', what: 'samples stored', total: 150, perSecond: 25 });
+    expect(history).toEqual({
+      atMs: [12_000, 14_000],
+      groups: { 'perigee-archiver': { lagMessages: [8, 0], lagSeconds: [1, 0] } },
+    });
+  });
+
+  it('refuses a history shorter than one sample', () => {
+    expect(() => new OpsMonitor({ metrics: new PerigeeMetrics({ processMetrics: false }), sampleIntervalMs: 2000, historyMs: 1000 })).toThrow(RangeError);
+  });
+});
