@@ -12,6 +12,7 @@
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { startPerigee } from '../scripts/start-perigee';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,17 +25,6 @@ const { values: args } = parseArgs({
 const minutes = Number(args.minutes);
 const sampleSeconds = Number(args.sample);
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
 
 /** Counts every animation frame's interval and every long task from now on. */
 const INSTALL_PROBES = `(() => {
@@ -70,7 +60,8 @@ interface Sample {
 }
 
 const perigee = await startPerigee({ env: { SIM_SATELLITES: args.satellites } });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+// Precise heap figures need this flag; the rest is how every browser here runs.
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   // Select eight thermal nodes too, so every panel draws several live series.

@@ -14,13 +14,13 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { GridView, PanelParameter } from './telemetry/panel-definition';
 import type { ChannelStore } from './telemetry/channel-store';
 import type { SeriesBuffer } from './telemetry/series-buffer';
-import { alignSeries, inDisplayUnits } from './telemetry/align-series';
 import { formatAge, formatValue } from './telemetry/format';
 import { heatColorOf, limitStateOf } from './telemetry/limit-state';
 import { LIMIT_RING_CLASS, VALUE_STATE_CLASS } from './limit-style';
 import { LatestValue, stateOfSample } from './LatestValue';
 import type { ValueState } from './telemetry/value-state';
-import { TimeSeriesChart, type ChartSource } from './TimeSeriesChart';
+import { TimeSeriesChart } from './TimeSeriesChart';
+import { useParameterChart } from './hooks/useParameterChart';
 import { useChannelSeries } from './hooks/useChannelSeries';
 
 export interface HeatGridProps {
@@ -211,22 +211,8 @@ function SelectionChart({
   chartWindow: { fromMs: number; toMs: number };
   testId: string;
 }) {
-  const units = useUnits();
-  const series = useMemo(() => parameters.map((p) => ({ label: p.label, unit: displayUnitOf(p.unit, units).unit })), [parameters, units]);
   const gapMs = Math.max(3000, ...parameters.map((p) => 5 * p.periodMs));
-  const source = useMemo<ChartSource>(
-    () => ({
-      get version() {
-        return store.version;
-      },
-      read: (fromMs, toMs) =>
-        inDisplayUnits(
-          alignSeries(parameters.map((p) => store.series(p.id)), { fromMs, toMs, gapMs }),
-          parameters.map((p) => displayUnitOf(p.unit, units)),
-        ),
-    }),
-    [store, parameters, gapMs, units],
-  );
+  const { series, source } = useParameterChart(parameters, store, gapMs);
   return <TimeSeriesChart testId={testId} series={series} source={source} fromMs={chartWindow.fromMs} toMs={chartWindow.toMs} heightPx={140} />;
 }
 

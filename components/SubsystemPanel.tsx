@@ -8,17 +8,15 @@
  * The panel re-renders on the console's clock tick (250 ms) and reads the
  * live store then; frames themselves never set React state.
  */
-import { displayUnitOf } from './telemetry/display-units';
-import { useUnits } from './hooks/useUnits';
 import { useMemo } from 'react';
 import type { ChannelStore } from './telemetry/channel-store';
 import type { PanelDefinition, PanelView, PlotView } from './telemetry/panel-definition';
-import { alignSeries, inDisplayUnits } from './telemetry/align-series';
 import { ageOf } from './telemetry/format';
 import { largestGapMs } from './telemetry/series-gaps';
 import { intervalsWhereSet } from './telemetry/intervals';
 import { useChannelSeries } from './hooks/useChannelSeries';
-import { TimeSeriesChart, type ChartSource } from './TimeSeriesChart';
+import { TimeSeriesChart } from './TimeSeriesChart';
+import { useParameterChart } from './hooks/useParameterChart';
 import { ValuesTable } from './ValuesTable';
 import { LatestValueStrip } from './LatestValueStrip';
 import { HeatGrid } from './HeatGrid';
@@ -153,24 +151,7 @@ function PanelViewBlock({ satelliteId, subsystem, view, store, nowMs, chartWindo
 }
 
 function PlotBlock({ satelliteId, view, store, chartWindow }: { satelliteId: number; view: PlotView; store: ChannelStore; chartWindow: TimeWindow | null }) {
-  const units = useUnits();
-  const series = useMemo(() => view.parameters.map((p) => ({ label: p.label, unit: displayUnitOf(p.unit, units).unit })), [view, units]);
-  const source = useMemo<ChartSource>(
-    () => ({
-      get version() {
-        return store.version;
-      },
-      read: (fromMs, toMs) =>
-        inDisplayUnits(
-          alignSeries(
-            view.parameters.map((p) => store.series(p.id)),
-            { fromMs, toMs, gapMs: view.gapMs },
-          ),
-          view.parameters.map((p) => displayUnitOf(p.unit, units)),
-        ),
-    }),
-    [store, view, units],
-  );
+  const { series, source } = useParameterChart(view.parameters, store, view.gapMs);
   const shadeId = view.shade?.id;
   const shading = useMemo(
     () => (shadeId === undefined ? undefined : (fromMs: number, toMs: number) => {

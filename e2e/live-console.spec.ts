@@ -1,19 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { baseUrl, ingestAddress } from './support/env';
 import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
 
-const baseUrl = () => {
-  const url = process.env.PERIGEE_E2E_URL;
-  if (!url) throw new Error('PERIGEE_E2E_URL is not set: run through playwright.config.ts (global setup starts Perigee)');
-  return url;
-};
-
-const ingestAddress = () => {
-  const address = process.env.PERIGEE_E2E_INGEST_TCP;
-  if (!address) throw new Error('PERIGEE_E2E_INGEST_TCP is not set: perigee start printed no ingest line');
-  return address;
-};
 
 async function waitForLive(page: Page, subsystem: string, frames = 3) {
   const panel = page.getByTestId(`panel-${subsystem}`);

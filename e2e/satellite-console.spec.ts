@@ -1,10 +1,5 @@
+import { baseUrl } from './support/env';
 import { expect, test, type Page } from '@playwright/test';
-
-const baseUrl = () => {
-  const url = process.env.PERIGEE_E2E_URL;
-  if (!url) throw new Error('PERIGEE_E2E_URL is not set: run through playwright.config.ts (global setup starts Perigee)');
-  return url;
-};
 
 async function numberIn(page: Page, testId: string): Promise<number> {
   const text = (await page.getByTestId(testId).first().textContent()) ?? '';

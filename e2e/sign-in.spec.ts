@@ -1,10 +1,5 @@
+import { baseUrl } from './support/env';
 import { expect, test } from '@playwright/test';
-
-const baseUrl = () => {
-  const url = process.env.PERIGEE_E2E_URL;
-  if (!url) throw new Error('PERIGEE_E2E_URL is not set: run through playwright.config.ts (global setup starts Perigee)');
-  return url;
-};
 
 test('an operator signs in with their own account in a fresh browser, sees the console, signs out and lands on /login', async ({ browser }) => {
   const context = await browser.newContext();

@@ -33,7 +33,8 @@ describe('Database > migration 005_alarm_lifecycle', () => {
         (101, 'limit', 'power.battery_voltage', 'critical', true, 2, '2026-11-25T12:00:00Z', '2026-11-25T12:05:00Z', 24.1, 'a2'),
         (102, 'thermal-overtemperature', 'thermal.node_012', 'warning', false, 1, '2026-11-25T11:00:10Z', '2026-11-25T11:01:00Z', 80, 'b2')`);
 
-    expect(await migrate(db.pool)).toEqual({ applied: ['005_alarm_lifecycle'] });
+    // 005 first (later migrations follow it in the same run).
+    expect((await migrate(db.pool)).applied[0]).toBe('005_alarm_lifecycle');
 
     const { rows } = await db.pool.query(`
       SELECT id::int, satellite_id, state, highest_severity, to_char(last_raised_at AT TIME ZONE 'UTC', 'HH24:MI:SS') AS last_raised,
