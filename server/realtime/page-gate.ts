@@ -44,7 +44,9 @@ export function createPageGate({ auth, demoLogin, log }: PageGateOptions) {
     const target = url.pathname + url.search;
     try {
       if (await auth.authenticate(readSessionToken(req.headers.cookie))) return false;
-      if (demoLogin) {
+      // Not for a prefetch: Next prefetches the nav's links from /login itself, which would
+      // sign a browser that just signed out straight back in behind its back.
+      if (demoLogin && !isPrefetch(req)) {
         const result = await auth.startDemoSession(req.socket.remoteAddress ?? null);
         if (result.ok) {
           const secure = (req.socket as TLSSocket).encrypted === true || isHttpsRequest('', headerOf(req, 'x-forwarded-proto'));
@@ -62,6 +64,12 @@ export function createPageGate({ auth, demoLogin, log }: PageGateOptions) {
     }
     return true;
   };
+}
+
+/** Next's router prefetch (next-router-prefetch) and the browser's speculative loads (Sec-Purpose / Purpose: prefetch). */
+export function isPrefetch(req: http.IncomingMessage): boolean {
+  if (headerOf(req, 'next-router-prefetch') !== null) return true;
+  return /prefetch/i.test(headerOf(req, 'sec-purpose') ?? headerOf(req, 'purpose') ?? '');
 }
 
 function headerOf(req: http.IncomingMessage, name: string): string | null {
