@@ -14,6 +14,7 @@ import { startWebServer, type WebServer } from '../realtime/web-server';
 import { startSimulator, type GatewayAddress } from '../sim/sim-runner';
 import { startArchiver } from '../worker/archiver';
 import { startProcessor } from '../worker/processor';
+import { startShelveExpiry } from '../worker/shelve-expiry';
 import type { Health } from '../observability/health';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Lifecycle } from './lifecycle';
@@ -43,6 +44,8 @@ export async function startWorkerPart({ config, mdb, fleet, lifecycle, log, metr
     metrics,
   });
   lifecycle.add('processor', processor, (p) => p.stop());
+  const expiry = startShelveExpiry({ store, log: log.namespace('alarms') });
+  lifecycle.add('shelve expiry', expiry, async (e) => e.stop());
 }
 
 export async function startWebPart(
