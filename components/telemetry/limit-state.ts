@@ -1,23 +1,10 @@
 /**
- * Where a value sits against its mission-database limits. A value exactly on
- * a limit is still inside it (limits name the last acceptable value), as in
- * the worker's alarm rules.
- *
- * @example
- *   limitStateOf(33.4, { warningHigh: 33.2, criticalHigh: 33.6 }); // 'warning'
+ * Limit states as the console colours them; the evaluation itself lives in
+ * the domain (server/domain/mission/limit-state.ts) so every view agrees.
  */
 import type { Limits } from '@/server/domain/mission/schema';
 
-export type LimitState = 'nominal' | 'warning' | 'critical' | 'unknown';
-
-export function limitStateOf(value: number | null | undefined, limits: Limits | null): LimitState {
-  if (value === null || value === undefined) return 'unknown';
-  if (!limits) return 'nominal';
-  const { criticalLow, warningLow, warningHigh, criticalHigh } = limits;
-  if ((criticalLow !== undefined && value < criticalLow) || (criticalHigh !== undefined && value > criticalHigh)) return 'critical';
-  if ((warningLow !== undefined && value < warningLow) || (warningHigh !== undefined && value > warningHigh)) return 'warning';
-  return 'nominal';
-}
+export { limitStateOf, type LimitState } from '@/server/domain/mission/limit-state';
 
 /**
  * Heat-map colour of a value: blue at the low end of the limits' span through

@@ -8,11 +8,9 @@
  *   parseAlarmQuery(new URLSearchParams('satellite=101&state=unacknowledged'));
  *   // → { ok: true, query: { satelliteId: 101, states: ['unacknowledged'] } }
  */
-import { ALARM_STATES, type AlarmState } from '../domain/alarms/alarm';
+import { ALARM_STATES, ATTENTION_STATES, type AlarmState } from '../domain/alarms/alarm';
 import type { AlarmQuery } from '../ports/telemetry-store';
 
-/** States an operator still has to deal with: what the alarm strip shows by default. */
-export const ATTENTION_STATES: readonly AlarmState[] = ['unacknowledged', 'acknowledged', 'returned-to-normal-unacknowledged'];
 
 export type ParsedAlarmQuery = { readonly ok: true; readonly query: AlarmQuery } | { readonly ok: false; readonly error: string };
 

@@ -11,7 +11,7 @@
  *   // … browsers in room "fleet" receive fleet:status every second
  *   feed.stop();
  */
-import { alarmSourceKey } from '../domain/alarms/alarm';
+import { ATTENTION_STATES, alarmSourceKey } from '../domain/alarms/alarm';
 import type { Logger } from '../log';
 import type { TelemetryHistory } from '../ports/telemetry-store';
 import { FLEET_ROOM, SOCKET_EVENTS } from './events';
@@ -38,7 +38,7 @@ export function startFleetFeed({ io, board, store, log, now = Date.now, statusIn
   let archiveDown = false;
   const refreshAlarms = async () => {
     try {
-      const records = await store.listAlarms({ states: ['unacknowledged', 'acknowledged', 'returned-to-normal-unacknowledged'] });
+      const records = await store.listAlarms({ states: ATTENTION_STATES });
       board.setAlarms(
         summarizeAlarms(records.map(({ alarm }) => ({ satelliteId: alarm.key.satelliteId, state: alarm.state, severity: alarm.severity, source: alarmSourceKey(alarm.key) }))),
       );

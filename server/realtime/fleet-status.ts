@@ -13,7 +13,8 @@
  *   board.observe(sampleFrame);
  *   board.snapshot(Date.now())[0]; // { id: 101, mode: 'NADIR', subsystems: [...], pass: {...}, alarm: null }
  */
-import type { AlarmSeverity, AlarmState } from '../domain/alarms/alarm';
+import { ATTENTION_STATES, type AlarmSeverity, type AlarmState } from '../domain/alarms/alarm';
+import { limitStateOf, type LimitState } from '../domain/mission/limit-state';
 import type { SatelliteCatalogue, SatelliteInfo } from '../domain/mission/fleet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { Limits } from '../domain/mission/schema';
@@ -71,6 +72,8 @@ export const SUBSYSTEM_STALE_AFTER_MS = 5000;
 const PASS_HORIZON_MS = 24 * 3600_000;
 
 type LimitLevel = 0 | 1 | 2; // nominal, warning, critical
+/** A missing value says nothing against the limits: it counts as nominal here. */
+const LEVEL_OF: Readonly<Record<LimitState, LimitLevel>> = { unknown: 0, nominal: 0, warning: 1, critical: 2 };
 
 interface SatelliteState {
   mode: string | null;
@@ -117,7 +120,7 @@ export class FleetStatusBoard {
     if (!levels) state.levels.set(frame.subsystem, (levels = new Map()));
     for (let i = 0; i < frame.parameterIds.length; i++) {
       const id = frame.parameterIds[i]!;
-      levels.set(id, levelOf(frame.values[i] ?? null, this.#limits.get(id) ?? null));
+      levels.set(id, LEVEL_OF[limitStateOf(frame.values[i] ?? null, this.#limits.get(id) ?? null)]);
     }
   }
 
@@ -182,17 +185,8 @@ export class FleetStatusBoard {
   }
 }
 
-/** As limitStateOf in the console: a value on a limit is still inside it. */
-function levelOf(value: number | null, limits: Limits | null): LimitLevel {
-  if (value === null || !limits) return 0;
-  const { criticalLow, warningLow, warningHigh, criticalHigh } = limits;
-  if ((criticalLow !== undefined && value < criticalLow) || (criticalHigh !== undefined && value > criticalHigh)) return 2;
-  if ((warningLow !== undefined && value < warningLow) || (warningHigh !== undefined && value > warningHigh)) return 1;
-  return 0;
-}
-
 const SEVERITY_RANK: Readonly<Record<AlarmSeverity, number>> = { warning: 1, critical: 2 };
-const ATTENTION_STATES: ReadonlySet<AlarmState> = new Set(['unacknowledged', 'acknowledged', 'returned-to-normal-unacknowledged']);
+const NEEDS_ATTENTION: ReadonlySet<AlarmState> = new Set(ATTENTION_STATES);
 
 /**
  * Per satellite, the alarm an operator should look at first: highest
@@ -204,7 +198,7 @@ export function summarizeAlarms(
 ): Map<number, AlarmSummary> {
   const out = new Map<number, AlarmSummary>();
   for (const a of alarms) {
-    if (!ATTENTION_STATES.has(a.state)) continue;
+    if (!NEEDS_ATTENTION.has(a.state)) continue;
     const unacked = a.state !== 'acknowledged';
     const seen = out.get(a.satelliteId);
     const worse =

@@ -30,6 +30,9 @@ export const ALARM_STATES = [
 ] as const;
 export type AlarmState = (typeof ALARM_STATES)[number];
 
+/** States an operator still has to deal with; shelved and suppressed alarms were put aside on purpose. */
+export const ATTENTION_STATES: readonly AlarmState[] = ['unacknowledged', 'acknowledged', 'returned-to-normal-unacknowledged'];
+
 export const ALARM_SEVERITIES = ALERT_SEVERITIES;
 export type AlarmSeverity = AlertSeverity;
 
