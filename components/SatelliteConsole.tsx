@@ -3,7 +3,7 @@
  * One satellite's console: a socket subscription to all its subsystems
  * feeding one live store, one clock, and one SubsystemPanel per definition.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { PanelDefinition } from './telemetry/panel-definition';
 import { ChannelStore } from './telemetry/channel-store';
 import { SocketProvider, useConnectionState, useSocket } from './hooks/useSocket';
@@ -14,6 +14,12 @@ import { SubsystemPanel, type TimeWindow } from './SubsystemPanel';
 import { AlarmStrip } from './AlarmStrip';
 import { SPANS_MIN, useConsoleView } from './hooks/useConsoleView';
 import { UnitsContext } from './hooks/useUnits';
+import { ChartCursorContext } from './hooks/useChartCursor';
+import { TimeConductorProvider, useTimeConductor } from './conductor/TimeConductor';
+import { cursorAt, playbackEnded, type FixedState } from './conductor/conductor';
+import { ConductorBar } from './conductor/ConductorBar';
+import { useHistoryWindow } from './conductor/useHistoryWindow';
+import { gapsLongerThan } from './telemetry/series-gaps';
 
 /** Re-render cadence of values and ages, ms: fast enough to look live, slow enough to cost nothing. */
 const TICK_MS = 250;
@@ -26,7 +32,9 @@ export interface SatelliteConsoleProps {
 export function SatelliteConsole(props: SatelliteConsoleProps) {
   return (
     <SocketProvider>
-      <ConsoleView {...props} />
+      <TimeConductorProvider>
+        <ConsoleView {...props} />
+      </TimeConductorProvider>
     </SocketProvider>
   );
 }
@@ -54,6 +62,14 @@ function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
   );
   const shown = view.focus === null ? panels : panels.filter((p) => p.id === view.focus);
 
+  // The live subscription and store keep running in HISTORY, so going back to LIVE shows no gap.
+  const conductor = useTimeConductor();
+  const fixed = conductor.state.mode === 'fixed' ? conductor.state : null;
+  const ended = fixed !== null && clock !== null && playbackEnded(fixed, clock.nowMs);
+  useEffect(() => {
+    if (ended) conductor.pause();
+  }, [ended, conductor]);
+
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-4">
@@ -62,7 +78,7 @@ function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
         </h1>
         <span data-testid="connection-state" data-state={connection} className="flex items-center gap-1.5 text-xs text-slate-400">
           <span className={`inline-block h-2 w-2 rounded-full ${CONNECTION_CLASS[connection]}`} />
-          {connection === 'connected' ? 'LIVE' : connection === 'disconnected' ? 'DISCONNECTED — reconnecting' : 'connecting'}
+          {connection === 'connected' ? (fixed ? 'live link up' : 'LIVE') : connection === 'disconnected' ? 'DISCONNECTED — reconnecting' : 'connecting'}
         </span>
         <BackfillNote status={backfill} />
         {subscription.state === 'failed' && <span className="text-xs text-red-400">subscription refused: {subscription.error}</span>}
@@ -111,22 +127,81 @@ function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
       </div>
       <AlarmStrip satelliteId={satellite.id} />
       <UnitsContext value={view.units}>
-      <div data-testid="panels" data-focus={view.focus ?? 'all'} className={view.focus === null ? 'grid gap-3 lg:grid-cols-2 2xl:grid-cols-3' : 'grid gap-3'}>
-        {shown.map((definition) => (
-          <SubsystemPanel
-            key={definition.id}
-            satelliteId={satellite.id}
-            definition={definition}
-            store={store}
-            nowMs={clock?.nowMs ?? null}
-            chartWindow={chartWindow}
-            historyWindow={historyWindow}
-            continuitySinceMs={openedAtMs ?? null}
-          />
-        ))}
-      </div>
+        {fixed && clock ? (
+          <FixedWindowPanels satelliteId={satellite.id} panels={panels} shown={shown} focus={view.focus} fixed={fixed} nowMs={clock.nowMs} liveSpanMs={view.spanMs} />
+        ) : (
+          <>
+            <ConductorBar nowMs={clock?.nowMs ?? null} cursorMs={null} liveSpanMs={view.spanMs} />
+            <div data-testid="panels" data-focus={view.focus ?? 'all'} data-mode="live" className={view.focus === null ? 'grid gap-3 lg:grid-cols-2 2xl:grid-cols-3' : 'grid gap-3'}>
+              {shown.map((definition) => (
+                <SubsystemPanel
+                  key={definition.id}
+                  satelliteId={satellite.id}
+                  definition={definition}
+                  store={store}
+                  nowMs={clock?.nowMs ?? null}
+                  chartWindow={chartWindow}
+                  historyWindow={historyWindow}
+                  continuitySinceMs={openedAtMs ?? null}
+                />
+              ))}
+            </div>
+          </>
+        )}
       </UnitsContext>
     </div>
+  );
+}
+
+interface FixedWindowPanelsProps {
+  readonly satelliteId: number;
+  readonly panels: readonly PanelDefinition[];
+  readonly shown: readonly PanelDefinition[];
+  readonly focus: string | null;
+  readonly fixed: FixedState;
+  readonly nowMs: number;
+  readonly liveSpanMs: number;
+}
+
+/**
+ * The console in HISTORY: the same panels, fed from the archive over the
+ * fixed window and read as of the cursor; charts span the window and mark
+ * the cursor.
+ */
+function FixedWindowPanels({ satelliteId, panels, shown, focus, fixed, nowMs, liveSpanMs }: FixedWindowPanelsProps) {
+  const cursorMs = cursorAt(fixed, nowMs);
+  const history = useHistoryWindow(satelliteId, panels, fixed, cursorMs);
+  const chartWindow = useMemo<TimeWindow>(() => ({ fromMs: fixed.fromMs, toMs: fixed.toMs }), [fixed.fromMs, fixed.toMs]);
+  // The timeline's holes: where the first plotted parameter has no data, coarser than the archive tier's buckets.
+  const probeId = panels[0]?.seriesParameterIds[0];
+  const probe = probeId === undefined ? undefined : history.store.series(probeId);
+  const minGapMs = Math.max(3000, history.tier === '1m' ? 120_000 : history.tier === '1s' ? 2500 : 0);
+  const gaps = probe && !history.loading ? gapsLongerThan(probe, fixed.fromMs, fixed.toMs, minGapMs) : [];
+  const status = history.error
+    ? `archive unavailable: ${history.error}`
+    : history.loading
+      ? 'loading the window…'
+      : `${history.tier ?? ''} overview · ${history.detailReady ? 'full-rate values at the cursor' : 'loading full-rate values…'}`;
+  return (
+    <>
+      <ConductorBar nowMs={nowMs} cursorMs={cursorMs} liveSpanMs={liveSpanMs} gaps={gaps} status={status} />
+      <ChartCursorContext value={cursorMs}>
+        <div data-testid="panels" data-focus={focus ?? 'all'} data-mode="fixed" className={focus === null ? 'grid gap-3 lg:grid-cols-2 2xl:grid-cols-3' : 'grid gap-3'}>
+          {shown.map((definition) => (
+            <SubsystemPanel
+              key={definition.id}
+              satelliteId={satelliteId}
+              definition={definition}
+              store={history.store}
+              nowMs={cursorMs}
+              chartWindow={chartWindow}
+              historyWindow={null}
+              continuitySinceMs={null}
+            />
+          ))}
+        </div>
+      </ChartCursorContext>
+    </>
   );
 }
 

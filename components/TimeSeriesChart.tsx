@@ -11,6 +11,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { AlignedColumns } from './telemetry/align-series';
 import { formatValue } from './telemetry/format';
+import { useChartCursor } from './hooks/useChartCursor';
 
 export interface ChartSeries {
   readonly label: string;
@@ -54,17 +55,21 @@ export function seriesColor(index: number): string {
 }
 
 const SHADE_FILL = 'rgba(100, 116, 139, 0.22)';
+const CURSOR_STROKE = '#f8fafc';
 
 export const TimeSeriesChart = memo(function TimeSeriesChart({ testId, series, source, fromMs, toMs, syncKey, heightPx = 180, shading, shadingLabel }: TimeSeriesChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const windowRef = useRef({ fromMs, toMs });
   const sourceRef = useRef(source);
   const shadingRef = useRef(shading);
+  const markerMs = useChartCursor();
+  const markerRef = useRef(markerMs);
   useEffect(() => {
     windowRef.current = { fromMs, toMs };
     sourceRef.current = source;
     shadingRef.current = shading;
-  }, [fromMs, toMs, source, shading]);
+    markerRef.current = markerMs;
+  }, [fromMs, toMs, source, shading, markerMs]);
 
   // Re-create only when the series themselves change, not when the parent passes an equal new array.
   const layoutKey = series.map((s) => `${s.label}\u0000${s.unit}`).join('\u0001');
@@ -113,6 +118,24 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({ testId, series, s
             ctx.restore();
           },
         ],
+        // Over the series: the history cursor, where the console's values are read.
+        draw: [
+          (u: uPlot) => {
+            const at = markerRef.current;
+            container.dataset.cursorMs = at === null ? '' : String(Math.round(at));
+            if (at === null) return;
+            const x = Math.round(u.valToPos(at, 'x', true));
+            const { ctx, bbox } = u;
+            ctx.save();
+            ctx.strokeStyle = CURSOR_STROKE;
+            ctx.lineWidth = Math.max(1, devicePixelRatio);
+            ctx.beginPath();
+            ctx.moveTo(x, bbox.top);
+            ctx.lineTo(x, bbox.top + bbox.height);
+            ctx.stroke();
+            ctx.restore();
+          },
+        ],
       },
     };
     const empty: uPlot.AlignedData = [[], ...series.map(() => [])];
@@ -125,8 +148,14 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({ testId, series, s
     let lastDrawMs = -Infinity;
     let drawnVersion = -1;
     let drawnWindow: { fromMs: number; toMs: number } | undefined;
+    let drawnMarker: number | null = null;
     const draw = (timeMs: number) => {
       frame = requestAnimationFrame(draw);
+      if (markerRef.current !== drawnMarker && drawnWindow !== undefined) {
+        // Only the cursor moved: repaint from the cached paths.
+        drawnMarker = markerRef.current;
+        chart.redraw(false, false);
+      }
       const windowMs = windowRef.current.toMs - windowRef.current.fromMs;
       const msPerPixel = windowMs / Math.max(1, chart.bbox.width / devicePixelRatio);
       if (timeMs - lastDrawMs < Math.min(MAX_REDRAW_MS, Math.max(MIN_REDRAW_MS, msPerPixel))) return;
@@ -134,6 +163,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({ testId, series, s
       const visible = windowRef.current;
       if (source.version === drawnVersion && visible === drawnWindow) return;
       const data = source.read(visible.fromMs, visible.toMs);
+      drawnMarker = markerRef.current;
       chart.setData(data as uPlot.AlignedData);
       container.dataset.pointCount = String(data[0].length);
       lastDrawMs = timeMs;

@@ -12,6 +12,8 @@ export interface ChannelHistoryParams {
   readonly fromMs: number;
   /** Window end, epoch ms. */
   readonly toMs: number;
+  /** Pixels the series is drawn across: how many points it may return (the server's default when absent). */
+  readonly widthPx?: number;
 }
 
 const all = ['perigee'] as const;
@@ -27,6 +29,6 @@ export const queryKeys = {
   quarantine: (limit: number) => [...all, 'ops', 'quarantine', limit] as const,
   /** Prefix of every history query of one satellite. */
   channelHistoryOf: (satelliteId: number) => [...all, 'channel-history', satelliteId] as const,
-  channelHistory: ({ satelliteId, parameterIds, fromMs, toMs }: ChannelHistoryParams) =>
-    [...all, 'channel-history', satelliteId, { parameterIds: [...parameterIds], fromMs, toMs }] as const,
+  channelHistory: ({ satelliteId, parameterIds, fromMs, toMs, widthPx }: ChannelHistoryParams) =>
+    [...all, 'channel-history', satelliteId, { parameterIds: [...parameterIds], fromMs, toMs, widthPx }] as const,
 };

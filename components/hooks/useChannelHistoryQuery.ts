@@ -18,8 +18,9 @@ export class HistoryRequestError extends Error {
   }
 }
 
-export function historyUrl({ satelliteId, parameterIds, fromMs, toMs }: ChannelHistoryParams): string {
+export function historyUrl({ satelliteId, parameterIds, fromMs, toMs, widthPx }: ChannelHistoryParams): string {
   const query = new URLSearchParams({ parameters: parameterIds.join(','), from: String(Math.floor(fromMs)), to: String(Math.ceil(toMs)) });
+  if (widthPx !== undefined) query.set('width', String(Math.round(widthPx)));
   return `/api/satellites/${satelliteId}/history?${query}`;
 }
 

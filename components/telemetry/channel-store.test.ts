@@ -113,4 +113,24 @@ describe('Telemetry > ChannelStore', () => {
     expect(store.latest(103)).toEqual({ value: 63.5, onboardTimeMs: 2000, late: false, receivedAtMs: RECEIVED_MS });
     expect(store.lastOnboardTimeMs('power')).toBe(2000);
   });
+
+  it('answers as of a history cursor: the last sample at or before it, and the subsystem age from it', () => {
+    const store = new ChannelStore({ seriesParameterIds: [100, 109], now: () => RECEIVED_MS });
+    const history = (id: number, timesMs: number[], values: number[]) => ({ parameterId: id, timesMs, values, mins: values, maxs: values });
+    store.mergeHistory('power', [history(100, [1000, 2000, 3000], [28.1, 28.2, 28.3]), history(109, [1500, 4000], [1.5, 4.0])]);
+    const before = store.version;
+    store.setAsOf(2500);
+    expect(store.version).toBe(before);
+    expect(store.latest(100)).toEqual({ value: 28.2, onboardTimeMs: 2000, late: false, receivedAtMs: 2000 });
+    expect(store.latest(109)?.value).toBe(1.5);
+    expect(store.lastOnboardTimeMs('power')).toBe(2000);
+    store.setAsOf(999);
+    expect(store.latest(100)).toBeUndefined();
+    expect(store.lastOnboardTimeMs('power')).toBeUndefined();
+    store.setAsOf(3000);
+    expect(store.latest(100)?.value).toBe(28.3);
+    store.setAsOf(null);
+    expect(store.latest(109)?.value).toBe(4.0);
+    expect(store.lastOnboardTimeMs('power')).toBe(4000);
+  });
 });

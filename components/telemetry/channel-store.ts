@@ -50,6 +50,9 @@ export class ChannelStore {
   readonly #now: () => number;
   #mode: { name: string; onboardTimeMs: number } | undefined;
   #version = 0;
+  /** Parameters seen per subsystem, for the newest sample as of a time. */
+  readonly #subsystemParameters = new Map<string, Set<number>>();
+  #asOfMs: number | null = null;
 
   constructor({ seriesParameterIds, capacity = 8192, trendParameterIds = [], trendCapacity = 1200, now = Date.now }: ChannelStoreOptions) {
     for (const id of trendParameterIds) this.#series.set(id, new SeriesBuffer(trendCapacity));
@@ -100,7 +103,10 @@ export class ChannelStore {
    */
   mergeHistory(subsystem: string, series: readonly Series[]): void {
     const receivedAtMs = this.#now();
+    let parameters = this.#subsystemParameters.get(subsystem);
+    if (!parameters) this.#subsystemParameters.set(subsystem, (parameters = new Set()));
     for (const s of series) {
+      parameters.add(s.parameterId);
       const last = s.timesMs.length - 1;
       if (last < 0) continue;
       this.#series.get(s.parameterId)?.merge(s.timesMs, s.values);
@@ -110,8 +116,28 @@ export class ChannelStore {
     this.#version++;
   }
 
+  /**
+   * Reads values as of a moment instead of the newest: `latest` and
+   * `lastOnboardTimeMs` then answer with the last sample at or before
+   * `timeMs` (a history cursor). null goes back to the newest. Series do not
+   * change, so `version` does not either: charts need not redraw for it.
+   */
+  setAsOf(timeMs: number | null): void {
+    this.#asOfMs = timeMs;
+  }
+
+  get asOfMs(): number | null {
+    return this.#asOfMs;
+  }
+
   latest(parameterId: number): LatestSample | undefined {
-    return this.#latest.get(parameterId);
+    if (this.#asOfMs === null) return this.#latest.get(parameterId);
+    const series = this.#series.get(parameterId);
+    if (!series) return undefined;
+    const at = series.upperBound(this.#asOfMs) - 1;
+    if (at < 0) return undefined;
+    const onboardTimeMs = series.timeAt(at);
+    return { value: series.valueAt(at), onboardTimeMs, late: false, receivedAtMs: onboardTimeMs };
   }
 
   series(parameterId: number): SeriesBuffer | undefined {
@@ -125,7 +151,13 @@ export class ChannelStore {
 
   /** Newest onboard time seen for a subsystem, live or archived, epoch ms. */
   lastOnboardTimeMs(subsystem: string): number | undefined {
-    return this.#lastOnboardMs.get(subsystem);
+    if (this.#asOfMs === null) return this.#lastOnboardMs.get(subsystem);
+    let newest: number | undefined;
+    for (const id of this.#subsystemParameters.get(subsystem) ?? []) {
+      const t = this.latest(id)?.onboardTimeMs;
+      if (t !== undefined && (newest === undefined || t > newest)) newest = t;
+    }
+    return newest;
   }
 
   /** Frames received over the socket for a subsystem (history excluded). */

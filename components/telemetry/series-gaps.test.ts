@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SeriesBuffer } from './series-buffer';
-import { largestGapMs } from './series-gaps';
+import { gapsLongerThan, largestGapMs } from './series-gaps';
 
 const bufferOf = (times: number[]) => {
   const b = new SeriesBuffer(16);
@@ -22,5 +22,15 @@ describe('Telemetry > largestGapMs', () => {
     expect(largestGapMs(bufferOf([0, 100, 5000, 5100, 9000]), 5000, 5200)).toBe(100);
     expect(largestGapMs(bufferOf([]), 1000, 3000)).toBe(2000);
     expect(largestGapMs(bufferOf([1000]), 3000, 3000)).toBe(0);
+  });
+});
+
+describe('gapsLongerThan', () => {
+  it('lists every hole longer than the threshold, edges included', () => {
+    const buffer = new SeriesBuffer(8);
+    for (const t of [1000, 1100, 4100]) buffer.push(t, 1);
+    expect(gapsLongerThan(buffer, 0, 5000, 500)).toEqual([[0, 1000], [1100, 4100], [4100, 5000]]);
+    expect(gapsLongerThan(buffer, 1000, 4100, 3000)).toEqual([]);
+    expect(gapsLongerThan(new SeriesBuffer(1), 0, 5000, 500)).toEqual([[0, 5000]]);
   });
 });

@@ -1,0 +1,113 @@
+import { baseUrl } from './support/env';
+import { expect, test, type Page } from '@playwright/test';
+import { defaultMissionDatabase } from '../server/domain/mission/default-mission-database';
+
+const SATELLITE = 101;
+
+async function liveCount(page: Page, subsystem: string): Promise<number> {
+  return Number(await page.getByTestId(`panel-${subsystem}`).getAttribute('data-live-count'));
+}
+
+async function cursor(page: Page): Promise<{ cursorMs: number; nowMs: number }> {
+  const element = page.getByTestId('conductor-cursor');
+  const [cursorMs, nowMs] = await Promise.all([element.getAttribute('data-cursor-ms'), element.getAttribute('data-now-ms')]);
+  return { cursorMs: Number(cursorMs), nowMs: Number(nowMs) };
+}
+
+/** What the archive recorded for a parameter at an instant: its last sample at or before it, from the history API at full rate. */
+async function recordedAt(page: Page, name: string, atMs: number): Promise<number> {
+  const parameter = defaultMissionDatabase().parameters.find((p) => p.name === name);
+  if (!parameter) throw new Error(`no parameter ${name} in the mission database`);
+  const query = new URLSearchParams({ parameters: String(parameter.id), from: String(atMs - 10_000), to: String(atMs + 1), width: '4096' });
+  const response = await page.request.get(`${baseUrl()}/api/satellites/${SATELLITE}/history?${query}`);
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { tier: string; series: { timesMs: number[]; values: number[] }[] };
+  expect(body.tier).toBe('raw');
+  const { timesMs, values } = body.series[0]!;
+  let at = -1;
+  for (let i = 0; i < timesMs.length; i++) if (timesMs[i]! <= atMs) at = i;
+  if (at < 0) throw new Error(`no ${name} sample in the 10 s before ${new Date(atMs).toISOString()}`);
+  return values[at]!;
+}
+
+async function shownValue(page: Page, name: string): Promise<number> {
+  return Number(await page.getByTestId(`value-${name}`).first().getAttribute('data-value'));
+}
+
+test('an engineer freezes the live view, scrubs to an instant and sees the values recorded then, replays at 10×, and returns to LIVE without a gap', async ({ page }) => {
+  await page.goto(`${baseUrl()}/satellites/${SATELLITE}`);
+  // Enough archived telemetry behind the live view: ~20 s of 5 Hz power frames.
+  await expect.poll(() => liveCount(page, 'power'), { timeout: 45_000 }).toBeGreaterThan(100);
+
+  await page.getByTestId('conductor-history').click();
+  await expect(page.getByTestId('panels')).toHaveAttribute('data-mode', 'fixed');
+  await expect(page.getByTestId('conductor')).toHaveAttribute('data-mode', 'fixed');
+  await expect(page).toHaveURL(/from=.*to=/);
+  const url = new URL(page.url());
+  const fromMs = Date.parse(url.searchParams.get('from')!);
+  const toMs = Date.parse(url.searchParams.get('to')!);
+  expect(toMs - fromMs).toBe(10 * 60_000);
+
+  // Scrub to 8 s before the end of the window: every panel shows what was recorded at that instant.
+  await page.getByTestId('conductor-scrub').fill(String(toMs - 8_000));
+  await expect(page.getByTestId('conductor-status')).toContainText('full-rate values at the cursor');
+  const { cursorMs } = await cursor(page);
+  expect(Math.abs(cursorMs - (toMs - 8_000))).toBeLessThan(1_000);
+  await expect.poll(() => new URL(page.url()).searchParams.get('at')).toBe(new Date(cursorMs).toISOString());
+  for (const name of ['power.battery_voltage', 'attitude.q0', 'thermal.node_000']) {
+    await expect.poll(() => shownValue(page, name)).toBe(await recordedAt(page, name, cursorMs));
+  }
+  // Charts span the fixed window and mark the cursor.
+  await expect(page.getByTestId('chart-battery')).toHaveAttribute('data-cursor-ms', String(cursorMs));
+
+  // Replay at 10× from the start of the window: the cursor moves ten times as fast as the clock, and the values move with it.
+  await page.getByTestId('conductor-scrub').fill(String(toMs - 40_000));
+  await page.getByTestId('conductor-play-10').click();
+  await expect(page.getByTestId('conductor-cursor')).toHaveAttribute('data-playing', 'true');
+  const first = await cursor(page);
+  const q0Before = await shownValue(page, 'attitude.q0');
+  await page.waitForTimeout(2_000);
+  const second = await cursor(page);
+  const speed = (second.cursorMs - first.cursorMs) / (second.nowMs - first.nowMs);
+  expect(speed).toBeGreaterThan(9.9);
+  expect(speed).toBeLessThan(10.1);
+  await expect.poll(() => shownValue(page, 'attitude.q0')).not.toBe(q0Before);
+  // At the end of the window playback stops there.
+  await expect(page.getByTestId('conductor-cursor')).toHaveAttribute('data-playing', 'false', { timeout: 10_000 });
+  expect((await cursor(page)).cursorMs).toBe(toMs);
+
+  // Back to LIVE: the live feed kept running underneath, so the charts continue with no hole.
+  const beforeLive = await liveCount(page, 'power');
+  await page.getByTestId('conductor-live').click();
+  await expect(page.getByTestId('panels')).toHaveAttribute('data-mode', 'live');
+  await expect.poll(() => new URL(page.url()).searchParams.has('from')).toBe(false);
+  await expect.poll(() => liveCount(page, 'power')).toBeGreaterThan(beforeLive + 5);
+  expect(Number(await page.getByTestId('panel-power').getAttribute('data-largest-gap-ms'))).toBeLessThan(3_000);
+});
+
+test('a link to a window opens it paused at its start; steps and the l key move between history and live', async ({ page }) => {
+  const toMs = Date.now() - 5_000;
+  const fromMs = toMs - 60_000;
+  await page.goto(`${baseUrl()}/satellites/${SATELLITE}?from=${new Date(fromMs).toISOString()}&to=${new Date(toMs).toISOString()}`);
+  await expect(page.getByTestId('panels')).toHaveAttribute('data-mode', 'fixed');
+  await expect(page.getByTestId('conductor-cursor')).toHaveAttribute('data-cursor-ms', String(fromMs));
+  await expect(page.getByTestId('conductor-cursor')).toHaveAttribute('data-playing', 'false');
+
+  // A step is a hundredth of the window, at least a second.
+  await page.getByTestId('conductor-step-forward').click();
+  await expect(page.getByTestId('conductor-cursor')).toHaveAttribute('data-cursor-ms', String(fromMs + 1_000));
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('conductor-cursor')).toHaveAttribute('data-cursor-ms', String(fromMs + 2_000));
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('conductor-cursor')).toHaveAttribute('data-cursor-ms', String(fromMs + 1_000));
+
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('panels')).toHaveAttribute('data-mode', 'live');
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('panels')).toHaveAttribute('data-mode', 'fixed');
+  // From LIVE, HISTORY freezes the live span ending now, with the cursor at its end.
+  const opened = await cursor(page);
+  expect(opened.cursorMs).toBeGreaterThan(fromMs + 60_000);
+  await expect.poll(() => Date.parse(new URL(page.url()).searchParams.get('to') ?? '')).toBe(opened.cursorMs);
+  await expect.poll(() => Date.parse(new URL(page.url()).searchParams.get('at') ?? '')).toBe(opened.cursorMs);
+});
