@@ -20,6 +20,9 @@ import { cursorAt, playbackEnded, type FixedState } from './conductor/conductor'
 import { ConductorBar } from './conductor/ConductorBar';
 import { useHistoryWindow } from './conductor/useHistoryWindow';
 import { gapsLongerThan } from './telemetry/series-gaps';
+import { alarmMarkers, alarmsActiveAt } from './conductor/alarm-replay';
+import { useAlarmEvents } from './conductor/useAlarmEvents';
+import { ReplayAlarmStrip } from './conductor/ReplayAlarmStrip';
 
 /** Re-render cadence of values and ages, ms: fast enough to look live, slow enough to cost nothing. */
 const TICK_MS = 250;
@@ -177,6 +180,9 @@ function FixedWindowPanels({ satelliteId, panels, shown, focus, fixed, nowMs, li
   const probe = probeId === undefined ? undefined : history.store.series(probeId);
   const minGapMs = Math.max(3000, history.tier === '1m' ? 120_000 : history.tier === '1s' ? 2500 : 0);
   const gaps = probe && !history.loading ? gapsLongerThan(probe, fixed.fromMs, fixed.toMs, minGapMs) : [];
+  const alarmEvents = useAlarmEvents(satelliteId, fixed.fromMs, fixed.toMs);
+  const events = alarmEvents.data ?? [];
+  const markers = useMemo(() => alarmMarkers(alarmEvents.data ?? [], fixed.fromMs, fixed.toMs), [alarmEvents.data, fixed.fromMs, fixed.toMs]);
   const status = history.error
     ? `archive unavailable: ${history.error}`
     : history.loading
@@ -184,7 +190,8 @@ function FixedWindowPanels({ satelliteId, panels, shown, focus, fixed, nowMs, li
       : `${history.tier ?? ''} overview · ${history.detailReady ? 'full-rate values at the cursor' : 'loading full-rate values…'}`;
   return (
     <>
-      <ConductorBar nowMs={nowMs} cursorMs={cursorMs} liveSpanMs={liveSpanMs} gaps={gaps} status={status} />
+      <ConductorBar nowMs={nowMs} cursorMs={cursorMs} liveSpanMs={liveSpanMs} gaps={gaps} markers={markers} status={status} />
+      <ReplayAlarmStrip active={alarmsActiveAt(events, cursorMs)} cursorMs={cursorMs} error={alarmEvents.error?.message} />
       <ChartCursorContext value={cursorMs}>
         <div data-testid="panels" data-focus={focus ?? 'all'} data-mode="fixed" className={focus === null ? 'grid gap-3 lg:grid-cols-2 2xl:grid-cols-3' : 'grid gap-3'}>
           {shown.map((definition) => (

@@ -1,6 +1,7 @@
 import { baseUrl } from './support/env';
 import { expect, test, type Page } from '@playwright/test';
 import { defaultMissionDatabase } from '../server/domain/mission/default-mission-database';
+import { streamThermalOf } from './support/stream-thermal';
 
 const SATELLITE = 101;
 
@@ -110,4 +111,31 @@ test('a link to a window opens it paused at its start; steps and the l key move 
   expect(opened.cursorMs).toBeGreaterThan(fromMs + 60_000);
   await expect.poll(() => Date.parse(new URL(page.url()).searchParams.get('to') ?? '')).toBe(opened.cursorMs);
   await expect.poll(() => Date.parse(new URL(page.url()).searchParams.get('at') ?? '')).toBe(opened.cursorMs);
+});
+
+test('alarms replay with the window: a raise is marked on the scrub bar, and at that instant the replay strip shows it', async ({ page }) => {
+  const satellite = 102;
+  await page.goto(`${baseUrl()}/satellites/${satellite}`);
+  // A thermal node over its critical limit for 3 s: the stream raises an alarm, recorded in the alarm event log.
+  const startedMs = Date.now();
+  const sender = await streamThermalOf(satellite, 97, 3_000);
+  await sender.done;
+  const raisedAt = async (): Promise<number | null> => {
+    const response = await page.request.get(`${baseUrl()}/api/satellites/${satellite}/alarm-events?from=${startedMs - 5_000}&to=${Date.now()}`);
+    const { events } = (await response.json()) as { events: { subject: string; kind: string; severity: string; atMs: number }[] };
+    return events.find((e) => e.subject === 'thermal.node_000' && e.kind === 'raised' && e.severity === 'critical' && e.atMs >= startedMs - 5_000)?.atMs ?? null;
+  };
+  await expect.poll(raisedAt, { timeout: 15_000 }).not.toBeNull();
+  const raisedAtMs = (await raisedAt())!;
+
+  const fromMs = raisedAtMs - 60_000;
+  await page.goto(`${baseUrl()}/satellites/${satellite}?from=${new Date(fromMs).toISOString()}&to=${new Date(raisedAtMs + 30_000).toISOString()}`);
+  // Paused at the window's start, a minute before: nothing active then.
+  await expect(page.getByTestId('replay-alarm-strip')).toHaveAttribute('data-count', '0');
+  const marker = page.locator(`[data-testid="conductor-alarm-marker"][data-at-ms="${raisedAtMs}"]`).first();
+  await expect(marker).toHaveAttribute('data-severity', 'critical');
+  await marker.click();
+  await expect(page.getByTestId('conductor-cursor')).toHaveAttribute('data-cursor-ms', String(Math.round(raisedAtMs)));
+  await expect(page.getByTestId('replay-alarm-thermal.node_000')).toHaveAttribute('data-severity', 'critical');
+  await expect(page.getByTestId('replay-alarm-strip')).toHaveAttribute('data-worst', 'critical');
 });

@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { baseUrl, ingestAddress } from './support/env';
+import { baseUrl } from './support/env';
+import { streamThermalOf } from './support/stream-thermal';
 import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
 
 
@@ -10,29 +8,9 @@ async function waitForLive(page: Page, subsystem: string, frames = 3) {
   await expect.poll(async () => Number(await panel.getAttribute('data-live-count')), { timeout: 20_000 }).toBeGreaterThan(frames);
 }
 
-/**
- * Streams thermal packets of satellite 101 with node_000 at `celsius` to the
- * ingest gateway every 200 ms for `durationMs` (the simulator keeps sending
- * its own 1 Hz packets, so a single packet would be the newest for under a
- * second). Resolves once the first packet is on the wire.
- */
+/** Thermal packets of satellite 101 with node_000 at `celsius`, every 200 ms for `durationMs`. */
 function streamThermal(celsius: number, durationMs: number): Promise<{ done: Promise<void> }> {
   return streamThermalOf(101, celsius, durationMs);
-}
-
-function streamThermalOf(satelliteId: number, celsius: number, durationMs: number): Promise<{ done: Promise<void> }> {
-  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'send-packet.ts');
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', script, ingestAddress(), String(satelliteId), '288', JSON.stringify({ 'thermal.node_000': celsius }), '200', String(durationMs)],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const done = new Promise<void>((ok, fail) => child.once('exit', (code) => (code === 0 ? ok() : fail(new Error(`sender exited with ${code}`)))));
-    child.stdout.once('data', () => resolve({ done }));
-    child.once('error', reject);
-    done.catch(reject);
-  });
 }
 
 test('the fleet lists every simulated satellite, and a console shows changing values in all three panels', async ({ page }, testInfo) => {

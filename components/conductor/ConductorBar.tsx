@@ -10,6 +10,7 @@
 import { useEffect, useState } from 'react';
 import { PLAYBACK_SPEEDS, type FixedState } from './conductor';
 import { useTimeConductor } from './TimeConductor';
+import type { AlarmMarker } from './alarm-replay';
 
 export interface ConductorBarProps {
   /** Browser time of this render, epoch ms; null before the clock has started. */
@@ -20,6 +21,8 @@ export interface ConductorBarProps {
   readonly liveSpanMs: number;
   /** Stretches of the fixed window without data, epoch ms. */
   readonly gaps?: readonly (readonly [number, number])[];
+  /** Alarms raised inside the fixed window: marks on the scrub bar that move the cursor there. */
+  readonly markers?: readonly AlarmMarker[];
   /** Archive state of the fixed window, shown beside the controls. */
   readonly status?: string;
 }
@@ -43,7 +46,7 @@ function formatDuration(ms: number): string {
 
 const BUTTON = 'rounded bg-slate-800 px-2 py-0.5 hover:bg-slate-700 disabled:opacity-40';
 
-export function ConductorBar({ nowMs, cursorMs, liveSpanMs, gaps = [], status }: ConductorBarProps) {
+export function ConductorBar({ nowMs, cursorMs, liveSpanMs, gaps = [], markers = [], status }: ConductorBarProps) {
   const conductor = useTimeConductor();
   const { state } = conductor;
   const fixed = state.mode === 'fixed' ? state : null;
@@ -94,7 +97,7 @@ export function ConductorBar({ nowMs, cursorMs, liveSpanMs, gaps = [], status }:
         </button>
       </span>
       {fixed && cursorMs !== null ? (
-        <FixedControls fixed={fixed} cursorMs={cursorMs} nowMs={nowMs} gaps={gaps} status={status} />
+        <FixedControls fixed={fixed} cursorMs={cursorMs} nowMs={nowMs} gaps={gaps} markers={markers} status={status} />
       ) : (
         <span className="text-slate-500">following live telemetry · HISTORY (key l) freezes the last {formatDuration(liveSpanMs)} to scrub and replay</span>
       )}
@@ -107,10 +110,11 @@ interface FixedControlsProps {
   readonly cursorMs: number;
   readonly nowMs: number | null;
   readonly gaps: readonly (readonly [number, number])[];
+  readonly markers: readonly AlarmMarker[];
   readonly status?: string;
 }
 
-function FixedControls({ fixed, cursorMs, nowMs, gaps, status }: FixedControlsProps) {
+function FixedControls({ fixed, cursorMs, nowMs, gaps, markers, status }: FixedControlsProps) {
   const conductor = useTimeConductor();
   const span = fixed.toMs - fixed.fromMs;
   const percent = (t: number) => `${(((t - fixed.fromMs) / span) * 100).toFixed(3)}%`;
@@ -147,7 +151,7 @@ function FixedControls({ fixed, cursorMs, nowMs, gaps, status }: FixedControlsPr
         {formatUtc(cursorMs, true)}
       </span>
       {status && <span data-testid="conductor-status" className="text-slate-500">{status}</span>}
-      <div className="relative h-5 w-full">
+      <div className="relative h-7 w-full">
         {/* The pass timeline: grey where the archive holds data, red where it has none. */}
         <div className="absolute inset-x-0 top-2 h-1.5 rounded bg-slate-600" />
         {gaps.map(([a, b]) => (
@@ -168,8 +172,21 @@ function FixedControls({ fixed, cursorMs, nowMs, gaps, status }: FixedControlsPr
           step={Math.max(1, Math.round(span / 2000))}
           value={Math.round(cursorMs)}
           onChange={(e) => conductor.seek(Number(e.target.value))}
-          className="absolute inset-0 h-5 w-full cursor-pointer appearance-none bg-transparent accent-sky-400"
+          className="absolute inset-x-0 top-0 h-5 w-full cursor-pointer appearance-none bg-transparent accent-sky-400"
         />
+        {markers.map((m) => (
+          <button
+            key={`${m.atMs}-${m.label}`}
+            type="button"
+            data-testid="conductor-alarm-marker"
+            data-at-ms={m.atMs}
+            data-severity={m.severity}
+            title={`${formatUtc(m.atMs)} ${m.label}`}
+            onClick={() => conductor.seek(m.atMs)}
+            className={`absolute top-5 h-2 w-1.5 -translate-x-1/2 rounded-sm ${m.severity === 'critical' ? 'bg-red-500' : 'bg-amber-400'}`}
+            style={{ left: percent(m.atMs) }}
+          />
+        ))}
       </div>
     </>
   );

@@ -27,6 +27,8 @@ export const queryKeys = {
   ops: () => [...all, 'ops'] as const,
   /** The newest quarantined messages. */
   quarantine: (limit: number) => [...all, 'ops', 'quarantine', limit] as const,
+  /** One satellite's alarm event log over a window. */
+  alarmEvents: (satelliteId: number, fromMs: number, toMs: number) => [...all, 'alarm-events', satelliteId, fromMs, toMs] as const,
   /** Prefix of every history query of one satellite. */
   channelHistoryOf: (satelliteId: number) => [...all, 'channel-history', satelliteId] as const,
   channelHistory: ({ satelliteId, parameterIds, fromMs, toMs, widthPx }: ChannelHistoryParams) =>

@@ -239,10 +239,34 @@ export interface QuarantinedMessage {
   readonly payloadLength: number;
 }
 
+/** Which alarm events a history window replays: one satellite's, in [from, to], at most `limit` of them. */
+export interface AlarmEventQuery {
+  readonly satelliteId: number;
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly limit: number;
+}
+
+/** An alert as stored in the alarm event log: a source (rule, subject) raised or cleared at `atMs` (its window's end). */
+export interface AlarmEventRecord {
+  readonly alertId: string;
+  readonly ruleId: string;
+  readonly subject: string;
+  readonly kind: 'raised' | 'cleared';
+  readonly severity: 'warning' | 'critical';
+  /** Event time, epoch ms. */
+  readonly atMs: number;
+  readonly value: number;
+  readonly threshold: number;
+  readonly message: string;
+}
+
 export interface TelemetryHistory {
   listSatellites(): Promise<SatelliteSummary[]>;
   getSeries(request: SeriesRequest): Promise<SeriesResult>;
   listAlarms(query?: AlarmQuery): Promise<AlarmRecord[]>;
+  /** Alarm events in a window, preceded by each source's last event before it (what was active when the window opens). */
+  listAlarmEvents(query: AlarmEventQuery): Promise<AlarmEventRecord[]>;
   listQuarantine(query: QuarantineQuery): Promise<QuarantinedMessage[]>;
 }
 

@@ -7,6 +7,7 @@ import { getFleetOverview } from './fleet-overview';
 const storeSeeing = (summaries: SatelliteSummary[] | Error): TelemetryHistory => ({
   listSatellites: () => (summaries instanceof Error ? Promise.reject(summaries) : Promise.resolve(summaries)),
   listAlarms: () => Promise.resolve([]),
+  listAlarmEvents: () => Promise.resolve([]),
   listQuarantine: () => Promise.resolve([]),
   getSeries: () => Promise.reject(new Error('not used')),
 });

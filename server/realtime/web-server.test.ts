@@ -15,6 +15,7 @@ import { createTestAuth } from '../auth/testing/test-auth';
 const unusedStore: TelemetryHistory = {
   listSatellites: () => Promise.resolve([]),
   listAlarms: () => Promise.resolve([]),
+  listAlarmEvents: () => Promise.resolve([]),
   listQuarantine: () => Promise.resolve([]),
   getSeries: () => Promise.resolve({ tier: 'raw', bucketMs: null, series: [] }),
 };

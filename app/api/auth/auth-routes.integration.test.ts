@@ -34,7 +34,7 @@ beforeEach(async () => {
     passwordHashing: TEST_PASSWORD_HASHING,
     limiter: new LoginRateLimiter({ maxFailures: 5, windowMs: 300_000 }),
   });
-  const store = { listSatellites: async () => [], listAlarms: async () => [], listQuarantine: async () => [], getSeries: async () => ({ tier: 'raw' as const, bucketMs: null, series: [] }) };
+  const store = { listSatellites: async () => [], listAlarms: async () => [], listAlarmEvents: async () => [], listQuarantine: async () => [], getSeries: async () => ({ tier: 'raw' as const, bucketMs: null, series: [] }) };
   setRuntime({ store, mdb: defaultMissionDatabase(), fleet: demoFleet(1), fleetStatus: () => [], auth, demoLogin: false, ops: () => Promise.resolve(null) });
   clockMs += 3_600_000;
   await db.pool.query('DELETE FROM sessions');

@@ -14,6 +14,7 @@ import { applyAlarmTransition } from '../../../db/queries/apply-alarm-transition
 import { transitionAlarm } from '../../domain/alarms/alarm-state-machine';
 import { AlarmNotFoundError, AlarmVersionConflictError } from '../../errors';
 import { selectAlarms } from '../../../db/queries/select-alarms';
+import { selectAlarmEvents } from '../../../db/queries/select-alarm-events';
 import { selectRecentQuarantine } from '../../../db/queries/select-recent-quarantine';
 import type pg from 'pg';
 import type {
@@ -21,6 +22,8 @@ import type {
   ArchiveResult,
   AlarmAction,
   AlarmActionResult,
+  AlarmEventQuery,
+  AlarmEventRecord,
   AlarmQuery,
   AlarmRecord,
   HistorySeries,
@@ -134,6 +137,14 @@ export class PostgresTelemetryStore implements TelemetryStore {
       return await selectAlarms(this.#pool, query);
     } catch (error) {
       throw toStoreError(error, 'listing alarms');
+    }
+  }
+
+  async listAlarmEvents(query: AlarmEventQuery): Promise<AlarmEventRecord[]> {
+    try {
+      return await selectAlarmEvents(this.#pool, query);
+    } catch (error) {
+      throw toStoreError(error, 'listing alarm events');
     }
   }
 

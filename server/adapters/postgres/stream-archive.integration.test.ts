@@ -161,6 +161,47 @@ describe('Archive > alarms', () => {
   });
 });
 
+describe('Archive > alarm events of a history window', () => {
+  const event = (ruleId: string, subject: string, kind: Alert['kind'], severity: Alert['severity'], atMs: number, satelliteId = 101): Alert => ({
+    id: `${ruleId}:${satelliteId}:${subject}:${atMs}:${kind}`,
+    ruleId,
+    satelliteId,
+    subject,
+    kind,
+    severity,
+    windowStartMs: atMs - 10_000,
+    windowEndMs: atMs,
+    value: 90,
+    threshold: 85,
+    message: `${subject} ${kind}`,
+  });
+
+  it('returns each source\'s last event before the window, then every event in it, in time order, for that satellite only', async () => {
+    await archive('telemetry.alerts', [
+      // Before the window: node_001 raised and cleared (last: cleared), node_002 raised and still active.
+      { alert: event('thermal-max-10s', 'thermal.node_001', 'raised', 'critical', T0 - 60_000) },
+      { alert: event('thermal-max-10s', 'thermal.node_001', 'cleared', 'critical', T0 - 30_000) },
+      { alert: event('thermal-max-10s', 'thermal.node_002', 'raised', 'critical', T0 - 20_000) },
+      // In the window.
+      { alert: event('attitude-deviation-5s', 'attitude', 'raised', 'warning', T0 + 5_000) },
+      { alert: event('thermal-max-10s', 'thermal.node_002', 'cleared', 'critical', T0 + 50_000) },
+      // After it, and another satellite's.
+      { alert: event('attitude-deviation-5s', 'attitude', 'cleared', 'warning', T0 + 700_000) },
+      { alert: event('attitude-deviation-5s', 'attitude', 'raised', 'critical', T0 + 10_000, 102) },
+    ]);
+    const events = await store.listAlarmEvents({ satelliteId: 101, fromMs: T0, toMs: T0 + 600_000, limit: 100 });
+    expect(events.map((e) => [e.subject, e.kind, e.severity, e.atMs - T0])).toEqual([
+      ['thermal.node_001', 'cleared', 'critical', -30_000],
+      ['thermal.node_002', 'raised', 'critical', -20_000],
+      ['attitude', 'raised', 'warning', 5_000],
+      ['thermal.node_002', 'cleared', 'critical', 50_000],
+    ]);
+    expect(events[2]).toMatchObject({ ruleId: 'attitude-deviation-5s', value: 90, threshold: 85, message: 'attitude raised', alertId: `attitude-deviation-5s:101:attitude:${T0 + 5000}:raised` });
+    // The cap applies to the window's events.
+    expect((await store.listAlarmEvents({ satelliteId: 101, fromMs: T0, toMs: T0 + 600_000, limit: 1 })).map((e) => e.atMs - T0)).toEqual([-30_000, -20_000, 5_000]);
+  });
+});
+
 describe('Archive > 1-second tier of slow parameters', () => {
   it('stores no 1 s buckets for a 1 Hz parameter and serves its 1 s tier from raw samples', async () => {
     const slowStore = new PostgresTelemetryStore(db.pool, { secondTierParameterIds: new Set([100]) });

@@ -33,6 +33,7 @@ beforeEach(async () => {
   const store: TelemetryHistory = {
     listSatellites: () => Promise.resolve([]),
     listAlarms: () => Promise.resolve([]),
+    listAlarmEvents: () => Promise.resolve([]),
     getSeries: () => Promise.resolve({ tier: 'raw', bucketMs: null, series: [] }),
     listQuarantine: (query) => {
       queries.push(query);

@@ -29,6 +29,7 @@ beforeEach(async () => {
   const store: TelemetryHistory = {
     listSatellites: () => Promise.resolve([]),
     listAlarms: () => Promise.resolve([]),
+    listAlarmEvents: () => Promise.resolve([]),
     listQuarantine: () => Promise.resolve([]),
     getSeries: (request) => {
       requests.push(request);
