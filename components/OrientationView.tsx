@@ -8,6 +8,7 @@
  * store at render; nothing is kept per sample.
  */
 import { useMemo } from 'react';
+import { decimateColumns } from './telemetry/decimate';
 import type { ChannelStore } from './telemetry/channel-store';
 import type { OrientationView as OrientationDefinition } from './telemetry/panel-definition';
 import { attitudeErrorDeg, isometric, rotate, type Quaternion, type Vector3 } from './telemetry/quaternion';
@@ -53,7 +54,7 @@ export function OrientationView({
       get version() {
         return store.version;
       },
-      read: (fromMs, toMs) => errorSeries(store, view, fromMs, toMs),
+      read: (fromMs, toMs, widthPx) => decimateColumns(errorSeries(store, view, fromMs, toMs), fromMs, toMs, widthPx),
     }),
     [store, view],
   );

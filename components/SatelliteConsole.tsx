@@ -131,7 +131,7 @@ function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
       <AlarmStrip satelliteId={satellite.id} />
       <UnitsContext value={view.units}>
         {fixed && clock ? (
-          <FixedWindowPanels satelliteId={satellite.id} panels={panels} shown={shown} focus={view.focus} fixed={fixed} nowMs={clock.nowMs} liveSpanMs={view.spanMs} />
+          <FixedWindowPanels satelliteId={satellite.id} panels={panels} shown={shown} focus={view.focus} fixed={fixed} nowMs={clock.nowMs} liveSpanMs={view.spanMs} live={store} />
         ) : (
           <>
             <ConductorBar nowMs={clock?.nowMs ?? null} cursorMs={null} liveSpanMs={view.spanMs} />
@@ -164,6 +164,8 @@ interface FixedWindowPanelsProps {
   readonly fixed: FixedState;
   readonly nowMs: number;
   readonly liveSpanMs: number;
+  /** The live store: what it holds of the window shows while the archive answers. */
+  readonly live: ChannelStore;
 }
 
 /**
@@ -171,9 +173,9 @@ interface FixedWindowPanelsProps {
  * fixed window and read as of the cursor; charts span the window and mark
  * the cursor.
  */
-function FixedWindowPanels({ satelliteId, panels, shown, focus, fixed, nowMs, liveSpanMs }: FixedWindowPanelsProps) {
+function FixedWindowPanels({ satelliteId, panels, shown, focus, fixed, nowMs, liveSpanMs, live }: FixedWindowPanelsProps) {
   const cursorMs = cursorAt(fixed, nowMs);
-  const history = useHistoryWindow(satelliteId, panels, fixed, cursorMs);
+  const history = useHistoryWindow(satelliteId, panels, fixed, cursorMs, live);
   const chartWindow = useMemo<TimeWindow>(() => ({ fromMs: fixed.fromMs, toMs: fixed.toMs }), [fixed.fromMs, fixed.toMs]);
   // The timeline's holes: where the first plotted parameter has no data, coarser than the archive tier's buckets.
   const probeId = panels[0]?.seriesParameterIds[0];

@@ -18,10 +18,14 @@ export interface ChartSeries {
   readonly unit: string;
 }
 
-/** Where a chart reads its data: `version` changes whenever `read` would return something new. */
+/**
+ * Where a chart reads its data: `version` changes whenever `read` would
+ * return something new. `widthPx` is the plot's width: a source with more
+ * rows than that can show thins them (decimateColumns).
+ */
 export interface ChartSource {
   readonly version: number;
-  read(fromMs: number, toMs: number): AlignedColumns;
+  read(fromMs: number, toMs: number, widthPx: number): AlignedColumns;
 }
 
 export interface TimeSeriesChartProps {
@@ -162,7 +166,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({ testId, series, s
       const source = sourceRef.current;
       const visible = windowRef.current;
       if (source.version === drawnVersion && visible === drawnWindow) return;
-      const data = source.read(visible.fromMs, visible.toMs);
+      const data = source.read(visible.fromMs, visible.toMs, chart.bbox.width / devicePixelRatio);
       drawnMarker = markerRef.current;
       chart.setData(data as uPlot.AlignedData);
       container.dataset.pointCount = String(data[0].length);

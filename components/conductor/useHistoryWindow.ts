@@ -12,6 +12,7 @@ import { useQueries } from '@tanstack/react-query';
 import type { SeriesResult } from '@/server/ports/telemetry-store';
 import type { PanelDefinition } from '../telemetry/panel-definition';
 import { HistoryWindowStore, type DetailChunk } from '../telemetry/history-window-store';
+import type { ChannelStore } from '../telemetry/channel-store';
 import { fetchChannelHistory } from '../hooks/useChannelHistoryQuery';
 import { queryKeys, type ChannelHistoryParams } from '../hooks/queryKeys';
 import type { FixedState } from './conductor';
@@ -40,14 +41,22 @@ export interface HistoryWindow {
   readonly detailReady: boolean;
 }
 
-export function useHistoryWindow(satelliteId: number, panels: readonly PanelDefinition[], fixed: FixedState, cursorMs: number): HistoryWindow {
+/**
+ * `live` is the console's live store: what it holds of the window is shown at
+ * once, so switching from LIVE to HISTORY never shows empty charts while the
+ * archive answers.
+ */
+export function useHistoryWindow(satelliteId: number, panels: readonly PanelDefinition[], fixed: FixedState, cursorMs: number, live?: ChannelStore): HistoryWindow {
   const batches = useMemo(() => panelBatches(panels), [panels]);
   const store = useMemo(
-    () =>
-      new HistoryWindowStore({
+    () => {
+      const view = new HistoryWindowStore({
         seriesParameterIds: [...new Set(panels.flatMap((p) => [...p.seriesParameterIds, ...p.historyParameterIds]))],
         trendParameterIds: panels.flatMap((p) => p.trendParameterIds),
-      }),
+      });
+      if (live) for (const batch of batches) view.mergeHistory(batch.subsystem, live.snapshot(batch.parameterIds, fixed.fromMs, fixed.toMs));
+      return view;
+    },
     // A new window is a new store: nothing of the last one may show in it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [panels, fixed.fromMs, fixed.toMs],

@@ -2,14 +2,15 @@
 /**
  * The series labels and the chart source of a set of parameters read from the
  * live store, aligned over the chart's window and converted to the console's
- * display units: what every plot of parameters (a panel's plot view, a
- * thermal selection) hands to TimeSeriesChart.
+ * display units, thinned to the chart's width: what every plot of
+ * parameters (a panel's plot view, a thermal selection) hands to TimeSeriesChart.
  */
 import { useMemo } from 'react';
 import type { ChartSeries, ChartSource } from '../TimeSeriesChart';
 import type { ChannelStore } from '../telemetry/channel-store';
 import type { PanelParameter } from '../telemetry/panel-definition';
 import { alignSeries, inDisplayUnits } from '../telemetry/align-series';
+import { decimateColumns } from '../telemetry/decimate';
 import { displayUnitOf } from '../telemetry/display-units';
 import { useUnits } from './useUnits';
 
@@ -21,11 +22,16 @@ export function useParameterChart(parameters: readonly PanelParameter[], store: 
       get version() {
         return store.version;
       },
-      read: (fromMs, toMs) =>
+      read: (fromMs, toMs, widthPx) =>
         inDisplayUnits(
-          alignSeries(
-            parameters.map((p) => store.series(p.id)),
-            { fromMs, toMs, gapMs },
+          decimateColumns(
+            alignSeries(
+              parameters.map((p) => store.series(p.id)),
+              { fromMs, toMs, gapMs },
+            ),
+            fromMs,
+            toMs,
+            widthPx,
           ),
           parameters.map((p) => displayUnitOf(p.unit, units)),
         ),

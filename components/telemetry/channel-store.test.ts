@@ -133,4 +133,11 @@ describe('Telemetry > ChannelStore', () => {
     expect(store.latest(109)?.value).toBe(4.0);
     expect(store.lastOnboardTimeMs('power')).toBe(4000);
   });
+
+  it('hands out what it holds of a window as history series, for a history view to start from', () => {
+    const store = new ChannelStore({ seriesParameterIds: [100], now: () => RECEIVED_MS });
+    for (const t of [1000, 2000, 3000, 4000]) store.appendFrame(frame(t, [t / 100, null]));
+    expect(store.snapshot([100, 109, 999], 1500, 3000)).toEqual([{ parameterId: 100, timesMs: [2000, 3000], values: [20, 30], mins: [20, 30], maxs: [20, 30] }]);
+    expect(store.snapshot([100], 5000, 6000)).toEqual([]);
+  });
 });

@@ -144,6 +144,23 @@ export class ChannelStore {
     return this.#series.get(parameterId);
   }
 
+  /** The held samples of some parameters within [from, to], as history series (what a history view starts from). */
+  snapshot(parameterIds: readonly number[], fromMs: number, toMs: number): Series[] {
+    const out: Series[] = [];
+    for (const parameterId of parameterIds) {
+      const buffer = this.#series.get(parameterId);
+      if (!buffer) continue;
+      const timesMs: number[] = [];
+      const values: number[] = [];
+      for (let i = buffer.lowerBound(fromMs), end = buffer.upperBound(toMs); i < end; i++) {
+        timesMs.push(buffer.timeAt(i));
+        values.push(buffer.valueAt(i) ?? Number.NaN);
+      }
+      if (timesMs.length > 0) out.push({ parameterId, timesMs, values, mins: values, maxs: values });
+    }
+    return out;
+  }
+
   /** Spacecraft mode from the newest live frame that carried one. */
   mode(): string | undefined {
     return this.#mode?.name;
