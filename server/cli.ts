@@ -8,6 +8,7 @@
  *   perigee users add <name> --role <role>   create a console account (password on stdin)
  *   perigee worker|ingest|web  one role of a distributed deployment (needs KAFKA_BROKERS)
  *   perigee sim                the simulated fleet, sending to INGEST_HOST/INGEST_*_PORT
+ *   perigee topology show|check|apply   the pipeline declared in server/topology.ts
  *
  * Configuration comes from the environment (server/config.ts documents every variable).
  */
@@ -20,6 +21,7 @@ import { openDatabase } from './commands/services';
 import { startRole } from './commands/processes';
 import { startSystem } from './commands/start';
 import { runUsers } from './commands/users';
+import { runTopology } from './commands/topology';
 
 const USAGE = `usage: perigee <command>
 
@@ -32,6 +34,8 @@ const USAGE = `usage: perigee <command>
   ingest             ingest gateway (needs KAFKA_BROKERS)
   web                web console (needs KAFKA_BROKERS)
   sim                simulated fleet sending to the ingest gateway
+  topology show [--format text|dot|json] | check | apply [--dry-run]
+                     print, check or apply to KAFKA_BROKERS the declared topics and stages
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -58,6 +62,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return migrateOnly(config, log);
     case 'users':
       return runUsers(config, log, args);
+    case 'topology':
+      return runTopology(args, config.kafka, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
     case 'worker':
     case 'ingest':
     case 'web':

@@ -8,6 +8,7 @@
 import type { ReactNode } from 'react';
 import { useOpsQuery } from '../hooks/useOpsQuery';
 import { GroupCard } from './GroupCard';
+import { PipelineGraph } from './PipelineGraph';
 import { LatencyTable } from './LatencyTable';
 import { QuarantinedPackets } from './QuarantinedPackets';
 import { QuarantineReasons } from './QuarantineReasons';
@@ -60,6 +61,11 @@ export function OpsView() {
           </div>
         </>
       )}
+      <Panel title="Pipeline (server/topology.ts)">
+        <div className="overflow-x-auto">
+          <PipelineGraph groups={view?.snapshot.groups ?? []} />
+        </div>
+      </Panel>
       <Panel title="Recent quarantined messages">
         <QuarantinedPackets />
       </Panel>

@@ -30,7 +30,7 @@ import { TelemetryPipeline } from '../domain/stream/telemetry-pipeline';
 import type { Logger } from '../log';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Bus } from '../ports/bus';
-import { RAW_PACKET_TOPICS } from '../topics';
+import { stage } from '../topology';
 import { rawPacketInput } from '../worker/raw-packet-input';
 import { SOCKET_EVENTS, roomOf, type LiveFrame } from './events';
 import { FrameCoalescer } from './frame-coalescer';
@@ -187,7 +187,7 @@ export async function startLiveFeed({
   try {
     subscription = await bus.subscribe({
       groupId,
-      topics: RAW_PACKET_TOPICS,
+      topics: stage('live-feed').consumes,
       // A node that starts late has nothing useful to replay live: history comes from the store.
       fromBeginning: false,
       // Every millisecond a fetch waits is a millisecond of display latency.
@@ -213,7 +213,7 @@ export async function startLiveFeed({
     clearInterval(timer);
     throw error;
   }
-  log.info(`live feed consuming ${RAW_PACKET_TOPICS.join(', ')} as ${groupId}, ${flushIntervalMs} ms frames`);
+  log.info(`live feed consuming ${stage('live-feed').consumes.join(', ')} as ${groupId}, ${flushIntervalMs} ms frames`);
   const stopped = subscription;
 
   return {

@@ -17,16 +17,11 @@ import type { Logger } from '../log';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Bus, ConsumedBatch } from '../ports/bus';
 import type { TelemetryArchive } from '../ports/telemetry-store';
-import { ALL_RAW_TOPICS, TOPICS } from '../topics';
+import { stage } from '../topology';
 import { archiveRecord } from './archive-record';
 
-export const ARCHIVER_TOPICS = [
-  ...ALL_RAW_TOPICS,
-  TOPICS.samples,
-  TOPICS.quarantine,
-  TOPICS.alerts,
-  TOPICS.groundStationEvents,
-] as const;
+/** What the archiver reads, as the topology declares it. */
+export const ARCHIVER_TOPICS = stage('archiver').consumes;
 
 export interface ArchiverOptions {
   bus: Bus;

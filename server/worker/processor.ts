@@ -34,7 +34,8 @@ import { WindowAggregator, type WindowAggregatorStats } from '../domain/stream/w
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Bus, BusMessage, ConsumedBatch } from '../ports/bus';
-import { RAW_PACKET_TOPICS, TOPICS, type Topic } from '../topics';
+import { TOPICS, type Topic } from '../topics';
+import { stage } from '../topology';
 import { rawPacketInput } from './raw-packet-input';
 
 export interface ProcessorOptions {
@@ -145,14 +146,14 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
     await publish(laneOutputs(result));
   };
 
-  const subscription = await bus.subscribe({ groupId, topics: RAW_PACKET_TOPICS, fromBeginning: true, eachBatch });
+  const subscription = await bus.subscribe({ groupId, topics: stage('processor').consumes, fromBeginning: true, eachBatch });
   const playbackSubscription = await bus.subscribe({
     groupId: `${groupId}-playback`,
-    topics: [TOPICS.rawPlayback],
+    topics: stage('processor-playback').consumes,
     fromBeginning: true,
     eachBatch: eachPlaybackBatch,
   });
-  log.info(`processing ${RAW_PACKET_TOPICS.join(', ')} as group ${groupId}, ${TOPICS.rawPlayback} as ${groupId}-playback, on ${bus.description}`);
+  log.info(`processing ${stage('processor').consumes.join(', ')} as group ${groupId}, ${stage('processor-playback').consumes.join(', ')} as ${groupId}-playback, on ${bus.description}`);
   return {
     stats: () => ({ batches, pipeline: pipeline.stats(), playback: playback.stats(), windows: windows.stats, alerts: alertCount }),
     stop: async () => {
