@@ -9,6 +9,7 @@
  *   perigee worker|ingest|web  one role of a distributed deployment (needs KAFKA_BROKERS)
  *   perigee sim                the simulated fleet, sending to INGEST_HOST/INGEST_*_PORT
  *   perigee topology show|check|apply   the pipeline declared in server/topology.ts
+ *   perigee contracts check|release     the compatibility gate of the event contracts
  *
  * Configuration comes from the environment (server/config.ts documents every variable).
  */
@@ -22,6 +23,7 @@ import { startRole } from './commands/processes';
 import { startSystem } from './commands/start';
 import { runUsers } from './commands/users';
 import { runTopology } from './commands/topology';
+import { runContracts } from './commands/contracts';
 
 const USAGE = `usage: perigee <command>
 
@@ -36,6 +38,8 @@ const USAGE = `usage: perigee <command>
   sim                simulated fleet sending to the ingest gateway
   topology show [--format text|dot|json] | check | apply [--dry-run]
                      print, check or apply to KAFKA_BROKERS the declared topics and stages
+  contracts check | release
+                     compare the event contracts with the released set (exit 1 on a break), or record them
 `;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -45,6 +49,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return command === undefined ? 1 : 0;
   }
   if (command === 'decode') return runDecode(defaultMissionDatabase(), args);
+  if (command === 'contracts') return runContracts(args, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
   const config = loadConfig();
   const log = createLogger({ level: config.logLevel });
   // Next.js reads NODE_ENV to pick its production or development runtime; set it before Next loads.

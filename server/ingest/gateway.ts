@@ -26,6 +26,7 @@ import { HEADERS, TOPICS } from '../topics';
 import { BatchingProducer } from './batching-producer';
 import { listenTcp, bindUdp } from './listen';
 import { LineSplitter } from './line-splitter';
+import { contractHeader } from '../contracts/event-contracts';
 
 export interface IngestGatewayOptions {
   host: string;
@@ -73,6 +74,7 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
     producer.enqueue(TOPICS.quarantine, {
       key: message.satelliteId === null ? null : String(message.satelliteId),
       value: Buffer.from(JSON.stringify({ stage: 'ingest', ...message } satisfies QuarantineMessage)),
+      headers: contractHeader('quarantine'),
     });
   };
 
@@ -121,7 +123,7 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
     producer.enqueue(TOPICS.groundStationEvents, {
       key: String(result.data.satelliteId),
       value: Buffer.from(JSON.stringify(result.data)),
-      headers: { [HEADERS.arrivalMs]: String(receivedAtMs), [HEADERS.source]: source },
+      headers: { [HEADERS.arrivalMs]: String(receivedAtMs), [HEADERS.source]: source, ...contractHeader('ground-station-event') },
     });
   };
 

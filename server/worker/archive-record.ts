@@ -11,25 +11,22 @@
  *   telemetry.alerts      → alarm event
  *   ground-station.events → ground-station event
  */
-import { alertSchema } from '../domain/alert';
 import { PRIMARY_HEADER_BYTES, SECONDARY_HEADER_BYTES, readPrimaryHeader, readSecondaryHeader } from '../domain/codec/space-packet';
-import { groundStationEventSchema } from '../domain/ground-station-event';
 import type { MissionDatabase } from '../domain/mission/mission-database';
-import { quarantineMessageSchema } from '../domain/quarantine-message';
-import { sampleFrameSchema, type SampleFrame } from '../domain/sample-frame';
+import type { SampleFrame } from '../domain/sample-frame';
+import { readEvent, type ContractName } from '../contracts/event-contracts';
 import type { ConsumedMessage } from '../ports/bus';
 import { SAMPLE_QUALITY, type ArchivedMessage, type SampleRecord } from '../ports/telemetry-store';
 import { ALL_RAW_TOPICS, HEADERS, TOPICS } from '../topics';
 import { arrivalOf } from './raw-packet-input';
-import type { z } from 'zod';
 
 /** An unreadable message on a Perigee topic: kept verbatim, never dropped. */
-function unreadable(message: ConsumedMessage, detail: string): ArchivedMessage {
+function unreadable(message: ConsumedMessage, detail: string, reason = 'bad-message'): ArchivedMessage {
   return {
     offset: message.offset,
     quarantine: {
       receivedAtMs: message.timestampMs,
-      reason: 'bad-message',
+      reason,
       detail: `${message.topic}: ${detail}`,
       payload: message.value,
       satelliteId: null,
@@ -39,17 +36,10 @@ function unreadable(message: ConsumedMessage, detail: string): ArchivedMessage {
   };
 }
 
-function parse<T>(message: ConsumedMessage, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; record: ArchivedMessage } {
-  let json: unknown;
-  try {
-    json = JSON.parse(message.value.toString('utf8'));
-  } catch (error) {
-    return { ok: false, record: unreadable(message, `not JSON: ${(error as Error).message}`) };
-  }
-  const result = schema.safeParse(json);
-  if (result.success) return { ok: true, value: result.data };
-  const issue = result.error.issues[0]!;
-  return { ok: false, record: unreadable(message, `${issue.path.join('.') || '(root)'}: ${issue.message}`) };
+/** Reads a message by its contract and the version it names; a version or shape it cannot read is quarantined with the reason. */
+function parse<N extends ContractName>(message: ConsumedMessage, contract: N) {
+  const read = readEvent(contract, message);
+  return read.ok ? ({ ok: true, value: read.value } as const) : ({ ok: false, record: unreadable(message, read.detail, read.reason) } as const);
 }
 
 export function archiveRecord(mdb: MissionDatabase, message: ConsumedMessage): ArchivedMessage {
@@ -57,11 +47,11 @@ export function archiveRecord(mdb: MissionDatabase, message: ConsumedMessage): A
   if (ALL_RAW_TOPICS.includes(message.topic)) return bronze(mdb, message);
   switch (message.topic) {
     case TOPICS.samples: {
-      const frame = parse(message, sampleFrameSchema);
+      const frame = parse(message, 'sample-frame');
       return frame.ok ? { offset, ...silver(frame.value) } : frame.record;
     }
     case TOPICS.quarantine: {
-      const q = parse(message, quarantineMessageSchema);
+      const q = parse(message, 'quarantine');
       if (!q.ok) return q.record;
       const { stage, reason, detail, receivedAtMs, source, payloadBase64, satelliteId, apid, origin, parameterId } = q.value;
       return {
@@ -80,11 +70,11 @@ export function archiveRecord(mdb: MissionDatabase, message: ConsumedMessage): A
       };
     }
     case TOPICS.alerts: {
-      const alert = parse(message, alertSchema);
+      const alert = parse(message, 'alert');
       return alert.ok ? { offset, alert: alert.value } : alert.record;
     }
     case TOPICS.groundStationEvents: {
-      const event = parse(message, groundStationEventSchema);
+      const event = parse(message, 'ground-station-event');
       return event.ok ? { offset, groundStationEvent: event.value } : event.record;
     }
     default:

@@ -39,6 +39,8 @@ let gateway: IngestGateway;
 let archiver: Archiver;
 let processor: Processor;
 const frames: SampleFrame[] = [];
+/** The schema header of every message on telemetry.samples. */
+const sampleSchemas = new Set<string | undefined>();
 
 beforeAll(async () => {
   [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
@@ -50,7 +52,10 @@ beforeAll(async () => {
     groupId: 'perigee-live-test',
     topics: [TOPICS.samples],
     fromBeginning: true,
-    eachBatch: async (batch) => void frames.push(...batch.messages.map((m) => JSON.parse(m.value.toString()) as SampleFrame)),
+    eachBatch: async (batch) => {
+      for (const m of batch.messages) sampleSchemas.add(m.headers['perigee-schema']);
+      frames.push(...batch.messages.map((m) => JSON.parse(m.value.toString()) as SampleFrame));
+    },
   });
 }, 120_000);
 
@@ -156,6 +161,8 @@ describe('Pipeline > gateway → Kafka → processor → archiver → TimescaleD
     const frame = frames.find((f) => f.satelliteId === 102 && f.apid === 272 && f.sequenceCount === power.sequenceCount)!;
     expect(frame.subsystem).toBe('power');
     expect(frame.values).toEqual(decoded.packet.values);
+    // Every frame names its contract and version.
+    expect([...sampleSchemas]).toEqual(['sample-frame@1']);
   });
 
   it('quarantines corrupt, unknown and malformed input with its reason and bytes, and loses nothing around it', async () => {

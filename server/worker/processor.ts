@@ -36,6 +36,7 @@ import type { Logger } from '../log';
 import type { Bus, BusMessage, ConsumedBatch } from '../ports/bus';
 import { TOPICS, type Topic } from '../topics';
 import { stage } from '../topology';
+import { contractHeader, type ContractName } from '../contracts/event-contracts';
 import { rawPacketInput } from './raw-packet-input';
 
 export interface ProcessorOptions {
@@ -64,8 +65,9 @@ export interface Processor {
   stop(): Promise<void>;
 }
 
-function json(key: number | null, value: unknown): BusMessage {
-  return { key: key === null ? null : String(key), value: Buffer.from(JSON.stringify(value)) };
+/** A message of a versioned event contract, its schema named in the header. */
+function json(contract: ContractName, key: number | null, value: unknown): BusMessage {
+  return { key: key === null ? null : String(key), value: Buffer.from(JSON.stringify(value)), headers: contractHeader(contract) };
 }
 
 function quarantineMessage(q: PipelineQuarantine): QuarantineMessage {
@@ -115,8 +117,8 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
   const publish = (outputs: ReadonlyArray<readonly [Topic, BusMessage[]]>) =>
     Promise.all(outputs.filter(([, messages]) => messages.length > 0).map(([topic, messages]) => producer.send(topic, messages)));
   const laneOutputs = (result: BatchResult): Array<readonly [Topic, BusMessage[]]> => [
-    [TOPICS.samples, result.frames.map((f) => json(f.satelliteId, f))],
-    [TOPICS.quarantine, result.quarantine.map((q) => json(q.satelliteId, quarantineMessage(q)))],
+    [TOPICS.samples, result.frames.map((f) => json('sample-frame', f.satelliteId, f))],
+    [TOPICS.quarantine, result.quarantine.map((q) => json('quarantine', q.satelliteId, quarantineMessage(q)))],
   ];
 
   const eachBatch = async (batch: ConsumedBatch) => {
@@ -127,8 +129,8 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
     const alerts: Alert[] = engine.process(result.frames);
     await publish([
       ...laneOutputs(result),
-      [TOPICS.aggregates, aggregates.map((a) => json(a.satelliteId, a))],
-      [TOPICS.alerts, alerts.map((a) => json(a.satelliteId, a))],
+      [TOPICS.aggregates, aggregates.map((a) => json('window-aggregate', a.satelliteId, a))],
+      [TOPICS.alerts, alerts.map((a) => json('alert', a.satelliteId, a))],
     ]);
     batches++;
     alertCount += alerts.length;

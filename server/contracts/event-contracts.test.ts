@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { Alert } from '../domain/alert';
+import type { ConsumedMessage } from '../ports/bus';
+import { archiveRecord } from '../worker/archive-record';
+import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
+import { TOPICS } from '../topics';
+import { SCHEMA_HEADER, contractHeader, decodeEvent, readEvent, type EventContract } from './event-contracts';
+
+const ALERT: Alert = {
+  id: 'limit:101:power.battery_voltage:1000',
+  ruleId: 'limit',
+  satelliteId: 101,
+  subject: 'power.battery_voltage',
+  kind: 'raised',
+  severity: 'warning',
+  windowStartMs: 1000,
+  windowEndMs: 1000,
+  value: 25.9,
+  threshold: 26,
+  message: 'battery voltage 25.9 V',
+};
+
+const message = (value: unknown, headers: Record<string, string> = {}) => ({ headers, value: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)) });
+
+describe('event contracts', () => {
+  it('names the contract and version a producer writes, and reads it back', () => {
+    expect(contractHeader('alert')).toEqual({ [SCHEMA_HEADER]: 'alert@1' });
+    expect(readEvent('alert', message(ALERT, contractHeader('alert')))).toEqual({ ok: true, value: ALERT, version: 1 });
+    // Messages from before contracts carry no header: version 1.
+    expect(readEvent('alert', message(ALERT))).toEqual({ ok: true, value: ALERT, version: 1 });
+  });
+
+  it('refuses what it does not know, never guessing', () => {
+    expect(readEvent('alert', message(ALERT, { [SCHEMA_HEADER]: 'alert@7' }))).toEqual({
+      ok: false,
+      reason: 'unknown-schema-version',
+      detail: 'alert@7 is not a version this consumer knows (known: 1)',
+    });
+    expect(readEvent('alert', message(ALERT, { [SCHEMA_HEADER]: 'sample-frame@1' }))).toMatchObject({ ok: false, reason: 'unknown-schema-version', detail: 'a sample-frame message on telemetry.alerts, which carries alert' });
+    expect(readEvent('alert', message(ALERT, { [SCHEMA_HEADER]: 'alert' }))).toMatchObject({ ok: false, reason: 'unknown-schema-version' });
+    expect(readEvent('alert', message('{not json', contractHeader('alert')))).toMatchObject({ ok: false, reason: 'bad-message' });
+    expect(readEvent('alert', message({ ...ALERT, kind: 'maybe' }, contractHeader('alert')))).toMatchObject({ ok: false, reason: 'bad-message', detail: expect.stringMatching(/^alert@1 kind: /) });
+  });
+
+  it('decodes every version it ever accepted, upgrading older ones to the current shape', () => {
+    const v1 = z.object({ volts: z.number() }).strict();
+    const v2 = z.object({ volts: z.number(), source: z.enum(['battery', 'bus']) }).strict();
+    const contract: EventContract = {
+      topic: TOPICS.samples,
+      versions: [
+        { version: 1, schema: v1, upgrade: ((old: z.infer<typeof v1>) => ({ ...old, source: 'battery' })) as (value: never) => unknown },
+        { version: 2, schema: v2 },
+      ],
+    };
+    expect(decodeEvent(contract, 'power-reading', message({ volts: 28 }, { [SCHEMA_HEADER]: 'power-reading@1' }))).toEqual({ ok: true, value: { volts: 28, source: 'battery' }, version: 1 });
+    expect(decodeEvent(contract, 'power-reading', message({ volts: 28, source: 'bus' }, { [SCHEMA_HEADER]: 'power-reading@2' }))).toEqual({ ok: true, value: { volts: 28, source: 'bus' }, version: 2 });
+    // A v2 shape under a v1 header is not v1.
+    expect(decodeEvent(contract, 'power-reading', message({ volts: 28, source: 'bus' }, { [SCHEMA_HEADER]: 'power-reading@1' }))).toMatchObject({ ok: false, reason: 'bad-message' });
+    expect(decodeEvent(contract, 'power-reading', message({ volts: 28 }, { [SCHEMA_HEADER]: 'power-reading@3' }))).toMatchObject({ ok: false, reason: 'unknown-schema-version' });
+  });
+
+  it('the archiver quarantines a message of an unknown version with that reason, keeping its bytes', () => {
+    const consumed: ConsumedMessage = {
+      topic: TOPICS.alerts,
+      partition: 0,
+      offset: '41',
+      key: '101',
+      timestampMs: 5000,
+      headers: { [SCHEMA_HEADER]: 'alert@2' },
+      value: Buffer.from(JSON.stringify(ALERT)),
+    };
+    const record = archiveRecord(defaultMissionDatabase(), consumed);
+    expect(record.offset).toBe('41');
+    expect(record.alert).toBeUndefined();
+    expect(record.quarantine).toMatchObject({ reason: 'unknown-schema-version', detail: 'telemetry.alerts: alert@2 is not a version this consumer knows (known: 1)', stage: 'worker' });
+    expect(Buffer.from(record.quarantine!.payload).toString()).toBe(JSON.stringify(ALERT));
+    expect(archiveRecord(defaultMissionDatabase(), { ...consumed, headers: contractHeader('alert') }).alert).toEqual(ALERT);
+  });
+});

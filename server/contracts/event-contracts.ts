@@ -1,0 +1,110 @@
+/**
+ * Versioned contracts of every event Perigee publishes on its own topics.
+ * Each message carries its schema as a header, `perigee-schema:
+ * <name>@<version>`; a consumer decodes every version it has ever accepted
+ * (upgrading older ones to the current shape) and refuses a version it does
+ * not know with a clear reason, never guessing. Messages from before
+ * contracts existed carry no header and are read as version 1.
+ *
+ * A change to an event's shape that old consumers cannot read is a new
+ * version here, with an upgrade from the previous one; `perigee contracts
+ * check` compares these schemas with the released ones (released.json) and
+ * fails on an incompatible change made in place.
+ *
+ * @example
+ *   producer.send(TOPICS.alerts, [{ key, value, headers: contractHeader('alert') }]);
+ *   readEvent('alert', message); // → { ok: true, value: Alert } | { ok: false, reason: 'unknown-schema-version', detail }
+ */
+import type { z } from 'zod';
+import { alertSchema } from '../domain/alert';
+import { groundStationEventSchema } from '../domain/ground-station-event';
+import { quarantineMessageSchema } from '../domain/quarantine-message';
+import { sampleFrameSchema } from '../domain/sample-frame';
+import { windowAggregateSchema } from '../domain/stream/window-aggregate';
+import { TOPICS, type Topic } from '../topics';
+
+/** Header naming a message's schema and version. */
+export const SCHEMA_HEADER = 'perigee-schema';
+
+export interface ContractVersion {
+  readonly version: number;
+  readonly schema: z.ZodType;
+  /** Turns a message of this version into the current version's shape; absent on the current version. */
+  readonly upgrade?: (value: never) => unknown;
+}
+
+export interface EventContract {
+  readonly topic: Topic;
+  /** Every version ever published, oldest first; the last is what producers write. */
+  readonly versions: readonly ContractVersion[];
+}
+
+export const EVENT_CONTRACTS = {
+  'sample-frame': { topic: TOPICS.samples, versions: [{ version: 1, schema: sampleFrameSchema }] },
+  'window-aggregate': { topic: TOPICS.aggregates, versions: [{ version: 1, schema: windowAggregateSchema }] },
+  alert: { topic: TOPICS.alerts, versions: [{ version: 1, schema: alertSchema }] },
+  quarantine: { topic: TOPICS.quarantine, versions: [{ version: 1, schema: quarantineMessageSchema }] },
+  'ground-station-event': { topic: TOPICS.groundStationEvents, versions: [{ version: 1, schema: groundStationEventSchema }] },
+} as const satisfies Record<string, EventContract>;
+
+export type ContractName = keyof typeof EVENT_CONTRACTS;
+
+type CurrentOf<N extends ContractName> = (typeof EVENT_CONTRACTS)[N]['versions'] extends readonly [...unknown[], infer Last]
+  ? Last extends { schema: z.ZodType<infer T> }
+    ? T
+    : never
+  : never;
+
+export function currentVersion(name: ContractName): number {
+  const versions: readonly ContractVersion[] = EVENT_CONTRACTS[name].versions;
+  return versions[versions.length - 1]!.version;
+}
+
+/** The header a producer puts on a message of this contract. */
+export function contractHeader(name: ContractName): Record<string, string> {
+  return { [SCHEMA_HEADER]: `${name}@${currentVersion(name)}` };
+}
+
+export type EventReadResult<T> =
+  | { readonly ok: true; readonly value: T; readonly version: number }
+  | { readonly ok: false; readonly reason: 'unknown-schema-version' | 'bad-message'; readonly detail: string };
+
+/** Decodes a message of a contract by the version its header names; never guesses at an unknown one. */
+export function readEvent<N extends ContractName>(name: N, message: { readonly headers: Readonly<Record<string, string>>; readonly value: Uint8Array }): EventReadResult<CurrentOf<N>> {
+  return decodeEvent(EVENT_CONTRACTS[name], name, message) as EventReadResult<CurrentOf<N>>;
+}
+
+/** readEvent for any contract: each version's schema, then the upgrades from it to the current version. */
+export function decodeEvent(
+  contract: EventContract,
+  name: string,
+  message: { readonly headers: Readonly<Record<string, string>>; readonly value: Uint8Array },
+): EventReadResult<unknown> {
+  const header = message.headers[SCHEMA_HEADER];
+  let version = 1;
+  if (header !== undefined) {
+    const match = /^([a-z][a-z-]*)@(\d{1,6})$/.exec(header);
+    if (!match) return { ok: false, reason: 'unknown-schema-version', detail: `schema header "${header.slice(0, 80)}" is not <name>@<version>` };
+    if (match[1] !== name) return { ok: false, reason: 'unknown-schema-version', detail: `a ${match[1]} message on ${contract.topic}, which carries ${name}` };
+    version = Number(match[2]);
+  }
+  const at = contract.versions.findIndex((v) => v.version === version);
+  if (at < 0) {
+    const known = contract.versions.map((v) => v.version).join(', ');
+    return { ok: false, reason: 'unknown-schema-version', detail: `${name}@${version} is not a version this consumer knows (known: ${known})` };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(message.value).toString('utf8'));
+  } catch (error) {
+    return { ok: false, reason: 'bad-message', detail: `not JSON: ${(error as Error).message}` };
+  }
+  const parsed = contract.versions[at]!.schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, reason: 'bad-message', detail: `${name}@${version} ${issue.path.join('.') || '(root)'}: ${issue.message}` };
+  }
+  let value: unknown = parsed.data;
+  for (const step of contract.versions.slice(at, -1)) value = (step.upgrade as (v: unknown) => unknown)(value);
+  return { ok: true, value, version };
+}
