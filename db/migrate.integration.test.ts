@@ -71,6 +71,16 @@ describe('Database > migrate', () => {
     ]);
   });
 
+  it('carries the series columns in the aggregate tiers\' primary keys, for index-only history reads', async () => {
+    const { rows } = await db.pool.query(`SELECT tablename, indexdef FROM pg_indexes WHERE tablename IN ('agg_1s', 'agg_1m') ORDER BY tablename`);
+    expect(rows).toEqual(
+      ['agg_1m', 'agg_1s'].map((table) => ({
+        tablename: table,
+        indexdef: `CREATE UNIQUE INDEX ${table}_pkey ON public.${table} USING btree (satellite_id, parameter_id, bucket) INCLUDE (min, max, sum, count)`,
+      })),
+    );
+  });
+
   it('disables the background job that needs the community licence', async () => {
     const { rows } = await db.pool.query('SELECT scheduled FROM _timescaledb_config.bgw_job WHERE id = 3');
     expect(rows).toEqual([{ scheduled: false }]);
