@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import type { ExportRequest } from '../ports/telemetry-export';
 import { MAX_HISTORY_PARAMETERS, MAX_HISTORY_WINDOW_MS } from './history-query';
+import { timeParam } from './time-param';
 
 export const EXPORT_FORMATS = ['csv'] as const;
 
@@ -27,20 +28,6 @@ export const EXPORT_QUERY_ERRORS = {
   unknownParameter: (name: string) => `unknown parameter "${name}"`,
 } as const;
 
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-const time = (message: string) =>
-  z
-    .string({ error: message })
-    .transform((text, ctx) => {
-      const ms = /^\d{1,15}$/.test(text) ? Number(text) : ISO_8601.test(text) ? Date.parse(text) : NaN;
-      if (!Number.isFinite(ms)) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return ms;
-    });
-
 const exportQuerySchema = z
   .object({
     satellite: z
@@ -53,8 +40,8 @@ const exportQuerySchema = z
       .regex(/^[A-Za-z0-9_.]+(,[A-Za-z0-9_.]+)*$/, EXPORT_QUERY_ERRORS.params)
       .transform((list) => [...new Set(list.split(','))])
       .refine((names) => names.length <= MAX_HISTORY_PARAMETERS, EXPORT_QUERY_ERRORS.tooManyParams),
-    from: time(EXPORT_QUERY_ERRORS.from),
-    to: time(EXPORT_QUERY_ERRORS.to),
+    from: timeParam(EXPORT_QUERY_ERRORS.from),
+    to: timeParam(EXPORT_QUERY_ERRORS.to),
     format: z.enum(EXPORT_FORMATS, { error: EXPORT_QUERY_ERRORS.format }).default('csv'),
   })
   .refine((q) => q.from < q.to, EXPORT_QUERY_ERRORS.order)
