@@ -25,6 +25,8 @@ export const queryKeys = {
   ops: () => [...all, 'ops'] as const,
   /** The newest quarantined messages. */
   quarantine: (limit: number) => [...all, 'ops', 'quarantine', limit] as const,
+  /** The passes list for a filter; `window` names the preset the window was computed from. */
+  passes: (filter: { satelliteId?: number; station?: string; window: string }) => [...all, 'passes', filter] as const,
   /** Prefix of every history query of one satellite. */
   channelHistoryOf: (satelliteId: number) => [...all, 'channel-history', satelliteId] as const,
   channelHistory: ({ satelliteId, parameterIds, fromMs, toMs }: ChannelHistoryParams) =>
