@@ -5,10 +5,10 @@
  * the reading (cancel). At most `maxRows` rows are written.
  *
  * @example
- *   new Response(csvExportStream({ source: store, request, columns, sliceMs, maxRows: 1_000_000 }), { headers: { 'content-type': 'text/csv' } });
+ *   new Response(await csvExportStream({ source: store, request, columns, sliceMs, maxRows: 1_000_000 }), { headers: { 'content-type': 'text/csv' } });
  */
 import { csvHeader, csvRow, type ExportColumn } from '../domain/export/csv-export';
-import type { ExportRequest, TelemetryExport } from '../ports/telemetry-export';
+import type { ExportRequest, ExportRow, TelemetryExport } from '../ports/telemetry-export';
 
 export interface CsvExportStreamOptions {
   readonly source: TelemetryExport;
@@ -19,9 +19,15 @@ export interface CsvExportStreamOptions {
   readonly maxRows: number;
 }
 
-export function csvExportStream({ source, request, columns, sliceMs, maxRows }: CsvExportStreamOptions): ReadableStream<Uint8Array> {
+/**
+ * Reads the first slice before answering, so that an archive that cannot be
+ * read fails the request (the caller answers 503) instead of cutting off a
+ * response already under way; later slices are read as the client pulls.
+ */
+export async function csvExportStream({ source, request, columns, sliceMs, maxRows }: CsvExportStreamOptions): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   const batches = source.exportRows(request, sliceMs)[Symbol.asyncIterator]();
+  let first: Promise<IteratorResult<readonly ExportRow[]>> | undefined = Promise.resolve(await batches.next());
   let written = 0;
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -29,7 +35,8 @@ export function csvExportStream({ source, request, columns, sliceMs, maxRows }: 
     },
     async pull(controller) {
       try {
-        const next = await batches.next();
+        const next = await (first ?? batches.next());
+        first = undefined;
         if (next.done) return controller.close();
         let text = '';
         for (const row of next.value) {

@@ -6,6 +6,7 @@
  * with its reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPool } from '@/db/pool';
 import { startTestDatabase, type TestDatabase } from '@/db/testing/test-database';
 import { PostgresTelemetryStore } from '@/server/adapters/postgres/postgres-telemetry-store';
 import { createTestAuth } from '@/server/auth/testing/test-auth';
@@ -118,6 +119,24 @@ describe('GET /api/export (CSV)', () => {
     expect(await reason(`satellite=101&params=attitude.q0&from=${T0}&to=${T0 + 300_000}`)).toEqual([
       400, 'the window could hold 3001 rows, more than the export limit of 2000: choose a shorter window or fewer packets\' parameters',
     ]);
+  });
+
+  it('answers 503 with the reason when the archive cannot be read, before any CSV is sent', async () => {
+    // A real store on a server that is not there: nothing listens on port 1.
+    const deadPool = createPool({ url: 'postgres://perigee@127.0.0.1:1/perigee', max: 1, connectionTimeoutMillis: 2000 });
+    const auth = createTestAuth();
+    const deadStore = new PostgresTelemetryStore(deadPool);
+    setRuntime({ store: deadStore, mdb, fleet: demoFleet(3), fleetStatus: () => [], auth: auth.auth, demoLogin: false, ops: () => Promise.resolve(null), telemetryExport: deadStore });
+    try {
+      const response = await GET(
+        new Request(`http://console.test/api/export?satellite=101&params=attitude.q0&from=${T0}&to=${T0 + 1000}`, { headers: { cookie: await auth.cookieFor('viewer') } }),
+      );
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ error: 'the archive is unavailable, try again shortly' });
+    } finally {
+      await deadPool.end();
+      setRuntime({ store, mdb, fleet: demoFleet(3), fleetStatus: () => [], auth: auth.auth, demoLogin: false, ops: () => Promise.resolve(null), telemetryExport: store });
+    }
   });
 
   it('answers 401 without a session', async () => {

@@ -3,7 +3,7 @@ import { requireUser } from '@/server/auth/request-auth';
 import { exportSliceMs, maxExportRows } from '@/server/domain/export/csv-export';
 import { parseExportQuery } from '@/server/realtime/export-query';
 import { csvExportStream } from '@/server/realtime/csv-export-stream';
-import { badRequest } from '@/server/realtime/route-responses';
+import { badRequest, unavailable } from '@/server/realtime/route-responses';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,13 +31,20 @@ export async function GET(request: Request): Promise<Response> {
     return badRequest(`the window could hold ${rows} rows, more than the export limit of ${exportMaxRows}: choose a shorter window or fewer packets' parameters`);
   }
   const columns = parameterIds.map((id) => mdb.parameterById(id)!);
-  const stream = csvExportStream({
-    source: telemetryExport,
-    request: parsed.request,
-    columns,
-    sliceMs: exportSliceMs(rows / Math.max(windowMs / 1000, 1), windowMs),
-    maxRows: exportMaxRows,
-  });
+  let stream: ReadableStream<Uint8Array>;
+  try {
+    stream = await csvExportStream({
+      source: telemetryExport,
+      request: parsed.request,
+      columns,
+      sliceMs: exportSliceMs(rows / Math.max(windowMs / 1000, 1), windowMs),
+      maxRows: exportMaxRows,
+    });
+  } catch (error) {
+    const response = unavailable(error, 'the archive');
+    if (response) return response;
+    throw error;
+  }
   const name = `perigee-${satelliteId}-${new Date(fromMs).toISOString().replace(/[:.]/g, '')}.csv`;
   return new Response(stream, {
     headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' },
