@@ -21,6 +21,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="text-sm text-slate-400 hover:text-slate-200">
             Fleet
           </Link>
+          <Link href="/passes" data-testid="nav-passes" className="text-sm text-slate-400 hover:text-slate-200">
+            Passes
+          </Link>
           <Link href="/ops" data-testid="nav-ops" className="text-sm text-slate-400 hover:text-slate-200">
             Ops
           </Link>

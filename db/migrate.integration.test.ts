@@ -12,7 +12,7 @@ import { createPool } from './pool';
 import { syncParameters } from './queries/sync-parameters';
 import { createTempFolder, startTestDatabase, type TestDatabase } from './testing/test-database';
 
-const MIGRATIONS = ['001_catalogue', '002_telemetry', '003_quarantine_and_events', '004_stream_processing', '005_alarm_lifecycle', '006_users_and_sessions'];
+const MIGRATIONS = ['001_catalogue', '002_telemetry', '003_quarantine_and_events', '004_stream_processing', '005_alarm_lifecycle', '006_users_and_sessions', '010_history_reads'];
 
 describe('Database > migrate', () => {
   let db: TestDatabase;
@@ -34,6 +34,7 @@ describe('Database > migrate', () => {
       { version: 4, name: '004_stream_processing' },
       { version: 5, name: '005_alarm_lifecycle' },
       { version: 6, name: '006_users_and_sessions' },
+      { version: 10, name: '010_history_reads' },
     ]);
   });
 
@@ -66,8 +67,18 @@ describe('Database > migrate', () => {
   it('creates the unique index that series queries use and that keeps samples idempotent', async () => {
     const { rows } = await db.pool.query(`SELECT indexdef FROM pg_indexes WHERE tablename = 'samples'`);
     expect(rows).toEqual([
-      { indexdef: 'CREATE UNIQUE INDEX samples_satellite_parameter_ts_key ON public.samples USING btree (satellite_id, parameter_id, ts DESC)' },
+      { indexdef: 'CREATE UNIQUE INDEX samples_satellite_parameter_ts_key ON public.samples USING btree (satellite_id, parameter_id, ts DESC) INCLUDE (value)' },
     ]);
+  });
+
+  it('carries the series columns in the aggregate tiers\' primary keys, for index-only history reads', async () => {
+    const { rows } = await db.pool.query(`SELECT tablename, indexdef FROM pg_indexes WHERE tablename IN ('agg_1s', 'agg_1m') ORDER BY tablename`);
+    expect(rows).toEqual(
+      ['agg_1m', 'agg_1s'].map((table) => ({
+        tablename: table,
+        indexdef: `CREATE UNIQUE INDEX ${table}_pkey ON public.${table} USING btree (satellite_id, parameter_id, bucket) INCLUDE (min, max, sum, count)`,
+      })),
+    );
   });
 
   it('disables the background job that needs the community licence', async () => {
@@ -78,7 +89,7 @@ describe('Database > migrate', () => {
   it('applies nothing on a second run', async () => {
     expect(await migrate(db.pool)).toEqual({ applied: [] });
     const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM schema_migrations');
-    expect(rows[0].n).toBe(6);
+    expect(rows[0].n).toBe(MIGRATIONS.length);
   });
 
   it('applies each migration once when two processes migrate together', async () => {

@@ -6,6 +6,7 @@
  *   perigee decode [file|-]    decode concatenated CCSDS packets to JSON lines
  *   perigee migrate            apply database migrations
  *   perigee users add <name> --role <role>   create a console account (password on stdin)
+ *   perigee reprocess --from <ISO> --to <ISO> [--satellite <id>]   rebuild samples and aggregates from raw packets
  *   perigee worker|ingest|web  one role of a distributed deployment (needs KAFKA_BROKERS)
  *   perigee sim                the simulated fleet, sending to INGEST_HOST/INGEST_*_PORT
  *   perigee topology show|check|apply   the pipeline declared in server/topology.ts
@@ -24,6 +25,7 @@ import { startSystem } from './commands/start';
 import { runUsers } from './commands/users';
 import { runTopology } from './commands/topology';
 import { runContracts } from './commands/contracts';
+import { runReprocess } from './commands/reprocess';
 
 const USAGE = `usage: perigee <command>
 
@@ -32,6 +34,9 @@ const USAGE = `usage: perigee <command>
   migrate            apply database migrations and exit
   users add <name> --role viewer|operator|admin
                      create a console account; the password is read from stdin
+  reprocess --from <ISO-8601> --to <ISO-8601> [--satellite <id>]
+                     rebuild samples and 1 s / 1 min aggregates of a range from the
+                     stored raw packets with the current mission database
   worker             archive worker (needs KAFKA_BROKERS)
   ingest             ingest gateway (needs KAFKA_BROKERS)
   web                web console (needs KAFKA_BROKERS)
@@ -69,6 +74,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return runUsers(config, log, args);
     case 'topology':
       return runTopology(args, config.kafka, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
+    case 'reprocess':
+      return runReprocess(config, log, args);
     case 'worker':
     case 'ingest':
     case 'web':

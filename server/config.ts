@@ -104,6 +104,8 @@ const envSchema = z.object({
   PERIGEE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   /** Window over which failed sign-ins are counted, ms. */
   PERIGEE_LOGIN_WINDOW_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
+  /** Most rows one CSV export (GET /api/export) may hold; a larger window is refused with the reason. */
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000_000).default(1_000_000),
 });
 
 /** Variables whose value must never appear in an error message. */
@@ -148,6 +150,10 @@ export interface Config {
     readonly sessionTtlMs: number;
     readonly loginMaxFailures: number;
     readonly loginWindowMs: number;
+  };
+  readonly export: {
+    /** Most rows one CSV export may hold. */
+    readonly maxRows: number;
   };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Port of the /metrics endpoint of processes without the console; undefined: none. */
@@ -237,6 +243,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
       loginMaxFailures: e.PERIGEE_LOGIN_MAX_FAILURES,
       loginWindowMs: e.PERIGEE_LOGIN_WINDOW_MS,
     },
+    export: { maxRows: e.EXPORT_MAX_ROWS },
     logLevel: e.LOG_LEVEL,
     metricsPort: e.METRICS_PORT,
   });

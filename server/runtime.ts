@@ -11,6 +11,8 @@ import type { FleetStatus } from './realtime/fleet-status';
 import type { AlarmChange } from './realtime/events';
 import type { AuthService } from './auth/auth-service';
 import type { OpsView } from './observability/ops-monitor';
+import type { TelemetryExport } from './ports/telemetry-export';
+import type { PassArchive } from './ports/pass-archive';
 
 export interface PerigeeRuntime {
   readonly store: TelemetryHistory;
@@ -28,6 +30,12 @@ export interface PerigeeRuntime {
   readonly alarmChanged?: (change: AlarmChange) => void;
   /** This process's lag, throughput, latency and quarantine counts with the lag history; null where no metrics are kept. */
   readonly ops: () => Promise<OpsView | null>;
+  /** Samples for CSV export; absent where the node has no archive (the export route answers 503). */
+  readonly telemetryExport?: TelemetryExport;
+  /** Most rows one CSV export may hold (EXPORT_MAX_ROWS). */
+  readonly exportMaxRows?: number;
+  /** Passes with what was received during them; absent where the node has no archive (the passes route answers 503). */
+  readonly passArchive?: PassArchive;
 }
 
 const RUNTIME_KEY = Symbol.for('perigee.runtime');

@@ -55,7 +55,10 @@ export async function startWebPart(
   health: Health,
   { auth, demoLogin }: ConsoleAuth,
 ): Promise<WebServer> {
-  const web = await startWebServer({ web: config.web, bus, store, alarmDesk: store, mdb, fleet, auth, demoLogin, log, projectDir: PROJECT_ROOT, metrics, health });
+  const web = await startWebServer({
+    web: config.web, bus, store, alarmDesk: store, mdb, fleet, auth, demoLogin, log, projectDir: PROJECT_ROOT, metrics, health,
+    telemetryExport: store, exportMaxRows: config.export.maxRows, passArchive: store,
+  });
   return lifecycle.add('web', web, (w) => w.close());
 }
 

@@ -7,6 +7,8 @@
  * partition, and skips every message at or below the offset already
  * recorded, so a batch redelivered after a crash is stored once.
  */
+import type { PassArchive } from './pass-archive';
+import type { TelemetryExport } from './telemetry-export';
 import type { Alarm, AlarmState } from '../domain/alarms/alarm';
 import type { AlarmInput } from '../domain/alarms/alarm-input';
 import type { AlarmTransition } from '../domain/alarms/alarm-transition';
@@ -270,4 +272,4 @@ export interface TelemetryHistory {
   listQuarantine(query: QuarantineQuery): Promise<QuarantinedMessage[]>;
 }
 
-export interface TelemetryStore extends TelemetryArchive, TelemetryHistory, AlarmDesk {}
+export interface TelemetryStore extends TelemetryArchive, TelemetryHistory, AlarmDesk, TelemetryExport, PassArchive {}

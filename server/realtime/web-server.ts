@@ -21,6 +21,8 @@ import { PortUnavailableError } from '../errors';
 import type { Logger } from '../log';
 import type { Bus } from '../ports/bus';
 import type { AlarmDesk, TelemetryHistory } from '../ports/telemetry-store';
+import type { TelemetryExport } from '../ports/telemetry-export';
+import type { PassArchive } from '../ports/pass-archive';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import { serveHealth, type Health } from '../observability/health';
@@ -57,6 +59,12 @@ export interface WebServerOptions {
   readonly metrics?: PerigeeMetrics;
   /** Answers /healthz and /readyz. */
   readonly health?: Health;
+  /** Samples for CSV export; without it the export route answers 503. */
+  readonly telemetryExport?: TelemetryExport;
+  /** Most rows one CSV export may hold. */
+  readonly exportMaxRows?: number;
+  /** Passes and their data volume, gaps and alarms; without it the passes route answers 503. */
+  readonly passArchive?: PassArchive;
   /** How long close() lets in-flight requests finish before cutting connections, ms. */
   readonly shutdownGraceMs?: number;
 }
@@ -82,6 +90,7 @@ export async function serveMetrics(metrics: PerigeeMetrics, res: http.ServerResp
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { web, bus, store, alarmDesk, mdb, fleet, auth, demoLogin = false, projectDir, now, shutdownGraceMs = 2000, metrics, health } = options;
+  const { telemetryExport, exportMaxRows, passArchive } = options;
   const log = options.log.namespace('web');
   const board = new FleetStatusBoard({ mdb, fleet });
   const ops = metrics ? new OpsMonitor({ metrics }) : undefined;
@@ -98,6 +107,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     demoLogin,
     alarmChanged: (change) => sockets?.emit(SOCKET_EVENTS.alarmChanged, change),
     ops: async () => (ops ? ops.view() : null),
+    telemetryExport,
+    exportMaxRows,
+    passArchive,
   });
   const gate = createPageGate({ auth, demoLogin, log: log.namespace('auth') });
 

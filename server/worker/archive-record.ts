@@ -105,7 +105,11 @@ function bronze(mdb: MissionDatabase, message: ConsumedMessage): ArchivedMessage
   };
 }
 
-function silver(frame: SampleFrame): Pick<ArchivedMessage, 'samples' | 'packet'> {
+/**
+ * The silver samples of one processed frame, with their quality flags: what
+ * the archive stores for it, live or reprocessed from bronze.
+ */
+export function sampleRecordsOf(frame: SampleFrame): SampleRecord[] {
   const quality =
     (frame.receivedOnboardTimeMs === undefined ? 0 : SAMPLE_QUALITY.timeRepaired) | (frame.playback ? SAMPLE_QUALITY.playback : 0);
   const samples: SampleRecord[] = [];
@@ -114,6 +118,11 @@ function silver(frame: SampleFrame): Pick<ArchivedMessage, 'samples' | 'packet'>
     if (value === null || value === undefined) return;
     samples.push({ timeMs: frame.onboardTimeMs, satelliteId: frame.satelliteId, parameterId, value, rawValue: frame.rawValues?.[i] ?? value, quality });
   });
+  return samples;
+}
+
+function silver(frame: SampleFrame): Pick<ArchivedMessage, 'samples' | 'packet'> {
+  const samples = sampleRecordsOf(frame);
   const packet = frame.source && frame.context
     ? {
         satelliteId: frame.satelliteId,

@@ -86,17 +86,20 @@ function quarantineMessage(q: PipelineQuarantine): QuarantineMessage {
   };
 }
 
+/** The telemetry pipeline of one processing lane, as configured; reprocessing builds its lanes the same way. */
+export function createLanePipeline(mdb: MissionDatabase, fleet: SatelliteCatalogue, stream: Config['stream']): TelemetryPipeline {
+  return new TelemetryPipeline({
+    mdb,
+    fleet,
+    dedupe: { windowMs: stream.dedupeWindowMs, maxEntries: stream.dedupeMaxEntries },
+    time: { driftBoundMs: stream.clockDriftBoundMs },
+  });
+}
+
 export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, rules, metrics }: ProcessorOptions): Promise<Processor> {
   // Each lane keeps its own dedupe and clock state: a dump's old times never disturb the live ones.
-  const newPipeline = () =>
-    new TelemetryPipeline({
-      mdb,
-      fleet,
-      dedupe: { windowMs: stream.dedupeWindowMs, maxEntries: stream.dedupeMaxEntries },
-      time: { driftBoundMs: stream.clockDriftBoundMs },
-    });
-  const pipeline = newPipeline();
-  const playback = newPipeline();
+  const pipeline = createLanePipeline(mdb, fleet, stream);
+  const playback = createLanePipeline(mdb, fleet, stream);
   const windows = new WindowAggregator({ allowedLatenessMs: stream.allowedLatenessMs });
   const engine = new RuleEngine({ mdb, rules: rules ?? defaultRuleSet(mdb), allowedLatenessMs: stream.allowedLatenessMs });
   const producer = await bus.producer();

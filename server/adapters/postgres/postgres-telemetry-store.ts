@@ -52,6 +52,11 @@ import { selectRawSeries, type SeriesWindow } from '../../../db/queries/select-r
 import { selectAggregateSeries } from '../../../db/queries/select-aggregate-series';
 import { selectBucketedSeries } from '../../../db/queries/select-bucketed-series';
 import type { SeriesColumns } from '../../../db/queries/series-rows';
+import { selectExportRows } from '../../../db/queries/select-export-rows';
+import { selectPassTelemetry } from '../../../db/queries/select-pass-telemetry';
+import { selectRecordedPasses } from '../../../db/queries/select-recorded-passes';
+import type { PassFilter, PassTelemetry, PassWindow, RecordedPass } from '../../ports/pass-archive';
+import type { ExportRequest, ExportRow } from '../../ports/telemetry-export';
 import { archiveRows } from './archive-rows';
 
 /**
@@ -184,6 +189,38 @@ export class PostgresTelemetryStore implements TelemetryStore {
       return result(await this.#readSeries(plan, { satelliteId, parameterIds, fromMs, toMs }));
     } catch (error) {
       throw toStoreError(error, `reading series of satellite ${satelliteId}`);
+    }
+  }
+
+  async listRecordedPasses(filter: PassFilter): Promise<RecordedPass[]> {
+    try {
+      return await selectRecordedPasses(this.#pool, filter);
+    } catch (error) {
+      throw toStoreError(error, 'listing passes');
+    }
+  }
+
+  async passTelemetry(windows: readonly PassWindow[], gapThresholdMs: number): Promise<PassTelemetry[]> {
+    try {
+      return await selectPassTelemetry(this.#pool, windows, gapThresholdMs);
+    } catch (error) {
+      throw toStoreError(error, 'reading pass telemetry');
+    }
+  }
+
+  /** Slice by slice, each one query on the pool: memory holds one slice, whatever the window. */
+  async *exportRows(request: ExportRequest, sliceMs: number): AsyncGenerator<readonly ExportRow[]> {
+    if (!(sliceMs > 0)) throw new RangeError(`sliceMs must be positive, got ${sliceMs}`);
+    for (let fromMs = request.fromMs; fromMs <= request.toMs; fromMs += sliceMs) {
+      const last = fromMs + sliceMs > request.toMs;
+      const slice = { ...request, fromMs, toMs: last ? request.toMs : fromMs + sliceMs, includeEnd: last };
+      let rows: ExportRow[];
+      try {
+        rows = await selectExportRows(this.#pool, slice);
+      } catch (error) {
+        throw toStoreError(error, `exporting samples of satellite ${request.satelliteId}`);
+      }
+      if (rows.length > 0) yield rows;
     }
   }
 
