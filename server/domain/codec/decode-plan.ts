@@ -104,7 +104,7 @@ function compilePlan(layout: PacketLayout): DecodePlan {
     c0: new Float64Array(n),
     c1: new Float64Array(n),
     calibrations: samples.map((f) => f.parameter.calibration),
-    others: layout.fields.filter((f) => f.slot < 0 || f.encoding.bits > 53),
+    others: layout.fields.filter((f) => f.slot < 0 || (f.encoding.kind !== 'float' && f.encoding.bits > 53)),
     hasExtras: false,
     trailerBytes: layout.header === 'perigee' ? CRC_BYTES : 0,
     scratch: new DataView(new ArrayBuffer(8)),

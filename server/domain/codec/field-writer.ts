@@ -29,6 +29,12 @@ export function writeField(bytes: Uint8Array, bitOffset: number, encoding: WireE
     return;
   }
   const value = raw < 0 ? raw + 2 ** bits : raw;
+  if (byteSignificance === null && (bitOffset & 7) === 0 && (bits === 8 || bits === 16 || bits === 32)) {
+    // Byte-aligned big-endian: whole bytes, most significant first.
+    const at = bitOffset >>> 3;
+    for (let k = bits / 8 - 1, rest = value; k >= 0; k--, rest = Math.floor(rest / 256)) bytes[at + k] = rest % 256;
+    return;
+  }
   if (byteSignificance === null) writeBits(bytes, bitOffset, bits, value);
   else byteSignificance.forEach((s, k) => writeBits(bytes, bitOffset + 8 * k, 8, Math.floor(value / 256 ** s) % 256));
 }
