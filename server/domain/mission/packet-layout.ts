@@ -94,6 +94,10 @@ export function compilePacketLayout(
     if (seen.has(name)) fail(at('parameters', j), `packet "${packet.name}" lists parameter "${name}" twice`);
     seen.add(name);
     const start = typeof entry === 'string' || entry.bitOffset === undefined ? cursor : entry.bitOffset;
+    if (start === Infinity) {
+      const variable = fields[fields.length - 1]!.parameter.name;
+      fail(at('parameters', j), `parameter "${name}" of packet "${packet.name}" follows "${variable}", which fills the rest of the packet and must come last`);
+    }
     if (perigee && start < bodyStart) {
       fail(at('parameters', j), `parameter "${name}" of packet "${packet.name}" starts at bit ${start}, inside the Perigee headers (bits 0–${bodyStart - 1})`);
     }
