@@ -4,6 +4,7 @@
  *
  *   perigee start              everything in one process, simulated fleet included; prints the URL
  *   perigee decode [file|-]    decode concatenated CCSDS packets to JSON lines
+ *   perigee mdb import <files…> validate XTCE / CSV / JSON packet definitions, write Perigee's format
  *   perigee migrate            apply database migrations
  *   perigee users add <name> --role <role>   create a console account (password on stdin)
  *   perigee worker|ingest|web  one role of a distributed deployment (needs KAFKA_BROKERS)
@@ -16,6 +17,7 @@ import { defaultMissionDatabase } from './domain/mission/default-mission-databas
 import { MissionControlError } from './errors';
 import { createLogger, type Logger } from './log';
 import { runDecode } from './commands/decode';
+import { runMdb } from './commands/mdb';
 import { openDatabase } from './commands/services';
 import { startRole } from './commands/processes';
 import { startSystem } from './commands/start';
@@ -24,7 +26,12 @@ import { runUsers } from './commands/users';
 const USAGE = `usage: perigee <command>
 
   start              run everything with a simulated fleet and print the console URL
-  decode [file|-]    decode concatenated CCSDS space packets (default stdin) to JSON lines
+  decode [--mdb <definitions>]… [--apid N]… [file|-]
+                     decode concatenated CCSDS space packets (default stdin) to JSON lines,
+                     with the built-in or imported definitions
+  mdb import <files…> [--apid N]… [--length-bytes N]… [--out file.json]
+                     validate packet definitions (XTCE .xml, CCSDSPy .csv, Perigee .json),
+                     print a summary and write them in Perigee's format
   migrate            apply database migrations and exit
   users add <name> --role viewer|operator|admin
                      create a console account; the password is read from stdin
@@ -40,7 +47,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command === undefined ? 1 : 0;
   }
-  if (command === 'decode') return runDecode(defaultMissionDatabase(), args);
+  if (command === 'decode') return runDecode(defaultMissionDatabase, args);
+  if (command === 'mdb') return runMdb(args);
   const config = loadConfig();
   const log = createLogger({ level: config.logLevel });
   // Next.js reads NODE_ENV to pick its production or development runtime; set it before Next loads.
