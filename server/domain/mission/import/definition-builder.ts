@@ -19,6 +19,8 @@ export interface SourceLine {
 }
 
 type PacketInput = MissionDatabaseInput['packets'][number];
+/** Encodings whose values are samples (numbers archived and shown), as opposed to text and bytes. */
+const SAMPLE_KINDS = new Set(['unsigned', 'signed', 'float']);
 type ParameterInput = Omit<ParameterDefinition, 'id'>;
 
 /** Lower-case identifier for parameter and subsystem names: `Battery-Voltage` → `battery_voltage`. */
@@ -78,10 +80,21 @@ export class DefinitionBuilder {
     return {
       mission: this.#mission,
       version: '1.0.0',
-      subsystems: [...this.#subsystems.values()].map((s) => ({ id: s.id, name: s.name })),
+      subsystems: [...this.#subsystems.values()].map((s) => ({ id: s.id, name: s.name, views: this.#defaultViews(s) })),
       parameters: this.#parameters,
       packets: this.#packets,
     };
+  }
+
+  /**
+   * A table of every sample parameter of the subsystem, so that the console
+   * shows imported parameters the way it shows the built-in ones.
+   */
+  #defaultViews(subsystem: { id: string; name: string }): NonNullable<MissionDatabaseInput['subsystems'][number]['views']> {
+    const names = this.#parameters
+      .filter((p) => p.subsystem === subsystem.id && p.arrayLength !== 'remaining' && SAMPLE_KINDS.has(p.encoding?.kind ?? 'unsigned'))
+      .flatMap((p) => (typeof p.arrayLength === 'number' ? Array.from({ length: p.arrayLength }, (_, k) => `${p.name}[${k}]`) : [p.name]));
+    return names.length === 0 ? [] : [{ kind: 'values', title: `${subsystem.name} parameters`, parameters: names }];
   }
 
   /** Where a definition path (as MissionDatabase reports it) was written. */
