@@ -20,20 +20,9 @@
  * @example
  *   importXtce(builder, { file: 'demosat.xml', text });
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { EncodingDefinition, ParameterDefinition } from '../schema';
 import { DefinitionBuilder, ImportError, identifierOf, type SourceLine } from './definition-builder';
-
-/** An element as the parser returns it: attributes as `@name`, children as arrays. */
-type XmlNode = { readonly [key: string]: XmlNode[] | string | undefined };
-
-const PARAMETER_TYPES = ['IntegerParameterType', 'FloatParameterType', 'EnumeratedParameterType', 'BooleanParameterType'] as const;
-
-interface ParameterType {
-  readonly where: SourceLine;
-  readonly encoding: EncodingDefinition;
-  readonly fields: Pick<ParameterDefinition, 'calibration' | 'unit' | 'states' | 'stateRanges' | 'limits'>;
-}
+import { XtceDocument, lastSegment, type XmlNode } from './xtce-document';
+import { readParameterTypes, type ParameterType } from './xtce-parameter-types';
 
 interface Container {
   readonly name: string;
@@ -45,199 +34,21 @@ interface Container {
 }
 
 export function importXtce(builder: DefinitionBuilder, { file, text }: { file: string; text: string }): void {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new ImportError({ file, line: valid.err.line }, `not well-formed XML: ${valid.err.msg}`);
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    removeNSPrefix: true,
-    captureMetaData: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
-  });
-  const document = parser.parse(text) as XmlNode;
-  const meta = XMLParser.getMetaDataSymbol() as unknown as string;
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineOf = (node: XmlNode | string | undefined): number => {
-    const start = typeof node === 'object' ? (node as unknown as Record<string, { startIndex?: number } | undefined>)[meta]?.startIndex : undefined;
-    if (start === undefined) return 1;
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= start) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-  const at = (node: XmlNode | string | undefined): SourceLine => ({ file, line: lineOf(node) });
-  const children = (node: XmlNode | undefined, name: string): XmlNode[] => {
-    const value = node?.[name];
-    return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? ({} as XmlNode) : v)) : [];
-  };
-  const child = (node: XmlNode | undefined, name: string): XmlNode | undefined => children(node, name)[0];
-  const attr = (node: XmlNode | undefined, name: string): string | undefined => {
-    const value = node?.[`@${name}`];
-    return typeof value === 'string' ? value : undefined;
-  };
-  const textOf = (node: XmlNode | undefined, name: string): string | undefined => {
-    const value = node?.[name];
-    if (!Array.isArray(value) || value.length === 0) return undefined;
-    const first: unknown = value[0];
-    if (typeof first === 'string') return first.trim();
-    const inner: unknown = (first as Record<string, unknown>)['#text'];
-    if (typeof inner === 'string') return inner.trim();
-    return Array.isArray(inner) && typeof inner[0] === 'string' ? inner[0].trim() : undefined;
-  };
-  const numberAttr = (node: XmlNode, name: string, fallback?: number): number => {
-    const raw = attr(node, name);
-    if (raw === undefined) {
-      if (fallback === undefined) throw new ImportError(at(node), `missing attribute ${name}`);
-      return fallback;
-    }
-    const n = Number(raw);
-    if (!Number.isFinite(n)) throw new ImportError(at(node), `attribute ${name}="${raw}" is not a number`);
-    return n;
-  };
-  const lastSegment = (ref: string) => ref.slice(ref.lastIndexOf('/') + 1);
-
-  const root = child(document, 'SpaceSystem');
+  const doc = new XtceDocument(file, text);
+  const { at, children, child, attr, textOf, numberAttr } = doc;
+  const root = child(doc.root, 'SpaceSystem');
   if (!root) throw new ImportError({ file, line: 1 }, 'no SpaceSystem element: not an XTCE document');
 
   const types = new Map<string, ParameterType>();
   const parameters = new Map<string, { name: string; bits: number; where: SourceLine }>();
   const containers = new Map<string, Container>();
 
-  const integerEncoding = (encodingNode: XmlNode, typeNode: XmlNode, kind?: 'float'): EncodingDefinition => {
-    const bits = numberAttr(encodingNode, 'sizeInBits', 8);
-    const scheme = attr(encodingNode, 'encoding') ?? 'unsigned';
-    if (scheme !== 'unsigned' && scheme !== 'twosComplement' && scheme !== 'twosCompliment') {
-      throw new ImportError(at(encodingNode), `integer encoding "${scheme}" is not supported (unsigned, twosComplement)`);
-    }
-    return { kind: kind === 'float' ? 'float' : scheme === 'unsigned' ? 'unsigned' : 'signed', bits, ...byteOrderOf(encodingNode, typeNode, bits) };
-  };
-  const byteOrderOf = (encodingNode: XmlNode, _typeNode: XmlNode, bits: number): Pick<EncodingDefinition, 'byteOrder'> => {
-    const list = child(encodingNode, 'ByteOrderList');
-    if (list) {
-      const significance = children(list, 'Byte').map((b) => numberAttr(b, 'byteSignificance'));
-      if (significance.length * 8 !== bits) throw new ImportError(at(list), `ByteOrderList has ${significance.length} bytes for a ${bits}-bit encoding`);
-      return { byteOrder: significance };
-    }
-    const order = attr(encodingNode, 'byteOrder');
-    if (order === undefined || order === 'mostSignificantByteFirst') return {};
-    if (order === 'leastSignificantByteFirst') return { byteOrder: 'little' };
-    throw new ImportError(at(encodingNode), `byteOrder "${order}" is not mostSignificantByteFirst or leastSignificantByteFirst`);
-  };
-  const calibratorOf = (encodingNode: XmlNode | undefined): ParameterDefinition['calibration'] => {
-    const calibrator = child(encodingNode, 'DefaultCalibrator');
-    if (!calibrator) return { type: 'none' };
-    const polynomial = child(calibrator, 'PolynomialCalibrator');
-    if (polynomial) {
-      const coefficients: number[] = [];
-      for (const term of children(polynomial, 'Term')) {
-        const exponent = numberAttr(term, 'exponent');
-        if (!Number.isInteger(exponent) || exponent < 0 || exponent > 7) throw new ImportError(at(term), `polynomial exponent ${exponent} outside 0..7`);
-        while (coefficients.length <= exponent) coefficients.push(0);
-        coefficients[exponent] = numberAttr(term, 'coefficient');
-      }
-      if (coefficients.length === 0) throw new ImportError(at(polynomial), 'PolynomialCalibrator without Term');
-      return { type: 'polynomial', coefficients };
-    }
-    const spline = child(calibrator, 'SplineCalibrator');
-    if (spline) {
-      const order = numberAttr(spline, 'order', 1);
-      if (order !== 1) throw new ImportError(at(spline), `SplineCalibrator order ${order} is not supported (1: linear interpolation)`);
-      const points = children(spline, 'SplinePoint').map((p) => [numberAttr(p, 'raw'), numberAttr(p, 'calibrated')] as [number, number]);
-      if (points.length < 2) throw new ImportError(at(spline), 'SplineCalibrator needs at least two SplinePoints');
-      return { type: 'table', points };
-    }
-    const [other] = Object.keys(calibrator).filter((k) => !k.startsWith('@'));
-    throw new ImportError(at(calibrator), `calibrator ${other ?? '(empty)'} is not supported (PolynomialCalibrator, SplineCalibrator)`);
-  };
-  const limitsOf = (typeNode: XmlNode): Pick<ParameterDefinition, 'limits'> => {
-    const ranges = child(child(typeNode, 'DefaultAlarm'), 'StaticAlarmRanges');
-    if (!ranges) return {};
-    const bound = (range: XmlNode | undefined, side: 'min' | 'max') => {
-      const raw = attr(range, `${side}Inclusive`) ?? attr(range, `${side}Exclusive`);
-      return raw === undefined ? undefined : Number(raw);
-    };
-    const warning = child(ranges, 'WarningRange');
-    const critical = child(ranges, 'CriticalRange');
-    const limits = Object.fromEntries(
-      (
-        [
-          ['warningLow', bound(warning, 'min')],
-          ['warningHigh', bound(warning, 'max')],
-          ['criticalLow', bound(critical, 'min')],
-          ['criticalHigh', bound(critical, 'max')],
-        ] as const
-      ).filter(([, v]) => v !== undefined),
-    );
-    for (const [key, value] of Object.entries(limits)) if (!Number.isFinite(value)) throw new ImportError(at(ranges), `alarm range ${key} is not a number`);
-    return Object.keys(limits).length > 0 ? { limits } : {};
-  };
-  const unitOf = (typeNode: XmlNode): string => textOf(child(typeNode, 'UnitSet'), 'Unit') ?? '';
-
-  const readTypes = (typeSet: XmlNode) => {
-    for (const key of Object.keys(typeSet)) {
-      if (key.startsWith('@') || key === '#text') continue;
-      if (!(PARAMETER_TYPES as readonly string[]).includes(key)) {
-        throw new ImportError(at(children(typeSet, key)[0]), `parameter type ${key} is not supported (${PARAMETER_TYPES.join(', ')})`);
-      }
-    }
-    for (const kind of PARAMETER_TYPES) {
-      for (const node of children(typeSet, kind)) {
-        const name = attr(node, 'name');
-        if (name === undefined) throw new ImportError(at(node), `${kind} without a name`);
-        if (types.has(name)) throw new ImportError(at(node), `parameter type "${name}" defined twice (first on line ${types.get(name)!.where.line})`);
-        const integerNode = child(node, 'IntegerDataEncoding');
-        const floatNode = child(node, 'FloatDataEncoding');
-        let encoding: EncodingDefinition;
-        let calibration: ParameterDefinition['calibration'] = { type: 'none' };
-        if (kind === 'FloatParameterType' && floatNode) {
-          const scheme = attr(floatNode, 'encoding') ?? 'IEEE754_1985';
-          if (scheme !== 'IEEE754_1985' && scheme !== 'IEEE754') throw new ImportError(at(floatNode), `float encoding "${scheme}" is not supported (IEEE754_1985)`);
-          const bits = numberAttr(floatNode, 'sizeInBits', 32);
-          encoding = { kind: 'float', bits, ...byteOrderOf(floatNode, node, bits) };
-          calibration = calibratorOf(floatNode);
-        } else if (integerNode) {
-          encoding = integerEncoding(integerNode, node);
-          calibration = calibratorOf(integerNode);
-        } else if (kind === 'BooleanParameterType') {
-          encoding = { kind: 'unsigned', bits: 1 };
-        } else {
-          throw new ImportError(at(node), `${kind} "${name}" has no IntegerDataEncoding${kind === 'FloatParameterType' ? ' or FloatDataEncoding' : ''}`);
-        }
-        const fields: ParameterType['fields'] = { calibration, unit: unitOf(node), ...limitsOf(node) };
-        if (kind === 'EnumeratedParameterType') {
-          const states: Record<string, string> = {};
-          const stateRanges: Array<{ min: number; max: number; state: string }> = [];
-          for (const e of children(child(node, 'EnumerationList'), 'Enumeration')) {
-            const label = attr(e, 'label');
-            if (label === undefined) throw new ImportError(at(e), 'Enumeration without a label');
-            const value = numberAttr(e, 'value');
-            const maxValue = attr(e, 'maxValue');
-            if (maxValue === undefined) states[String(value)] = label;
-            else stateRanges.push({ min: value, max: numberAttr(e, 'maxValue'), state: label });
-          }
-          Object.assign(fields, Object.keys(states).length > 0 ? { states } : {}, stateRanges.length > 0 ? { stateRanges } : {});
-        }
-        if (kind === 'BooleanParameterType') {
-          Object.assign(fields, { states: { '0': attr(node, 'zeroStringValue') ?? 'False', '1': attr(node, 'oneStringValue') ?? 'True' } });
-        }
-        types.set(name, { where: at(node), encoding, fields });
-      }
-    }
-  };
-
   const readSpaceSystem = (system: XmlNode, parent: string | undefined) => {
     const systemName = attr(system, 'name') ?? 'mission';
     const subsystem = parent === undefined ? identifierOf(systemName) : `${parent}_${identifierOf(systemName)}`;
     const telemetry = child(system, 'TelemetryMetaData');
     const typeSet = child(telemetry, 'ParameterTypeSet');
-    if (typeSet) readTypes(typeSet);
+    if (typeSet) readParameterTypes(doc, typeSet, types);
     const parameterNodes = children(child(telemetry, 'ParameterSet'), 'Parameter');
     if (telemetry) builder.addSubsystem(subsystem, systemName);
     for (const node of parameterNodes) {
