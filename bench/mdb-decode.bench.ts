@@ -7,6 +7,8 @@
  *
  *   1. the built-in thermal packet (52 × uint16 + Perigee headers): both
  *      decoders read the same bytes, so the ratio is the cost of generality;
+ *      The whole of decodePacket (headers, CRC, layout selection, fields) on
+ *      the same packets is printed beside them;
  *   2. a bit-packed packet of 50 fields (widths 1–32 at odd offsets, signed,
  *      little-endian, floats, an array), general decoder only, as parameters/s
  *      and as a ratio to the byte-aligned fast path's parameters/s.
@@ -18,7 +20,7 @@
 import { parseArgs } from 'node:util';
 import { calibrate } from '../server/domain/mission/calibration';
 import { decodeFields, planOf } from '../server/domain/codec/decode-plan';
-import { encodePacket } from '../server/domain/codec/packet-codec';
+import { decodePacket, encodePacket } from '../server/domain/codec/packet-codec';
 import { defaultMissionDatabase } from '../server/domain/mission/default-mission-database';
 import { MissionDatabase, type PacketLayout } from '../server/domain/mission/mission-database';
 import type { EncodingDefinition, MissionDatabaseInput } from '../server/domain/mission/schema';
@@ -140,6 +142,11 @@ const packedPackets = Array.from({ length: 256 }, (_, k) => {
 const alignedThermal = measure(thermalPackets, byteAlignedDecoder(thermal));
 const generalThermal = measure(thermalPackets, generalDecoder(thermal));
 const generalPacked = measure(packedPackets, generalDecoder(packed));
+const wholePacket = measure(thermalPackets, (bytes) => {
+  const result = decodePacket(builtin, bytes);
+  if (!result.ok) throw result.error;
+  return result.packet.values as number[];
+});
 
 const row = (name: string, packetsPerS: number, fields: number, ratio: string) =>
   `${name.padEnd(44)} ${Math.round(packetsPerS).toLocaleString('en').padStart(12)} ${Math.round(packetsPerS * fields).toLocaleString('en').padStart(14)}  ${ratio}`;
@@ -147,6 +154,7 @@ process.stdout.write(`decoder benchmark, ${seconds} s per case (load average ${(
 process.stdout.write(`${'case'.padEnd(44)} ${'packets/s'.padStart(12)} ${'parameters/s'.padStart(14)}  ratio to byte-aligned\n`);
 process.stdout.write(`${row('byte-aligned fast path, thermal (52 × u16)', alignedThermal, thermal.parameters.length, '1.00')}\n`);
 process.stdout.write(`${row('general decoder, thermal (52 × u16)', generalThermal, thermal.parameters.length, (generalThermal / alignedThermal).toFixed(2))}\n`);
+process.stdout.write(`${row('decodePacket, thermal (+ headers, CRC, select)', wholePacket, thermal.parameters.length, (wholePacket / alignedThermal).toFixed(2))}\n`);
 process.stdout.write(
   `${row('general decoder, bit-packed (50 fields)', generalPacked, packed.parameters.length, `${((generalPacked * 50) / (alignedThermal * thermal.parameters.length)).toFixed(2)} (parameters/s)`)}\n`,
 );

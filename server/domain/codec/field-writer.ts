@@ -14,6 +14,10 @@ export function writeField(bytes: Uint8Array, bitOffset: number, encoding: WireE
     if (bits === 32) scratch.setFloat32(0, Number(raw));
     else scratch.setFloat64(0, Number(raw));
     const n = bits / 8;
+    if (byteSignificance === null && (bitOffset & 7) === 0) {
+      for (let k = 0, at = bitOffset >>> 3; k < n; k++) bytes[at + k] = scratch.getUint8(k);
+      return;
+    }
     for (let k = 0; k < n; k++) {
       const position = byteSignificance === null ? k : n - 1 - byteSignificance[k]!;
       writeBits(bytes, bitOffset + 8 * k, 8, scratch.getUint8(position));

@@ -1,7 +1,9 @@
 /**
- * Encodes and decodes Perigee telemetry packets against the mission database.
- * Decoding never throws on bad input: it returns a DecodeError with a reason,
- * and never a half-decoded value.
+ * Encodes and decodes telemetry packets against the mission database. Every
+ * packet — the built-in fleet's and imported definitions' alike — is decoded
+ * through its layout's compiled plan (decode-plan.ts). Decoding never throws
+ * on bad input: it returns a DecodeError with a reason, and never a
+ * half-decoded value.
  *
  * @example
  *   const bytes = encodePacket(mdb, { apid: 272, satelliteId: 101, sequenceCount: 7,
@@ -10,8 +12,9 @@
  *   if (result.ok) result.packet.values[0]; // 28.4
  */
 import { DecodeError, type PacketOrigin } from '../../errors';
-import { uncalibrate } from '../mission/calibration';
-import { CRC_BYTES, HEADER_BYTES, type MissionDatabase, type PacketLayout } from '../mission/mission-database';
+import { uncalibrateInRange } from '../mission/calibration';
+import { rawRangeOf, type RawRange } from '../mission/wire-encoding';
+import { CRC_BYTES, HEADER_BYTES, type LayoutField, type MissionDatabase, type PacketLayout } from '../mission/mission-database';
 import { crc16 } from './crc16';
 import { decodeFields, planOf, readIntegerField, type FieldExtras } from './decode-plan';
 import { writeField } from './field-writer';
@@ -167,6 +170,15 @@ function selectLayout(candidates: readonly PacketLayout[], packet: Uint8Array): 
   );
 }
 
+const encodeSteps = new WeakMap<PacketLayout, ReadonlyArray<{ readonly field: LayoutField; readonly range: RawRange }>>();
+
+/** The sample fields of a layout with their raw ranges, worked out once per layout. */
+function encodeStepsOf(layout: PacketLayout) {
+  let steps = encodeSteps.get(layout);
+  if (!steps) encodeSteps.set(layout, (steps = layout.fields.filter((f) => f.slot >= 0).map((field) => ({ field, range: rawRangeOf(field.encoding) }))));
+  return steps;
+}
+
 /** Encodes engineering values as a packet with Perigee headers; programmer errors (unknown APID, missing value) throw. */
 export function encodePacket(mdb: MissionDatabase, input: PacketToEncode): Uint8Array {
   const layout = input.version === undefined ? mdb.latestLayout(input.apid) : mdb.packetLayout(input.apid, input.version);
@@ -180,12 +192,11 @@ export function encodePacket(mdb: MissionDatabase, input: PacketToEncode): Uint8
     { onboardTimeMs: input.onboardTimeMs, satelliteId: input.satelliteId, definitionVersion: layout.version, playback: input.playback === true },
     mdb.epochMs,
   );
-  for (const field of layout.fields) {
-    if (field.slot < 0) continue;
+  for (const { field, range } of encodeStepsOf(layout)) {
     const p = field.parameter;
     const value = input.values[p.name];
     if (value === undefined || Number.isNaN(value)) throw new RangeError(`packet "${layout.name}" needs a value for "${p.name}"`);
-    writeField(bytes, field.bitOffset, field.encoding, uncalibrate(p.calibration, field.encoding, value));
+    writeField(bytes, field.bitOffset, field.encoding, uncalibrateInRange(p.calibration, range, value));
   }
   view.setUint16(layout.totalBytes - CRC_BYTES, crc16(bytes, 0, layout.totalBytes - CRC_BYTES));
   return bytes;

@@ -25,7 +25,11 @@ export function calibrate(calibration: Calibration, raw: number): number {
 
 /** Raw count whose calibrated value is closest to `engineering`, clamped to the raw type. */
 export function uncalibrate(calibration: Calibration, encoding: RawType | WireEncoding, engineering: number): number {
-  const range = rawRangeOf(typeof encoding === 'string' ? rawTypeEncoding(encoding) : encoding);
+  return uncalibrateInRange(calibration, rawRangeOf(typeof encoding === 'string' ? rawTypeEncoding(encoding) : encoding), engineering);
+}
+
+/** `uncalibrate` with the raw range already worked out (encoders call it per field and packet). */
+export function uncalibrateInRange(calibration: Calibration, range: RawRange, engineering: number): number {
   let raw: number;
   if (calibration.type === 'none') raw = engineering;
   else if (calibration.type === 'table') raw = interpolate(calibration.points, engineering, 1, 0);

@@ -1,7 +1,9 @@
 /**
  * The mission database in memory: the validated file plus the indexes the
  * codec, the worker and the console need (parameter by name and id, packet
- * layout by APID and version, subsystems). Built once; read-only after.
+ * layouts by APID, subsystems). Built once; read-only after. Validation
+ * errors name the definition's path, or the file and line a `locate`
+ * function maps it to (the importers' source lines).
  *
  * @example
  *   const mdb = MissionDatabase.fromFile(json);
