@@ -59,7 +59,7 @@ describe('Stream > TelemetryPipeline with a bit-packed mission database', () => 
     expect(frame.parameterIds).toEqual([100, 101, 110, 111, 112, 113, 120]);
     expect(frame.rawValues).toEqual([1, -2500, ...cells, 0x1234]);
     expect(frame.values[1]).toBeCloseTo(-2.5, 12);
-    expect(frame.values.slice(2, 6).map((v) => Math.round(v * 1000))).toEqual(cells);
+    expect(frame.values.slice(2, 6).map((v) => Math.round(v! * 1000))).toEqual(cells);
   });
 
   it('quarantines one array element outside its valid range and keeps the rest of the packet', () => {
