@@ -110,7 +110,7 @@ export function importCsvPacket(builder: DefinitionBuilder, options: CsvPacketOp
       continue;
     }
     const name = `${subsystem}.${identifierOf(fieldName)}`;
-    if (builder.hasParameter(name)) throw new ImportError(where, `field "${fieldName}" is parameter "${name}", already defined by another file`);
+    if (builder.hasParameter(name)) throw new ImportError(where, `field "${fieldName}" is parameter "${name}", which is already defined (names are compared in lower case with _ for other characters)`);
     const encoding = encodingOf(dataType as Exclude<(typeof DATA_TYPES)[number], 'fill'>, bits, cell('byte_order'), where, fieldName);
     const shape = cell('array_shape');
     let arrayLength: ParameterDefinition['arrayLength'];
