@@ -72,7 +72,7 @@ export interface DecodePlan {
   /** Fields outside the hot loop: text, bytes, repeating tails and wide integers. */
   readonly others: readonly LayoutField[];
   readonly hasExtras: boolean;
-  /** Bits after the fields and before the trailer, where a packet must end at least. */
+  /** Bytes after the last field that are not data (the Perigee CRC). */
   readonly trailerBytes: number;
   readonly scratch: DataView;
 }
@@ -240,11 +240,10 @@ function decodeExtras(plan: DecodePlan, bytes: Uint8Array, length: number): Fiel
     if (f.repeats) {
       const raw: number[] = [];
       const values: number[] = [];
-      const one = { ...f, repeats: false };
       for (let at = bitOffset; at + encoding.bits <= endBits; at += encoding.bits) {
         const r = encoding.kind === 'float' ? readFloat(plan, bytes, at, encoding) : readIntegerField(bytes, at, encoding);
         raw.push(r);
-        values.push(calibrate(one.parameter.calibration, r));
+        values.push(calibrate(parameter.calibration, r));
       }
       extras.tails[parameter.name] = { raw, values };
     } else if (encoding.kind === 'string' || encoding.kind === 'bytes') {
