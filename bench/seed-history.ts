@@ -99,7 +99,7 @@ function asConsumed(packets: readonly SimPacket[], nextOffsets: Record<string, n
   const byTopic = new Map<Topic, ConsumedMessage[]>();
   for (const p of packets) {
     const layout = mdb.latestLayout(p.apid)!;
-    const topic = p.playback ? TOPICS.rawPlayback : layout.topic;
+    const topic = p.playback ? TOPICS.rawPlayback : layout.topic!;
     const offset = nextOffsets[topic] ?? 0;
     nextOffsets[topic] = offset + 1;
     const arrivalMs = p.transmitTimeMs + LINK_DELAY_MS;

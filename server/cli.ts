@@ -4,6 +4,7 @@
  *
  *   perigee start              everything in one process, simulated fleet included; prints the URL
  *   perigee decode [file|-]    decode concatenated CCSDS packets to JSON lines
+ *   perigee mdb import <files…> validate XTCE / CSV / JSON packet definitions, write Perigee's format
  *   perigee migrate            apply database migrations
  *   perigee users add <name> --role <role>   create a console account (password on stdin)
  *   perigee reprocess --from <ISO> --to <ISO> [--satellite <id>]   rebuild samples and aggregates from raw packets
@@ -19,6 +20,7 @@ import { defaultMissionDatabase } from './domain/mission/default-mission-databas
 import { MissionControlError } from './errors';
 import { createLogger, type Logger } from './log';
 import { runDecode } from './commands/decode';
+import { runMdb } from './commands/mdb';
 import { openDatabase } from './commands/services';
 import { startRole } from './commands/processes';
 import { startSystem } from './commands/start';
@@ -30,7 +32,12 @@ import { runReprocess } from './commands/reprocess';
 const USAGE = `usage: perigee <command>
 
   start              run everything with a simulated fleet and print the console URL
-  decode [file|-]    decode concatenated CCSDS space packets (default stdin) to JSON lines
+  decode [--mdb <definitions>]… [--apid N]… [file|-]
+                     decode concatenated CCSDS space packets (default stdin) to JSON lines,
+                     with the built-in or imported definitions
+  mdb import <files…> [--apid N]… [--length-bytes N]… [--out file.json]
+                     validate packet definitions (XTCE .xml, CCSDSPy .csv, Perigee .json),
+                     print a summary and write them in Perigee's format
   migrate            apply database migrations and exit
   users add <name> --role viewer|operator|admin
                      create a console account; the password is read from stdin
@@ -53,7 +60,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command === undefined ? 1 : 0;
   }
-  if (command === 'decode') return runDecode(defaultMissionDatabase(), args);
+  if (command === 'decode') return runDecode(defaultMissionDatabase, args);
+  if (command === 'mdb') return runMdb(args);
   if (command === 'contracts') return runContracts(args, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
   const config = loadConfig();
   const log = createLogger({ level: config.logLevel });

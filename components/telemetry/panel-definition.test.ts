@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMissionDatabase } from '@/server/domain/mission/default-mission-database';
+import fs from 'node:fs';
+import path from 'node:path';
+import { importDefinitions } from '@/server/domain/mission/import/import-definitions';
 import { slugOf, toPanelDefinitions } from './panel-definition';
 
 describe('Telemetry > toPanelDefinitions', () => {
@@ -83,5 +86,18 @@ describe('Telemetry > toPanelDefinitions', () => {
 
   it('slugs titles', () => {
     expect(slugOf('  Solar arrays & load (A) ')).toBe('solar-arrays-load-a');
+  });
+
+  it('shows the parameters of an imported XTCE mission database like built-in ones, with units, limits and states', () => {
+    const file = path.join(import.meta.dirname, '../../server/domain/mission/fixtures/demosat.xtce.xml');
+    const [panel] = toPanelDefinitions(importDefinitions([{ file, text: fs.readFileSync(file, 'utf8') }]));
+    expect(panel?.id).toBe('demosat');
+    expect(panel?.views.map((v) => `${v.kind}:${v.slug}`)).toEqual(['values:demosat-parameters']);
+    const view = panel!.views[0]!;
+    if (view.kind !== 'values') throw new Error('expected a values view');
+    expect(view.parameters).toHaveLength(19);
+    const voltage = view.parameters.find((p) => p.name === 'demosat.battery_voltage');
+    expect(voltage).toMatchObject({ unit: 'V', limits: { warningLow: 6.5, warningHigh: 8.4, criticalLow: 6, criticalHigh: 8.6 } });
+    expect(view.parameters.find((p) => p.name === 'demosat.heater_on')?.states).toEqual({ '0': 'OFF', '1': 'ON' });
   });
 });

@@ -1,18 +1,27 @@
 /**
- * `perigee decode [file|-]`: reads concatenated CCSDS space packets from a
- * file or stdin and prints one JSON line per packet — its decoded
- * parameters, or the error with its reason. Exits 0 whenever the input could
- * be read, whatever the packets held; 2 when it could not.
+ * `perigee decode [--mdb <definitions>]… [--apid N]… [file|-]`: reads
+ * concatenated CCSDS space packets from a file or stdin and prints one JSON
+ * line per packet — its decoded parameters (raw value, engineering value,
+ * unit, enumeration state), or the error with its reason. Packets are decoded
+ * against the built-in mission database, or against imported definitions
+ * (`--mdb`, as `perigee mdb import` reads them). Exits 0 whenever the input
+ * could be read, whatever the packets held; 1 when the definitions are
+ * invalid; 2 when the input could not be read.
  *
  * @example
  *   perigee decode capture.bin | jq 'select(.ok == false) | .reason'
+ *   perigee decode --mdb demosat.xtce.xml eps-dump.bin
  */
 import fs from 'node:fs/promises';
-import { decodePacket } from '../domain/codec/packet-codec';
+import { parseArgs } from 'node:util';
+import { MissionControlError } from '../errors';
+import { decodeSpacePacket } from '../domain/codec/packet-codec';
+import { readSecondaryHeader } from '../domain/codec/space-packet';
 import { PacketFramer } from '../domain/codec/packet-framer';
 import { CCSDS_MAX_PACKET_BYTES } from '../domain/codec/space-packet';
 import { stateOf } from '../domain/mission/calibration';
 import type { MissionDatabase } from '../domain/mission/mission-database';
+import { loadDefinitions } from './mdb';
 
 export interface DecodedLine {
   ok: boolean;
@@ -38,37 +47,46 @@ export function decodeStream(mdb: MissionDatabase, input: Uint8Array): DecodedLi
   }
   if (framer.pendingBytes > 0) {
     const rest = input.subarray(offset);
-    const result = decodePacket(mdb, rest);
+    const result = decodeSpacePacket(mdb, rest);
     const error = result.ok ? undefined : result.error;
     lines.push({ ok: false, offset, bytes: rest.length, reason: error?.reason ?? 'truncated', error: error?.message ?? 'incomplete packet at end of input' });
   }
   return lines;
 }
 
+type ParameterLine = { raw: number | string | number[]; value: number | string | number[]; unit: string; state?: string };
+
 function describePacket(mdb: MissionDatabase, packet: Uint8Array, offset: number): DecodedLine {
-  const result = decodePacket(mdb, packet);
+  const result = decodeSpacePacket(mdb, packet);
   if (!result.ok) {
     const { reason, message, apid } = result.error;
     return { ok: false, offset, bytes: packet.length, reason, error: message, ...(apid === undefined ? {} : { apid }) };
   }
-  const { layout, satelliteId, sequenceCount, onboardTimeMs, raw, values } = result.packet;
-  const parameters: Record<string, { raw: number; value: number; unit: string; state?: string }> = {};
-  layout.parameters.forEach((p, i) => {
-    const state = stateOf(p, raw[i]!);
-    parameters[p.name] = { raw: raw[i]!, value: values[i]!, unit: p.unit, ...(state === undefined ? {} : { state }) };
-  });
-  return {
-    ok: true,
-    offset,
-    bytes: packet.length,
-    apid: layout.apid,
-    packet: layout.name,
-    version: layout.version,
-    satelliteId,
-    sequenceCount,
-    onboardTime: new Date(onboardTimeMs).toISOString(),
-    parameters,
-  };
+  const { layout, header, raw, values, extras } = result.packet;
+  const parameters: Record<string, ParameterLine> = {};
+  for (const field of layout.fields) {
+    const p = field.parameter;
+    if (field.slot >= 0) {
+      const i = field.slot;
+      const state = stateOf(p, raw[i]!);
+      const exact = extras?.exact[p.name];
+      parameters[p.name] = { raw: exact === undefined ? raw[i]! : exact.toString(), value: values[i]!, unit: p.unit, ...(state === undefined ? {} : { state }) };
+    } else if (field.repeats) {
+      const tail = extras?.tails[p.name];
+      parameters[p.name] = { raw: tail?.raw ?? [], value: tail?.values ?? [], unit: p.unit };
+    } else {
+      const text = extras?.texts[p.name] ?? '';
+      parameters[p.name] = { raw: text, value: text, unit: p.unit };
+    }
+  }
+  const perigee =
+    layout.header === 'perigee'
+      ? (() => {
+          const secondary = readSecondaryHeader(new DataView(packet.buffer, packet.byteOffset, packet.byteLength), mdb.epochMs);
+          return { satelliteId: secondary.satelliteId, sequenceCount: header.sequenceCount, onboardTime: new Date(secondary.onboardTimeMs).toISOString() };
+        })()
+      : { sequenceCount: header.sequenceCount };
+  return { ok: true, offset, bytes: packet.length, apid: layout.apid, packet: layout.name, version: layout.version, ...perigee, parameters };
 }
 
 async function readInput(source: string): Promise<Buffer> {
@@ -78,14 +96,44 @@ async function readInput(source: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Runs the command; returns the process exit code. */
-export async function runDecode(mdb: MissionDatabase, args: readonly string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
-  const source = args[0] ?? '-';
+/**
+ * Runs the command; returns the process exit code. `builtin` supplies the
+ * built-in mission database when no --mdb is given.
+ */
+export async function runDecode(
+  builtin: () => MissionDatabase,
+  args: readonly string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { mdb: { type: 'string', multiple: true }, apid: { type: 'string', multiple: true } } });
+  } catch (error) {
+    err.write(`perigee decode: ${(error as Error).message}\nusage: perigee decode [--mdb <definitions>]… [--apid N]… [file|-]\n`);
+    return 1;
+  }
+  const { positionals, values } = parsed;
+  let mdb: MissionDatabase;
+  if (values.mdb === undefined) mdb = builtin();
+  else {
+    try {
+      mdb = await loadDefinitions({ files: values.mdb, apids: values.apid ?? [], lengths: [] });
+    } catch (error) {
+      if (!(error instanceof MissionControlError)) {
+        err.write(`perigee decode: cannot read definitions: ${(error as Error).message}\n`);
+        return 2;
+      }
+      err.write(`perigee decode: ${error.message}\n`);
+      return 1;
+    }
+  }
+  const source = positionals[0] ?? '-';
   let input: Buffer;
   try {
     input = await readInput(source);
   } catch (error) {
-    process.stderr.write(`perigee decode: cannot read ${source === '-' ? 'stdin' : source}: ${(error as Error).message}\n`);
+    err.write(`perigee decode: cannot read ${source === '-' ? 'stdin' : source}: ${(error as Error).message}\n`);
     return 2;
   }
   for (const line of decodeStream(mdb, input)) out.write(`${JSON.stringify(line)}\n`);

@@ -51,7 +51,7 @@ beforeAll(async () => {
     if (arrivalMs >= DROPOUT.fromMs && arrivalMs < DROPOUT.toMs) continue;
     const inPass = arrivalMs >= AOS && arrivalMs <= LOS;
     const station = inPass ? 'svalbard' : 'relay';
-    const topic = mdb.latestLayout(p.apid)!.topic;
+    const topic = mdb.latestLayout(p.apid)!.topic!;
     add(consumed(topic, byTopic.get(topic)?.length ?? 0, Buffer.from(p.bytes), { [HEADERS.arrivalMs]: String(arrivalMs), [HEADERS.groundStation]: station }));
     if (inPass && p.satelliteId === 101) {
       written.packets++;

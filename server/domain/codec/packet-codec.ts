@@ -1,7 +1,9 @@
 /**
- * Encodes and decodes Perigee telemetry packets against the mission database.
- * Decoding never throws on bad input: it returns a DecodeError with a reason,
- * and never a half-decoded value.
+ * Encodes and decodes telemetry packets against the mission database. Every
+ * packet — the built-in fleet's and imported definitions' alike — is decoded
+ * through its layout's compiled plan (decode-plan.ts). Decoding never throws
+ * on bad input: it returns a DecodeError with a reason, and never a
+ * half-decoded value.
  *
  * @example
  *   const bytes = encodePacket(mdb, { apid: 272, satelliteId: 101, sequenceCount: 7,
@@ -10,10 +12,12 @@
  *   if (result.ok) result.packet.values[0]; // 28.4
  */
 import { DecodeError, type PacketOrigin } from '../../errors';
-import { calibrate, uncalibrate } from '../mission/calibration';
-import { CRC_BYTES, HEADER_BYTES, type MissionDatabase, type PacketLayout } from '../mission/mission-database';
-import type { RawType } from '../mission/schema';
+import { uncalibrateInRange } from '../mission/calibration';
+import { rawRangeOf, type RawRange } from '../mission/wire-encoding';
+import { CRC_BYTES, HEADER_BYTES, type LayoutField, type MissionDatabase, type PacketLayout } from '../mission/mission-database';
 import { crc16 } from './crc16';
+import { decodeFields, planOf, readIntegerField, type FieldExtras } from './decode-plan';
+import { writeField } from './field-writer';
 import {
   PRIMARY_HEADER_BYTES,
   packetLengthOf,
@@ -21,6 +25,7 @@ import {
   readSecondaryHeader,
   writePrimaryHeader,
   writeSecondaryHeader,
+  type PrimaryHeader,
 } from './space-packet';
 
 export interface DecodedPacket {
@@ -34,9 +39,22 @@ export interface DecodedPacket {
   readonly raw: readonly number[];
   /** Engineering values in layout.parameters order. */
   readonly values: readonly number[];
+  /** Text, bytes and repeating fields and exact wide integers, when the layout has any. */
+  readonly extras?: FieldExtras;
 }
 
 export type DecodeResult = { readonly ok: true; readonly packet: DecodedPacket } | { readonly ok: false; readonly error: DecodeError };
+
+/** A packet of any definition, Perigee headers or not. */
+export interface DecodedSpacePacket {
+  readonly layout: PacketLayout;
+  readonly header: PrimaryHeader;
+  readonly raw: readonly number[];
+  readonly values: readonly number[];
+  readonly extras?: FieldExtras;
+}
+
+export type SpacePacketResult = { readonly ok: true; readonly packet: DecodedSpacePacket } | { readonly ok: false; readonly error: DecodeError };
 
 export interface PacketToEncode {
   readonly apid: number;
@@ -53,12 +71,45 @@ export interface PacketToEncode {
 
 const MIN_PACKET_BYTES = HEADER_BYTES + CRC_BYTES;
 
-function fail(reason: DecodeError['reason'], message: string, apid: number | undefined, origin: PacketOrigin): DecodeResult {
+function fail(reason: DecodeError['reason'], message: string, apid: number | undefined, origin: PacketOrigin): { ok: false; error: DecodeError } {
   return { ok: false, error: new DecodeError(reason, message, { apid, origin }) };
 }
 
-/** Decodes one complete packet. */
+/**
+ * Decodes one complete packet of a definition with Perigee headers: the
+ * pipeline's entry point, which needs the spacecraft and the onboard time.
+ */
 export function decodePacket(mdb: MissionDatabase, packet: Uint8Array, origin: PacketOrigin = {}): DecodeResult {
+  const result = decodeSpacePacket(mdb, packet, origin);
+  if (!result.ok) return result;
+  const { layout, header, raw, values, extras } = result.packet;
+  if (layout.header !== 'perigee') {
+    return fail('no-secondary-header', `packet "${layout.name}" (APID ${layout.apid}) has no Perigee secondary header with spacecraft and onboard time`, layout.apid, origin);
+  }
+  const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength);
+  const secondary = readSecondaryHeader(view, mdb.epochMs);
+  return {
+    ok: true,
+    packet: {
+      layout,
+      satelliteId: secondary.satelliteId,
+      sequenceCount: header.sequenceCount,
+      onboardTimeMs: secondary.onboardTimeMs,
+      playback: secondary.playback,
+      raw,
+      values,
+      ...(extras === undefined ? {} : { extras }),
+    },
+  };
+}
+
+/**
+ * Decodes one complete packet against any definition: checks the primary
+ * header and the length (and, for Perigee headers, the CRC and the secondary
+ * header flag), picks the layout by APID and selection fields, and decodes
+ * every field through the layout's compiled plan.
+ */
+export function decodeSpacePacket(mdb: MissionDatabase, packet: Uint8Array, origin: PacketOrigin = {}): SpacePacketResult {
   if (packet.length < PRIMARY_HEADER_BYTES) {
     return fail('truncated', `packet has ${packet.length} bytes, fewer than the 6-byte primary header`, undefined, origin);
   }
@@ -70,70 +121,69 @@ export function decodePacket(mdb: MissionDatabase, packet: Uint8Array, origin: P
   if (packet.length > declared) {
     return fail('length-mismatch', `packet has ${packet.length} bytes but its header declares ${declared}`, header.apid, origin);
   }
-  if (declared < MIN_PACKET_BYTES) {
-    return fail('truncated', `packet of ${declared} bytes is shorter than headers and CRC (${MIN_PACKET_BYTES})`, header.apid, origin);
-  }
-  // The CRC covers the headers too, so check it before trusting any header field.
-  const expectedCrc = crc16(packet, 0, declared - CRC_BYTES);
-  const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength);
-  const actualCrc = view.getUint16(declared - CRC_BYTES);
-  if (expectedCrc !== actualCrc) {
-    const hex = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
-    return fail('crc-mismatch', `CRC ${hex(actualCrc)} does not match computed ${hex(expectedCrc)}`, header.apid, origin);
+  const candidates = mdb.layoutsOf(header.apid);
+  const perigee = (candidates[0]?.header ?? mdb.defaultHeader) === 'perigee';
+  if (perigee) {
+    if (declared < MIN_PACKET_BYTES) {
+      return fail('truncated', `packet of ${declared} bytes is shorter than headers and CRC (${MIN_PACKET_BYTES})`, header.apid, origin);
+    }
+    // The CRC covers the headers too, so check it before trusting any header field.
+    const expectedCrc = crc16(packet, 0, declared - CRC_BYTES);
+    const actualCrc = (packet[declared - 2]! << 8) | packet[declared - 1]!;
+    if (expectedCrc !== actualCrc) {
+      const hex = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
+      return fail('crc-mismatch', `CRC ${hex(actualCrc)} does not match computed ${hex(expectedCrc)}`, header.apid, origin);
+    }
   }
   if (header.version !== 0) {
     return fail('unsupported-version', `CCSDS packet version ${header.version} (only version 1, coded 0, is defined)`, header.apid, origin);
   }
   if (header.type !== 0) return fail('not-telemetry', 'packet type is telecommand, not telemetry', header.apid, origin);
-  if (!header.hasSecondaryHeader) {
+  if (perigee && !header.hasSecondaryHeader) {
     return fail('no-secondary-header', 'secondary header flag is clear; onboard time is required', header.apid, origin);
   }
-  if (!mdb.hasApid(header.apid)) return fail('unknown-apid', `APID ${header.apid} is not in the mission database`, header.apid, origin);
-  const secondary = readSecondaryHeader(view, mdb.epochMs);
-  const layout = mdb.packetLayout(header.apid, secondary.definitionVersion);
+  if (candidates.length === 0) return fail('unknown-apid', `APID ${header.apid} is not in the mission database`, header.apid, origin);
+  const layout = selectLayout(candidates, packet);
   if (!layout) {
-    return fail(
-      'unknown-definition-version',
-      `APID ${header.apid} has no definition version ${secondary.definitionVersion}`,
-      header.apid,
-      origin,
-    );
+    const message = perigee
+      ? `APID ${header.apid} has no definition version ${packet[14]}`
+      : `APID ${header.apid} has no layout for this packet (${candidates.map((c) => c.selectors.map((s) => s.label).join(', ')).join('; ')})`;
+    return fail('unknown-definition-version', message, header.apid, origin);
   }
-  if (declared !== layout.totalBytes) {
-    return fail(
-      'length-mismatch',
-      `packet "${layout.name}" v${layout.version} is ${layout.totalBytes} bytes, header declares ${declared}`,
-      header.apid,
-      origin,
-    );
+  if (layout.variableLength ? declared < layout.totalBytes : declared !== layout.totalBytes) {
+    const expected = layout.variableLength ? `at least ${layout.totalBytes}` : `${layout.totalBytes}`;
+    return fail('length-mismatch', `packet "${layout.name}" v${layout.version} is ${expected} bytes, header declares ${declared}`, header.apid, origin);
   }
-  const count = layout.parameters.length;
-  const raw = new Array<number>(count);
-  const values = new Array<number>(count);
-  for (let i = 0; i < count; i++) {
-    const p = layout.parameters[i]!;
-    const r = readRaw(view, layout.offsets[i]!, p.rawType);
-    raw[i] = r;
-    values[i] = calibrate(p.calibration, r);
-  }
-  return {
-    ok: true,
-    packet: {
-      layout,
-      satelliteId: secondary.satelliteId,
-      sequenceCount: header.sequenceCount,
-      onboardTimeMs: secondary.onboardTimeMs,
-      playback: secondary.playback,
-      raw,
-      values,
-    },
-  };
+  const plan = planOf(layout);
+  const raw = new Array<number>(plan.count);
+  const values = new Array<number>(plan.count);
+  const extras = decodeFields(plan, packet, declared, raw, values);
+  return { ok: true, packet: { layout, header, raw, values, ...(extras === undefined ? {} : { extras }) } };
 }
 
-/** Encodes engineering values as a packet; programmer errors (unknown APID, missing value) throw. */
+/** The layout whose selection fields all match the packet; undefined when none does. */
+function selectLayout(candidates: readonly PacketLayout[], packet: Uint8Array): PacketLayout | undefined {
+  if (candidates.length === 1 && candidates[0]!.selectors.length === 0) return candidates[0];
+  const bits = packet.length * 8;
+  return candidates.find((layout) =>
+    layout.selectors.every((s) => s.bitOffset + s.encoding.bits <= bits && readIntegerField(packet, s.bitOffset, s.encoding) === s.value),
+  );
+}
+
+const encodeSteps = new WeakMap<PacketLayout, ReadonlyArray<{ readonly field: LayoutField; readonly range: RawRange }>>();
+
+/** The sample fields of a layout with their raw ranges, worked out once per layout. */
+function encodeStepsOf(layout: PacketLayout) {
+  let steps = encodeSteps.get(layout);
+  if (!steps) encodeSteps.set(layout, (steps = layout.fields.filter((f) => f.slot >= 0).map((field) => ({ field, range: rawRangeOf(field.encoding) }))));
+  return steps;
+}
+
+/** Encodes engineering values as a packet with Perigee headers; programmer errors (unknown APID, missing value) throw. */
 export function encodePacket(mdb: MissionDatabase, input: PacketToEncode): Uint8Array {
   const layout = input.version === undefined ? mdb.latestLayout(input.apid) : mdb.packetLayout(input.apid, input.version);
   if (!layout) throw new RangeError(`no packet definition for APID ${input.apid} version ${input.version ?? 'latest'}`);
+  if (layout.header !== 'perigee' || layout.variableLength) throw new RangeError(`packet "${layout.name}" is not a fixed-length packet with Perigee headers`);
   const bytes = new Uint8Array(layout.totalBytes);
   const view = new DataView(bytes.buffer);
   writePrimaryHeader(view, { apid: layout.apid, sequenceCount: input.sequenceCount, totalBytes: layout.totalBytes });
@@ -142,38 +192,12 @@ export function encodePacket(mdb: MissionDatabase, input: PacketToEncode): Uint8
     { onboardTimeMs: input.onboardTimeMs, satelliteId: input.satelliteId, definitionVersion: layout.version, playback: input.playback === true },
     mdb.epochMs,
   );
-  layout.parameters.forEach((p, i) => {
+  for (const { field, range } of encodeStepsOf(layout)) {
+    const p = field.parameter;
     const value = input.values[p.name];
     if (value === undefined || Number.isNaN(value)) throw new RangeError(`packet "${layout.name}" needs a value for "${p.name}"`);
-    writeRaw(view, layout.offsets[i]!, p.rawType, uncalibrate(p.calibration, p.rawType, value));
-  });
+    writeField(bytes, field.bitOffset, field.encoding, uncalibrateInRange(p.calibration, range, value));
+  }
   view.setUint16(layout.totalBytes - CRC_BYTES, crc16(bytes, 0, layout.totalBytes - CRC_BYTES));
   return bytes;
 }
-
-function readRaw(view: DataView, offset: number, type: RawType): number {
-  switch (type) {
-    case 'uint8': return view.getUint8(offset);
-    case 'int8': return view.getInt8(offset);
-    case 'uint16': return view.getUint16(offset);
-    case 'int16': return view.getInt16(offset);
-    case 'uint32': return view.getUint32(offset);
-    case 'int32': return view.getInt32(offset);
-    case 'float32': return view.getFloat32(offset);
-    case 'float64': return view.getFloat64(offset);
-  }
-}
-
-function writeRaw(view: DataView, offset: number, type: RawType, value: number): void {
-  switch (type) {
-    case 'uint8': return view.setUint8(offset, value);
-    case 'int8': return view.setInt8(offset, value);
-    case 'uint16': return view.setUint16(offset, value);
-    case 'int16': return view.setInt16(offset, value);
-    case 'uint32': return view.setUint32(offset, value);
-    case 'int32': return view.setInt32(offset, value);
-    case 'float32': return view.setFloat32(offset, value);
-    case 'float64': return view.setFloat64(offset, value);
-  }
-}
-

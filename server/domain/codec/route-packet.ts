@@ -5,7 +5,7 @@
  * validation (CRC, definition version, values) is the worker's job; a packet
  * the gateway cannot route gets the decoder's precise reason instead.
  */
-import type { DecodeError } from '../../errors';
+import { DecodeError } from '../../errors';
 import type { MissionDatabase } from '../mission/mission-database';
 import type { Topic } from '../../topics';
 import { decodePacket } from './packet-codec';
@@ -22,7 +22,7 @@ export function routePacket(mdb: MissionDatabase, packet: Uint8Array): PacketRou
   if (routable) {
     const { apid } = readPrimaryHeader(packet);
     const layout = mdb.latestLayout(apid);
-    if (layout) {
+    if (layout?.topic !== undefined) {
       const satelliteId = (packet[12]! << 8) | packet[13]!;
       // Played-back packets take their own lane whatever their subsystem: a dump never queues ahead of live data.
       const playback = isPlaybackPacket(packet);
@@ -30,6 +30,10 @@ export function routePacket(mdb: MissionDatabase, packet: Uint8Array): PacketRou
     }
   }
   const decoded = decodePacket(mdb, packet);
-  if (decoded.ok) throw new RangeError('unroutable packet decoded cleanly'); // unreachable: decoding needs a known APID
+  if (decoded.ok) {
+    const { layout } = decoded.packet;
+    const message = `packet "${layout.name}" (APID ${layout.apid}) belongs to subsystem "${layout.subsystem}", which has no raw topic`;
+    return { ok: false, error: new DecodeError('unknown-apid', message, { apid: layout.apid }) };
+  }
   return { ok: false, error: decoded.error };
 }

@@ -4,24 +4,7 @@
  * by the simulator and tests to encode engineering values as raw counts.
  */
 import type { Calibration, ParameterDefinition, RawType } from './schema';
-
-export interface RawRange {
-  readonly min: number;
-  readonly max: number;
-  readonly integer: boolean;
-  readonly bytes: number;
-}
-
-export const RAW_RANGES: Readonly<Record<RawType, RawRange>> = {
-  uint8: { min: 0, max: 0xff, integer: true, bytes: 1 },
-  int8: { min: -0x80, max: 0x7f, integer: true, bytes: 1 },
-  uint16: { min: 0, max: 0xffff, integer: true, bytes: 2 },
-  int16: { min: -0x8000, max: 0x7fff, integer: true, bytes: 2 },
-  uint32: { min: 0, max: 0xffffffff, integer: true, bytes: 4 },
-  int32: { min: -0x80000000, max: 0x7fffffff, integer: true, bytes: 4 },
-  float32: { min: -3.4028234663852886e38, max: 3.4028234663852886e38, integer: false, bytes: 4 },
-  float64: { min: -Number.MAX_VALUE, max: Number.MAX_VALUE, integer: false, bytes: 8 },
-};
+import { rawRangeOf, rawTypeEncoding, type RawRange, type WireEncoding } from './wire-encoding';
 
 /** Engineering value of a raw count. */
 export function calibrate(calibration: Calibration, raw: number): number {
@@ -41,8 +24,12 @@ export function calibrate(calibration: Calibration, raw: number): number {
 }
 
 /** Raw count whose calibrated value is closest to `engineering`, clamped to the raw type. */
-export function uncalibrate(calibration: Calibration, rawType: RawType, engineering: number): number {
-  const range = RAW_RANGES[rawType];
+export function uncalibrate(calibration: Calibration, encoding: RawType | WireEncoding, engineering: number): number {
+  return uncalibrateInRange(calibration, rawRangeOf(typeof encoding === 'string' ? rawTypeEncoding(encoding) : encoding), engineering);
+}
+
+/** `uncalibrate` with the raw range already worked out (encoders call it per field and packet). */
+export function uncalibrateInRange(calibration: Calibration, range: RawRange, engineering: number): number {
   let raw: number;
   if (calibration.type === 'none') raw = engineering;
   else if (calibration.type === 'table') raw = interpolate(calibration.points, engineering, 1, 0);
@@ -79,7 +66,10 @@ function bisect(calibration: Calibration, range: RawRange, target: number): numb
   return (lo + hi) / 2;
 }
 
-/** Enumerated state name of a raw value, when the parameter defines states. */
-export function stateOf(parameter: ParameterDefinition, raw: number): string | undefined {
-  return parameter.states?.[String(raw)];
+/** Enumerated state name of a raw value, when the parameter defines states (single values first, then ranges). */
+export function stateOf(parameter: Pick<ParameterDefinition, 'states' | 'stateRanges'>, raw: number): string | undefined {
+  const state = parameter.states?.[String(raw)];
+  if (state !== undefined || parameter.stateRanges === undefined) return state;
+  for (const r of parameter.stateRanges) if (raw >= r.min && raw <= r.max) return r.state;
+  return undefined;
 }

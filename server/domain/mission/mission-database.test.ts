@@ -47,16 +47,16 @@ describe('Mission > calibration', () => {
   it('evaluates polynomials and inverts them to the nearest raw count', () => {
     const thermal = mdb.parameter('thermal.node_000')!;
     expect(calibrate(thermal.calibration, 12345)).toBeCloseTo(23.45, 10);
-    expect(uncalibrate(thermal.calibration, thermal.rawType, 23.45)).toBe(12345);
-    expect(uncalibrate(thermal.calibration, thermal.rawType, -500)).toBe(0); // clamped to uint16
+    expect(uncalibrate(thermal.calibration, thermal.rawType!, 23.45)).toBe(12345);
+    expect(uncalibrate(thermal.calibration, thermal.rawType!, -500)).toBe(0); // clamped to uint16
   });
 
   it('interpolates a decreasing thermistor table both ways', () => {
     const battery = mdb.parameter('power.battery_temperature')!;
     expect(calibrate(battery.calibration, 2048)).toBe(10);
     expect(calibrate(battery.calibration, 1674)).toBe(20);
-    expect(uncalibrate(battery.calibration, battery.rawType, 20)).toBe(1674);
-    expect(uncalibrate(battery.calibration, battery.rawType, 60)).toBe(500);
+    expect(uncalibrate(battery.calibration, battery.rawType!, 20)).toBe(1674);
+    expect(uncalibrate(battery.calibration, battery.rawType!, 60)).toBe(500);
   });
 
   it('inverts a cubic by bisection', () => {

@@ -1,7 +1,9 @@
 /**
  * The mission database in memory: the validated file plus the indexes the
  * codec, the worker and the console need (parameter by name and id, packet
- * layout by APID and version, subsystems). Built once; read-only after.
+ * layouts by APID, subsystems). Built once; read-only after. Validation
+ * errors name the definition's path, or the file and line a `locate`
+ * function maps it to (the importers' source lines).
  *
  * @example
  *   const mdb = MissionDatabase.fromFile(json);
@@ -9,58 +11,58 @@
  */
 import { MissionDatabaseError } from '../../errors';
 import { isTopic, type Topic } from '../../topics';
-import { RAW_RANGES } from './calibration';
+import { compilePacketLayout, type PacketLayout, type ResolvedParameter } from './packet-layout';
 import {
   missionDatabaseSchema,
   type MissionDatabaseFile,
+  type PacketHeaderKind,
   type ParameterDefinition,
   type SubsystemDefinition,
 } from './schema';
+import { isNumericEncoding, rawRangeOf, wireEncodingOf } from './wire-encoding';
 
-/** Bytes before the first parameter: 6-byte primary header + 10-byte secondary header. */
-export const HEADER_BYTES = 16;
-/** Packet error control word at the end of each packet. */
-export const CRC_BYTES = 2;
+export { CRC_BYTES, HEADER_BYTES, type LayoutField, type PacketLayout } from './packet-layout';
 
-export interface PacketLayout {
-  readonly name: string;
-  readonly apid: number;
-  readonly version: number;
-  readonly subsystem: string;
-  readonly topic: Topic;
-  readonly rateHz: number;
-  readonly parameters: readonly ParameterDefinition[];
-  /** Byte offset of each parameter from the start of the packet. */
-  readonly offsets: readonly number[];
-  readonly totalBytes: number;
-}
+/** Maps a path in the definition (e.g. ['packets', 2, 'parameters', 5]) to where it was written, e.g. "eps.csv:7". */
+export type SourceLocator = (path: ReadonlyArray<PropertyKey>) => string | undefined;
 
 export class MissionDatabase {
   readonly version: string;
   readonly mission: string;
   readonly epochMs: number;
   readonly subsystems: readonly SubsystemDefinition[];
+  /** Every sample parameter (fixed arrays as their elements), in definition order. */
   readonly parameters: readonly ParameterDefinition[];
   readonly layouts: readonly PacketLayout[];
-  /** Largest packet any definition describes, in bytes. */
+  /** Largest packet any fixed-length definition describes, in bytes. */
   readonly maxPacketBytes: number;
+  /** Headers assumed for a packet whose APID is unknown, to check it as far as possible. */
+  readonly defaultHeader: PacketHeaderKind;
+  /** The validated file this database was built from. */
+  readonly file: MissionDatabaseFile;
   readonly #byName = new Map<string, ParameterDefinition>();
   readonly #byId = new Map<number, ParameterDefinition>();
-  readonly #layouts = new Map<number, Map<number, PacketLayout>>();
+  readonly #resolved = new Map<string, ResolvedParameter>();
+  readonly #layouts = new Map<number, PacketLayout[]>();
   readonly #subsystems = new Map<string, SubsystemDefinition>();
+  readonly #locate: SourceLocator;
 
-  private constructor(file: MissionDatabaseFile) {
+  private constructor(file: MissionDatabaseFile, locate: SourceLocator) {
+    this.#locate = locate;
+    this.file = file;
     this.version = file.version;
     this.mission = file.mission;
     this.epochMs = Date.parse(file.time.epoch);
     this.subsystems = file.subsystems;
-    this.parameters = file.parameters;
-    for (const s of file.subsystems) {
-      if (this.#subsystems.has(s.id)) throw new MissionDatabaseError(`subsystem "${s.id}" defined twice`);
-      if (!isTopic(s.topic)) throw new MissionDatabaseError(`subsystem "${s.id}" names unknown topic "${s.topic}"`);
+    file.subsystems.forEach((s, i) => {
+      if (this.#subsystems.has(s.id)) this.#fail(['subsystems', i], `subsystem "${s.id}" defined twice`);
+      if (s.topic !== undefined && !isTopic(s.topic)) this.#fail(['subsystems', i, 'topic'], `subsystem "${s.id}" names unknown topic "${s.topic}"`);
       this.#subsystems.set(s.id, s);
-    }
-    for (const p of file.parameters) this.#addParameter(p);
+    });
+    const ids = new Map<number, string>();
+    const parameters: ParameterDefinition[] = [];
+    file.parameters.forEach((p, i) => parameters.push(...this.#addParameter(p, i, ids)));
+    this.parameters = parameters;
     for (const s of file.subsystems) {
       for (const view of s.views) {
         if (view.kind === 'grid') continue;
@@ -74,51 +76,40 @@ export class MissionDatabase {
       }
     }
     const layouts: PacketLayout[] = [];
-    for (const packet of file.packets) {
+    file.packets.forEach((packet, i) => {
       const subsystem = this.#subsystems.get(packet.subsystem);
-      if (!subsystem) throw new MissionDatabaseError(`packet "${packet.name}" names unknown subsystem "${packet.subsystem}"`);
-      const versions = this.#layouts.get(packet.apid) ?? new Map<number, PacketLayout>();
-      if (versions.has(packet.version)) {
-        throw new MissionDatabaseError(`APID ${packet.apid} version ${packet.version} defined twice`);
+      if (!subsystem) this.#fail(['packets', i, 'subsystem'], `packet "${packet.name}" names unknown subsystem "${packet.subsystem}"`);
+      const layout = compilePacketLayout(packet, i, (name) => this.#resolved.get(name), subsystem.topic as Topic | undefined, (path, message) =>
+        this.#fail(path, message),
+      );
+      const sameApid = this.#layouts.get(packet.apid) ?? [];
+      for (const other of sameApid) {
+        if (other.header !== layout.header) {
+          this.#fail(['packets', i, 'header'], `APID ${packet.apid} has packets with ${other.header} and ${layout.header} headers`);
+        }
+        if (sameSelection(other, layout)) {
+          const what = layout.header === 'perigee' ? `APID ${packet.apid} version ${packet.version}` : `APID ${packet.apid} with the same selection (packets "${other.name}" and "${layout.name}")`;
+          this.#fail(['packets', i], `${what} defined twice`);
+        }
       }
-      const parameters = packet.parameters.map((name) => {
-        const p = this.#byName.get(name);
-        if (!p) throw new MissionDatabaseError(`packet "${packet.name}" names unknown parameter "${name}"`);
-        return p;
-      });
-      const offsets: number[] = [];
-      let offset = HEADER_BYTES;
-      for (const p of parameters) {
-        offsets.push(offset);
-        offset += RAW_RANGES[p.rawType].bytes;
-      }
-      const layout: PacketLayout = {
-        name: packet.name,
-        apid: packet.apid,
-        version: packet.version,
-        subsystem: packet.subsystem,
-        topic: subsystem.topic as Topic,
-        rateHz: packet.rateHz,
-        parameters,
-        offsets,
-        totalBytes: offset + CRC_BYTES,
-      };
-      versions.set(packet.version, layout);
-      this.#layouts.set(packet.apid, versions);
+      sameApid.push(layout);
+      this.#layouts.set(packet.apid, sameApid);
       layouts.push(layout);
-    }
+    });
     this.layouts = layouts;
     this.maxPacketBytes = Math.max(...layouts.map((l) => l.totalBytes));
+    this.defaultHeader = layouts.some((l) => l.header === 'perigee') ? 'perigee' : 'ccsds';
   }
 
   /** Validates a parsed JSON document; throws MissionDatabaseError naming the first problem. */
-  static fromFile(json: unknown): MissionDatabase {
+  static fromFile(json: unknown, { locate = () => undefined }: { locate?: SourceLocator } = {}): MissionDatabase {
     const parsed = missionDatabaseSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new MissionDatabaseError(`mission database invalid at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      const where = locate(issue.path);
+      throw new MissionDatabaseError(`${where ? `${where}: ` : ''}mission database invalid at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
     }
-    return new MissionDatabase(parsed.data);
+    return new MissionDatabase(parsed.data, locate);
   }
 
   parameter(name: string): ParameterDefinition | undefined {
@@ -135,7 +126,12 @@ export class MissionDatabase {
 
   /** Layout for an APID at a definition version; undefined when either is unknown. */
   packetLayout(apid: number, version: number): PacketLayout | undefined {
-    return this.#layouts.get(apid)?.get(version);
+    return this.#layouts.get(apid)?.find((l) => l.version === version);
+  }
+
+  /** Every layout an APID carries (several when a secondary-header field or the definition version tells them apart). */
+  layoutsOf(apid: number): readonly PacketLayout[] {
+    return this.#layouts.get(apid) ?? [];
   }
 
   hasApid(apid: number): boolean {
@@ -144,9 +140,9 @@ export class MissionDatabase {
 
   /** The newest definition version of an APID. */
   latestLayout(apid: number): PacketLayout | undefined {
-    const versions = this.#layouts.get(apid);
-    if (!versions) return undefined;
-    return versions.get(Math.max(...versions.keys()));
+    const layouts = this.#layouts.get(apid);
+    if (!layouts) return undefined;
+    return layouts.reduce((a, b) => (b.version > a.version ? b : a));
   }
 
   /** Parameters of one subsystem, in definition order. */
@@ -154,35 +150,74 @@ export class MissionDatabase {
     return this.parameters.filter((p) => p.subsystem === subsystem);
   }
 
-  #addParameter(p: ParameterDefinition): void {
-    if (this.#byName.has(p.name)) throw new MissionDatabaseError(`parameter "${p.name}" defined twice`);
-    if (this.#byId.has(p.id)) throw new MissionDatabaseError(`parameter id ${p.id} used by "${this.#byId.get(p.id)!.name}" and "${p.name}"`);
-    if (!this.#subsystems.has(p.subsystem)) throw new MissionDatabaseError(`parameter "${p.name}" names unknown subsystem "${p.subsystem}"`);
-    if (!p.name.startsWith(`${p.subsystem}.`)) throw new MissionDatabaseError(`parameter "${p.name}" must start with "${p.subsystem}."`);
+  #fail(path: ReadonlyArray<string | number>, message: string): never {
+    const where = this.#locate(path);
+    throw new MissionDatabaseError(where ? `${where}: ${message}` : message);
+  }
+
+  /** Registers a definition; returns the sample parameters it stands for (a fixed array: its elements). */
+  #addParameter(p: ParameterDefinition, index: number, ids: Map<number, string>): ParameterDefinition[] {
+    const fail = (message: string, ...path: string[]): never => this.#fail(['parameters', index, ...path], message);
+    if (this.#resolved.has(p.name)) fail(`parameter "${p.name}" defined twice`, 'name');
+    if (!this.#subsystems.has(p.subsystem)) fail(`parameter "${p.name}" names unknown subsystem "${p.subsystem}"`, 'subsystem');
+    if (!p.name.startsWith(`${p.subsystem}.`)) fail(`parameter "${p.name}" must start with "${p.subsystem}."`, 'name');
+    const wire = wireEncodingOf(p);
+    if (!wire.ok) return fail(`parameter "${p.name}" ${wire.reason}`, 'encoding');
+    const encoding = wire.encoding;
+    const numeric = isNumericEncoding(encoding);
+    if (p.arrayLength !== undefined && !numeric) fail(`parameter "${p.name}": arrays of ${encoding.kind} are not supported`, 'arrayLength');
     const { criticalLow, warningLow, warningHigh, criticalHigh } = p.limits ?? {};
     const ordered = [criticalLow, warningLow, warningHigh, criticalHigh].filter((v): v is number => v !== undefined);
     if (ordered.some((v, i) => i > 0 && v < ordered[i - 1]!)) {
-      throw new MissionDatabaseError(`parameter "${p.name}" limits must satisfy criticalLow ≤ warningLow ≤ warningHigh ≤ criticalHigh`);
+      fail(`parameter "${p.name}" limits must satisfy criticalLow ≤ warningLow ≤ warningHigh ≤ criticalHigh`, 'limits');
     }
-    if (p.validRange && !(p.validRange.min < p.validRange.max)) {
-      throw new MissionDatabaseError(`parameter "${p.name}" validRange must have min < max`);
-    }
+    if (p.validRange && !(p.validRange.min < p.validRange.max)) fail(`parameter "${p.name}" validRange must have min < max`, 'validRange');
     if (p.calibration.type === 'table') {
       const raws = p.calibration.points.map(([raw]) => raw);
       if (raws.some((r, i) => i > 0 && r <= raws[i - 1]!)) {
-        throw new MissionDatabaseError(`parameter "${p.name}" table calibration must list raw values in increasing order`);
+        fail(`parameter "${p.name}" table calibration must list raw values in increasing order`, 'calibration');
       }
       const engs = p.calibration.points.map(([, eng]) => eng);
       const up = engs.every((e, i) => i === 0 || e > engs[i - 1]!);
       const down = engs.every((e, i) => i === 0 || e < engs[i - 1]!);
-      if (!up && !down) throw new MissionDatabaseError(`parameter "${p.name}" table calibration must be monotonic`);
+      if (!up && !down) fail(`parameter "${p.name}" table calibration must be monotonic`, 'calibration');
     }
-    const range = RAW_RANGES[p.rawType];
+    const range = rawRangeOf(encoding);
+    const label = `${encoding.bits}-bit ${encoding.kind}`;
     for (const raw of Object.keys(p.states ?? {})) {
       const n = Number(raw);
-      if (n < range.min || n > range.max) throw new MissionDatabaseError(`parameter "${p.name}" state ${raw} outside ${p.rawType}`);
+      if (!numeric || n < range.min || n > range.max) fail(`parameter "${p.name}" state ${raw} outside ${p.rawType ?? label}`, 'states');
     }
-    this.#byName.set(p.name, p);
-    this.#byId.set(p.id, p);
+    for (const r of p.stateRanges ?? []) {
+      if (!(r.min <= r.max)) fail(`parameter "${p.name}" state range "${r.state}" must have min ≤ max`, 'stateRanges');
+    }
+    const count = typeof p.arrayLength === 'number' ? p.arrayLength : 1;
+    for (let k = 0; k < count; k++) {
+      const id = p.id + k;
+      const user = ids.get(id);
+      if (user !== undefined) fail(`parameter id ${id} used by "${user}" and "${p.name}"`, 'id');
+      ids.set(id, p.name);
+    }
+    const elements =
+      typeof p.arrayLength === 'number'
+        ? Array.from({ length: p.arrayLength }, (_, k): ParameterDefinition => {
+            const { arrayLength: _length, ...scalar } = p;
+            return { ...scalar, id: p.id + k, name: `${p.name}[${k}]`, description: `${p.description} [${k}]` };
+          })
+        : null;
+    this.#resolved.set(p.name, { definition: p, encoding, elements });
+    const samples = elements ?? (numeric && p.arrayLength === undefined ? [p] : []);
+    for (const sample of samples) {
+      if (this.#byName.has(sample.name)) fail(`parameter "${sample.name}" defined twice`, 'name');
+      this.#byName.set(sample.name, sample);
+      this.#byId.set(sample.id, sample);
+    }
+    return samples;
   }
+}
+
+/** Whether two layouts of one APID would claim the same packets. */
+function sameSelection(a: PacketLayout, b: PacketLayout): boolean {
+  if (a.selectors.length !== b.selectors.length) return false;
+  return a.selectors.every((s) => b.selectors.some((t) => t.bitOffset === s.bitOffset && t.encoding.bits === s.encoding.bits && t.value === s.value));
 }

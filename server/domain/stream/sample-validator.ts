@@ -81,7 +81,9 @@ function compile(layout: PacketLayout): CompiledChecks {
       min[i] = p.validRange.min;
       max[i] = p.validRange.max;
     }
-    states.push(p.states ? new Set(Object.keys(p.states).map(Number)) : undefined);
+    // A parameter with state ranges takes any raw value its ranges or single states name; those are
+    // checked where the state is shown, so only single-value enumerations are closed sets here.
+    states.push(p.states && !p.stateRanges ? new Set(Object.keys(p.states).map(Number)) : undefined);
   });
   return { min, max, states };
 }

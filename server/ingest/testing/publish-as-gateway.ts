@@ -22,7 +22,7 @@ export async function publishAsGateway(
   for (let i = 0; i < packets.length; i += chunkSize) {
     const byTopic = new Map<Topic, SimPacket[]>();
     for (const p of packets.slice(i, i + chunkSize)) {
-      const topic = mdb.latestLayout(p.apid)!.topic;
+      const topic = mdb.latestLayout(p.apid)!.topic!;
       byTopic.set(topic, [...(byTopic.get(topic) ?? []), p]);
     }
     for (const [topic, chunk] of byTopic) {

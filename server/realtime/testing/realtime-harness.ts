@@ -131,7 +131,7 @@ export async function startRealtimeHarness({ now, log = silentLogger }: { now: (
     publishPacket: async ({ satelliteId, apid, sequenceCount, onboardTimeMs, arrivalMs, values = {} }) => {
       const layout = mdb.latestLayout(apid)!;
       const all = Object.fromEntries(layout.parameters.map((p) => [p.name, values[p.name] ?? nominalValue(p.name)]));
-      await publishBytes(layout.topic, encodePacket(mdb, { apid, satelliteId, sequenceCount, onboardTimeMs, values: all }), arrivalMs);
+      await publishBytes(layout.topic!, encodePacket(mdb, { apid, satelliteId, sequenceCount, onboardTimeMs, values: all }), arrivalMs);
       return new Map(layout.parameters.map((p) => [p.id, all[p.name]!]));
     },
     publishBytes,
@@ -140,7 +140,7 @@ export async function startRealtimeHarness({ now, log = silentLogger }: { now: (
       const values = Object.fromEntries(layout.parameters.map((p) => [p.name, nominalValue(p.name)]));
       for (let i = 0; i < 3; i++) {
         const onboardTimeMs = beforeMs - (3 - i) * 100;
-        await publishBytes(layout.topic, encodePacket(mdb, { apid: 256, satelliteId, sequenceCount: 16000 + i, onboardTimeMs, values }), onboardTimeMs + arrivalDelayMs);
+        await publishBytes(layout.topic!, encodePacket(mdb, { apid: 256, satelliteId, sequenceCount: 16000 + i, onboardTimeMs, values }), onboardTimeMs + arrivalDelayMs);
       }
       await new Promise((r) => setTimeout(r, 20));
     },

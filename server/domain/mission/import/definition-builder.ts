@@ -1,0 +1,119 @@
+/**
+ * Collects what the importers read (XTCE, CSV) into one mission database
+ * definition, remembering the file and line each parameter, packet and
+ * packet entry came from, so that every validation error can point there.
+ *
+ * @example
+ *   const builder = new DefinitionBuilder('DEMOSAT');
+ *   builder.addSubsystem('eps', 'EPS');
+ *   builder.addParameter({ ...definition }, { file: 'eps.csv', line: 4 });
+ *   const mdb = builder.build(); // MissionDatabase, or MissionDatabaseError "eps.csv:4: ..."
+ */
+import { MissionDatabaseError } from '../../../errors';
+import { MissionDatabase } from '../mission-database';
+import type { MissionDatabaseInput, ParameterDefinition } from '../schema';
+
+export interface SourceLine {
+  readonly file: string;
+  readonly line: number;
+}
+
+type PacketInput = MissionDatabaseInput['packets'][number];
+/** Encodings whose values are samples (numbers archived and shown), as opposed to text and bytes. */
+const SAMPLE_KINDS = new Set(['unsigned', 'signed', 'float']);
+type ParameterInput = Omit<ParameterDefinition, 'id'>;
+
+/** Lower-case identifier for parameter and subsystem names: `Battery-Voltage` → `battery_voltage`. */
+export function identifierOf(name: string): string {
+  const id = name
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return /^[a-z]/.test(id) ? id : `p_${id}`;
+}
+
+export class ImportError extends MissionDatabaseError {
+  constructor(where: SourceLine, message: string) {
+    super(`${where.file}:${where.line}: ${message}`);
+  }
+}
+
+export class DefinitionBuilder {
+  readonly #mission: string;
+  readonly #subsystems = new Map<string, { id: string; name: string }>();
+  readonly #parameters: ParameterDefinition[] = [];
+  readonly #parameterSources: SourceLine[] = [];
+  readonly #packets: PacketInput[] = [];
+  readonly #packetSources: Array<{ packet: SourceLine; entries: SourceLine[]; select: SourceLine[] }> = [];
+  #nextId = 1;
+
+  constructor(mission: string) {
+    this.#mission = mission;
+  }
+
+  addSubsystem(id: string, name: string): void {
+    if (!this.#subsystems.has(id)) this.#subsystems.set(id, { id, name });
+  }
+
+  hasParameter(name: string): boolean {
+    return this.#parameters.some((p) => p.name === name);
+  }
+
+  /** Adds a parameter with the next free id (an array takes one id per element); returns its full definition. */
+  addParameter(parameter: ParameterInput, where: SourceLine): ParameterDefinition {
+    const definition = { ...parameter, id: this.#nextId } as ParameterDefinition;
+    this.#nextId += typeof parameter.arrayLength === 'number' ? parameter.arrayLength : 1;
+    this.#parameters.push(definition);
+    this.#parameterSources.push(where);
+    return definition;
+  }
+
+  addPacket(packet: PacketInput, where: { packet: SourceLine; entries: SourceLine[]; select?: SourceLine[] }): void {
+    this.#packets.push(packet);
+    this.#packetSources.push({ packet: where.packet, entries: where.entries, select: where.select ?? [] });
+  }
+
+  /** The definition as the internal file format. */
+  toFile(): MissionDatabaseInput {
+    return {
+      mission: this.#mission,
+      version: '1.0.0',
+      subsystems: [...this.#subsystems.values()].map((s) => ({ id: s.id, name: s.name, views: this.#defaultViews(s) })),
+      parameters: this.#parameters,
+      packets: this.#packets,
+    };
+  }
+
+  /**
+   * A table of every sample parameter of the subsystem, so that the console
+   * shows imported parameters the way it shows the built-in ones.
+   */
+  #defaultViews(subsystem: { id: string; name: string }): NonNullable<MissionDatabaseInput['subsystems'][number]['views']> {
+    const names = this.#parameters
+      .filter((p) => p.subsystem === subsystem.id && p.arrayLength !== 'remaining' && SAMPLE_KINDS.has(p.encoding?.kind ?? 'unsigned'))
+      .flatMap((p) => (typeof p.arrayLength === 'number' ? Array.from({ length: p.arrayLength }, (_, k) => `${p.name}[${k}]`) : [p.name]));
+    return names.length === 0 ? [] : [{ kind: 'values', title: `${subsystem.name} parameters`, parameters: names }];
+  }
+
+  /** Where a definition path (as MissionDatabase reports it) was written. */
+  locate(path: ReadonlyArray<PropertyKey>): string | undefined {
+    const [section, index, part, entry] = path;
+    if (typeof index !== 'number') return undefined;
+    let where: SourceLine | undefined;
+    if (section === 'parameters') where = this.#parameterSources[index];
+    if (section === 'packets') {
+      const sources = this.#packetSources[index];
+      if (part === 'parameters' && typeof entry === 'number') where = sources?.entries[entry] ?? sources?.packet;
+      else if (part === 'select' && typeof entry === 'number') where = sources?.select[entry] ?? sources?.packet;
+      else where = sources?.packet;
+    }
+    return where ? `${where.file}:${where.line}` : undefined;
+  }
+
+  /** Validates everything read so far as a mission database; errors name the file and line. */
+  build(): MissionDatabase {
+    return MissionDatabase.fromFile(this.toFile(), { locate: (path) => this.locate(path) });
+  }
+}
