@@ -5,6 +5,7 @@ import { limitStateOf } from './telemetry/limit-state';
 import { valueStateOf, type ValueState } from './telemetry/value-state';
 import { toDisplay } from './telemetry/display-units';
 import { useUnits } from './hooks/useUnits';
+import { useLineageInspector } from './hooks/useLineage';
 import { LIMIT_TEXT_CLASS, VALUE_STATE_CLASS, VALUE_STATE_MARK } from './limit-style';
 
 export interface LatestValueProps {
@@ -35,14 +36,22 @@ export function LatestValue({ parameter, sample, nowMs, isPrimary, className = '
   const limitState = limitStateOf(value, parameter.limits);
   const state = stateOfSample(parameter, sample, nowMs);
   const age = sample && nowMs !== null ? formatAge(Math.max(0, nowMs - sample.onboardTimeMs)) : undefined;
+  const inspect = useLineageInspector();
+  const inspectable = inspect !== null && sample !== undefined && value !== null && value !== undefined;
   return (
     <span
       data-testid={isPrimary ? `value-${parameter.name}` : undefined}
+      role={inspectable ? 'button' : undefined}
+      tabIndex={inspectable ? 0 : undefined}
+      onClick={inspectable ? () => inspect({ parameterId: parameter.id, timeMs: sample.onboardTimeMs }) : undefined}
       data-value={value ?? undefined}
       data-limit-state={limitState}
       data-state={state}
-      title={age === undefined ? 'no data yet' : `${state}${limitState === 'nominal' ? '' : `, ${limitState}`}: sampled ${age} ago`}
-      className={`font-mono tabular-nums ${LIMIT_TEXT_CLASS[limitState]} ${VALUE_STATE_CLASS[state]} ${className}`}
+      title={
+        (age === undefined ? 'no data yet' : `${state}${limitState === 'nominal' ? '' : `, ${limitState}`}: sampled ${age} ago`) +
+        (inspectable ? ' · click for the packet it came from' : '')
+      }
+      className={`font-mono tabular-nums ${inspectable ? 'cursor-help underline decoration-dotted underline-offset-2' : ''} ${LIMIT_TEXT_CLASS[limitState]} ${VALUE_STATE_CLASS[state]} ${className}`}
     >
       {formatValue(toDisplay(value, parameter.unit, units))}
       {VALUE_STATE_MARK[state] && (

@@ -23,6 +23,8 @@ import { gapsLongerThan } from './telemetry/series-gaps';
 import { alarmMarkers, alarmsActiveAt } from './conductor/alarm-replay';
 import { useAlarmEvents } from './conductor/useAlarmEvents';
 import { ReplayAlarmStrip } from './conductor/ReplayAlarmStrip';
+import { LineagePanel } from './conductor/LineagePanel';
+import { LineageContext, type LineageTarget } from './hooks/useLineage';
 
 /** Re-render cadence of values and ages, ms: fast enough to look live, slow enough to cost nothing. */
 const TICK_MS = 250;
@@ -182,6 +184,7 @@ function FixedWindowPanels({ satelliteId, panels, shown, focus, fixed, nowMs, li
   const probe = probeId === undefined ? undefined : history.store.series(probeId);
   const minGapMs = Math.max(3000, history.tier === '1m' ? 120_000 : history.tier === '1s' ? 2500 : 0);
   const gaps = probe && !history.loading ? gapsLongerThan(probe, fixed.fromMs, fixed.toMs, minGapMs) : [];
+  const [lineage, setLineage] = useState<LineageTarget | null>(null);
   const alarmEvents = useAlarmEvents(satelliteId, fixed.fromMs, fixed.toMs);
   const events = alarmEvents.data ?? [];
   const markers = useMemo(() => alarmMarkers(alarmEvents.data ?? [], fixed.fromMs, fixed.toMs), [alarmEvents.data, fixed.fromMs, fixed.toMs]);
@@ -194,6 +197,8 @@ function FixedWindowPanels({ satelliteId, panels, shown, focus, fixed, nowMs, li
     <>
       <ConductorBar nowMs={nowMs} cursorMs={cursorMs} liveSpanMs={liveSpanMs} gaps={gaps} markers={markers} status={status} />
       <ReplayAlarmStrip active={alarmsActiveAt(events, cursorMs)} cursorMs={cursorMs} error={alarmEvents.error?.message} />
+      {lineage && <LineagePanel satelliteId={satelliteId} target={lineage} onClose={() => setLineage(null)} />}
+      <LineageContext value={setLineage}>
       <ChartCursorContext value={cursorMs}>
         <div data-testid="panels" data-focus={focus ?? 'all'} data-mode="fixed" className={focus === null ? 'grid gap-3 lg:grid-cols-2 2xl:grid-cols-3' : 'grid gap-3'}>
           {shown.map((definition) => (
@@ -210,6 +215,7 @@ function FixedWindowPanels({ satelliteId, panels, shown, focus, fixed, nowMs, li
           ))}
         </div>
       </ChartCursorContext>
+      </LineageContext>
     </>
   );
 }

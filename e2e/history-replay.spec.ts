@@ -58,6 +58,17 @@ test('an engineer freezes the live view, scrubs to an instant and sees the value
   for (const name of ['power.battery_voltage', 'attitude.q0', 'thermal.node_000']) {
     await expect.poll(() => shownValue(page, name)).toBe(await recordedAt(page, name, cursorMs));
   }
+  // Lineage: the value at the cursor names the packet it came from.
+  await page.getByTestId('value-power.battery_voltage').first().click();
+  const lineage = page.getByTestId('lineage');
+  await expect(lineage.getByTestId('lineage-source')).toHaveText(/^telemetry\.raw\.power partition \d+ offset \d+$/);
+  const layoutVersion = Math.max(...defaultMissionDatabase().layouts.filter((l) => l.parameters.some((p) => p.name === 'power.battery_voltage')).map((l) => l.version));
+  await expect(lineage.getByTestId('lineage-versions')).toContainText(`definition v${layoutVersion}, calibration `);
+  await expect(lineage.getByTestId('lineage-value')).toContainText(`${await recordedAt(page, 'power.battery_voltage', cursorMs)} V`);
+  await expect(lineage.getByTestId('lineage-hex')).toHaveText(/^[0-9a-f]{40,}$/);
+  await page.getByTestId('lineage-close').click();
+  await expect(lineage).toHaveCount(0);
+
   // Charts span the fixed window and mark the cursor.
   await expect(page.getByTestId('chart-battery')).toHaveAttribute('data-cursor-ms', String(cursorMs));
 

@@ -5,7 +5,7 @@
  * the one object both module graphs share. Set once by the web entry point.
  */
 import type { MissionDatabase } from './domain/mission/mission-database';
-import type { AlarmDesk, TelemetryHistory } from './ports/telemetry-store';
+import type { AlarmDesk, TelemetryHistory, TelemetryLineage } from './ports/telemetry-store';
 import type { SatelliteCatalogue } from './domain/mission/fleet';
 import type { FleetStatus } from './realtime/fleet-status';
 import type { AlarmChange } from './realtime/events';
@@ -36,6 +36,8 @@ export interface PerigeeRuntime {
   readonly exportMaxRows?: number;
   /** Passes with what was received during them; absent where the node has no archive (the passes route answers 503). */
   readonly passArchive?: PassArchive;
+  /** Where stored samples came from; absent where the node has no archive (the lineage route answers 503). */
+  readonly lineage?: TelemetryLineage;
 }
 
 const RUNTIME_KEY = Symbol.for('perigee.runtime');

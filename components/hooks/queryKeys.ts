@@ -31,6 +31,8 @@ export const queryKeys = {
   alarmEvents: (satelliteId: number, fromMs: number, toMs: number) => [...all, 'alarm-events', satelliteId, fromMs, toMs] as const,
   /** The passes list for a filter; `window` names the preset the window was computed from. */
   passes: (filter: { satelliteId?: number; station?: string; window: string }) => [...all, 'passes', filter] as const,
+  /** Where one stored sample came from. */
+  lineage: (satelliteId: number, parameterId: number, timeMs: number) => [...all, 'lineage', satelliteId, parameterId, timeMs] as const,
   /** Prefix of every history query of one satellite. */
   channelHistoryOf: (satelliteId: number) => [...all, 'channel-history', satelliteId] as const,
   channelHistory: ({ satelliteId, parameterIds, fromMs, toMs, widthPx }: ChannelHistoryParams) =>

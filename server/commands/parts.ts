@@ -57,7 +57,7 @@ export async function startWebPart(
 ): Promise<WebServer> {
   const web = await startWebServer({
     web: config.web, bus, store, alarmDesk: store, mdb, fleet, auth, demoLogin, log, projectDir: PROJECT_ROOT, metrics, health,
-    telemetryExport: store, exportMaxRows: config.export.maxRows, passArchive: store,
+    telemetryExport: store, exportMaxRows: config.export.maxRows, passArchive: store, lineage: store,
   });
   return lifecycle.add('web', web, (w) => w.close());
 }

@@ -263,6 +263,41 @@ export interface AlarmEventRecord {
   readonly message: string;
 }
 
+/** Which sample's lineage to read: a satellite's parameter at its onboard time, carried by packets of these APIDs. */
+export interface SampleLineageQuery {
+  readonly satelliteId: number;
+  readonly parameterId: number;
+  readonly timeMs: number;
+  readonly apids: readonly number[];
+}
+
+/** Where one stored sample came from (lineage): silver sample, packet context and log position, bronze bytes. */
+export interface SampleLineageRow {
+  readonly sample: { readonly timeMs: number; readonly value: number; readonly rawValue: number; readonly quality: number };
+  readonly packet: {
+    readonly apid: number;
+    readonly sequenceCount: number;
+    readonly topic: string;
+    readonly partition: number;
+    readonly offset: string;
+    readonly arrivalMs: number;
+    readonly receivedOnboardTimeMs: number | null;
+    readonly groundStation: string | null;
+    readonly mode: string | null;
+    readonly calibrationVersion: string;
+    readonly playback: boolean;
+    readonly orbit: { readonly latDeg: number; readonly lonDeg: number; readonly altKm: number } | null;
+  } | null;
+  readonly rawPacket: Uint8Array | null;
+}
+
+
+/** Lineage: what a stored sample came from. */
+export interface TelemetryLineage {
+  /** The stored sample with its packet context and raw packet; null when no such sample is stored. */
+  sampleLineage(query: SampleLineageQuery): Promise<SampleLineageRow | null>;
+}
+
 export interface TelemetryHistory {
   listSatellites(): Promise<SatelliteSummary[]>;
   getSeries(request: SeriesRequest): Promise<SeriesResult>;
@@ -272,4 +307,4 @@ export interface TelemetryHistory {
   listQuarantine(query: QuarantineQuery): Promise<QuarantinedMessage[]>;
 }
 
-export interface TelemetryStore extends TelemetryArchive, TelemetryHistory, AlarmDesk, TelemetryExport, PassArchive {}
+export interface TelemetryStore extends TelemetryArchive, TelemetryHistory, TelemetryLineage, AlarmDesk, TelemetryExport, PassArchive {}

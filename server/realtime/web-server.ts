@@ -23,6 +23,7 @@ import type { Bus } from '../ports/bus';
 import type { AlarmDesk, TelemetryHistory } from '../ports/telemetry-store';
 import type { TelemetryExport } from '../ports/telemetry-export';
 import type { PassArchive } from '../ports/pass-archive';
+import type { TelemetryLineage } from '../ports/telemetry-store';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import { serveHealth, type Health } from '../observability/health';
@@ -65,6 +66,8 @@ export interface WebServerOptions {
   readonly exportMaxRows?: number;
   /** Passes and their data volume, gaps and alarms; without it the passes route answers 503. */
   readonly passArchive?: PassArchive;
+  /** Where stored samples came from; absent where the node has no archive (the lineage route answers 503). */
+  readonly lineage?: TelemetryLineage;
   /** How long close() lets in-flight requests finish before cutting connections, ms. */
   readonly shutdownGraceMs?: number;
 }
@@ -90,7 +93,7 @@ export async function serveMetrics(metrics: PerigeeMetrics, res: http.ServerResp
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { web, bus, store, alarmDesk, mdb, fleet, auth, demoLogin = false, projectDir, now, shutdownGraceMs = 2000, metrics, health } = options;
-  const { telemetryExport, exportMaxRows, passArchive } = options;
+  const { telemetryExport, exportMaxRows, passArchive, lineage } = options;
   const log = options.log.namespace('web');
   const board = new FleetStatusBoard({ mdb, fleet });
   const ops = metrics ? new OpsMonitor({ metrics }) : undefined;
@@ -110,6 +113,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     telemetryExport,
     exportMaxRows,
     passArchive,
+    lineage,
   });
   const gate = createPageGate({ auth, demoLogin, log: log.namespace('auth') });
 

@@ -15,6 +15,7 @@ import { transitionAlarm } from '../../domain/alarms/alarm-state-machine';
 import { AlarmNotFoundError, AlarmVersionConflictError } from '../../errors';
 import { selectAlarms } from '../../../db/queries/select-alarms';
 import { selectAlarmEvents } from '../../../db/queries/select-alarm-events';
+import { selectSampleLineage } from '../../../db/queries/select-sample-lineage';
 import { selectRecentQuarantine } from '../../../db/queries/select-recent-quarantine';
 import type pg from 'pg';
 import type {
@@ -24,6 +25,8 @@ import type {
   AlarmActionResult,
   AlarmEventQuery,
   AlarmEventRecord,
+  SampleLineageQuery,
+  SampleLineageRow,
   AlarmQuery,
   AlarmRecord,
   HistorySeries,
@@ -150,6 +153,14 @@ export class PostgresTelemetryStore implements TelemetryStore {
       return await selectAlarmEvents(this.#pool, query);
     } catch (error) {
       throw toStoreError(error, 'listing alarm events');
+    }
+  }
+
+  async sampleLineage(query: SampleLineageQuery): Promise<SampleLineageRow | null> {
+    try {
+      return await selectSampleLineage(this.#pool, query);
+    } catch (error) {
+      throw toStoreError(error, 'reading a sample\'s lineage');
     }
   }
 

@@ -8,6 +8,9 @@ import type { Alert } from '../../domain/alert';
 import type { ArchivedMessage, PacketRecord, SampleRecord } from '../../ports/telemetry-store';
 import { startTestDatabase, type TestDatabase } from '../../../db/testing/test-database';
 import { PostgresTelemetryStore } from './postgres-telemetry-store';
+import { encodePacket } from '../../domain/codec/packet-codec';
+import { defaultMissionDatabase } from '../../domain/mission/default-mission-database';
+import { lineageResponse, parseLineageQuery } from '../../realtime/lineage-query';
 
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
 let db: TestDatabase;
@@ -199,6 +202,75 @@ describe('Archive > alarm events of a history window', () => {
     expect(events[2]).toMatchObject({ ruleId: 'attitude-deviation-5s', value: 90, threshold: 85, message: 'attitude raised', alertId: `attitude-deviation-5s:101:attitude:${T0 + 5000}:raised` });
     // The cap applies to the window's events.
     expect((await store.listAlarmEvents({ satelliteId: 101, fromMs: T0, toMs: T0 + 600_000, limit: 1 })).map((e) => e.atMs - T0)).toEqual([-30_000, -20_000, 5_000]);
+  });
+});
+
+describe('Archive > lineage of a sample', () => {
+  it('finds the packet a sample came from: its log position, context and the bytes as received', async () => {
+    const mdb = defaultMissionDatabase();
+    const layout = mdb.latestLayout(272)!;
+    const timeMs = T0 + 12_345.678;
+    const arrivalMs = timeMs + 95;
+    const bytes = encodePacket(mdb, {
+      apid: 272,
+      satelliteId: 101,
+      sequenceCount: 5,
+      onboardTimeMs: timeMs,
+      values: Object.fromEntries(layout.parameters.map((p) => [p.name, p.name === 'power.battery_voltage' ? 28.1 : (p.validRange?.min ?? 0)])),
+    });
+    const rawOffset = String(nextOffset);
+    await archive('telemetry.raw.power', [
+      { rawPacket: { receivedAtMs: arrivalMs, satelliteId: 101, apid: 272, sequenceCount: 5, onboardTimeMs: timeMs, groundStation: 'svalbard', packet: bytes } },
+    ]);
+    const voltage = mdb.parameter('power.battery_voltage')!;
+    await archive('telemetry.samples', [
+      {
+        samples: [{ timeMs, satelliteId: 101, parameterId: voltage.id, value: 28.1, rawValue: 28100, quality: 0 }],
+        packet: { ...packetRecord(timeMs, 5), arrivalMs, receivedOnboardTimeMs: null, source: { topic: 'telemetry.raw.power', partition: 0, offset: rawOffset } },
+      },
+    ]);
+
+    const parsed = parseLineageQuery('101', new URLSearchParams(`parameter=${voltage.id}&time=${timeMs}`), mdb);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.query.apids).toEqual([272]);
+    const row = await store.sampleLineage(parsed.query);
+    expect(row).not.toBeNull();
+    const answer = lineageResponse(mdb, voltage.id, row!);
+    expect(answer.parameter).toEqual({ id: voltage.id, name: 'power.battery_voltage', unit: 'V' });
+    expect(answer.sample).toEqual({ timeMs, value: 28.1, rawValue: 28100, quality: 0 });
+    expect(answer.packet).toEqual({
+      apid: 272,
+      sequenceCount: 5,
+      topic: 'telemetry.raw.power',
+      partition: 0,
+      offset: rawOffset,
+      arrivalMs,
+      receivedOnboardTimeMs: null,
+      groundStation: 'svalbard',
+      mode: 'SUN_POINTING',
+      calibrationVersion: '1.0.0',
+      playback: false,
+      orbit: { latDeg: 71.5, lonDeg: 12.25, altKm: 512.5 },
+    });
+    expect(answer.raw).toEqual({ bytes: bytes.length, hex: Buffer.from(bytes).toString('hex'), apid: 272, sequenceCount: 5, definitionVersion: layout.version });
+    // No sample at another time.
+    expect(await store.sampleLineage({ ...parsed.query, timeMs: timeMs + 1 })).toBeNull();
+  });
+
+  it('refuses a query it cannot answer, naming what is wrong', () => {
+    const mdb = defaultMissionDatabase();
+    const reasons = [
+      ['101', 'parameter=99999&time=1', /unknown parameter id 99999/],
+      ['101', 'parameter=100&time=soon', /time must be/],
+      ['101', 'time=1', /parameter must be/],
+      ['x', 'parameter=100&time=1', /satellite id/],
+      ['101', 'parameter=100&time=1&sql=1%27%3B', /unknown parameter "sql"/],
+    ] as const;
+    for (const [id, query, error] of reasons) {
+      const parsed = parseLineageQuery(id, new URLSearchParams(query), mdb);
+      expect(parsed.ok ? 'accepted' : parsed.error).toMatch(error);
+    }
   });
 });
 
