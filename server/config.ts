@@ -51,6 +51,8 @@ const envSchema = z.object({
   PROCESSOR_GROUP_ID: z.string().min(1).default('perigee-processor'),
   /** Consumer group of the archiver (bronze, silver, gold, alarms into the database). */
   ARCHIVER_GROUP_ID: z.string().min(1).default('perigee-archiver'),
+  /** How often the stream processor reads the rule thresholds admins set in the console, ms (a change applies within this). */
+  RULE_THRESHOLD_REFRESH_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
   /** Kafka consumer session timeout, ms: how long a silent member keeps its partitions (Kafka's minimum is 6000). */
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
   /** Event time over which retransmitted packets are recognised as duplicates, ms. */
@@ -124,6 +126,8 @@ export interface Config {
   readonly worker: {
     readonly processorGroupId: string;
     readonly archiverGroupId: string;
+    /** How often the processor re-reads the stored rule thresholds, ms. */
+    readonly ruleThresholdRefreshMs: number;
   };
   readonly stream: {
     readonly dedupeWindowMs: number;
@@ -205,7 +209,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
     },
     kafka: { brokers: e.KAFKA_BROKERS?.split(','), clientId: e.KAFKA_CLIENT_ID, sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS },
     ingest: { host: e.INGEST_HOST, tcpPort: e.INGEST_TCP_PORT, udpPort: e.INGEST_UDP_PORT, eventsPort: e.INGEST_EVENTS_PORT },
-    worker: { processorGroupId: e.PROCESSOR_GROUP_ID, archiverGroupId: e.ARCHIVER_GROUP_ID },
+    worker: { processorGroupId: e.PROCESSOR_GROUP_ID, archiverGroupId: e.ARCHIVER_GROUP_ID, ruleThresholdRefreshMs: e.RULE_THRESHOLD_REFRESH_MS },
     stream: {
       dedupeWindowMs: e.DEDUPE_WINDOW_MS,
       dedupeMaxEntries: e.DEDUPE_MAX_ENTRIES,

@@ -11,6 +11,11 @@ import type { FleetStatus } from './realtime/fleet-status';
 import type { AlarmChange } from './realtime/events';
 import type { AuthService } from './auth/auth-service';
 import type { OpsView } from './observability/ops-monitor';
+import type { AuditTrail } from './ports/audit-trail';
+import type { RuleThresholdStore } from './ports/rule-threshold-store';
+import type { TunableThreshold } from './domain/stream/rules/rule-thresholds';
+import type { SessionEnded } from './realtime/events';
+import type { SocketRevocation } from './realtime/socket-server';
 
 export interface PerigeeRuntime {
   readonly store: TelemetryHistory;
@@ -28,6 +33,12 @@ export interface PerigeeRuntime {
   readonly alarmChanged?: (change: AlarmChange) => void;
   /** This process's lag, throughput, latency and quarantine counts with the lag history; null where no metrics are kept. */
   readonly ops: () => Promise<OpsView | null>;
+  /** Reads the audit log (audit page, alarm history); absent where the node has no archive. */
+  readonly audit?: AuditTrail;
+  /** The stream rules' tunable thresholds and where their values are stored; absent where the node has no archive. */
+  readonly ruleThresholds?: { readonly store: RuleThresholdStore; readonly tunable: readonly TunableThreshold[] };
+  /** Closes this node's sockets of ended sessions (sign-out, account disabled); returns how many. */
+  readonly endSockets?: (revocation: SocketRevocation, reason: SessionEnded['reason']) => number;
 }
 
 const RUNTIME_KEY = Symbol.for('perigee.runtime');

@@ -21,6 +21,7 @@ import type { z } from 'zod';
 import type { AuthService, AuthenticatedUser } from '../auth/auth-service';
 import { checkHandshakeOrigin } from '../auth/origin-check';
 import { readSessionToken } from '../auth/session-cookie';
+import { hashSessionToken } from '../auth/session-token';
 import type { FleetStatus } from './fleet-status';
 import {
   FLEET_ROOM,
@@ -32,11 +33,13 @@ import {
   type ServerToClientEvents,
   type SubscriptionAck,
   type SubscriptionRequest,
+  type SessionEnded,
 } from './events';
 
-/** What the server keeps per socket: the user the handshake authenticated. */
+/** What the server keeps per socket: the user the handshake authenticated, and the session (token hash) it used. */
 export interface SocketData {
   readonly user: AuthenticatedUser;
+  readonly sessionId: string;
 }
 
 export type TelemetrySocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -75,13 +78,14 @@ export function createSocketServer(httpServer: HttpServer, { auth, fleetStatus }
     const origin = checkHandshakeOrigin(headers.host ?? null, headers.origin ?? null);
     if (!origin.ok) return next(new Error(`${HANDSHAKE_ERRORS.crossSite}: ${origin.reason}`));
     let user: AuthenticatedUser | null;
+    const token = readSessionToken(headers.cookie);
     try {
-      user = await auth.authenticate(readSessionToken(headers.cookie));
+      user = await auth.authenticate(token);
     } catch {
       return next(new Error(HANDSHAKE_ERRORS.unavailable));
     }
-    if (!user) return next(new Error(HANDSHAKE_ERRORS.unauthenticated));
-    socket.data = { user };
+    if (!user || !token) return next(new Error(HANDSHAKE_ERRORS.unauthenticated));
+    socket.data = { user, sessionId: hashSessionToken(token) };
     next();
   });
 
@@ -109,6 +113,32 @@ export function createSocketServer(httpServer: HttpServer, { auth, fleetStatus }
     });
   });
   return io;
+}
+
+/** Which sockets to close: those opened with given sessions (signed out), or by an account (disabled). */
+export type SocketRevocation = { readonly sessionIds: readonly string[] } | { readonly userId: number };
+
+/**
+ * Closes this server's sockets of ended sessions, telling each client why
+ * first (session:ended) so it signs in again rather than reconnecting.
+ * Returns how many it closed. Sockets on other web nodes are theirs to close.
+ *
+ * @example
+ *   endSessionSockets(io, { userId: 7 }, 'account-disabled'); // 2
+ */
+export function endSessionSockets(io: TelemetrySocketServer, revocation: SocketRevocation, reason: SessionEnded['reason']): number {
+  const sessions = 'sessionIds' in revocation ? new Set(revocation.sessionIds) : undefined;
+  let closed = 0;
+  for (const socket of io.sockets.sockets.values()) {
+    const data = socket.data as SocketData | undefined;
+    if (!data) continue;
+    const match = sessions ? sessions.has(data.sessionId) : 'userId' in revocation && data.user.id === revocation.userId;
+    if (!match) continue;
+    socket.emit(SOCKET_EVENTS.sessionEnded, { reason });
+    socket.disconnect(true);
+    closed++;
+  }
+  return closed;
 }
 
 /** Rooms of every subsystem in a request, in request order. */
