@@ -21,8 +21,17 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="text-sm text-slate-400 hover:text-slate-200">
             Fleet
           </Link>
+          <Link href="/alarms" data-testid="nav-alarms" className="text-sm text-slate-400 hover:text-slate-200">
+            Alarms
+          </Link>
           <Link href="/ops" data-testid="nav-ops" className="text-sm text-slate-400 hover:text-slate-200">
             Ops
+          </Link>
+          <Link href="/audit" data-testid="nav-audit" className="text-sm text-slate-400 hover:text-slate-200">
+            Audit
+          </Link>
+          <Link href="/admin" data-testid="nav-admin" className="text-sm text-slate-400 hover:text-slate-200">
+            Admin
           </Link>
           <UserBadge />
         </nav>

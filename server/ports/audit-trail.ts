@@ -4,6 +4,9 @@
  * append-only in the database); this port only reads.
  */
 
+/** Actions audited besides alarm transitions (ALARM_ACTIONS): sign-in, accounts, rules. */
+export const ACCESS_ACTIONS = ['login', 'login.failed', 'logout', 'user.create', 'user.role', 'user.disable', 'user.enable', 'rule.threshold'] as const;
+
 /** One audit_log row as the console shows it. */
 export interface AuditRecord {
   readonly id: number;
