@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/Providers';
+import { CriticalCue } from '@/components/alarms/CriticalCue';
 import { UserBadge } from '@/components/UserBadge';
 import './globals.css';
 
@@ -36,7 +37,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <UserBadge />
         </nav>
         <main className="p-4">
-          <Providers>{children}</Providers>
+          <Providers>
+            <CriticalCue />
+            {children}
+          </Providers>
         </main>
       </body>
     </html>

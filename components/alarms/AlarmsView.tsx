@@ -8,13 +8,13 @@
  * its full history from the audit log.
  */
 import { useEffect, useMemo } from 'react';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ALARM_STATES } from '@/server/domain/alarms/alarm';
 import type { AlarmRecord } from '@/server/ports/telemetry-store';
 import { SOCKET_EVENTS } from '@/server/realtime/events';
 import { getJson } from '../api-client';
 import { queryKeys } from '../hooks/queryKeys';
+import { useSearchReplace } from '../hooks/useSearchReplace';
 import { SocketProvider, useConnectionState, useSocket } from '../hooks/useSocket';
 import { formatValue } from '../telemetry/format';
 import { AlarmDetail } from './AlarmDetail';
@@ -42,10 +42,9 @@ function AlarmsTable() {
   const socket = useSocket();
   const connection = useConnectionState(socket);
   const queryClient = useQueryClient();
-  const router = useRouter();
-  const pathname = usePathname();
-  const search = useSearchParams();
-  const filters = useMemo(() => parseAlarmFilters(new URLSearchParams(search.toString())), [search]);
+  const [search, replaceSearch] = useSearchReplace();
+  const searchText = search.toString();
+  const filters = useMemo(() => parseAlarmFilters(new URLSearchParams(searchText)), [searchText]);
   const selectedId = Number(search.get('alarm')) || null;
 
   const query = useQuery({
@@ -72,10 +71,15 @@ function AlarmsTable() {
   const satellites = [...new Set([...all.map((r) => r.alarm.key.satelliteId), ...(filters.satelliteId === null ? [] : [filters.satelliteId])])].sort((a, b) => a - b);
   const subsystems = [...new Set([...KNOWN_SUBSYSTEMS, ...all.map(subsystemOf), ...(filters.subsystem ? [filters.subsystem] : [])])].sort();
 
-  const navigate = (next: AlarmFilters, alarm: number | null = selectedId) => {
-    const query = alarmFiltersToSearch(next, alarm === null ? {} : { alarm: String(alarm) });
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  };
+  /** Changes some filters (or the selected alarm: null closes it), keeping the rest as last asked for. */
+  const navigate = (change: Partial<AlarmFilters>, alarm?: number | null) =>
+    replaceSearch((next) => {
+      const merged = { ...parseAlarmFilters(next), ...change };
+      const selected = alarm === undefined ? next.get('alarm') : alarm === null ? null : String(alarm);
+      const text = alarmFiltersToSearch(merged, selected === null ? {} : { alarm: selected });
+      for (const key of [...next.keys()]) next.delete(key);
+      for (const [key, value] of new URLSearchParams(text)) next.set(key, value);
+    });
 
   const select = 'rounded border border-slate-700 bg-slate-900 px-2 py-1 text-sm text-slate-200';
   return (
@@ -93,7 +97,7 @@ function AlarmsTable() {
         <form className="flex flex-wrap items-center gap-2" onSubmit={(e) => e.preventDefault()} aria-label="alarm filters">
           <label className="text-xs text-slate-400">
             Satellite{' '}
-            <select data-testid="filter-satellite" className={select} value={filters.satelliteId ?? ''} onChange={(e) => navigate({ ...filters, satelliteId: e.target.value === '' ? null : Number(e.target.value) })}>
+            <select data-testid="filter-satellite" className={select} value={filters.satelliteId ?? ''} onChange={(e) => navigate({ satelliteId: e.target.value === '' ? null : Number(e.target.value) })}>
               <option value="">all</option>
               {satellites.map((id) => (
                 <option key={id} value={id}>
@@ -104,7 +108,7 @@ function AlarmsTable() {
           </label>
           <label className="text-xs text-slate-400">
             Subsystem{' '}
-            <select data-testid="filter-subsystem" className={select} value={filters.subsystem ?? ''} onChange={(e) => navigate({ ...filters, subsystem: e.target.value || null })}>
+            <select data-testid="filter-subsystem" className={select} value={filters.subsystem ?? ''} onChange={(e) => navigate({ subsystem: e.target.value || null })}>
               <option value="">all</option>
               {subsystems.map((s) => (
                 <option key={s} value={s}>
@@ -119,7 +123,7 @@ function AlarmsTable() {
               data-testid="filter-severity"
               className={select}
               value={filters.severity ?? ''}
-              onChange={(e) => navigate({ ...filters, severity: e.target.value === 'warning' || e.target.value === 'critical' ? e.target.value : null })}
+              onChange={(e) => navigate({ severity: e.target.value === 'warning' || e.target.value === 'critical' ? e.target.value : null })}
             >
               <option value="">all</option>
               <option value="critical">critical</option>
@@ -132,7 +136,7 @@ function AlarmsTable() {
               data-testid="filter-state"
               className={select}
               value={filters.states?.join(',') ?? ''}
-              onChange={(e) => navigate({ ...filters, states: e.target.value ? parseAlarmFilters(new URLSearchParams({ state: e.target.value })).states : null })}
+              onChange={(e) => navigate({ states: e.target.value ? parseAlarmFilters(new URLSearchParams({ state: e.target.value })).states : null })}
             >
               {STATE_PRESETS.some((p) => p.value === (filters.states?.join(',') ?? '')) ? null : <option value={filters.states!.join(',')}>{filters.states!.join(', ')}</option>}
               {STATE_PRESETS.map((p) => (
@@ -159,7 +163,7 @@ function AlarmsTable() {
             </thead>
             <tbody>
               {shown.map((record) => (
-                <AlarmRowView key={record.id} record={record} selected={record.id === selectedId} onSelect={() => navigate(filters, record.id)} />
+                <AlarmRowView key={record.id} record={record} selected={record.id === selectedId} onSelect={() => navigate({}, record.id)} />
               ))}
               {shown.length === 0 && !query.isPending && (
                 <tr>
@@ -174,7 +178,7 @@ function AlarmsTable() {
       </div>
       {selectedId !== null && (
         <aside className="w-full shrink-0 xl:w-[30rem]">
-          <AlarmDetail alarmId={selectedId} record={selected} onClose={() => navigate(filters, null)} />
+          <AlarmDetail alarmId={selectedId} record={selected} onClose={() => navigate({}, null)} />
         </aside>
       )}
     </div>

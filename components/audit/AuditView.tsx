@@ -7,7 +7,6 @@
  * refreshes every five seconds.
  */
 import { useState } from 'react';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { ALARM_ACTIONS } from '@/server/domain/alarms/alarm-transition';
 import { ACCESS_ACTIONS } from '@/server/ports/audit-trail';
@@ -15,6 +14,7 @@ import type { AuditPage } from '@/server/realtime/alarm-history';
 import { getJson } from '../api-client';
 import { formatUtc } from '../alarms/format-time';
 import { queryKeys } from '../hooks/queryKeys';
+import { useSearchReplace } from '../hooks/useSearchReplace';
 
 const FIRST_PAGE_REFRESH_MS = 5000;
 const PAGE_SIZE = 50;
@@ -22,9 +22,7 @@ const ACTIONS = [...ALARM_ACTIONS, ...ACCESS_ACTIONS];
 const FILTERS = ['action', 'actor', 'kind', 'target'] as const;
 
 export function AuditView() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const search = useSearchParams();
+  const [search, replaceSearch] = useSearchReplace();
   const params = new URLSearchParams();
   for (const key of [...FILTERS, 'before'] as const) {
     const value = search.get(key);
@@ -39,17 +37,15 @@ export function AuditView() {
     refetchInterval: before ? false : FIRST_PAGE_REFRESH_MS,
   });
 
-  const go = (changes: Partial<Record<(typeof FILTERS)[number] | 'before', string | null>>) => {
-    const next = new URLSearchParams(search.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    // A new filter starts again from the newest entries.
-    if (!('before' in changes)) next.delete('before');
-    const text = next.toString();
-    router.replace(text ? `${pathname}?${text}` : pathname, { scroll: false });
-  };
+  const go = (changes: Partial<Record<(typeof FILTERS)[number] | 'before', string | null>>) =>
+    replaceSearch((next) => {
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      // A new filter starts again from the newest entries.
+      if (!('before' in changes)) next.delete('before');
+    });
 
   const input = 'rounded border border-slate-700 bg-slate-900 px-2 py-1 text-sm text-slate-200';
   return (
