@@ -14,8 +14,9 @@ async function signedIn(browser: Browser, user: 'OPERATOR' | 'VIEWER' | 'ADMIN',
   return page;
 }
 
-// Satellite 102: the other specs drive alarms on 101 and 103.
-const SATELLITE = 102;
+// A spacecraft id outside the simulated fleet (101..103): the simulator's own nominal packets cannot clear
+// its alarm between ours, and the other specs' alarms on 101 and 103 stay out of the way.
+const SATELLITE = 104;
 const limitRow = (page: Page) => page.locator(`tr[data-subject="thermal.node_000"][data-rule="limit"][data-satellite="${SATELLITE}"]`);
 
 test('an operator filters alarms, acknowledges one with a comment and sees it in its history; a viewer sees it with no action buttons', async ({ browser }) => {

@@ -47,7 +47,9 @@ export function AlarmDetail({ alarmId, record, onClose }: { alarmId: number; rec
       {history.isError && <p className="text-amber-300">{history.error.message}</p>}
       {current && <Facts record={current} />}
       {current && (may('alarm.acknowledge') || may('alarm.shelve') || may('alarm.assign')) && (
-        <Actions key={`${current.id}:${current.version}`} record={current} may={may} onDone={refresh} />
+        // Keyed by id only: a chattering alarm changes version every few seconds, and that must not wipe a comment being typed.
+        // The action is sent with the version shown when it is submitted; a state change meanwhile gets the server's 409 or 422.
+        <Actions key={current.id} record={current} may={may} onDone={refresh} />
       )}
       <div>
         <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-400">History</h3>
