@@ -24,6 +24,8 @@ test('an operator filters alarms, acknowledges one with a comment and sees it in
   const sender = await streamThermal(SATELLITE, 96, 12_000);
   const page = await signedIn(browser, 'OPERATOR', `/alarms?satellite=${SATELLITE}`);
   try {
+    // Once the list has loaded the page is live (hydrated): a filter chosen earlier would change only the bare HTML.
+    await expect(page.getByTestId('alarms-count')).toHaveText(/shown/);
     await page.getByTestId('filter-subsystem').selectOption('thermal');
     await page.getByTestId('filter-severity').selectOption('critical');
     await expect(page).toHaveURL(new RegExp(`satellite=${SATELLITE}&subsystem=thermal&severity=critical`));
@@ -61,9 +63,11 @@ test('an operator filters alarms, acknowledges one with a comment and sees it in
       await expect(seen.getByTestId('detail-state')).toHaveText('acknowledged');
       await expect(viewer.getByTestId('alarm-actions')).toHaveCount(0);
       await expect(viewer.getByRole('button', { name: /Acknowledge|Shelve|Assign|Unshelve/ })).toHaveCount(0);
-      // Nor the audit log.
-      await viewer.goto(`${baseUrl()}/audit`);
-      await expect(viewer.getByTestId('forbidden')).toBeVisible();
+      // Nor the audit log or the admin page: 403.
+      for (const restricted of ['/audit', '/admin']) {
+        expect((await viewer.goto(`${baseUrl()}${restricted}`))?.status()).toBe(403);
+        await expect(viewer.getByTestId('forbidden')).toBeVisible();
+      }
     } finally {
       await viewer.context().close();
     }
@@ -89,6 +93,8 @@ test('an admin changes the thermal threshold and the audit page shows who change
     await expect(rule).toHaveAttribute('data-value', '86.5');
 
     await page.getByTestId('nav-audit').click();
+    await expect(page.getByTestId('audit-table')).toBeVisible();
+    await expect(page.getByTestId('audit-entry').first()).toBeVisible();
     await page.getByTestId('audit-filter-action').selectOption('rule.threshold');
     await expect(page).toHaveURL(/action=rule\.threshold/);
     const entry = page.getByTestId('audit-entry').first();
@@ -96,6 +102,15 @@ test('an admin changes the thermal threshold and the audit page shows who change
     await expect(entry).toHaveAttribute('data-actor', 'e2e-admin');
     await expect(entry.getByTestId('audit-change')).toHaveText('85 → 86.5');
     await expect(page.getByTestId('audit-entry')).toHaveCount(1);
+
+    // An operator reads the audit log but cannot open the admin page.
+    const operator = await signedIn(browser, 'OPERATOR', '/audit?action=rule.threshold');
+    try {
+      await expect(operator.getByTestId('audit-entry').first()).toHaveAttribute('data-actor', 'e2e-admin');
+      expect((await operator.goto(`${baseUrl()}/admin`))?.status()).toBe(403);
+    } finally {
+      await operator.context().close();
+    }
   } finally {
     await page.context().close();
   }

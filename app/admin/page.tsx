@@ -1,5 +1,5 @@
+import { forbidden } from 'next/navigation';
 import { AdminView } from '@/components/admin/AdminView';
-import { Forbidden } from '@/components/Forbidden';
 import { can } from '@/server/auth/role';
 import { pageUser } from '@/server/auth/page-user';
 
@@ -7,8 +7,9 @@ export const dynamic = 'force-dynamic';
 
 export const metadata = { title: 'Admin · Perigee mission control' };
 
+/** Admins only; everyone else gets 403 (app/forbidden.tsx), as the admin API answers them. */
 export default async function AdminPage() {
   const user = await pageUser();
-  if (!user || !can(user.role, 'user.manage')) return <Forbidden what="Administration" roles="admins" />;
+  if (!user || !can(user.role, 'user.manage')) forbidden();
   return <AdminView self={user.username} />;
 }

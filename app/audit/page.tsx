@@ -1,6 +1,6 @@
+import { forbidden } from 'next/navigation';
 import { Suspense } from 'react';
 import { AuditView } from '@/components/audit/AuditView';
-import { Forbidden } from '@/components/Forbidden';
 import { can } from '@/server/auth/role';
 import { pageUser } from '@/server/auth/page-user';
 
@@ -8,9 +8,10 @@ export const dynamic = 'force-dynamic';
 
 export const metadata = { title: 'Audit · Perigee mission control' };
 
+/** Operators and admins; everyone else gets 403 (app/forbidden.tsx), as GET /api/audit answers them. */
 export default async function AuditPage() {
   const user = await pageUser();
-  if (!user || !can(user.role, 'audit.read')) return <Forbidden what="The audit log" roles="operators and admins" />;
+  if (!user || !can(user.role, 'audit.read')) forbidden();
   return (
     <Suspense>
       <AuditView />
