@@ -31,9 +31,10 @@ export function SocketProvider({ children }: { children: ReactNode }) {
       }
     });
     // The server closes the sockets of a session that ended (signed out in another tab, account disabled): sign in again.
+    // To the bare sign-in page, as the Sign out button does: the tab that signed out gets this too, and both must agree.
     connection.on(SOCKET_EVENTS.sessionEnded, () => {
       connection.close();
-      window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+      window.location.assign('/login');
     });
     setSocket(connection);
     return () => {
