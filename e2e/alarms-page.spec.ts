@@ -19,7 +19,7 @@ async function signedIn(browser: Browser, user: 'OPERATOR' | 'VIEWER' | 'ADMIN',
 const SATELLITE = 104;
 const limitRow = (page: Page) => page.locator(`tr[data-subject="thermal.node_000"][data-rule="limit"][data-satellite="${SATELLITE}"]`);
 
-test('an operator filters alarms, acknowledges one with a comment and sees it in its history; a viewer sees it with no action buttons', async ({ browser }) => {
+test('an operator filters alarms, acknowledges one with a comment and sees it in its history; a viewer sees it with no action buttons', async ({ browser }, testInfo) => {
   // Over the 85 °C critical limit long enough for the whole journey: the alarm stays active, so acknowledging leaves it acknowledged.
   const sender = await streamThermal(SATELLITE, 96, 12_000);
   const page = await signedIn(browser, 'OPERATOR', `/alarms?satellite=${SATELLITE}`);
@@ -54,6 +54,7 @@ test('an operator filters alarms, acknowledges one with a comment and sees it in
     await expect(entry).toContainText('from 127.0.0.1');
     await expect(detail.locator('[data-testid="history-entry"][data-action="raise"]').first()).toHaveAttribute('data-actor', 'system');
     const alarmUrl = page.url();
+    await page.screenshot({ path: testInfo.outputPath('alarms.png'), fullPage: true });
 
     // A viewer opens the same alarm: the facts and history, no actions.
     const viewer = await signedIn(browser, 'VIEWER', new URL(alarmUrl).pathname + new URL(alarmUrl).search);
@@ -77,7 +78,7 @@ test('an operator filters alarms, acknowledges one with a comment and sees it in
   }
 });
 
-test('an admin changes the thermal threshold and the audit page shows who changed it from what to what', async ({ browser }) => {
+test('an admin changes the thermal threshold and the audit page shows who changed it from what to what', async ({ browser }, testInfo) => {
   const page = await signedIn(browser, 'ADMIN', '/admin');
   try {
     const rule = page.getByTestId('threshold-thermal-overtemperature');
@@ -91,6 +92,7 @@ test('an admin changes the thermal threshold and the audit page shows who change
     await rule.getByTestId('threshold-save').click();
     await expect(rule.getByTestId('threshold-error')).toHaveText('thermal-overtemperature threshold must be at least -120 and at most 180 °C, got 500');
     await expect(rule).toHaveAttribute('data-value', '86.5');
+    await page.screenshot({ path: testInfo.outputPath('admin.png'), fullPage: true });
 
     await page.getByTestId('nav-audit').click();
     await expect(page.getByTestId('audit-table')).toBeVisible();
@@ -102,6 +104,7 @@ test('an admin changes the thermal threshold and the audit page shows who change
     await expect(entry).toHaveAttribute('data-actor', 'e2e-admin');
     await expect(entry.getByTestId('audit-change')).toHaveText('85 → 86.5');
     await expect(page.getByTestId('audit-entry')).toHaveCount(1);
+    await page.screenshot({ path: testInfo.outputPath('audit.png'), fullPage: true });
 
     // An operator reads the audit log but cannot open the admin page.
     const operator = await signedIn(browser, 'OPERATOR', '/audit?action=rule.threshold');
