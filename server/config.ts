@@ -51,6 +51,11 @@ const envSchema = z.object({
   PROCESSOR_GROUP_ID: z.string().min(1).default('perigee-processor'),
   /** Consumer group of the archiver (bronze, silver, gold, alarms into the database). */
   ARCHIVER_GROUP_ID: z.string().min(1).default('perigee-archiver'),
+  /**
+   * How often the console checks the session of every open Socket.IO connection again, ms: a session
+   * ended on another web node (or expired) stops receiving telemetry within this.
+   */
+  SOCKET_SESSION_RECHECK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   /** How often the stream processor reads the rule thresholds admins set in the console, ms (a change applies within this). */
   RULE_THRESHOLD_REFRESH_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
   /** Kafka consumer session timeout, ms: how long a silent member keeps its partitions (Kafka's minimum is 6000). */
@@ -114,7 +119,14 @@ const SECRET_VARIABLES: ReadonlySet<string> = new Set(['PERIGEE_ADMIN_PASSWORD',
 export type RawEnv = Record<string, string | undefined>;
 
 export interface Config {
-  readonly web: { readonly host: string; readonly port: number; readonly nodeId: string; readonly dev: boolean };
+  readonly web: {
+    readonly host: string;
+    readonly port: number;
+    readonly nodeId: string;
+    readonly dev: boolean;
+    /** How often open sockets' sessions are checked again, ms. */
+    readonly socketSessionRecheckMs: number;
+  };
   readonly database: {
     /** Set for an external server; undefined means embedded. */
     readonly url: string | undefined;
@@ -197,7 +209,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
   }
   const fromRoot = (p: string) => (path.isAbsolute(p) ? p : path.join(PROJECT_ROOT, p));
   return deepFreeze<Config>({
-    web: { host: e.HOST, port: e.PORT, nodeId: e.WEB_NODE_ID, dev: e.PERIGEE_DEV },
+    web: { host: e.HOST, port: e.PORT, nodeId: e.WEB_NODE_ID, dev: e.PERIGEE_DEV, socketSessionRecheckMs: e.SOCKET_SESSION_RECHECK_MS },
     database: {
       url: e.DATABASE_URL,
       poolMax: e.DATABASE_POOL_MAX,

@@ -141,7 +141,15 @@ export class AuthService {
   /** The user of a session token, or null when the token is missing, unknown, expired or its account disabled. */
   async authenticate(token: string | null | undefined): Promise<AuthenticatedUser | null> {
     if (!token || !isSessionTokenShaped(token)) return null;
-    const sessionId = hashSessionToken(token);
+    return this.authenticateSession(hashSessionToken(token));
+  }
+
+  /**
+   * The user of a session by its id (the token's hash), on the same terms as
+   * authenticate: what an open socket re-checks, since the server keeps the
+   * session id rather than the token.
+   */
+  async authenticateSession(sessionId: string): Promise<AuthenticatedUser | null> {
     const session = await this.#store.findSession(sessionId);
     if (!session) return null;
     const nowMs = this.#now();

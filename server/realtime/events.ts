@@ -88,7 +88,8 @@ export interface AlarmChange {
 }
 
 export interface SessionEnded {
-  readonly reason: 'signed-out' | 'account-disabled';
+  /** no-longer-valid: a periodic check found the session gone (ended on another web node, expired, or its account disabled there). */
+  readonly reason: 'signed-out' | 'account-disabled' | 'no-longer-valid';
 }
 
 export interface ServerToClientEvents {

@@ -63,9 +63,16 @@ export interface SocketServerOptions {
   readonly auth: AuthService;
   /** The fleet overview's current status, sent to a client joining it; without it fleet:subscribe is refused. */
   readonly fleetStatus?: () => readonly FleetStatus[];
+  /**
+   * How often every open socket's session is checked again, ms; 0 never.
+   * A sign-out or a disabled account on this node closes its sockets at once
+   * (endSessionSockets); this catches sessions ended on another web node, or
+   * expired, and picks up a changed role.
+   */
+  readonly sessionRecheckMs?: number;
 }
 
-export function createSocketServer(httpServer: HttpServer, { auth, fleetStatus }: SocketServerOptions): TelemetrySocketServer {
+export function createSocketServer(httpServer: HttpServer, { auth, fleetStatus, sessionRecheckMs = 0 }: SocketServerOptions): TelemetrySocketServer {
   const io: TelemetrySocketServer = new Server(httpServer, {
     // The browser client is bundled by Next; nothing should be served from /socket.io/socket.io.js.
     serveClient: false,
@@ -88,6 +95,38 @@ export function createSocketServer(httpServer: HttpServer, { auth, fleetStatus }
     socket.data = { user, sessionId: hashSessionToken(token) };
     next();
   });
+
+  if (sessionRecheckMs > 0) {
+    let checking = false;
+    const recheck = async () => {
+      if (checking) return;
+      checking = true;
+      try {
+        for (const socket of io.sockets.sockets.values()) {
+          const data = socket.data as SocketData | undefined;
+          if (!data || socket.disconnected) continue;
+          let user: AuthenticatedUser | null;
+          try {
+            user = await auth.authenticateSession(data.sessionId);
+          } catch {
+            return; // the user database is away: keep every socket until it answers again
+          }
+          if (!user) {
+            socket.emit(SOCKET_EVENTS.sessionEnded, { reason: 'no-longer-valid' });
+            socket.disconnect(true);
+          } else if (user.role !== data.user.role) {
+            socket.data = { ...data, user };
+          }
+        }
+      } finally {
+        checking = false;
+      }
+    };
+    const timer = setInterval(() => void recheck(), sessionRecheckMs);
+    timer.unref();
+    io.engine.on('close', () => clearInterval(timer));
+    httpServer.once('close', () => clearInterval(timer));
+  }
 
   io.on('connection', (socket) => {
     socket.on(SOCKET_EVENTS.subscribe, async (payload, ack) => {

@@ -41,7 +41,8 @@ import type { AuthService } from '../auth/auth-service';
 import { CLIENT_ADDRESS_HEADER } from '../auth/request-auth';
 
 export interface WebServerOptions {
-  readonly web: Config['web'];
+  /** Listen address and node id; the session recheck defaults to 30 s. */
+  readonly web: Omit<Config['web'], 'socketSessionRecheckMs'> & { readonly socketSessionRecheckMs?: number };
   readonly bus: Bus;
   readonly store: TelemetryHistory;
   /** Where operators' alarm actions go; without it the alarm routes answer 503. */
@@ -130,7 +131,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   // Socket.IO must attach after the request listener: it wraps the listeners present and
   // forwards every request outside /socket.io/ to them.
-  const io = createSocketServer(httpServer, { auth, fleetStatus: () => board.snapshot((now ?? Date.now)()) });
+  const io = createSocketServer(httpServer, {
+    auth,
+    fleetStatus: () => board.snapshot((now ?? Date.now)()),
+    sessionRecheckMs: web.socketSessionRecheckMs ?? 30_000,
+  });
   sockets = io;
 
   // Listen before preparing Next so a taken port fails in milliseconds, and so Next

@@ -46,7 +46,8 @@ beforeAll(async () => {
   db = await startTestDatabase();
   auth = new AuthService({ store: new PostgresAuthStore(db.pool), passwordHashing: TEST_PASSWORD_HASHING });
   httpServer = http.createServer();
-  io = createSocketServer(httpServer, { auth });
+  // Rechecked often here; a sign-out on this node closes sockets at once without waiting for it.
+  io = createSocketServer(httpServer, { auth, sessionRecheckMs: 300 });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   socketUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const store = new PostgresTelemetryStore(db.pool);
@@ -217,6 +218,23 @@ describe('Admin > users', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(stayingSocket.connected).toBe(true);
     stayingSocket.close();
+  });
+});
+
+describe('Sockets > session recheck', () => {
+  it('closes a socket whose session ended elsewhere (another web node, expiry) at its next check, and follows a role change', async () => {
+    await auth.createUser({ username: 'heidi', password: TEST_PASSWORD, role: 'viewer' }, 'system');
+    const cookie = await signIn('heidi');
+    const socket = await openSocket(cookie);
+    const serverSide = () => [...io.sockets.sockets.values()].find((s) => s.id === socket.id);
+    expect(serverSide()?.data.user.role).toBe('viewer');
+    await auth.changeRole('heidi', 'operator', { username: 'admin-one', role: 'admin' }, null);
+    await expect.poll(() => serverSide()?.data.user.role, { timeout: 3000 }).toBe('operator');
+
+    const ended = sessionEnd(socket);
+    // Signed out through the service alone, as another node would: nobody here called endSessionSockets.
+    expect(await auth.logout(cookie.split('=')[1], null)).toBe(true);
+    expect(await ended).toEqual({ ended: { reason: 'no-longer-valid' }, reason: 'io server disconnect' });
   });
 });
 
