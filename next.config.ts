@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // A control-room screen should not carry Next's development badge over telemetry.
   devIndicators: false,
+  // forbidden() in role-restricted pages (admin, audit): the page answers 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

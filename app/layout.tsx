@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/Providers';
+import { CriticalCue } from '@/components/alarms/CriticalCue';
 import { UserBadge } from '@/components/UserBadge';
 import './globals.css';
 
@@ -24,13 +25,25 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/passes" data-testid="nav-passes" className="text-sm text-slate-400 hover:text-slate-200">
             Passes
           </Link>
+          <Link href="/alarms" data-testid="nav-alarms" className="text-sm text-slate-400 hover:text-slate-200">
+            Alarms
+          </Link>
           <Link href="/ops" data-testid="nav-ops" className="text-sm text-slate-400 hover:text-slate-200">
             Ops
+          </Link>
+          <Link href="/audit" data-testid="nav-audit" className="text-sm text-slate-400 hover:text-slate-200">
+            Audit
+          </Link>
+          <Link href="/admin" data-testid="nav-admin" className="text-sm text-slate-400 hover:text-slate-200">
+            Admin
           </Link>
           <UserBadge />
         </nav>
         <main className="p-4">
-          <Providers>{children}</Providers>
+          <Providers>
+            <CriticalCue />
+            {children}
+          </Providers>
         </main>
       </body>
     </html>

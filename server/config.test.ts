@@ -93,4 +93,10 @@ describe('Config > loadConfig', () => {
       /^PERIGEE_ADMIN_PASSWORD: must be 12 to 256 characters$/,
     );
   });
+
+  it('reads how often the processor re-reads rule thresholds, 5 s by default, within 200 ms..10 min', () => {
+    expect(loadConfig({}).worker.ruleThresholdRefreshMs).toBe(5000);
+    expect(loadConfig({ RULE_THRESHOLD_REFRESH_MS: '1000' }).worker.ruleThresholdRefreshMs).toBe(1000);
+    expect(() => loadConfig({ RULE_THRESHOLD_REFRESH_MS: '50' })).toThrow(/^RULE_THRESHOLD_REFRESH_MS: /);
+  });
 });

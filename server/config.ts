@@ -51,6 +51,13 @@ const envSchema = z.object({
   PROCESSOR_GROUP_ID: z.string().min(1).default('perigee-processor'),
   /** Consumer group of the archiver (bronze, silver, gold, alarms into the database). */
   ARCHIVER_GROUP_ID: z.string().min(1).default('perigee-archiver'),
+  /**
+   * How often the console checks the session of every open Socket.IO connection again, ms: a session
+   * ended on another web node (or expired) stops receiving telemetry within this.
+   */
+  SOCKET_SESSION_RECHECK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  /** How often the stream processor reads the rule thresholds admins set in the console, ms (a change applies within this). */
+  RULE_THRESHOLD_REFRESH_MS: z.coerce.number().int().min(200).max(600_000).default(5000),
   /** Kafka consumer session timeout, ms: how long a silent member keeps its partitions (Kafka's minimum is 6000). */
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
   /** Event time over which retransmitted packets are recognised as duplicates, ms. */
@@ -114,7 +121,14 @@ const SECRET_VARIABLES: ReadonlySet<string> = new Set(['PERIGEE_ADMIN_PASSWORD',
 export type RawEnv = Record<string, string | undefined>;
 
 export interface Config {
-  readonly web: { readonly host: string; readonly port: number; readonly nodeId: string; readonly dev: boolean };
+  readonly web: {
+    readonly host: string;
+    readonly port: number;
+    readonly nodeId: string;
+    readonly dev: boolean;
+    /** How often open sockets' sessions are checked again, ms. */
+    readonly socketSessionRecheckMs: number;
+  };
   readonly database: {
     /** Set for an external server; undefined means embedded. */
     readonly url: string | undefined;
@@ -126,6 +140,8 @@ export interface Config {
   readonly worker: {
     readonly processorGroupId: string;
     readonly archiverGroupId: string;
+    /** How often the processor re-reads the stored rule thresholds, ms. */
+    readonly ruleThresholdRefreshMs: number;
   };
   readonly stream: {
     readonly dedupeWindowMs: number;
@@ -199,7 +215,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
   }
   const fromRoot = (p: string) => (path.isAbsolute(p) ? p : path.join(PROJECT_ROOT, p));
   return deepFreeze<Config>({
-    web: { host: e.HOST, port: e.PORT, nodeId: e.WEB_NODE_ID, dev: e.PERIGEE_DEV },
+    web: { host: e.HOST, port: e.PORT, nodeId: e.WEB_NODE_ID, dev: e.PERIGEE_DEV, socketSessionRecheckMs: e.SOCKET_SESSION_RECHECK_MS },
     database: {
       url: e.DATABASE_URL,
       poolMax: e.DATABASE_POOL_MAX,
@@ -211,7 +227,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
     },
     kafka: { brokers: e.KAFKA_BROKERS?.split(','), clientId: e.KAFKA_CLIENT_ID, sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS },
     ingest: { host: e.INGEST_HOST, tcpPort: e.INGEST_TCP_PORT, udpPort: e.INGEST_UDP_PORT, eventsPort: e.INGEST_EVENTS_PORT },
-    worker: { processorGroupId: e.PROCESSOR_GROUP_ID, archiverGroupId: e.ARCHIVER_GROUP_ID },
+    worker: { processorGroupId: e.PROCESSOR_GROUP_ID, archiverGroupId: e.ARCHIVER_GROUP_ID, ruleThresholdRefreshMs: e.RULE_THRESHOLD_REFRESH_MS },
     stream: {
       dedupeWindowMs: e.DEDUPE_WINDOW_MS,
       dedupeMaxEntries: e.DEDUPE_MAX_ENTRIES,

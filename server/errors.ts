@@ -154,3 +154,22 @@ export class UserExistsError extends MissionControlError {
     this.username = username;
   }
 }
+
+/** No account has this username. */
+export class UserNotFoundError extends MissionControlError {
+  readonly username: string;
+  constructor(username: string) {
+    super(`user "${username}" does not exist`);
+    this.username = username;
+  }
+}
+
+/**
+ * An admin asked for a change to their own account that would lock them
+ * out (demoting or disabling themselves): another admin must make it.
+ */
+export class SelfLockoutError extends MissionControlError {
+  constructor(what: string) {
+    super(`you cannot ${what} your own account; ask another admin`);
+  }
+}

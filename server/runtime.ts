@@ -13,6 +13,11 @@ import type { AuthService } from './auth/auth-service';
 import type { OpsView } from './observability/ops-monitor';
 import type { TelemetryExport } from './ports/telemetry-export';
 import type { PassArchive } from './ports/pass-archive';
+import type { AuditTrail } from './ports/audit-trail';
+import type { RuleThresholdStore } from './ports/rule-threshold-store';
+import type { TunableThreshold } from './domain/stream/rules/rule-thresholds';
+import type { SessionEnded } from './realtime/events';
+import type { SocketRevocation } from './realtime/socket-server';
 
 export interface PerigeeRuntime {
   readonly store: TelemetryHistory;
@@ -38,6 +43,12 @@ export interface PerigeeRuntime {
   readonly passArchive?: PassArchive;
   /** Where stored samples came from; absent where the node has no archive (the lineage route answers 503). */
   readonly lineage?: TelemetryLineage;
+  /** Reads the audit log (audit page, alarm history); absent where the node has no archive. */
+  readonly audit?: AuditTrail;
+  /** The stream rules' tunable thresholds and where their values are stored; absent where the node has no archive. */
+  readonly ruleThresholds?: { readonly store: RuleThresholdStore; readonly tunable: readonly TunableThreshold[] };
+  /** Closes this node's sockets of ended sessions (sign-out, account disabled); returns how many. */
+  readonly endSockets?: (revocation: SocketRevocation, reason: SessionEnded['reason']) => number;
 }
 
 const RUNTIME_KEY = Symbol.for('perigee.runtime');

@@ -23,6 +23,19 @@ export const queryKeys = {
   satellites: () => [...all, 'satellites'] as const,
   /** Alarms needing attention, of one satellite or (undefined) the fleet. */
   alarms: (satelliteId?: number) => [...all, 'alarms', satelliteId ?? 'fleet'] as const,
+  /** The signed-in user. */
+  me: () => [...all, 'me'] as const,
+  /** Every alarm in every state (the alarms page filters them). */
+  allAlarms: () => [...all, 'alarms', 'all'] as const,
+  /** One alarm's audit history. */
+  alarmHistory: (alarmId: number) => [...all, 'alarms', 'history', alarmId] as const,
+  /** Accounts an alarm can be assigned to. */
+  operators: () => [...all, 'operators'] as const,
+  /** One page of the audit log for a filter. */
+  audit: (search: string) => [...all, 'audit', search] as const,
+  /** The admin page's accounts and rule thresholds. */
+  adminUsers: () => [...all, 'admin', 'users'] as const,
+  adminThresholds: () => [...all, 'admin', 'thresholds'] as const,
   /** The serving node's ops snapshot and lag history. */
   ops: () => [...all, 'ops'] as const,
   /** The newest quarantined messages. */

@@ -8,7 +8,7 @@
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@/server/realtime/events';
+import { SOCKET_EVENTS, type ClientToServerEvents, type ServerToClientEvents } from '@/server/realtime/events';
 
 export type TelemetrySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** connecting: not yet connected once; disconnected: was connected and lost it (retrying while `active`). */
@@ -29,6 +29,12 @@ export function SocketProvider({ children }: { children: ReactNode }) {
       if (error.message.startsWith('unauthenticated')) {
         window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
       }
+    });
+    // The server closes the sockets of a session that ended (signed out in another tab, account disabled): sign in again.
+    // To the bare sign-in page, as the Sign out button does: the tab that signed out gets this too, and both must agree.
+    connection.on(SOCKET_EVENTS.sessionEnded, () => {
+      connection.close();
+      window.location.assign('/login');
     });
     setSocket(connection);
     return () => {

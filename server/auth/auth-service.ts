@@ -11,7 +11,7 @@
  *   await auth.authenticate(tokenFromCookie); // { id, username: 'alice', role: 'operator', demo: false } or null
  */
 import { randomBytes } from 'node:crypto';
-import { CredentialPolicyError, MalformedPasswordHashError } from '../errors';
+import { CredentialPolicyError, MalformedPasswordHashError, SelfLockoutError, UserNotFoundError } from '../errors';
 import type { AuthStore, UserRecord } from '../ports/auth-store';
 import { checkNewPassword, checkNewUsername, normalizeUsername } from './credentials';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -42,6 +42,16 @@ export interface AuthServiceOptions {
   readonly limiter?: LoginRateLimiter;
   /** Cost of new password hashes; tests lower it. Existing hashes verify with the parameters stored in them. */
   readonly passwordHashing?: ScryptParameters;
+}
+
+/** An account as the admin page lists it: never the password hash. */
+export interface AccountSummary {
+  readonly id: number;
+  readonly username: string;
+  readonly role: Role;
+  readonly disabled: boolean;
+  readonly demo: boolean;
+  readonly createdAtMs: number;
 }
 
 /** Who creates an account: an admin, or the system (first start, command line). */
@@ -131,7 +141,15 @@ export class AuthService {
   /** The user of a session token, or null when the token is missing, unknown, expired or its account disabled. */
   async authenticate(token: string | null | undefined): Promise<AuthenticatedUser | null> {
     if (!token || !isSessionTokenShaped(token)) return null;
-    const sessionId = hashSessionToken(token);
+    return this.authenticateSession(hashSessionToken(token));
+  }
+
+  /**
+   * The user of a session by its id (the token's hash), on the same terms as
+   * authenticate: what an open socket re-checks, since the server keeps the
+   * session id rather than the token.
+   */
+  async authenticateSession(sessionId: string): Promise<AuthenticatedUser | null> {
     const session = await this.#store.findSession(sessionId);
     if (!session) return null;
     const nowMs = this.#now();
@@ -182,6 +200,75 @@ export class AuthService {
       details: { role, demo: isDemo },
     });
     return toUser(record);
+  }
+
+  /** Every account, by username. */
+  async listUsers(): Promise<AccountSummary[]> {
+    return (await this.#store.listUsers()).map((u) => ({
+      id: u.id,
+      username: u.username,
+      role: u.role,
+      disabled: u.disabled,
+      demo: u.isDemo,
+      createdAtMs: u.createdAtMs,
+    }));
+  }
+
+  /**
+   * Gives an account another role, audited as 'user.role' (from → to). An
+   * admin cannot change their own role (SelfLockoutError): the last admin
+   * could otherwise demote themselves and leave nobody to manage accounts.
+   * The new role applies to the account's next request and socket handshake;
+   * open sockets keep the role they connected with until they reconnect.
+   */
+  async changeRole(username: string, role: string, by: { username: string; role: Role }, clientAddress: string | null): Promise<AccountSummary> {
+    const name = normalizeUsername(username);
+    if (!isRole(role)) throw new CredentialPolicyError('role', `must be one of viewer, operator, admin (got "${role}")`);
+    if (name === by.username) throw new SelfLockoutError('change the role of');
+    const changed = await this.#store.updateUser(name, { role });
+    if (!changed) throw new UserNotFoundError(name);
+    await this.#store.appendAudit({
+      atMs: this.#now(),
+      actor: by.username,
+      actorRole: by.role,
+      action: 'user.role',
+      target: `user:${name}`,
+      clientAddress,
+      details: { from: changed.before.role, to: role },
+    });
+    return this.#summary(changed.after);
+  }
+
+  /**
+   * Disables an account (no more sign-ins, and every session of it ended) or
+   * enables it again, audited as 'user.disable' / 'user.enable'. Returns the
+   * ids of the sessions ended, for closing the sockets they opened.
+   */
+  async setDisabled(
+    username: string,
+    disabled: boolean,
+    by: { username: string; role: Role },
+    clientAddress: string | null,
+  ): Promise<{ user: AccountSummary; endedSessionIds: string[] }> {
+    const name = normalizeUsername(username);
+    if (name === by.username && disabled) throw new SelfLockoutError('disable');
+    const changed = await this.#store.updateUser(name, { disabled });
+    if (!changed) throw new UserNotFoundError(name);
+    const endedSessionIds = disabled ? await this.#store.deleteUserSessions(changed.after.id) : [];
+    await this.#store.appendAudit({
+      atMs: this.#now(),
+      actor: by.username,
+      actorRole: by.role,
+      action: disabled ? 'user.disable' : 'user.enable',
+      target: `user:${name}`,
+      clientAddress,
+      details: disabled ? { sessionsEnded: endedSessionIds.length } : {},
+    });
+    return { user: this.#summary(changed.after), endedSessionIds };
+  }
+
+  #summary(u: UserRecord): AccountSummary {
+    return { id: u.id, username: u.username, role: u.role, disabled: u.disabled, demo: u.isDemo, createdAtMs: u.createdAtMs };
   }
 
   /** Whether an enabled admin account exists. */

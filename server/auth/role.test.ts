@@ -6,8 +6,8 @@ describe('Auth > role', () => {
     const table = Object.fromEntries(ROLES.map((role) => [role, ACTIONS.filter((action) => can(role, action))]));
     expect(table).toEqual({
       viewer: ['telemetry.read'],
-      operator: ['telemetry.read', 'alarm.acknowledge', 'alarm.shelve', 'alarm.assign', 'ops.read'],
-      admin: ['telemetry.read', 'alarm.acknowledge', 'alarm.shelve', 'alarm.assign', 'ops.read', 'user.manage', 'rule.edit'],
+      operator: ['telemetry.read', 'alarm.acknowledge', 'alarm.shelve', 'alarm.assign', 'ops.read', 'audit.read'],
+      admin: ['telemetry.read', 'alarm.acknowledge', 'alarm.shelve', 'alarm.assign', 'ops.read', 'audit.read', 'user.manage', 'rule.edit'],
     });
   });
 

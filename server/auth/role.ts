@@ -10,12 +10,13 @@
 export const ROLES = ['viewer', 'operator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ACTIONS = ['telemetry.read', 'alarm.acknowledge', 'alarm.shelve', 'alarm.assign', 'ops.read', 'user.manage', 'rule.edit'] as const;
+export const ACTIONS = ['telemetry.read', 'alarm.acknowledge', 'alarm.shelve', 'alarm.assign', 'ops.read', 'audit.read', 'user.manage', 'rule.edit'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const VIEWER: readonly Action[] = ['telemetry.read'];
 // The ops page (lag, quarantined raw bytes) is for the people who run the ground segment.
-const OPERATOR: readonly Action[] = [...VIEWER, 'alarm.acknowledge', 'alarm.shelve', 'alarm.assign', 'ops.read'];
+// So is the audit log: who did what from which address is not for read-only accounts.
+const OPERATOR: readonly Action[] = [...VIEWER, 'alarm.acknowledge', 'alarm.shelve', 'alarm.assign', 'ops.read', 'audit.read'];
 const ADMIN: readonly Action[] = [...OPERATOR, 'user.manage', 'rule.edit'];
 
 const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {

@@ -9,7 +9,7 @@ import type { MissionDatabase } from '../domain/mission/mission-database';
 import { startIngestGateway, type IngestGateway } from '../ingest/gateway';
 import type { Logger } from '../log';
 import type { Bus } from '../ports/bus';
-import type { TelemetryStore } from '../ports/telemetry-store';
+import type { OpenDatabase } from './services';
 import { startWebServer, type WebServer } from '../realtime/web-server';
 import { startSimulator, type GatewayAddress } from '../sim/sim-runner';
 import { startArchiver } from '../worker/archiver';
@@ -31,7 +31,10 @@ export interface PartContext {
 }
 
 /** The worker: the stream processor and the archiver, two consumer groups each at its own pace. */
-export async function startWorkerPart({ config, mdb, fleet, lifecycle, log, metrics }: PartContext, bus: Bus, store: TelemetryStore): Promise<void> {
+/** What the worker and the web node use of the open database. */
+export type PartDatabase = Pick<OpenDatabase, 'store' | 'audit' | 'ruleThresholds'>;
+
+export async function startWorkerPart({ config, mdb, fleet, lifecycle, log, metrics }: PartContext, bus: Bus, { store, ruleThresholds }: PartDatabase): Promise<void> {
   const archiver = await startArchiver({ bus, store, mdb, groupId: config.worker.archiverGroupId, log: log.namespace('archiver'), metrics });
   lifecycle.add('archiver', archiver, (a) => a.stop());
   const processor = await startProcessor({
@@ -42,6 +45,11 @@ export async function startWorkerPart({ config, mdb, fleet, lifecycle, log, metr
     stream: config.stream,
     log: log.namespace('processor'),
     metrics,
+    // Admins tune thresholds in the console; the processor reads them again every refresh, no restart.
+    thresholds: {
+      read: async () => new Map((await ruleThresholds.listThresholds()).map((t) => [t.ruleId, t.value])),
+      refreshMs: config.worker.ruleThresholdRefreshMs,
+    },
   });
   lifecycle.add('processor', processor, (p) => p.stop());
   const expiry = startShelveExpiry({ store, log: log.namespace('alarms') });
@@ -51,12 +59,12 @@ export async function startWorkerPart({ config, mdb, fleet, lifecycle, log, metr
 export async function startWebPart(
   { config, mdb, fleet, lifecycle, log, metrics }: PartContext,
   bus: Bus,
-  store: TelemetryStore,
+  { store, audit, ruleThresholds }: PartDatabase,
   health: Health,
   { auth, demoLogin }: ConsoleAuth,
 ): Promise<WebServer> {
   const web = await startWebServer({
-    web: config.web, bus, store, alarmDesk: store, mdb, fleet, auth, demoLogin, log, projectDir: PROJECT_ROOT, metrics, health,
+    web: config.web, bus, store, alarmDesk: store, audit, ruleThresholds, mdb, fleet, auth, demoLogin, log, projectDir: PROJECT_ROOT, metrics, health,
     telemetryExport: store, exportMaxRows: config.export.maxRows, passArchive: store, lineage: store,
   });
   return lifecycle.add('web', web, (w) => w.close());

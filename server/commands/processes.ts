@@ -56,10 +56,10 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
       log.info(`metrics and health on http://${config.web.host}:${server.port}/metrics, /healthz, /readyz`);
     }
     if (role === 'ingest') await startGatewayPart(context, bus);
-    else if (role === 'worker') await startWorkerPart(context, bus, db!.store);
+    else if (role === 'worker') await startWorkerPart(context, bus, db!);
     else {
       const auth = await openConsoleAuth(config, db!.pool, log, { demoLogin: false });
-      process.stdout.write(`Perigee console: ${(await startWebPart(context, bus, db!.store, health, auth)).url}\n`);
+      process.stdout.write(`Perigee console: ${(await startWebPart(context, bus, db!, health, auth)).url}\n`);
     }
     return lifecycle;
   } catch (error) {

@@ -14,6 +14,9 @@ import { syncParameters } from '../../db/queries/sync-parameters';
 import { KafkaBus } from '../adapters/kafka/kafka-bus';
 import { MemoryBus } from '../adapters/memory/memory-bus';
 import { PostgresTelemetryStore } from '../adapters/postgres/postgres-telemetry-store';
+import { PostgresAuditTrail, PostgresRuleThresholds } from '../adapters/postgres/postgres-audit-trail';
+import type { AuditTrail } from '../ports/audit-trail';
+import type { RuleThresholdStore } from '../ports/rule-threshold-store';
 import type { Config } from '../config';
 import { parameterSampleRatesHz, secondTierParameterIds } from '../domain/aggregation/series-tier';
 import type { MissionDatabase } from '../domain/mission/mission-database';
@@ -24,6 +27,8 @@ import type { TelemetryStore } from '../ports/telemetry-store';
 export interface OpenDatabase {
   readonly pool: pg.Pool;
   readonly store: TelemetryStore;
+  readonly audit: AuditTrail;
+  readonly ruleThresholds: RuleThresholdStore;
   /** Where it is, without credentials. */
   readonly description: string;
   close(): Promise<void>;
@@ -60,6 +65,8 @@ export async function openDatabase(config: Config, mdb: MissionDatabase, log: Lo
     return {
       pool,
       store: new PostgresTelemetryStore(pool, { secondTierParameterIds: secondTierParameterIds(mdb), sampleRatesHz: parameterSampleRatesHz(mdb) }),
+      audit: new PostgresAuditTrail(pool),
+      ruleThresholds: new PostgresRuleThresholds(pool),
       description: redactDatabaseUrl(url),
       close: async () => {
         await pool.end();

@@ -37,14 +37,14 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
   try {
     const db = lifecycle.add('database', await openDatabase(config, context.mdb, log), (d) => d.close());
     const bus = lifecycle.add('bus', openBus(config, log), (b) => b.close());
-    await startWorkerPart(context, bus, db.store);
+    await startWorkerPart(context, bus, db);
     const health = new Health([
       { name: 'database', check: () => db.pool.query('SELECT 1') },
       { name: 'bus', check: () => bus.ping() },
     ]);
     // The zero-setup run signs its console in as a demo operator unless PERIGEE_DEMO_LOGIN=0.
     const auth = await openConsoleAuth(config, db.pool, log, { demoLogin: config.auth.demoLogin ?? true });
-    const web = await startWebPart(context, bus, db.store, health, auth);
+    const web = await startWebPart(context, bus, db, health, auth);
     const gateway = await startGatewayPart(context, bus);
     const { host } = config.ingest;
     const ingest = { host, tcpPort: gateway.ports.tcp, udpPort: gateway.ports.udp, eventsPort: gateway.ports.events };

@@ -67,4 +67,10 @@ export interface AuthStore {
   /** Deletes sessions that expired before `nowMs`; returns how many. */
   deleteExpiredSessions(nowMs: number): Promise<number>;
   appendAudit(entry: AuditEntry): Promise<void>;
+  /** Every account, by username. */
+  listUsers(): Promise<UserRecord[]>;
+  /** Changes role and/or disabled; the record before and after, or undefined for an unknown username. */
+  updateUser(username: string, change: { readonly role?: Role; readonly disabled?: boolean }): Promise<{ before: UserRecord; after: UserRecord } | undefined>;
+  /** Ends every session of an account; the ids (token hashes) of those ended. */
+  deleteUserSessions(userId: number): Promise<string[]>;
 }

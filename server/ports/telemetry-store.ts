@@ -184,6 +184,7 @@ export interface AlarmRecord {
 
 export interface AlarmQuery {
   readonly satelliteId?: number;
+  readonly ids?: readonly number[];
   readonly states?: readonly AlarmState[];
 }
 

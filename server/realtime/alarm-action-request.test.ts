@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAlarmAction, parseAlarmId, toAlarmInput } from './alarm-action-request';
+import { endOfCurrentPass, parseAlarmAction, parseAlarmId, toAlarmInput } from './alarm-action-request';
 
 const actor = { id: 'alice', role: 'operator' } as const;
 
@@ -28,7 +28,7 @@ describe('Realtime > alarm action requests', () => {
     expect(parseAlarmAction('acknowledge')).toMatchObject({ ok: false });
     expect(parseAlarmAction({ action: 'shelve', version: 1, comment: 'x', durationMs: 1000, untilMs: 2000 })).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/either durationMs or untilMs/),
+      error: expect.stringMatching(/exactly one of durationMs, untilMs or untilEndOfPass/),
     });
   });
 
@@ -41,5 +41,29 @@ describe('Realtime > alarm action requests', () => {
       undefined,
       undefined,
     ]);
+  });
+
+  it('shelves until the end of the pass under way: the route supplies its loss of signal', () => {
+    const parsed = parseAlarmAction({ action: 'shelve', version: 2, comment: 'known until LOS', untilEndOfPass: true });
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(toAlarmInput(parsed.body, actor, 1_795_000_600_000)).toEqual({ type: 'shelve', actor, comment: 'known until LOS', untilMs: 1_795_000_600_000 });
+    expect(() => toAlarmInput(parsed.body, actor)).toThrow(RangeError);
+    expect(parseAlarmAction({ action: 'shelve', version: 2, comment: 'x', untilEndOfPass: true, durationMs: 1000 })).toMatchObject({ ok: false });
+    expect(parseAlarmAction({ action: 'shelve', version: 2, comment: 'x', untilEndOfPass: false })).toMatchObject({ ok: false });
+  });
+
+  it('finds the end of the pass under way, and says when there is none', () => {
+    const pass = (aosMs: number, losMs: number) => ({ station: 'svalbard', stationName: 'Svalbard', aosMs, losMs, maxElevationDeg: 40 });
+    const statuses = [
+      { id: 101, currentPass: pass(1000, 5000), nextPass: pass(90_000, 95_000) },
+      { id: 102, currentPass: null, nextPass: pass(1_795_000_000_000, 1_795_000_600_000) },
+    ];
+    expect(endOfCurrentPass(statuses, 101, 2000)).toEqual({ ok: true, untilMs: 5000, station: 'Svalbard' });
+    expect(endOfCurrentPass(statuses, 101, 5000)).toMatchObject({ ok: false });
+    expect(endOfCurrentPass(statuses, 102, 2000)).toEqual({
+      ok: false,
+      error: 'satellite 102 has no ground-station pass under way; the next pass starts 2026-11-18T11:06:40.000Z over Svalbard: shelve for a duration instead',
+    });
+    expect(endOfCurrentPass(statuses, 109, 2000)).toEqual({ ok: false, error: 'satellite 109 has no pass predictions on this node' });
   });
 });

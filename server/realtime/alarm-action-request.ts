@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Actor } from '../domain/alarms/alarm-input';
 import type { AlarmInput } from '../domain/alarms/alarm-input';
 import type { Action } from '../auth/role';
+import type { FleetStatus } from './fleet-status';
 
 /** Comments are capped at 500 characters by the domain; this bound only stops absurd payloads early. */
 const MAX_COMMENT_CHARS = 2000;
@@ -30,9 +31,14 @@ export const alarmActionSchema = z.discriminatedUnion('action', [
       comment,
       durationMs: z.number().int().min(1).max(MAX_SHELVE_MS).optional(),
       untilMs: z.number().int().min(0).optional(),
+      /** Until the loss of signal of the satellite's ground-station pass under way (the route looks it up). */
+      untilEndOfPass: z.literal(true).optional(),
     })
     .strict()
-    .refine((b) => (b.durationMs === undefined) !== (b.untilMs === undefined), 'a shelve takes either durationMs or untilMs'),
+    .refine(
+      (b) => [b.durationMs, b.untilMs, b.untilEndOfPass].filter((v) => v !== undefined).length === 1,
+      'a shelve takes exactly one of durationMs, untilMs or untilEndOfPass',
+    ),
   z.object({ action: z.literal('unshelve'), version, comment: comment.optional() }).strict(),
   z.object({ action: z.literal('assign'), version, assignee: z.string().max(64).nullable(), comment: comment.optional() }).strict(),
 ]);
@@ -58,18 +64,26 @@ export function parseAlarmAction(value: unknown): ParsedAlarmAction {
       ok: false,
       error:
         `invalid alarm action: ${where}${issue?.message ?? 'unknown problem'}; expected { action: 'acknowledge', version, comment } | ` +
-        `{ action: 'shelve', version, comment, durationMs | untilMs } | { action: 'unshelve', version } | { action: 'assign', version, assignee }`,
+        `{ action: 'shelve', version, comment, durationMs | untilMs | untilEndOfPass: true } | { action: 'unshelve', version } | { action: 'assign', version, assignee }`,
     };
   }
   return { ok: true, body: parsed.data, permission: PERMISSION[parsed.data.action] };
 }
 
-/** The state machine's input for a parsed body, acted by `actor`. */
-export function toAlarmInput(body: AlarmActionBody, actor: Actor): AlarmInput {
+/**
+ * The state machine's input for a parsed body, acted by `actor`. A shelve
+ * until the end of the pass needs that end (`endOfPassMs`, from
+ * endOfCurrentPass); without it the call is a caller's bug (RangeError).
+ */
+export function toAlarmInput(body: AlarmActionBody, actor: Actor, endOfPassMs?: number): AlarmInput {
   switch (body.action) {
     case 'acknowledge':
       return { type: 'acknowledge', actor, comment: body.comment };
     case 'shelve':
+      if (body.untilEndOfPass) {
+        if (endOfPassMs === undefined) throw new RangeError('a shelve until the end of the pass needs the end of the pass');
+        return { type: 'shelve', actor, comment: body.comment, untilMs: endOfPassMs };
+      }
       return body.durationMs !== undefined
         ? { type: 'shelve', actor, comment: body.comment, durationMs: body.durationMs }
         : { type: 'shelve', actor, comment: body.comment, untilMs: body.untilMs! };
@@ -78,6 +92,30 @@ export function toAlarmInput(body: AlarmActionBody, actor: Actor): AlarmInput {
     case 'assign':
       return { type: 'assign', actor, assignee: body.assignee, ...(body.comment === undefined ? {} : { comment: body.comment }) };
   }
+}
+
+export type EndOfPass =
+  | { readonly ok: true; readonly untilMs: number; readonly station: string }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * When the satellite's ground-station pass under way ends (its loss of
+ * signal), from the fleet status board's predictions; an error naming the
+ * next pass when none is under way, since "until end of pass" then means nothing.
+ */
+export function endOfCurrentPass(
+  statuses: readonly Pick<FleetStatus, 'id' | 'currentPass' | 'nextPass'>[],
+  satelliteId: number,
+  nowMs: number,
+): EndOfPass {
+  const status = statuses.find((s) => s.id === satelliteId);
+  if (!status) return { ok: false, error: `satellite ${satelliteId} has no pass predictions on this node` };
+  const pass = status.currentPass;
+  if (!pass || pass.losMs <= nowMs) {
+    const next = status.nextPass ? `; the next pass starts ${new Date(status.nextPass.aosMs).toISOString()} over ${status.nextPass.stationName}` : '';
+    return { ok: false, error: `satellite ${satelliteId} has no ground-station pass under way${next}: shelve for a duration instead` };
+  }
+  return { ok: true, untilMs: pass.losMs, station: pass.stationName };
 }
 
 /** A route's alarm id: a positive integer, nothing else. */

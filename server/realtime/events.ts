@@ -23,6 +23,12 @@ export const SOCKET_EVENTS = {
   fleetStatus: 'fleet:status',
   /** Server → every client: an operator changed an alarm; consoles showing it refresh. */
   alarmChanged: 'alarm:changed',
+  /**
+   * Server → one client, just before the server closes its socket: the
+   * session it signed in with ended (signed out, or the account disabled).
+   * The console goes to the sign-in page instead of reconnecting.
+   */
+  sessionEnded: 'session:ended',
 } as const;
 
 /** The room of fleet-overview watchers. */
@@ -81,7 +87,13 @@ export interface AlarmChange {
   readonly actor: string;
 }
 
+export interface SessionEnded {
+  /** no-longer-valid: a periodic check found the session gone (ended on another web node, expired, or its account disabled there). */
+  readonly reason: 'signed-out' | 'account-disabled' | 'no-longer-valid';
+}
+
 export interface ServerToClientEvents {
+  [SOCKET_EVENTS.sessionEnded]: (ended: SessionEnded) => void;
   [SOCKET_EVENTS.alarmChanged]: (change: AlarmChange) => void;
   [SOCKET_EVENTS.fleetStatus]: (status: readonly FleetStatus[]) => void;
   [SOCKET_EVENTS.telemetryFrames]: (frames: readonly LiveFrame[]) => void;

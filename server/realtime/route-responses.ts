@@ -19,3 +19,18 @@ export function unavailable(error: unknown, what: string): Response | undefined 
 function isRetriable(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { retriable?: unknown }).retriable === true;
 }
+
+/** Status of each account error a route may meet, recognised by name for the same reason as `retriable`. */
+const ACCOUNT_ERROR_STATUS: Readonly<Record<string, number>> = {
+  CredentialPolicyError: 400,
+  UserNotFoundError: 404,
+  UserExistsError: 409,
+  SelfLockoutError: 422,
+};
+
+/** A 4xx for an account error (bad username or password, unknown or taken user, self-lockout); undefined for anything else. */
+export function accountErrorResponse(error: unknown): Response | undefined {
+  const name = error instanceof Error ? error.name : '';
+  const status = ACCOUNT_ERROR_STATUS[name];
+  return status === undefined ? undefined : Response.json({ error: (error as Error).message }, { status });
+}

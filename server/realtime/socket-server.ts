@@ -21,6 +21,7 @@ import type { z } from 'zod';
 import type { AuthService, AuthenticatedUser } from '../auth/auth-service';
 import { checkHandshakeOrigin } from '../auth/origin-check';
 import { readSessionToken } from '../auth/session-cookie';
+import { hashSessionToken } from '../auth/session-token';
 import type { FleetStatus } from './fleet-status';
 import {
   FLEET_ROOM,
@@ -32,11 +33,13 @@ import {
   type ServerToClientEvents,
   type SubscriptionAck,
   type SubscriptionRequest,
+  type SessionEnded,
 } from './events';
 
-/** What the server keeps per socket: the user the handshake authenticated. */
+/** What the server keeps per socket: the user the handshake authenticated, and the session (token hash) it used. */
 export interface SocketData {
   readonly user: AuthenticatedUser;
+  readonly sessionId: string;
 }
 
 export type TelemetrySocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -60,9 +63,16 @@ export interface SocketServerOptions {
   readonly auth: AuthService;
   /** The fleet overview's current status, sent to a client joining it; without it fleet:subscribe is refused. */
   readonly fleetStatus?: () => readonly FleetStatus[];
+  /**
+   * How often every open socket's session is checked again, ms; 0 never.
+   * A sign-out or a disabled account on this node closes its sockets at once
+   * (endSessionSockets); this catches sessions ended on another web node, or
+   * expired, and picks up a changed role.
+   */
+  readonly sessionRecheckMs?: number;
 }
 
-export function createSocketServer(httpServer: HttpServer, { auth, fleetStatus }: SocketServerOptions): TelemetrySocketServer {
+export function createSocketServer(httpServer: HttpServer, { auth, fleetStatus, sessionRecheckMs = 0 }: SocketServerOptions): TelemetrySocketServer {
   const io: TelemetrySocketServer = new Server(httpServer, {
     // The browser client is bundled by Next; nothing should be served from /socket.io/socket.io.js.
     serveClient: false,
@@ -75,15 +85,48 @@ export function createSocketServer(httpServer: HttpServer, { auth, fleetStatus }
     const origin = checkHandshakeOrigin(headers.host ?? null, headers.origin ?? null);
     if (!origin.ok) return next(new Error(`${HANDSHAKE_ERRORS.crossSite}: ${origin.reason}`));
     let user: AuthenticatedUser | null;
+    const token = readSessionToken(headers.cookie);
     try {
-      user = await auth.authenticate(readSessionToken(headers.cookie));
+      user = await auth.authenticate(token);
     } catch {
       return next(new Error(HANDSHAKE_ERRORS.unavailable));
     }
-    if (!user) return next(new Error(HANDSHAKE_ERRORS.unauthenticated));
-    socket.data = { user };
+    if (!user || !token) return next(new Error(HANDSHAKE_ERRORS.unauthenticated));
+    socket.data = { user, sessionId: hashSessionToken(token) };
     next();
   });
+
+  if (sessionRecheckMs > 0) {
+    let checking = false;
+    const recheck = async () => {
+      if (checking) return;
+      checking = true;
+      try {
+        for (const socket of io.sockets.sockets.values()) {
+          const data = socket.data as SocketData | undefined;
+          if (!data || socket.disconnected) continue;
+          let user: AuthenticatedUser | null;
+          try {
+            user = await auth.authenticateSession(data.sessionId);
+          } catch {
+            return; // the user database is away: keep every socket until it answers again
+          }
+          if (!user) {
+            socket.emit(SOCKET_EVENTS.sessionEnded, { reason: 'no-longer-valid' });
+            socket.disconnect(true);
+          } else if (user.role !== data.user.role) {
+            socket.data = { ...data, user };
+          }
+        }
+      } finally {
+        checking = false;
+      }
+    };
+    const timer = setInterval(() => void recheck(), sessionRecheckMs);
+    timer.unref();
+    io.engine.on('close', () => clearInterval(timer));
+    httpServer.once('close', () => clearInterval(timer));
+  }
 
   io.on('connection', (socket) => {
     socket.on(SOCKET_EVENTS.subscribe, async (payload, ack) => {
@@ -109,6 +152,32 @@ export function createSocketServer(httpServer: HttpServer, { auth, fleetStatus }
     });
   });
   return io;
+}
+
+/** Which sockets to close: those opened with given sessions (signed out), or by an account (disabled). */
+export type SocketRevocation = { readonly sessionIds: readonly string[] } | { readonly userId: number };
+
+/**
+ * Closes this server's sockets of ended sessions, telling each client why
+ * first (session:ended) so it signs in again rather than reconnecting.
+ * Returns how many it closed. Sockets on other web nodes are theirs to close.
+ *
+ * @example
+ *   endSessionSockets(io, { userId: 7 }, 'account-disabled'); // 2
+ */
+export function endSessionSockets(io: TelemetrySocketServer, revocation: SocketRevocation, reason: SessionEnded['reason']): number {
+  const sessions = 'sessionIds' in revocation ? new Set(revocation.sessionIds) : undefined;
+  let closed = 0;
+  for (const socket of io.sockets.sockets.values()) {
+    const data = socket.data as SocketData | undefined;
+    if (!data) continue;
+    const match = sessions ? sessions.has(data.sessionId) : 'userId' in revocation && data.user.id === revocation.userId;
+    if (!match) continue;
+    socket.emit(SOCKET_EVENTS.sessionEnded, { reason });
+    socket.disconnect(true);
+    closed++;
+  }
+  return closed;
 }
 
 /** Rooms of every subsystem in a request, in request order. */

@@ -30,7 +30,11 @@ import { serveHealth, type Health } from '../observability/health';
 import { OpsMonitor } from '../observability/ops-monitor';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import { setRuntime } from '../runtime';
-import { createSocketServer, type TelemetrySocketServer } from './socket-server';
+import { createSocketServer, endSessionSockets, type TelemetrySocketServer } from './socket-server';
+import type { AuditTrail } from '../ports/audit-trail';
+import type { RuleThresholdStore } from '../ports/rule-threshold-store';
+import { defaultRuleSet } from '../domain/stream/rules/load-rule-set';
+import { tunableThresholds } from '../domain/stream/rules/rule-thresholds';
 import { SOCKET_EVENTS } from './events';
 import { startLiveFeed } from './live-feed';
 import { startFleetFeed, type FleetFeed } from './fleet-feed';
@@ -40,11 +44,16 @@ import type { AuthService } from '../auth/auth-service';
 import { CLIENT_ADDRESS_HEADER } from '../auth/request-auth';
 
 export interface WebServerOptions {
-  readonly web: Config['web'];
+  /** Listen address and node id; the session recheck defaults to 30 s. */
+  readonly web: Omit<Config['web'], 'socketSessionRecheckMs'> & { readonly socketSessionRecheckMs?: number };
   readonly bus: Bus;
   readonly store: TelemetryHistory;
   /** Where operators' alarm actions go; without it the alarm routes answer 503. */
   readonly alarmDesk?: AlarmDesk;
+  /** The audit log, read by the audit page and alarm histories; without it those routes answer 503. */
+  readonly audit?: AuditTrail;
+  /** Where admins' rule thresholds are stored; without it the threshold routes answer 503. */
+  readonly ruleThresholds?: RuleThresholdStore;
   readonly mdb: MissionDatabase;
   readonly fleet: SatelliteCatalogue;
   /** Sessions for route handlers, the page gate and the socket handshake. */
@@ -92,7 +101,7 @@ export async function serveMetrics(metrics: PerigeeMetrics, res: http.ServerResp
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const { web, bus, store, alarmDesk, mdb, fleet, auth, demoLogin = false, projectDir, now, shutdownGraceMs = 2000, metrics, health } = options;
+  const { web, bus, store, alarmDesk, audit, ruleThresholds, mdb, fleet, auth, demoLogin = false, projectDir, now, shutdownGraceMs = 2000, metrics, health } = options;
   const { telemetryExport, exportMaxRows, passArchive, lineage } = options;
   const log = options.log.namespace('web');
   const board = new FleetStatusBoard({ mdb, fleet });
@@ -114,6 +123,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     exportMaxRows,
     passArchive,
     lineage,
+    audit,
+    ruleThresholds: ruleThresholds ? { store: ruleThresholds, tunable: tunableThresholds(defaultRuleSet(mdb), mdb) } : undefined,
+    endSockets: (revocation, reason) => (sockets ? endSessionSockets(sockets, revocation, reason) : 0),
   });
   const gate = createPageGate({ auth, demoLogin, log: log.namespace('auth') });
 
@@ -135,7 +147,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   // Socket.IO must attach after the request listener: it wraps the listeners present and
   // forwards every request outside /socket.io/ to them.
-  const io = createSocketServer(httpServer, { auth, fleetStatus: () => board.snapshot((now ?? Date.now)()) });
+  const io = createSocketServer(httpServer, {
+    auth,
+    fleetStatus: () => board.snapshot((now ?? Date.now)()),
+    sessionRecheckMs: web.socketSessionRecheckMs ?? 30_000,
+  });
   sockets = io;
 
   // Listen before preparing Next so a taken port fails in milliseconds, and so Next

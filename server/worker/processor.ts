@@ -48,7 +48,20 @@ export interface ProcessorOptions {
   log: Logger;
   /** The rules to run; the mission's rules file when omitted. */
   rules?: RuleSet;
+  /**
+   * Thresholds an admin set (db rule_thresholds): read before the first batch
+   * and every `refreshMs`, so a change applies without a restart. Without it
+   * the rules run with their file's thresholds.
+   */
+  thresholds?: ThresholdSource;
   metrics?: PerigeeMetrics;
+}
+
+export interface ThresholdSource {
+  /** Stored thresholds by rule id; rules without one run with their file's. */
+  read(): Promise<ReadonlyMap<string, number>>;
+  /** How often to read them again, ms. */
+  readonly refreshMs: number;
 }
 
 export interface ProcessorStats {
@@ -62,6 +75,10 @@ export interface ProcessorStats {
 
 export interface Processor {
   stats(): ProcessorStats;
+  /** Reads the stored thresholds now (the timer does it every refreshMs); resolves with the rules whose threshold changed. */
+  refreshThresholds(): Promise<readonly { ruleId: string; from: number; to: number }[]>;
+  /** The thresholds the rules run with now, by rule id. */
+  thresholds(): ReadonlyMap<string, number>;
   stop(): Promise<void>;
 }
 
@@ -96,12 +113,32 @@ export function createLanePipeline(mdb: MissionDatabase, fleet: SatelliteCatalog
   });
 }
 
-export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, rules, metrics }: ProcessorOptions): Promise<Processor> {
+export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, rules, thresholds, metrics }: ProcessorOptions): Promise<Processor> {
   // Each lane keeps its own dedupe and clock state: a dump's old times never disturb the live ones.
   const pipeline = createLanePipeline(mdb, fleet, stream);
   const playback = createLanePipeline(mdb, fleet, stream);
   const windows = new WindowAggregator({ allowedLatenessMs: stream.allowedLatenessMs });
   const engine = new RuleEngine({ mdb, rules: rules ?? defaultRuleSet(mdb), allowedLatenessMs: stream.allowedLatenessMs });
+  // Batches are handled one at a time on this event loop, so a retune lands between two batches, never inside one.
+  let thresholdsUnreadable = false;
+  const refreshThresholds = async () => {
+    if (!thresholds) return [];
+    try {
+      const changed = engine.setThresholds(await thresholds.read());
+      for (const c of changed) log.info(`rule ${c.ruleId}: threshold ${c.from} → ${c.to}`);
+      if (thresholdsUnreadable) log.info('rule thresholds readable again');
+      thresholdsUnreadable = false;
+      return changed;
+    } catch (error) {
+      // Keep running with the thresholds last read: an outage must not stop the rules.
+      if (!thresholdsUnreadable) log.warn('cannot read rule thresholds; keeping the current ones and retrying', { error });
+      thresholdsUnreadable = true;
+      return [];
+    }
+  };
+  await refreshThresholds();
+  const thresholdTimer = thresholds ? setInterval(() => void refreshThresholds(), thresholds.refreshMs) : undefined;
+  thresholdTimer?.unref();
   const producer = await bus.producer();
   let batches = 0;
   let alertCount = 0;
@@ -161,7 +198,10 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
   log.info(`processing ${stage('processor').consumes.join(', ')} as group ${groupId}, ${stage('processor-playback').consumes.join(', ')} as ${groupId}-playback, on ${bus.description}`);
   return {
     stats: () => ({ batches, pipeline: pipeline.stats(), playback: playback.stats(), windows: windows.stats, alerts: alertCount }),
+    refreshThresholds,
+    thresholds: () => engine.thresholds(),
     stop: async () => {
+      clearInterval(thresholdTimer);
       await subscription.stop();
       await playbackSubscription.stop();
     },

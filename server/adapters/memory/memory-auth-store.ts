@@ -7,6 +7,7 @@
  *   const auth = new AuthService({ store, now: () => 1_000 });
  */
 import { UserExistsError } from '../../errors';
+import type { Role } from '../../auth/role';
 import type { AuditEntry, AuthStore, NewSession, NewUser, SessionWithUser, UserRecord } from '../../ports/auth-store';
 
 export class MemoryAuthStore implements AuthStore {
@@ -58,5 +59,23 @@ export class MemoryAuthStore implements AuthStore {
 
   async appendAudit(entry: AuditEntry): Promise<void> {
     this.audit.push(entry);
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return [...this.users.values()].sort((a, b) => a.username.localeCompare(b.username));
+  }
+
+  async updateUser(username: string, change: { role?: Role; disabled?: boolean }): Promise<{ before: UserRecord; after: UserRecord } | undefined> {
+    const before = this.users.get(username);
+    if (!before) return undefined;
+    const after: UserRecord = { ...before, role: change.role ?? before.role, disabled: change.disabled ?? before.disabled };
+    this.users.set(username, after);
+    return { before, after };
+  }
+
+  async deleteUserSessions(userId: number): Promise<string[]> {
+    const ended: string[] = [];
+    for (const [id, s] of this.sessions) if (s.userId === userId && this.sessions.delete(id)) ended.push(id);
+    return ended;
   }
 }

@@ -18,6 +18,10 @@ import { selectAdminExists } from '../../../db/queries/select-admin-exists';
 import { selectSession } from '../../../db/queries/select-session';
 import { selectUserByUsername } from '../../../db/queries/select-user-by-username';
 import { touchSession } from '../../../db/queries/touch-session';
+import { deleteUserSessions } from '../../../db/queries/delete-user-sessions';
+import { selectUsers } from '../../../db/queries/select-users';
+import { updateUser } from '../../../db/queries/update-user';
+import type { Role } from '../../auth/role';
 import type { AuditEntry, AuthStore, NewSession, NewUser, SessionWithUser, UserRecord } from '../../ports/auth-store';
 
 /** An address the inet column accepts, or null: the address comes from the socket, but a stray value must not fail a login. */
@@ -74,5 +78,17 @@ export class PostgresAuthStore implements AuthStore {
 
   appendAudit(entry: AuditEntry): Promise<void> {
     return this.#run('writing the audit log', () => insertAuditEntry(this.#q, { ...entry, clientAddress: inetOrNull(entry.clientAddress) }));
+  }
+
+  listUsers(): Promise<UserRecord[]> {
+    return this.#run('listing users', () => selectUsers(this.#q));
+  }
+
+  updateUser(username: string, change: { role?: Role; disabled?: boolean }): Promise<{ before: UserRecord; after: UserRecord } | undefined> {
+    return this.#run('updating a user', () => updateUser(this.#q, username, change));
+  }
+
+  deleteUserSessions(userId: number): Promise<string[]> {
+    return this.#run("ending a user's sessions", () => deleteUserSessions(this.#q, userId));
   }
 }

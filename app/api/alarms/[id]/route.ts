@@ -1,6 +1,6 @@
 import { getRuntime } from '@/server/runtime';
 import { checkOrigin, clientAddressOf, requireUser } from '@/server/auth/request-auth';
-import { parseAlarmAction, parseAlarmId, toAlarmInput } from '@/server/realtime/alarm-action-request';
+import { endOfCurrentPass, parseAlarmAction, parseAlarmId, toAlarmInput } from '@/server/realtime/alarm-action-request';
 import { readJsonBody } from '@/server/realtime/read-json-body';
 import { badRequest, unavailable } from '@/server/realtime/route-responses';
 
@@ -13,7 +13,8 @@ const MAX_BODY_BYTES = 8192;
  * POST /api/alarms/<id> { action: 'acknowledge' | 'shelve' | 'unshelve' | 'assign', version, comment?, durationMs? | untilMs?, assignee? }
  * → 200 { alarm: { id, version, alarm } } after the state machine moved it (audited, and every console told);
  *   400 malformed; 401/403 not signed in or role may not; 403 cross-site; 404 unknown alarm;
- *   409 someone else acted first (reload); 422 the state machine refuses (e.g. acknowledging a normal alarm, empty comment).
+ *   409 someone else acted first (reload), or a shelve untilEndOfPass while no pass is under way;
+ *   422 the state machine refuses (e.g. acknowledging a normal alarm, empty comment).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const refused = checkOrigin(request);
@@ -27,13 +28,22 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const user = await requireUser(request, parsed.permission);
     if (user instanceof Response) return user;
-    const { alarmDesk, alarmChanged } = getRuntime();
+    const { alarmDesk, alarmChanged, store, fleetStatus } = getRuntime();
     if (!alarmDesk) return Response.json({ error: 'this node cannot change alarms' }, { status: 503 });
+    const nowMs = Date.now();
+    let endOfPassMs: number | undefined;
+    if (parsed.body.action === 'shelve' && parsed.body.untilEndOfPass) {
+      const [current] = await store.listAlarms({ ids: [alarmId] });
+      if (!current) return Response.json({ error: `alarm ${alarmId} does not exist` }, { status: 404 });
+      const end = endOfCurrentPass(fleetStatus(), current.alarm.key.satelliteId, nowMs);
+      if (!end.ok) return Response.json({ error: end.error, reason: 'no-pass-under-way' }, { status: 409 });
+      endOfPassMs = end.untilMs;
+    }
     const result = await alarmDesk.actOnAlarm({
       alarmId,
       expectedVersion: parsed.body.version,
-      input: toAlarmInput(parsed.body, { id: user.username, role: user.role }),
-      nowMs: Date.now(),
+      input: toAlarmInput(parsed.body, { id: user.username, role: user.role }, endOfPassMs),
+      nowMs,
       clientAddress: clientAddressOf(request) || null,
     });
     if (!result.ok) return Response.json({ error: result.error.message, reason: result.error.reason }, { status: 422 });

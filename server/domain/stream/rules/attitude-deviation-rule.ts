@@ -37,7 +37,7 @@ class AngleAccumulator {
 
 export class AttitudeDeviationRule implements StreamRule {
   readonly id: string;
-  readonly #config: AttitudeDeviationRuleConfig;
+  #config: AttitudeDeviationRuleConfig;
   /** Parameter id → 0..3 estimated, 4..7 commanded. */
   readonly #slots: Int16Array;
   readonly #components = new Float64Array(8);
@@ -54,6 +54,10 @@ export class AttitudeDeviationRule implements StreamRule {
   /** Frames whose window was past retention when they came. */
   get tooLateFrames(): number {
     return this.#tooLateFrames;
+  }
+
+  retune(thresholdDeg: number): void {
+    this.#config = { ...this.#config, thresholdDeg };
   }
 
   observe(frame: SampleFrame): void {

@@ -15,6 +15,7 @@ import type { SampleFrame } from '../../sample-frame';
 import { AttitudeDeviationRule } from './attitude-deviation-rule';
 import { LimitCheckRule } from './limit-check-rule';
 import type { RuleConfig, RuleKind, RuleSet } from './rule-set';
+import { thresholdOf } from './rule-thresholds';
 import type { RuleContext, StreamRule } from './stream-rule';
 import { WindowThresholdRule } from './window-threshold-rule';
 
@@ -39,10 +40,45 @@ export interface RuleEngineOptions {
 
 export class RuleEngine {
   readonly rules: readonly StreamRule[];
+  /** Rule id → the threshold of the rule set it was built from, for rules that have one. */
+  readonly #defaults = new Map<string, number>();
+  /** Rule id → the threshold it runs with now. */
+  readonly #current = new Map<string, number>();
 
   constructor({ mdb, rules, allowedLatenessMs = 2000, closedRetentionMs = 60_000 }: RuleEngineOptions) {
     const context: RuleContext = { mdb, allowedLatenessMs, closedRetentionMs };
     this.rules = rules.rules.map((config) => (RULE_KINDS[config.kind] as RuleFactory<RuleKind>)(config, context));
+    for (const config of rules.rules) {
+      const threshold = thresholdOf(config);
+      if (threshold === undefined) continue;
+      this.#defaults.set(config.id, threshold);
+      this.#current.set(config.id, threshold);
+    }
+  }
+
+  /** The thresholds the rules run with now, by rule id. */
+  thresholds(): ReadonlyMap<string, number> {
+    return new Map(this.#current);
+  }
+
+  /**
+   * Runs the rules with `stored` thresholds from now on, and a rule missing
+   * from `stored` with its rule set's own; open windows keep their samples.
+   * Returns what changed, e.g. [{ ruleId: 'thermal-overtemperature', from: 85, to: 80 }].
+   */
+  setThresholds(stored: ReadonlyMap<string, number>): { ruleId: string; from: number; to: number }[] {
+    const changed: { ruleId: string; from: number; to: number }[] = [];
+    for (const rule of this.rules) {
+      const fallback = this.#defaults.get(rule.id);
+      if (fallback === undefined || !rule.retune) continue;
+      const from = this.#current.get(rule.id)!;
+      const to = stored.get(rule.id) ?? fallback;
+      if (to === from) continue;
+      rule.retune(to);
+      this.#current.set(rule.id, to);
+      changed.push({ ruleId: rule.id, from, to });
+    }
+    return changed;
   }
 
   /** Feeds frames to every rule, then closes the windows the watermarks passed; returns the alerts, per-sample ones first. */

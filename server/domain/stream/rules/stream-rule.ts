@@ -16,6 +16,12 @@ export interface StreamRule {
   advance(alerts: Alert[]): void;
   /** Closes and evaluates every open window, whatever the watermark. */
   flush(alerts: Alert[]): void;
+  /**
+   * Rules with a threshold: windows evaluated from now on use `threshold`
+   * (windows already evaluated keep what they raised). Set by an admin
+   * while the processor runs (rule-thresholds.ts).
+   */
+  retune?(threshold: number): void;
 }
 
 /** What rules share: the mission database and the watermark settings. */

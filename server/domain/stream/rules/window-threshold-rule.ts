@@ -30,7 +30,7 @@ class ValueAccumulator {
 
 export class WindowThresholdRule implements StreamRule {
   readonly id: string;
-  readonly #config: WindowThresholdRuleConfig;
+  #config: WindowThresholdRuleConfig;
   readonly #parameters: readonly ParameterDefinition[];
   readonly #slots: Int16Array;
   readonly #windows: EventTimeWindows<ValueAccumulator>;
@@ -47,6 +47,10 @@ export class WindowThresholdRule implements StreamRule {
   /** Frames with watched samples whose window was past retention when they came. */
   get tooLateFrames(): number {
     return this.#tooLateFrames;
+  }
+
+  retune(threshold: number): void {
+    this.#config = { ...this.#config, threshold };
   }
 
   observe(frame: SampleFrame): void {
