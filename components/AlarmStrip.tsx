@@ -15,35 +15,17 @@ import { SOCKET_EVENTS } from '@/server/realtime/events';
 import { queryKeys } from './hooks/queryKeys';
 import { useSocket } from './hooks/useSocket';
 import { formatValue } from './telemetry/format';
+import { useAlarmAction } from './hooks/useAlarmAction';
+import { getJson } from './api-client';
 
 const POLL_MS = 2000;
 const SHOWN = 6;
 const VISIBLE_STATES = 'unacknowledged,acknowledged,returned-to-normal-unacknowledged,shelved';
 
 async function fetchAlarms(satelliteId: number, signal: AbortSignal): Promise<AlarmRecord[]> {
-  const response = await fetch(`/api/alarms?satellite=${satelliteId}&state=${VISIBLE_STATES}`, { signal });
-  const body = (await response.json().catch(() => null)) as { alarms?: AlarmRecord[]; error?: string } | null;
-  if (!response.ok || !body?.alarms) throw new Error(body?.error ?? `alarms request failed (${response.status})`);
-  return body.alarms;
+  return (await getJson<{ alarms: AlarmRecord[] }>(`/api/alarms?satellite=${satelliteId}&state=${VISIBLE_STATES}`, signal)).alarms;
 }
 
-type ActionBody =
-  | { action: 'acknowledge'; comment: string }
-  | { action: 'shelve'; comment: string; durationMs: number }
-  | { action: 'unshelve' }
-  | { action: 'assign'; assignee: string | null };
-
-async function act(record: AlarmRecord, body: ActionBody): Promise<void> {
-  const response = await fetch(`/api/alarms/${record.id}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...body, version: record.version }),
-  });
-  if (!response.ok) {
-    const error = ((await response.json().catch(() => null)) as { error?: string } | null)?.error;
-    throw new Error(error ?? `request failed (${response.status})`);
-  }
-}
 
 const RANK = { critical: 2, warning: 1 } as const;
 
@@ -106,22 +88,13 @@ function AlarmRow({ record, onDone }: { record: AlarmRecord; onDone: () => void 
   const { alarm } = record;
   const [mode, setMode] = useState<'idle' | 'acknowledge' | 'shelve'>('idle');
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (body: ActionBody) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await act(record, body);
+  const { busy, error, run } = useAlarmAction(record, {
+    onDone,
+    onSuccess: () => {
       setMode('idle');
       setComment('');
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-      onDone();
-    }
-  };
+    },
+  });
   const colour = alarm.state === 'shelved' ? 'text-slate-400' : alarm.severity === 'critical' ? 'text-red-300' : 'text-amber-200';
   const needsAck = alarm.state === 'unacknowledged' || alarm.state === 'returned-to-normal-unacknowledged';
   return (

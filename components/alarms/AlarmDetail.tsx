@@ -10,19 +10,14 @@ import { useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AlarmRecord } from '@/server/ports/telemetry-store';
 import type { AlarmHistory } from '@/server/realtime/alarm-history';
-import { getJson, sendJson } from '../api-client';
+import { getJson } from '../api-client';
 import { queryKeys } from '../hooks/queryKeys';
 import { useMe } from '../hooks/useMe';
 import { formatValue } from '../telemetry/format';
 import { needsAcknowledgement } from './alarm-filters';
 import { formatUtc } from './format-time';
+import { useAlarmAction, type AlarmActionBody } from '../hooks/useAlarmAction';
 
-type ActionBody =
-  | { action: 'acknowledge'; comment: string }
-  | { action: 'shelve'; comment: string; durationMs: number }
-  | { action: 'shelve'; comment: string; untilEndOfPass: true }
-  | { action: 'unshelve' }
-  | { action: 'assign'; assignee: string | null };
 
 export function AlarmDetail({ alarmId, record, onClose }: { alarmId: number; record: AlarmRecord | undefined; onClose: () => void }) {
   const queryClient = useQueryClient();
@@ -109,28 +104,19 @@ function Actions({ record, may, onDone }: { record: AlarmRecord; may: (action: '
   const [mode, setMode] = useState<'idle' | 'acknowledge' | 'shelve' | 'assign'>('idle');
   const [comment, setComment] = useState('');
   const [assignee, setAssignee] = useState(alarm.assignee ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const operators = useQuery({
     queryKey: queryKeys.operators(),
     queryFn: ({ signal }) => getJson<{ operators: string[] }>('/api/operators', signal).then((b) => b.operators),
     enabled: mode === 'assign',
   });
 
-  const run = async (body: ActionBody) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await sendJson('POST', `/api/alarms/${record.id}`, { ...body, version: record.version });
+  const { busy, error, run } = useAlarmAction(record, {
+    onDone,
+    onSuccess: () => {
       setMode('idle');
       setComment('');
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-      onDone();
-    }
-  };
+    },
+  });
   const button = 'rounded px-2 py-0.5 text-xs disabled:opacity-50';
   const commentBox = (placeholder: string, testId: string) => (
     <input
@@ -204,7 +190,7 @@ function Actions({ record, may, onDone }: { record: AlarmRecord; may: (action: '
                 type="button"
                 data-testid={testId}
                 disabled={busy || comment.trim() === ''}
-                onClick={() => void run({ action: 'shelve', comment, ...until } as ActionBody)}
+                onClick={() => void run({ action: 'shelve', comment, ...until } as AlarmActionBody)}
                 className={`${button} bg-slate-600 hover:bg-slate-500`}
               >
                 {label}

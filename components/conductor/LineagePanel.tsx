@@ -8,18 +8,16 @@
 import { useQuery } from '@tanstack/react-query';
 import type { LineageResponse } from '@/server/realtime/lineage-query';
 import { queryKeys } from '../hooks/queryKeys';
+import { getJson } from '../api-client';
 import type { LineageTarget } from '../hooks/useLineage';
 import { formatUtc } from './ConductorBar';
 
 export function LineagePanel({ satelliteId, target, onClose }: { satelliteId: number; target: LineageTarget; onClose: () => void }) {
   const query = useQuery({
     queryKey: queryKeys.lineage(satelliteId, target.parameterId, target.timeMs),
-    queryFn: async ({ signal }): Promise<LineageResponse> => {
+    queryFn: ({ signal }) => {
       const search = new URLSearchParams({ parameter: String(target.parameterId), time: String(target.timeMs) });
-      const response = await fetch(`/api/satellites/${satelliteId}/lineage?${search}`, { signal });
-      const body = (await response.json().catch(() => null)) as (LineageResponse & { error?: string }) | null;
-      if (!response.ok || !body) throw new Error(body?.error ?? `lineage request failed (${response.status})`);
-      return body;
+      return getJson<LineageResponse>(`/api/satellites/${satelliteId}/lineage?${search}`, signal);
     },
     staleTime: Infinity,
     retry: false,

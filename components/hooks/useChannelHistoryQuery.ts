@@ -7,16 +7,7 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
 import type { SeriesResult } from '@/server/ports/telemetry-store';
 import { queryKeys, type ChannelHistoryParams } from './queryKeys';
-
-/** The history route refused or failed a request; `status` is the HTTP status. */
-export class HistoryRequestError extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.name = 'HistoryRequestError';
-    this.status = status;
-  }
-}
+import { ApiError, getJson } from '../api-client';
 
 export function historyUrl({ satelliteId, parameterIds, fromMs, toMs, widthPx }: ChannelHistoryParams): string {
   const query = new URLSearchParams({ parameters: parameterIds.join(','), from: String(Math.floor(fromMs)), to: String(Math.ceil(toMs)) });
@@ -24,14 +15,8 @@ export function historyUrl({ satelliteId, parameterIds, fromMs, toMs, widthPx }:
   return `/api/satellites/${satelliteId}/history?${query}`;
 }
 
-export async function fetchChannelHistory(params: ChannelHistoryParams, signal?: AbortSignal): Promise<SeriesResult> {
-  const response = await fetch(historyUrl(params), { signal });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const message = (body as { error?: unknown } | null)?.error;
-    throw new HistoryRequestError(response.status, typeof message === 'string' ? message : `history request failed (${response.status})`);
-  }
-  return body as SeriesResult;
+export function fetchChannelHistory(params: ChannelHistoryParams, signal?: AbortSignal): Promise<SeriesResult> {
+  return getJson<SeriesResult>(historyUrl(params), signal);
 }
 
 export function useChannelHistoryQuery(params: ChannelHistoryParams | null) {
@@ -41,6 +26,6 @@ export function useChannelHistoryQuery(params: ChannelHistoryParams | null) {
     // A fixed past window does not change; live frames carry the view forward from there.
     staleTime: Infinity,
     // A 400 will not get better by asking again; an unavailable archive might.
-    retry: (failures, error) => failures < 2 && !(error instanceof HistoryRequestError && error.status < 500),
+    retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status < 500),
   });
 }
