@@ -54,7 +54,7 @@ export const TOPOLOGY: Topology = {
     { name: TOPICS.groundStationEvents, partitions: 4, retentionMs: 30 * DAY_MS, key: 'satellite id', carries: 'AOS, LOS and link events of the ground stations (JSON)' },
     { name: TOPICS.samples, partitions: 12, retentionMs: 2 * DAY_MS, key: 'satellite id', carries: 'decoded, validated, calibrated and enriched sample frames (JSON)' },
     { name: TOPICS.aggregates, partitions: 12, retentionMs: 2 * DAY_MS, key: 'satellite id', carries: 'closed event-time window aggregates per parameter, late updates included (JSON)' },
-    { name: TOPICS.alerts, partitions: 4, retentionMs: 30 * DAY_MS, key: 'satellite id', carries: 'alerts of the stream rules and limit checks (JSON)' },
+    { name: TOPICS.alerts, partitions: 4, retentionMs: 30 * DAY_MS, key: 'satellite id', carries: "alerts of the stream rules and limit checks, and operators' alarm transitions (JSON)" },
     { name: TOPICS.quarantine, partitions: 4, retentionMs: 30 * DAY_MS, key: 'satellite id', carries: 'refused packets and samples with their reason and raw bytes (JSON)' },
   ],
   stages: [
@@ -93,6 +93,15 @@ export const TOPOLOGY: Topology = {
       consumes: [...ALL_RAW_TOPICS, TOPICS.samples, TOPICS.quarantine, TOPICS.alerts, TOPICS.groundStationEvents],
       produces: [],
       external: { in: [], out: ['TimescaleDB'] },
+    },
+    {
+      id: 'alarm-desk',
+      process: 'web',
+      description: "operators' alarm actions: applied through the state machine, audited, told to every console and published",
+      group: null,
+      consumes: [],
+      produces: [TOPICS.alerts],
+      external: { in: ['console actions (HTTP)'], out: ['TimescaleDB', 'Socket.IO consoles'] },
     },
     {
       id: 'live-feed',

@@ -21,6 +21,7 @@ import { groundStationEventSchema } from '../domain/ground-station-event';
 import { quarantineMessageSchema } from '../domain/quarantine-message';
 import { sampleFrameSchema } from '../domain/sample-frame';
 import { windowAggregateSchema } from '../domain/stream/window-aggregate';
+import { alarmChangeSchema } from '../domain/alarms/alarm-change';
 import { TOPICS, type Topic } from '../topics';
 
 /** Header naming a message's schema and version. */
@@ -43,6 +44,8 @@ export const EVENT_CONTRACTS = {
   'sample-frame': { topic: TOPICS.samples, versions: [{ version: 1, schema: sampleFrameSchema }] },
   'window-aggregate': { topic: TOPICS.aggregates, versions: [{ version: 1, schema: windowAggregateSchema }] },
   alert: { topic: TOPICS.alerts, versions: [{ version: 1, schema: alertSchema }] },
+  /** Operators' alarm transitions (acknowledge, shelve, assign…), already stored and audited by the console that made them. */
+  'alarm-transition': { topic: TOPICS.alerts, versions: [{ version: 1, schema: alarmChangeSchema }] },
   quarantine: { topic: TOPICS.quarantine, versions: [{ version: 1, schema: quarantineMessageSchema }] },
   'ground-station-event': { topic: TOPICS.groundStationEvents, versions: [{ version: 1, schema: groundStationEventSchema }] },
 } as const satisfies Record<string, EventContract>;

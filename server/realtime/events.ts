@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { FleetStatus } from './fleet-status';
+import type { AlarmChange } from '../domain/alarms/alarm-change';
 
 export const SOCKET_EVENTS = {
   /**
@@ -78,14 +79,7 @@ export type SubscriptionAck = { readonly ok: true; readonly rooms: readonly stri
 
 export type FleetSubscriptionAck = { readonly ok: true; readonly status: readonly FleetStatus[] } | { readonly ok: false; readonly error: string };
 
-export interface AlarmChange {
-  readonly alarmId: number;
-  readonly satelliteId: number;
-  readonly version: number;
-  readonly state: string;
-  readonly action: string;
-  readonly actor: string;
-}
+export type { AlarmChange } from '../domain/alarms/alarm-change';
 
 export interface SessionEnded {
   /** no-longer-valid: a periodic check found the session gone (ended on another web node, expired, or its account disabled there). */

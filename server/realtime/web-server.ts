@@ -30,6 +30,7 @@ import { serveHealth, type Health } from '../observability/health';
 import { OpsMonitor } from '../observability/ops-monitor';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import { setRuntime } from '../runtime';
+import { alarmChangePublisher } from './alarm-change-publisher';
 import { createSocketServer, endSessionSockets, type TelemetrySocketServer } from './socket-server';
 import type { AuditTrail } from '../ports/audit-trail';
 import type { RuleThresholdStore } from '../ports/rule-threshold-store';
@@ -107,6 +108,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const board = new FleetStatusBoard({ mdb, fleet });
   const ops = metrics ? new OpsMonitor({ metrics }) : undefined;
   ops?.start();
+  const publishAlarmChange = alarmChangePublisher(bus, log.namespace('alarms'));
   // Set once the socket server exists; route handlers call it after an operator's action.
   let sockets: TelemetrySocketServer | undefined;
   setRuntime({
@@ -117,7 +119,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     fleetStatus: () => board.snapshot((now ?? Date.now)()),
     auth,
     demoLogin,
-    alarmChanged: (change) => sockets?.emit(SOCKET_EVENTS.alarmChanged, change),
+    alarmChanged: (change) => {
+      sockets?.emit(SOCKET_EVENTS.alarmChanged, change);
+      void publishAlarmChange(change);
+    },
     ops: async () => (ops ? ops.view() : null),
     telemetryExport,
     exportMaxRows,

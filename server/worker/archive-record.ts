@@ -8,13 +8,13 @@
  *   raw topics, playback  → bronze packet exactly as received (header fields read, nothing judged)
  *   telemetry.samples     → silver samples + packet context and lineage (gold follows in the store)
  *   telemetry.quarantine  → quarantine record with its stage and origin
- *   telemetry.alerts      → alarm event
+ *   telemetry.alerts      → alarm event (operators' alarm transitions: checked, already stored)
  *   ground-station.events → ground-station event
  */
 import { PRIMARY_HEADER_BYTES, SECONDARY_HEADER_BYTES, readPrimaryHeader, readSecondaryHeader } from '../domain/codec/space-packet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SampleFrame } from '../domain/sample-frame';
-import { readEvent, type ContractName } from '../contracts/event-contracts';
+import { SCHEMA_HEADER, readEvent, type ContractName } from '../contracts/event-contracts';
 import type { ConsumedMessage } from '../ports/bus';
 import { SAMPLE_QUALITY, type ArchivedMessage, type SampleRecord } from '../ports/telemetry-store';
 import { ALL_RAW_TOPICS, HEADERS, TOPICS } from '../topics';
@@ -70,6 +70,11 @@ export function archiveRecord(mdb: MissionDatabase, message: ConsumedMessage): A
       };
     }
     case TOPICS.alerts: {
+      // Operators' transitions are stored and audited by the console that made them: checked, not stored again.
+      if (message.headers[SCHEMA_HEADER]?.startsWith('alarm-transition@')) {
+        const transition = parse(message, 'alarm-transition');
+        return transition.ok ? { offset } : transition.record;
+      }
       const alert = parse(message, 'alert');
       return alert.ok ? { offset, alert: alert.value } : alert.record;
     }

@@ -138,11 +138,23 @@ export async function startRealtimeHarness({ now, log = silentLogger }: { now: (
     warmUp: async (satelliteId, beforeMs, arrivalDelayMs) => {
       const layout = mdb.latestLayout(256)!;
       const values = Object.fromEntries(layout.parameters.map((p) => [p.name, nominalValue(p.name)]));
+      const before = feed.stats().delivered;
       for (let i = 0; i < 3; i++) {
         const onboardTimeMs = beforeMs - (3 - i) * 100;
         await publishBytes(layout.topic!, encodePacket(mdb, { apid: 256, satelliteId, sequenceCount: 16000 + i, onboardTimeMs, values }), onboardTimeMs + arrivalDelayMs);
       }
-      await new Promise((r) => setTimeout(r, 20));
+      // Done once the warm-up frames are flushed and nothing more follows for longer than a flush interval,
+      // so no warm-up frame reaches a client that subscribes afterwards (however loaded the machine).
+      const deadline = Date.now() + 10_000;
+      let last = feed.stats().delivered;
+      let quietSince = Date.now();
+      while (Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 10));
+        const now = feed.stats().delivered;
+        if (now !== last) (last = now), (quietSince = Date.now());
+        else if (now > before && Date.now() - quietSince > 250) return;
+      }
+      throw new Error('the warm-up packets were never flushed');
     },
     close: async () => {
       for (const client of clients) client.disconnect();

@@ -105,7 +105,20 @@ describe('POST /api/alarms/<id>', () => {
         address: '10.0.0.9',
       },
     ]);
-    expect(changes).toEqual([{ alarmId: stored.id, satelliteId: 101, version: stored.version + 1, state: 'acknowledged', action: 'acknowledge', actor: 'operator-user' }]);
+    expect(changes).toEqual([
+      {
+        alarmId: stored.id,
+        satelliteId: 101,
+        ruleId: stored.alarm.key.ruleId,
+        subject: stored.alarm.key.subject,
+        severity: stored.alarm.severity,
+        version: stored.version + 1,
+        state: 'acknowledged',
+        action: 'acknowledge',
+        actor: 'operator-user',
+        atMs: expect.any(Number),
+      },
+    ]);
   });
 
   it('shelves for 15 minutes, then unshelves', async () => {

@@ -51,7 +51,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     alarmChanged?.({
       alarmId: record.id,
       satelliteId: record.alarm.key.satelliteId,
+      ruleId: record.alarm.key.ruleId,
+      subject: record.alarm.key.subject,
+      severity: record.alarm.severity,
       version: record.version,
+      atMs: nowMs,
       state: record.alarm.state,
       action: transition.action,
       actor: transition.actor.id,
