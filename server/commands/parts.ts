@@ -55,7 +55,21 @@ export async function startWebPart(
   health: Health,
   { auth, demoLogin }: ConsoleAuth,
 ): Promise<WebServer> {
-  const web = await startWebServer({ web: config.web, bus, store, alarmDesk: store, mdb, fleet, auth, demoLogin, log, projectDir: PROJECT_ROOT, metrics, health });
+  const web = await startWebServer({
+    web: config.web,
+    bus,
+    store,
+    alarmDesk: store,
+    mdb,
+    fleet,
+    auth,
+    demoLogin,
+    log,
+    projectDir: PROJECT_ROOT,
+    metrics,
+    health,
+    lagAlarms: { settings: config.lagAlarms, store },
+  });
   return lifecycle.add('web', web, (w) => w.close());
 }
 

@@ -209,6 +209,15 @@ export interface AlarmDesk {
   actOnAlarm(action: AlarmAction): Promise<AlarmActionResult>;
 }
 
+/**
+ * Alerts raised outside the stream (e.g. consumer lag), stored and folded
+ * into their alarms through the state machine like the stream's own.
+ */
+export interface AlarmSink {
+  /** Resolves to the number of alerts newly stored (one already stored, same id, is skipped). */
+  recordAlerts(alerts: readonly Alert[], nowMs: number): Promise<number>;
+}
+
 /** What the console reads. */
 /** Which quarantined messages to read back, newest first. */
 export interface QuarantineQuery {
@@ -246,4 +255,4 @@ export interface TelemetryHistory {
   listQuarantine(query: QuarantineQuery): Promise<QuarantinedMessage[]>;
 }
 
-export interface TelemetryStore extends TelemetryArchive, TelemetryHistory, AlarmDesk {}
+export interface TelemetryStore extends TelemetryArchive, TelemetryHistory, AlarmDesk, AlarmSink {}

@@ -25,6 +25,8 @@ import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import { serveHealth, type Health } from '../observability/health';
 import { OpsMonitor } from '../observability/ops-monitor';
+import { LagAlarmMonitor, type LagAlarmMonitorOptions } from '../observability/lag-alarm-monitor';
+import { ConsumerLagRule, type LagAlarmSettings } from '../domain/alarms/consumer-lag-rule';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import { setRuntime } from '../runtime';
 import { createSocketServer, type TelemetrySocketServer } from './socket-server';
@@ -57,6 +59,8 @@ export interface WebServerOptions {
   readonly metrics?: PerigeeMetrics;
   /** Answers /healthz and /readyz. */
   readonly health?: Health;
+  /** Consumer lag alarms: thresholds and where the alarms go; without it lag is shown but raises no alarm. */
+  readonly lagAlarms?: { readonly settings: LagAlarmSettings; readonly store: LagAlarmMonitorOptions['store'] };
   /** How long close() lets in-flight requests finish before cutting connections, ms. */
   readonly shutdownGraceMs?: number;
 }
@@ -84,7 +88,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const { web, bus, store, alarmDesk, mdb, fleet, auth, demoLogin = false, projectDir, now, shutdownGraceMs = 2000, metrics, health } = options;
   const log = options.log.namespace('web');
   const board = new FleetStatusBoard({ mdb, fleet });
-  const ops = metrics ? new OpsMonitor({ metrics }) : undefined;
+  const lagAlarms = options.lagAlarms
+    ? new LagAlarmMonitor({ rule: new ConsumerLagRule(options.lagAlarms.settings), store: options.lagAlarms.store, log: log.namespace('lag-alarms') })
+    : undefined;
+  const ops = metrics ? new OpsMonitor({ metrics, onSample: lagAlarms && ((snapshot) => lagAlarms.observe(snapshot)) }) : undefined;
   ops?.start();
   // Set once the socket server exists; route handlers call it after an operator's action.
   let sockets: TelemetrySocketServer | undefined;
