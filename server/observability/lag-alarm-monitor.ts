@@ -30,6 +30,7 @@ export class LagAlarmMonitor {
   readonly #log: Logger;
   #levels: ReadonlyMap<string, LagLevel> | undefined;
   #busy = false;
+  #pending: Pick<OpsSnapshot, 'atMs' | 'groups'> | undefined;
 
   constructor({ rule, store, log }: LagAlarmMonitorOptions) {
     this.#rule = rule;
@@ -39,9 +40,24 @@ export class LagAlarmMonitor {
 
   /** Judges one snapshot; resolves once its alerts are stored (or the attempt failed and was logged). */
   async observe(snapshot: Pick<OpsSnapshot, 'atMs' | 'groups'>): Promise<void> {
-    // Snapshots come every couple of seconds; one still being stored makes the next wait its turn by being skipped.
-    if (this.#busy) return;
+    // One judgement at a time, in order: a snapshot arriving while one is being stored waits, and only the newest waits.
+    if (this.#busy) {
+      this.#pending = snapshot;
+      return;
+    }
     this.#busy = true;
+    try {
+      await this.#judge(snapshot);
+      for (let next = this.#pending; next; next = this.#pending) {
+        this.#pending = undefined;
+        await this.#judge(next);
+      }
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  async #judge(snapshot: Pick<OpsSnapshot, 'atMs' | 'groups'>): Promise<void> {
     try {
       this.#levels ??= await this.#storedLevels();
       const { alerts, levels } = this.#rule.evaluate(snapshot.groups, this.#levels, snapshot.atMs);
@@ -50,8 +66,6 @@ export class LagAlarmMonitor {
       for (const alert of alerts) this.#log.info(alert.message, { alert: alert.id });
     } catch (error) {
       this.#log.warn('consumer lag alarms not stored; retrying with the next sample', { error });
-    } finally {
-      this.#busy = false;
     }
   }
 
