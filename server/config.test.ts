@@ -99,4 +99,16 @@ describe('Config > loadConfig', () => {
     expect(loadConfig({ RULE_THRESHOLD_REFRESH_MS: '1000' }).worker.ruleThresholdRefreshMs).toBe(1000);
     expect(() => loadConfig({ RULE_THRESHOLD_REFRESH_MS: '50' })).toThrow(/^RULE_THRESHOLD_REFRESH_MS: /);
   });
+
+  it('takes consumer lag alarm thresholds with defaults, per-group overrides, and refuses them out of order', () => {
+    expect(loadConfig({}).lagAlarms).toEqual({ default: { warningSeconds: 30, criticalSeconds: 120 }, byGroup: {} });
+    expect(loadConfig({ LAG_WARNING_SECONDS: '5', LAG_CRITICAL_SECONDS: '12.5', LAG_GROUP_THRESHOLDS: 'perigee-archiver=60:600,perigee-live-a=1.5:3' }).lagAlarms).toEqual({
+      default: { warningSeconds: 5, criticalSeconds: 12.5 },
+      byGroup: { 'perigee-archiver': { warningSeconds: 60, criticalSeconds: 600 }, 'perigee-live-a': { warningSeconds: 1.5, criticalSeconds: 3 } },
+    });
+    expect(() => loadConfig({ LAG_WARNING_SECONDS: '60', LAG_CRITICAL_SECONDS: '60' })).toThrow('LAG_CRITICAL_SECONDS: must exceed LAG_WARNING_SECONDS (60)');
+    expect(() => loadConfig({ LAG_GROUP_THRESHOLDS: 'perigee-archiver=600:60' })).toThrow('LAG_GROUP_THRESHOLDS: perigee-archiver: need 0 < warning (600) < critical (60)');
+    expect(() => loadConfig({ LAG_GROUP_THRESHOLDS: 'perigee-archiver=60' })).toThrow(/^LAG_GROUP_THRESHOLDS: expected group=warning:critical/);
+    expect(() => loadConfig({ LAG_WARNING_SECONDS: '-1' })).toThrow(/^LAG_WARNING_SECONDS: /);
+  });
 });

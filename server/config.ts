@@ -92,6 +92,15 @@ const envSchema = z.object({
   SIM_FAULT_REORDER_RATE: rate.default(0),
   /** Port serving /metrics for the worker and ingest processes (the console serves its own); unset: none. */
   METRICS_PORT: port.optional(),
+  /** A consumer group this many seconds behind (age of its oldest unconsumed message) raises a warning alarm, s. */
+  LAG_WARNING_SECONDS: z.coerce.number().positive().max(86_400).default(30),
+  /** ... and a critical one at this many seconds; must exceed LAG_WARNING_SECONDS. */
+  LAG_CRITICAL_SECONDS: z.coerce.number().positive().max(86_400).default(120),
+  /** Thresholds of particular groups, "group=warning:critical" comma-separated, seconds; e.g. perigee-archiver=60:600. */
+  LAG_GROUP_THRESHOLDS: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+=\d+(\.\d+)?:\d+(\.\d+)?(,[A-Za-z0-9._-]+=\d+(\.\d+)?:\d+(\.\d+)?)*$/, 'expected group=warning:critical[,group=warning:critical...]')
+    .optional(),
   /** Log verbosity. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Serve the console with Next's development server (hot reload). */
@@ -171,6 +180,11 @@ export interface Config {
     /** Most rows one CSV export may hold. */
     readonly maxRows: number;
   };
+  /** Consumer lag alarm thresholds (ConsumerLagRule), seconds. */
+  readonly lagAlarms: {
+    readonly default: { readonly warningSeconds: number; readonly criticalSeconds: number };
+    readonly byGroup: Readonly<Record<string, { readonly warningSeconds: number; readonly criticalSeconds: number }>>;
+  };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Port of the /metrics endpoint of processes without the console; undefined: none. */
   readonly metricsPort: number | undefined;
@@ -212,6 +226,18 @@ export function loadConfig(env: RawEnv = process.env): Config {
   if (faultSum > 1) {
     // The simulator gives each packet at most one fault, so the shares cannot exceed the whole.
     throw new ConfigError('SIM_FAULT_DUPLICATE_RATE', `the four SIM_FAULT_*_RATE values add up to ${faultSum}, more than 1`);
+  }
+  if (e.LAG_CRITICAL_SECONDS <= e.LAG_WARNING_SECONDS) {
+    throw new ConfigError('LAG_CRITICAL_SECONDS', `must exceed LAG_WARNING_SECONDS (${e.LAG_WARNING_SECONDS})`);
+  }
+  const lagByGroup: Record<string, { warningSeconds: number; criticalSeconds: number }> = {};
+  for (const entry of e.LAG_GROUP_THRESHOLDS?.split(',') ?? []) {
+    const [group, pair] = entry.split('=') as [string, string];
+    const [warningSeconds, criticalSeconds] = pair.split(':').map(Number) as [number, number];
+    if (!(warningSeconds > 0 && criticalSeconds > warningSeconds)) {
+      throw new ConfigError('LAG_GROUP_THRESHOLDS', `${group}: need 0 < warning (${warningSeconds}) < critical (${criticalSeconds})`);
+    }
+    lagByGroup[group] = { warningSeconds, criticalSeconds };
   }
   const fromRoot = (p: string) => (path.isAbsolute(p) ? p : path.join(PROJECT_ROOT, p));
   return deepFreeze<Config>({
@@ -260,6 +286,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
       loginWindowMs: e.PERIGEE_LOGIN_WINDOW_MS,
     },
     export: { maxRows: e.EXPORT_MAX_ROWS },
+    lagAlarms: { default: { warningSeconds: e.LAG_WARNING_SECONDS, criticalSeconds: e.LAG_CRITICAL_SECONDS }, byGroup: lagByGroup },
     logLevel: e.LOG_LEVEL,
     metricsPort: e.METRICS_PORT,
   });

@@ -29,9 +29,13 @@ export type BackfillStatus =
   | { readonly state: 'backfilled'; readonly samples: number; readonly missedMs: number }
   | { readonly state: 'failed'; readonly error: string };
 
-/** Tries per panel before a remaining hole is left to the archive (it shows on the next history load). */
-const MAX_ATTEMPTS = 6;
-const RETRY_DELAY_MS = 1000;
+/**
+ * Tries per panel before a remaining hole is left to the archive (it shows on the next history load):
+ * about 30 s, as a busy or distributed pipeline (processor and archiver behind Kafka) can keep the
+ * archive many seconds behind the live stream.
+ */
+const MAX_ATTEMPTS = 15;
+const RETRY_DELAY_MS = 2000;
 /** Fetched before the last sample held, ms: the samples just before the drop may still have been in flight. */
 const OVERLAP_MS = 2000;
 /** After the first connection, when the archive has caught up with the moment the console opened, ms. */

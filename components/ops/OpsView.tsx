@@ -3,9 +3,13 @@
  * The ops page: how the pipeline of the node serving the console keeps up —
  * each consumer group's lag with its trend, the state of each stage,
  * throughput, latency percentiles and what was quarantined, with the raw
- * bytes of recent refusals. Polls GET /api/ops every two seconds.
+ * bytes of recent refusals. Polls GET /api/ops every two seconds. Above it,
+ * the ground segment's alarms (consumer lag beyond its thresholds) in the
+ * same alarm strip as a satellite's, to acknowledge or shelve.
  */
 import type { ReactNode } from 'react';
+import { GROUND_SEGMENT_ID } from '@/server/domain/alarms/consumer-lag-rule';
+import { AlarmStrip } from '../AlarmStrip';
 import { useOpsQuery } from '../hooks/useOpsQuery';
 import { GroupCard } from './GroupCard';
 import { PipelineGraph } from './PipelineGraph';
@@ -30,6 +34,7 @@ export function OpsView() {
               : 'loading…'}
         </span>
       </div>
+      <AlarmStrip satelliteId={GROUND_SEGMENT_ID} />
       {view && (
         <>
           <ul data-testid="ops-stages" className="flex flex-wrap gap-2">

@@ -47,7 +47,8 @@ export function checkNewPassword(password: string): string {
 /** POST /api/auth/login body. Bounds only: whether the name exists is the service's business. */
 export const loginRequestSchema = z
   .object({
-    username: z.string().min(1).max(64),
+    // Control characters never belong to a username (and PostgreSQL text cannot hold NUL): refused before any lookup.
+    username: z.string().min(1).max(64).regex(/^[^\u0000-\u001f\u007f]*$/),
     password: z.string().min(1).max(1024),
   })
   .strict();

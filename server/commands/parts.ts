@@ -18,6 +18,9 @@ import { startShelveExpiry } from '../worker/shelve-expiry';
 import type { Health } from '../observability/health';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Lifecycle } from './lifecycle';
+import { ConsumerLagRule } from '../domain/alarms/consumer-lag-rule';
+import { LagAlarmMonitor } from '../observability/lag-alarm-monitor';
+import { OpsMonitor } from '../observability/ops-monitor';
 import type { ConsoleAuth } from './auth-setup';
 
 export interface PartContext {
@@ -34,7 +37,17 @@ export interface PartContext {
 /** What the worker and the web node use of the open database. */
 export type PartDatabase = Pick<OpenDatabase, 'store' | 'audit' | 'ruleThresholds'>;
 
-export async function startWorkerPart({ config, mdb, fleet, lifecycle, log, metrics }: PartContext, bus: Bus, { store, ruleThresholds }: PartDatabase): Promise<void> {
+/**
+ * The processor, the archiver and the shelve expiry. `watchLag` also samples
+ * this process's metrics for consumer lag alarms: for a worker on its own
+ * (`perigee worker`); with `perigee start` the web part watches every group.
+ */
+export async function startWorkerPart(
+  { config, mdb, fleet, lifecycle, log, metrics }: PartContext,
+  bus: Bus,
+  { store, ruleThresholds }: PartDatabase,
+  { watchLag = false }: { watchLag?: boolean } = {},
+): Promise<void> {
   const archiver = await startArchiver({ bus, store, mdb, groupId: config.worker.archiverGroupId, log: log.namespace('archiver'), metrics });
   lifecycle.add('archiver', archiver, (a) => a.stop());
   const processor = await startProcessor({
@@ -54,6 +67,12 @@ export async function startWorkerPart({ config, mdb, fleet, lifecycle, log, metr
   lifecycle.add('processor', processor, (p) => p.stop());
   const expiry = startShelveExpiry({ store, log: log.namespace('alarms') });
   lifecycle.add('shelve expiry', expiry, async (e) => e.stop());
+  if (watchLag) {
+    const lagAlarms = new LagAlarmMonitor({ rule: new ConsumerLagRule(config.lagAlarms), store, log: log.namespace('lag-alarms') });
+    const ops = new OpsMonitor({ metrics, onSample: (snapshot) => lagAlarms.observe(snapshot) });
+    ops.start();
+    lifecycle.add('lag alarms', ops, async (o) => o.stop());
+  }
 }
 
 export async function startWebPart(
@@ -66,6 +85,7 @@ export async function startWebPart(
   const web = await startWebServer({
     web: config.web, bus, store, alarmDesk: store, audit, ruleThresholds, mdb, fleet, auth, demoLogin, log, projectDir: PROJECT_ROOT, metrics, health,
     telemetryExport: store, exportMaxRows: config.export.maxRows, passArchive: store, lineage: store,
+    lagAlarms: { settings: config.lagAlarms, store },
   });
   return lifecycle.add('web', web, (w) => w.close());
 }

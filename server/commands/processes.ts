@@ -56,7 +56,7 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
       log.info(`metrics and health on http://${config.web.host}:${server.port}/metrics, /healthz, /readyz`);
     }
     if (role === 'ingest') await startGatewayPart(context, bus);
-    else if (role === 'worker') await startWorkerPart(context, bus, db!);
+    else if (role === 'worker') await startWorkerPart(context, bus, db!, { watchLag: true });
     else {
       const auth = await openConsoleAuth(config, db!.pool, log, { demoLogin: false });
       process.stdout.write(`Perigee console: ${(await startWebPart(context, bus, db!, health, auth)).url}\n`);

@@ -149,18 +149,23 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
     track(socket);
     const source = `tcp:${socket.remoteAddress}:${socket.remotePort}`;
     const framer = new PacketFramer({ maxPacketBytes: mdb.maxPacketBytes });
+    const refuse = (item: { error: { reason: string; message: string }; bytes: Uint8Array }) =>
+      quarantine({ reason: item.error.reason, detail: item.error.message, receivedAtMs: now(), source, payloadBase64: Buffer.from(item.bytes).toString('base64'), satelliteId: null, apid: null });
     socket.on('data', (chunk) => {
       for (const item of framer.push(chunk)) {
         if ('packet' in item) acceptPacket(item.packet, source);
         else {
-          const { reason, message } = item.error;
-          quarantine({ reason, detail: message, receivedAtMs: now(), source, payloadBase64: Buffer.from(item.bytes).toString('base64'), satelliteId: null, apid: null });
-          log.warn(`closing ${source}: ${message}`);
+          refuse(item);
+          log.warn(`closing ${source}: ${item.error.message}`);
           socket.destroy();
           return;
         }
       }
       throttle(socket);
+    });
+    // A peer that hangs up mid-packet leaves bytes in the framer: they are quarantined as truncated, not dropped.
+    socket.on('close', () => {
+      for (const item of framer.end()) if ('error' in item) refuse(item);
     });
   });
 

@@ -28,6 +28,24 @@ describe('Observability > OpsMonitor', () => {
     });
   });
 
+  it('tells onSample of every sample, and keeps sampling when it fails', async () => {
+    const metrics = new PerigeeMetrics({ processMetrics: false, nowMs: () => 5000 });
+    const seen: number[] = [];
+    let calls = 0;
+    const monitor = new OpsMonitor({
+      metrics,
+      nowMs: () => 5000 + 2000 * calls,
+      onSample: (snapshot) => {
+        seen.push(snapshot.atMs);
+        if (calls++ === 0) throw new Error('alarm store away');
+      },
+    });
+    await monitor.sample();
+    await monitor.sample();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toEqual([5000, 7000]);
+  });
+
   it('refuses a history shorter than one sample', () => {
     expect(() => new OpsMonitor({ metrics: new PerigeeMetrics({ processMetrics: false }), sampleIntervalMs: 2000, historyMs: 1000 })).toThrow(RangeError);
   });

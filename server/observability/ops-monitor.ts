@@ -28,6 +28,8 @@ export interface OpsMonitorOptions {
   /** A group whose oldest unconsumed message is older than this is lagging, s. */
   readonly lagThresholdSeconds?: number;
   readonly nowMs?: () => number;
+  /** Told of every sample (e.g. to raise lag alarms); a failure is its own to log, it never stops sampling. */
+  readonly onSample?: (snapshot: OpsSnapshot) => Promise<void> | void;
 }
 
 export class OpsMonitor {
@@ -36,10 +38,11 @@ export class OpsMonitor {
   readonly #lagThresholdSeconds: number;
   readonly #nowMs: () => number;
   readonly #history: LagHistory;
+  readonly #onSample: OpsMonitorOptions['onSample'];
   #latest: OpsSnapshot | null = null;
   #timer: NodeJS.Timeout | undefined;
 
-  constructor({ metrics, sampleIntervalMs = 2000, historyMs = 600_000, lagThresholdSeconds = 10, nowMs = Date.now }: OpsMonitorOptions) {
+  constructor({ metrics, sampleIntervalMs = 2000, historyMs = 600_000, lagThresholdSeconds = 10, nowMs = Date.now, onSample }: OpsMonitorOptions) {
     if (!(sampleIntervalMs > 0) || !(historyMs >= sampleIntervalMs)) {
       throw new RangeError(`need 0 < sampleIntervalMs (${sampleIntervalMs}) <= historyMs (${historyMs})`);
     }
@@ -47,6 +50,7 @@ export class OpsMonitor {
     this.#sampleIntervalMs = sampleIntervalMs;
     this.#lagThresholdSeconds = lagThresholdSeconds;
     this.#nowMs = nowMs;
+    this.#onSample = onSample;
     this.#history = new LagHistory({ capacity: Math.ceil(historyMs / sampleIntervalMs) });
   }
 
@@ -69,6 +73,7 @@ export class OpsMonitor {
     const snapshot = buildOpsSnapshot(families, this.#latest, this.#nowMs(), { lagThresholdSeconds: this.#lagThresholdSeconds });
     this.#latest = snapshot;
     this.#history.push(snapshot);
+    if (this.#onSample) void Promise.resolve().then(() => this.#onSample?.(snapshot)).catch(() => undefined);
     return snapshot;
   }
 

@@ -212,6 +212,15 @@ export interface AlarmDesk {
   actOnAlarm(action: AlarmAction): Promise<AlarmActionResult>;
 }
 
+/**
+ * Alerts raised outside the stream (e.g. consumer lag), stored and folded
+ * into their alarms through the state machine like the stream's own.
+ */
+export interface AlarmSink {
+  /** Resolves to the number of alerts newly stored (one already stored, same id, is skipped). */
+  recordAlerts(alerts: readonly Alert[], nowMs: number): Promise<number>;
+}
+
 /** What the console reads. */
 /** Which quarantined messages to read back, newest first. */
 export interface QuarantineQuery {
@@ -308,4 +317,4 @@ export interface TelemetryHistory {
   listQuarantine(query: QuarantineQuery): Promise<QuarantinedMessage[]>;
 }
 
-export interface TelemetryStore extends TelemetryArchive, TelemetryHistory, TelemetryLineage, AlarmDesk, TelemetryExport, PassArchive {}
+export interface TelemetryStore extends TelemetryArchive, TelemetryHistory, TelemetryLineage, AlarmDesk, AlarmSink, TelemetryExport, PassArchive {}

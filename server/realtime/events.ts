@@ -32,6 +32,9 @@ export const SOCKET_EVENTS = {
   sessionEnded: 'session:ended',
 } as const;
 
+/** Every event a client may send; anything else is answered with an error ack (when the client asked for one). */
+export const CLIENT_EVENTS: readonly string[] = [SOCKET_EVENTS.subscribe, SOCKET_EVENTS.unsubscribe, SOCKET_EVENTS.fleetSubscribe];
+
 /** The room of fleet-overview watchers. */
 export const FLEET_ROOM = 'fleet';
 

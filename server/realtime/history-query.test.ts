@@ -15,6 +15,10 @@ describe('Realtime > HistoryQuery > #parseHistoryQuery', () => {
     });
   });
 
+  it('refuses a parameter it does not know, naming it', () => {
+    expect(parse('101', 'parameters=1&from=0&to=60000&tier=raw')).toEqual({ ok: false, error: 'unknown parameter "tier": use parameters, from, to, width' });
+  });
+
   it('accepts a window of exactly 31 days', () => {
     expect(parse('0', `parameters=1&from=0&to=${31 * DAY_MS}`)).toEqual({
       ok: true,

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { HISTORY_WIDTH_PX } from '../domain/aggregation/series-plan';
 import type { SeriesRequest } from '../ports/telemetry-store';
+import { unknownParameterError } from './request-shape';
 
 /** Longest window one request may cover: one month, what the archive is sized to keep. */
 export const MAX_HISTORY_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
@@ -61,6 +62,8 @@ const historyQuerySchema = z
   .refine((q) => q.from < q.to, HISTORY_QUERY_ERRORS.order)
   .refine((q) => q.to - q.from <= MAX_HISTORY_WINDOW_MS, HISTORY_QUERY_ERRORS.window);
 
+const HISTORY_QUERY_PARAMETERS = ['parameters', 'from', 'to', 'width'] as const;
+
 export type HistoryQueryResult = { readonly ok: true; readonly request: SeriesRequest } | { readonly ok: false; readonly error: string };
 
 export interface HistoryQueryInput {
@@ -70,6 +73,8 @@ export interface HistoryQueryInput {
 }
 
 export function parseHistoryQuery({ id, search }: HistoryQueryInput, isKnownParameter: (parameterId: number) => boolean): HistoryQueryResult {
+  const stray = unknownParameterError(search, HISTORY_QUERY_PARAMETERS);
+  if (stray) return { ok: false, error: stray };
   const parsed = historyQuerySchema.safeParse({
     id,
     parameters: search.get('parameters') ?? undefined,

@@ -24,6 +24,7 @@ import { readSessionToken } from '../auth/session-cookie';
 import { hashSessionToken } from '../auth/session-token';
 import type { FleetStatus } from './fleet-status';
 import {
+  CLIENT_EVENTS,
   FLEET_ROOM,
   SOCKET_EVENTS,
   type FleetSubscriptionAck,
@@ -129,22 +130,31 @@ export function createSocketServer(httpServer: HttpServer, { auth, fleetStatus, 
   }
 
   io.on('connection', (socket) => {
-    socket.on(SOCKET_EVENTS.subscribe, async (payload, ack) => {
-      const parsed = parseSubscription(payload);
+    // An event no handler knows would be dropped silently, leaving a client waiting on its ack forever.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (!CLIENT_EVENTS.includes(event)) reply(args.at(-1), { ok: false, error: `unknown event "${event.slice(0, 40)}": use ${CLIENT_EVENTS.join(', ')}` });
+    });
+
+    socket.on(SOCKET_EVENTS.subscribe, async (...args: unknown[]) => {
+      const { payloads, ack } = splitAck(args);
+      const parsed = parseSubscriptionArgs(payloads);
       if (!parsed.ok) return reply(ack, parsed);
       const rooms = roomsOf(parsed.request);
       await socket.join(rooms);
       reply(ack, { ok: true, rooms });
     });
 
-    socket.on(SOCKET_EVENTS.fleetSubscribe, async (ack) => {
+    socket.on(SOCKET_EVENTS.fleetSubscribe, async (...args: unknown[]) => {
+      const { payloads, ack } = splitAck(args);
+      if (payloads.length > 0) return replyFleet(ack, { ok: false, error: `${SOCKET_EVENTS.fleetSubscribe} takes no payload, only an acknowledgement callback` });
       if (!fleetStatus) return replyFleet(ack, { ok: false, error: 'this node serves no fleet status' });
       await socket.join(FLEET_ROOM);
       replyFleet(ack, { ok: true, status: fleetStatus() });
     });
 
-    socket.on(SOCKET_EVENTS.unsubscribe, async (payload, ack) => {
-      const parsed = parseSubscription(payload);
+    socket.on(SOCKET_EVENTS.unsubscribe, async (...args: unknown[]) => {
+      const { payloads, ack } = splitAck(args);
+      const parsed = parseSubscriptionArgs(payloads);
       if (!parsed.ok) return reply(ack, parsed);
       const rooms = roomsOf(parsed.request);
       await Promise.all(rooms.map((room) => socket.leave(room)));
@@ -192,6 +202,22 @@ export function parseSubscription(payload: unknown): ParsedSubscription {
   const parsed = subscriptionRequestSchema.safeParse(payload);
   if (parsed.success) return { ok: true, request: parsed.data };
   return { ok: false, error: `invalid subscription: ${describeFirstIssue(parsed.error)}` };
+}
+
+/** One payload, as the events that take one expect; a missing or extra argument is refused like a bad payload. */
+function parseSubscriptionArgs(payloads: readonly unknown[]): ParsedSubscription {
+  if (payloads.length !== 1) return { ok: false, error: `invalid subscription: expected one payload { satelliteId, subsystems }, got ${payloads.length}` };
+  return parseSubscription(payloads[0]);
+}
+
+/**
+ * A client's arguments, with the ack (Socket.IO passes it last, when the
+ * client asked for one) apart from the payloads: the handlers' typed
+ * signatures describe well-behaved clients, but a payload missing or added
+ * would otherwise shift into the ack's place and the ack never be called.
+ */
+function splitAck(args: readonly unknown[]): { payloads: readonly unknown[]; ack: unknown } {
+  return typeof args.at(-1) === 'function' ? { payloads: args.slice(0, -1), ack: args.at(-1) } : { payloads: args, ack: undefined };
 }
 
 function describeFirstIssue(error: z.ZodError): string {

@@ -28,6 +28,8 @@ import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import { serveHealth, type Health } from '../observability/health';
 import { OpsMonitor } from '../observability/ops-monitor';
+import { LagAlarmMonitor, type LagAlarmMonitorOptions } from '../observability/lag-alarm-monitor';
+import { ConsumerLagRule, type LagAlarmSettings } from '../domain/alarms/consumer-lag-rule';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import { setRuntime } from '../runtime';
 import { alarmChangePublisher } from './alarm-change-publisher';
@@ -78,6 +80,8 @@ export interface WebServerOptions {
   readonly passArchive?: PassArchive;
   /** Where stored samples came from; absent where the node has no archive (the lineage route answers 503). */
   readonly lineage?: TelemetryLineage;
+  /** Consumer lag alarms: thresholds and where the alarms go; without it lag is shown but raises no alarm. */
+  readonly lagAlarms?: { readonly settings: LagAlarmSettings; readonly store: LagAlarmMonitorOptions['store'] };
   /** How long close() lets in-flight requests finish before cutting connections, ms. */
   readonly shutdownGraceMs?: number;
 }
@@ -106,7 +110,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const { telemetryExport, exportMaxRows, passArchive, lineage } = options;
   const log = options.log.namespace('web');
   const board = new FleetStatusBoard({ mdb, fleet });
-  const ops = metrics ? new OpsMonitor({ metrics }) : undefined;
+  const lagAlarms = options.lagAlarms
+    ? new LagAlarmMonitor({ rule: new ConsumerLagRule(options.lagAlarms.settings), store: options.lagAlarms.store, log: log.namespace('lag-alarms') })
+    : undefined;
+  const ops = metrics ? new OpsMonitor({ metrics, onSample: lagAlarms && ((snapshot) => lagAlarms.observe(snapshot)) }) : undefined;
   ops?.start();
   const publishAlarmChange = alarmChangePublisher(bus, log.namespace('alarms'));
   // Set once the socket server exists; route handlers call it after an operator's action.

@@ -13,7 +13,7 @@
  *   const bus = new KafkaBus({ brokers: ['127.0.0.1:9092'], clientId: 'perigee', log });
  *   await bus.subscribe({ groupId: 'perigee-worker', topics: RAW_PACKET_TOPICS, fromBeginning: true, eachBatch });
  */
-import { Kafka, logLevel as KafkaLogLevel, type Admin, type Consumer, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, logLevel as KafkaLogLevel, type Admin, type Consumer, type ISocketFactory, type LogEntry, type Producer } from 'kafkajs';
 import { BusUnavailableError } from '../../errors';
 import type { Logger } from '../../log';
 import type { Bus, BusProducer, ConsumedMessage, SubscribeOptions, Subscription } from '../../ports/bus';
@@ -29,18 +29,20 @@ export interface KafkaBusOptions {
   maxWaitTimeInMs?: number;
   /** Pause before re-running a batch whose handler failed, ms. */
   retryDelayMs?: number;
+  /** Opens the TCP connections to the brokers (kafkajs's own when omitted); tests use it to cut the network. */
+  socketFactory?: ISocketFactory;
 }
 
 export class KafkaBus implements Bus {
   readonly description: string;
   readonly #kafka: Kafka;
   readonly #log: Logger;
-  readonly #options: Required<Omit<KafkaBusOptions, 'log' | 'brokers' | 'clientId'>>;
+  readonly #options: Required<Omit<KafkaBusOptions, 'log' | 'brokers' | 'clientId' | 'socketFactory'>>;
   readonly #producers = new Set<Producer>();
   readonly #consumers = new Set<Consumer>();
   #admin: Admin | undefined;
 
-  constructor({ brokers, clientId, log, sessionTimeoutMs = 30_000, maxWaitTimeInMs = 100, retryDelayMs = 1000 }: KafkaBusOptions) {
+  constructor({ brokers, clientId, log, sessionTimeoutMs = 30_000, maxWaitTimeInMs = 100, retryDelayMs = 1000, socketFactory }: KafkaBusOptions) {
     if (brokers.length === 0) throw new RangeError('brokers must list at least one host:port');
     this.description = `kafka ${brokers.join(',')}`;
     this.#log = log;
@@ -52,6 +54,7 @@ export class KafkaBus implements Bus {
       retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5000 },
       logLevel: KafkaLogLevel.WARN,
       logCreator: () => (entry: LogEntry) => this.#logKafka(entry),
+      ...(socketFactory ? { socketFactory } : {}),
     });
   }
 

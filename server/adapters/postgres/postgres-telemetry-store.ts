@@ -18,6 +18,7 @@ import { selectAlarmEvents } from '../../../db/queries/select-alarm-events';
 import { selectSampleLineage } from '../../../db/queries/select-sample-lineage';
 import { selectRecentQuarantine } from '../../../db/queries/select-recent-quarantine';
 import type pg from 'pg';
+import type { Alert } from '../../domain/alert';
 import type {
   ArchiveBatch,
   ArchiveResult,
@@ -138,6 +139,11 @@ export class PostgresTelemetryStore implements TelemetryStore {
       const applied = await applyAlarmTransition(client, { alarmId, expectedVersion, alarm: step.alarm, transition: step.transition, clientAddress });
       return { ok: true, record: { id: alarmId, version: applied.version, alarm: step.alarm }, transition: step.transition };
     });
+  }
+
+  async recordAlerts(alerts: readonly Alert[], nowMs: number): Promise<number> {
+    if (alerts.length === 0) return 0;
+    return withTransaction(this.#pool, `recording ${alerts.length} alert(s)`, (client) => insertAlarmEvents(client, alerts, nowMs));
   }
 
   async listAlarms(query: AlarmQuery = {}): Promise<AlarmRecord[]> {

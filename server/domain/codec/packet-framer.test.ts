@@ -40,4 +40,30 @@ describe('Codec > PacketFramer', () => {
     expect(framer.isFailed).toBe(true);
     expect(() => framer.push(thermal(10))).toThrow('framer failed earlier');
   });
+
+  describe('#end', () => {
+    it('reports the bytes of a packet cut short by the end of the stream as truncated, with those exact bytes', () => {
+      const framer = new PacketFramer({ maxPacketBytes: mdb.maxPacketBytes });
+      const whole = thermal(11);
+      const cut = thermal(12).subarray(0, 100);
+      expect(framer.push(Buffer.concat([whole, cut])).map((item) => ('packet' in item ? item.packet.length : -1))).toEqual([whole.length]);
+      const [item, ...rest] = framer.end();
+      expect(rest).toEqual([]);
+      expect(item && 'error' in item && [item.error.reason, item.error.message]).toEqual(['truncated', `stream ended after 100 bytes of a ${whole.length}-byte packet`]);
+      expect(item && 'error' in item && Buffer.from(item.bytes).equals(Buffer.from(cut))).toBe(true);
+      expect([framer.pendingBytes, framer.end()]).toEqual([0, []]);
+    });
+
+    it('reports a header fragment, and nothing after a clean end or a failure', () => {
+      const fragment = new PacketFramer({ maxPacketBytes: mdb.maxPacketBytes });
+      fragment.push(thermal(13).subarray(0, 4));
+      expect(fragment.end().map((item) => 'error' in item && item.error.message)).toEqual(['stream ended 4 bytes into a primary header']);
+      const clean = new PacketFramer({ maxPacketBytes: mdb.maxPacketBytes });
+      clean.push(thermal(14));
+      expect(clean.end()).toEqual([]);
+      const failed = new PacketFramer({ maxPacketBytes: 200 });
+      failed.push(thermal(15));
+      expect(failed.end()).toEqual([]);
+    });
+  });
 });

@@ -60,4 +60,20 @@ export class PacketFramer {
     this.#buffer = this.#buffer.subarray(start);
     return items;
   }
+
+  /**
+   * The stream ended: bytes left over are a packet cut short (or a header
+   * fragment), reported as one 'truncated' item so nothing received is lost
+   * silently. Returns nothing when the stream ended on a packet boundary.
+   */
+  end(): FramedItem[] {
+    if (this.#failed || this.#buffer.length === 0) return [];
+    const bytes = Uint8Array.from(this.#buffer);
+    this.#buffer = Buffer.alloc(0);
+    const detail =
+      bytes.length < PRIMARY_HEADER_BYTES
+        ? `stream ended ${bytes.length} bytes into a primary header`
+        : `stream ended after ${bytes.length} bytes of a ${packetLengthOf(readPrimaryHeader(bytes))}-byte packet`;
+    return [{ error: new DecodeError('truncated', detail), bytes }];
+  }
 }

@@ -2,17 +2,21 @@ import { getRuntime } from '@/server/runtime';
 import { checkOrigin, clientAddressOf, isHttps, sessionTokenOf } from '@/server/auth/request-auth';
 import { clearedSessionCookie } from '@/server/auth/session-cookie';
 import { hashSessionToken, isSessionTokenShaped } from '@/server/auth/session-token';
-import { unavailable } from '@/server/realtime/route-responses';
+import { unexpectedBodyError } from '@/server/realtime/request-shape';
+import { badRequest, unavailable } from '@/server/realtime/route-responses';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * POST /api/auth/logout → 200 { ok: true }, the cookie cleared and the session's open sockets closed; 401 when
  * the cookie names no live session (e.g. a replayed logout), cookie cleared all the same.
+ * 400 (session kept) when a body is sent: logout takes none.
  */
 export async function POST(request: Request): Promise<Response> {
   const refused = checkOrigin(request);
   if (refused) return refused;
+  const body = await unexpectedBodyError(request);
+  if (body) return badRequest(body);
   const headers = { 'set-cookie': clearedSessionCookie(isHttps(request)), 'cache-control': 'no-store' };
   try {
     const token = sessionTokenOf(request);
