@@ -45,23 +45,30 @@ interface BadRequestCase {
 }
 
 const get = (pathAndQuery: string) => new Request(`${ORIGIN}${pathAndQuery}`, { headers: { host: 'console.test', cookie } });
-const post = (pathname: string, body: string | undefined, contentType = 'application/json') =>
+const send = (method: 'POST' | 'PUT' | 'PATCH') => (pathname: string, body: string | undefined, contentType = 'application/json') =>
   new Request(`${ORIGIN}${pathname}`, {
-    method: 'POST',
+    method,
     body,
     headers: { host: 'console.test', origin: ORIGIN, 'content-type': contentType, cookie, [CLIENT_ADDRESS_HEADER]: '10.0.0.8' },
   });
+const post = send('POST');
 const huge = 'x'.repeat(200_000);
 
 /** Bad JSON bodies every JSON route must refuse with 400. */
-const jsonBodyCases = (pathname: string, valid: Record<string, unknown>, wrongTypes: Record<string, unknown>, params?: Record<string, string>): BadRequestCase[] => [
-  { name: 'malformed JSON', request: () => post(pathname, '{"action": "acknowledge",'), params, status: 400 },
-  { name: 'not an object', request: () => post(pathname, '[1, 2, 3]'), params, status: 400 },
-  { name: 'wrong types', request: () => post(pathname, JSON.stringify(wrongTypes)), params, status: 400 },
-  { name: 'unknown field', request: () => post(pathname, JSON.stringify({ ...valid, isAdmin: true })), params, status: 400 },
-  { name: 'oversized body', request: () => post(pathname, JSON.stringify({ ...valid, padding: huge })), params, status: 400 },
-  { name: 'not JSON content', request: () => post(pathname, JSON.stringify(valid), 'text/plain'), params, status: 400 },
-  { name: 'no body', request: () => post(pathname, undefined), params, status: 400 },
+const jsonBodyCases = (
+  pathname: string,
+  valid: Record<string, unknown>,
+  wrongTypes: Record<string, unknown>,
+  params?: Record<string, string>,
+  method: 'POST' | 'PUT' | 'PATCH' = 'POST',
+): BadRequestCase[] => [
+  { name: 'malformed JSON', request: () => send(method)(pathname, '{"action": "acknowledge",'), params, status: 400 },
+  { name: 'not an object', request: () => send(method)(pathname, '[1, 2, 3]'), params, status: 400 },
+  { name: 'wrong types', request: () => send(method)(pathname, JSON.stringify(wrongTypes)), params, status: 400 },
+  { name: 'unknown field', request: () => send(method)(pathname, JSON.stringify({ ...valid, isAdmin: true })), params, status: 400 },
+  { name: 'oversized body', request: () => send(method)(pathname, JSON.stringify({ ...valid, padding: huge })), params, status: 400 },
+  { name: 'not JSON content', request: () => send(method)(pathname, JSON.stringify(valid), 'text/plain'), params, status: 400 },
+  { name: 'no body', request: () => send(method)(pathname, undefined), params, status: 400 },
 ];
 
 /** Query-string routes: a parameter they do not know, and oversized or mistyped values. */
@@ -72,6 +79,37 @@ const queryCases = (pathname: string, bad: ReadonlyArray<readonly [string, strin
 ];
 
 const CASES: Record<string, BadRequestCase[]> = {
+  'admin/thresholds/route.ts GET': queryCases('/api/admin/thresholds', []),
+  'admin/thresholds/[ruleId]/route.ts PUT': [
+    ...jsonBodyCases('/api/admin/thresholds/thermal-overtemperature', { value: 80 }, { value: 'hot' }, { ruleId: 'thermal-overtemperature' }, 'PUT'),
+    { name: 'rule id SQL', request: () => send('PUT')("/api/admin/thresholds/x'--", JSON.stringify({ value: 80 })), params: { ruleId: "x'; DROP TABLE rule_thresholds; --" }, status: 400 },
+  ],
+  'admin/users/route.ts GET': queryCases('/api/admin/users', []),
+  'admin/users/route.ts POST': jsonBodyCases('/api/admin/users', { username: 'bob', role: 'viewer', password: PASSWORD }, { username: 7, role: ['admin'], password: 12 }),
+  'admin/users/[username]/route.ts PATCH': [
+    ...jsonBodyCases('/api/admin/users/alice', { role: 'viewer' }, { role: 3 }, { username: 'alice' }, 'PATCH'),
+    { name: 'username SQL', request: () => send('PATCH')('/api/admin/users/x', JSON.stringify({ role: 'viewer' })), params: { username: "x'; DROP TABLE users; --" }, status: 400 },
+  ],
+  'alarms/[id]/history/route.ts GET': [
+    ...queryCases('/api/alarms/1/history', [], { id: '1' }),
+    { name: 'id SQL', request: () => get('/api/alarms/1/history'), params: { id: '1; DROP TABLE audit_log' }, status: 400 },
+  ],
+  'audit/route.ts GET': queryCases('/api/audit', [['page not a number', 'page=last'], ['action SQL', "action=x'%3B DROP TABLE audit_log%3B --&page=-1"]]),
+  'export/route.ts GET': queryCases('/api/export', [
+    ['from not a time', 'satellite=101&params=power.battery_voltage&from=yesterday&to=2026-01-01T00:00:00Z'],
+    ['params SQL', "satellite=101&params=power.battery_voltage');DROP TABLE samples;--&from=2026-01-01T00:00:00Z&to=2026-01-01T00:01:00Z"],
+    ['unknown format', 'satellite=101&params=power.battery_voltage&from=2026-01-01T00:00:00Z&to=2026-01-01T00:01:00Z&format=xls'],
+  ]),
+  'operators/route.ts GET': queryCases('/api/operators', []),
+  'passes/route.ts GET': queryCases('/api/passes', [['satellite not a number', 'satellite=abc'], ['station SQL', "station=x');DROP TABLE ground_station_events;--"]]),
+  'satellites/[id]/alarm-events/route.ts GET': [
+    ...queryCases('/api/satellites/101/alarm-events', [['from not a time', 'from=soon&to=60000'], ['window reversed', 'from=60000&to=0']], { id: '101' }),
+    { name: 'satellite id SQL', request: () => get('/api/satellites/1/alarm-events?from=0&to=1'), params: { id: "1'; DROP TABLE alarm_events; --" }, status: 400 },
+  ],
+  'satellites/[id]/lineage/route.ts GET': [
+    ...queryCases('/api/satellites/101/lineage', [['parameter unknown', 'parameter=99999&time=1'], ['time SQL', "parameter=100&time=1);DROP TABLE samples;--"]], { id: '101' }),
+    { name: 'satellite id SQL', request: () => get('/api/satellites/1/lineage?parameter=100&time=1'), params: { id: "1'; DROP TABLE packets; --" }, status: 400 },
+  ],
   'alarms/route.ts GET': queryCases('/api/alarms', [
     ['satellite not a number', 'satellite=abc'],
     ['satellite out of range', 'satellite=70000'],
@@ -155,7 +193,20 @@ beforeAll(async () => {
   if (!login.ok) throw new Error('sign-in failed');
   cookie = `${SESSION_COOKIE}=${login.token}`;
   const store = new PostgresTelemetryStore(db.pool);
-  setRuntime({ store, alarmDesk: store, mdb: defaultMissionDatabase(), fleet: demoFleet(3), fleetStatus: () => [], auth, demoLogin: false, ops: () => Promise.resolve(null) });
+  setRuntime({
+    store,
+    alarmDesk: store,
+    telemetryExport: store,
+    exportMaxRows: 1_000_000,
+    passArchive: store,
+    lineage: store,
+    mdb: defaultMissionDatabase(),
+    fleet: demoFleet(3),
+    fleetStatus: () => [],
+    auth,
+    demoLogin: false,
+    ops: () => Promise.resolve(null),
+  });
 });
 afterAll(() => db?.stop());
 

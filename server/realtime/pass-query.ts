@@ -35,7 +35,12 @@ const passQuerySchema = z.object({
 
 export type PassQueryResult = { readonly ok: true; readonly filter: PassFilter } | { readonly ok: false; readonly error: string };
 
+const PASS_QUERY_KEYS = ['satellite', 'station', 'from', 'to'];
+
 export function parsePassQuery(search: URLSearchParams, fleet: SatelliteCatalogue, nowMs: number): PassQueryResult {
+  for (const key of search.keys()) {
+    if (!PASS_QUERY_KEYS.includes(key)) return { ok: false, error: `unknown parameter "${key.slice(0, 40)}": use ${PASS_QUERY_KEYS.join(', ')}` };
+  }
   const parsed = passQuerySchema.safeParse(Object.fromEntries(['satellite', 'station', 'from', 'to'].flatMap((k) => (search.get(k) ? [[k, search.get(k)]] : []))));
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid passes query' };
   const { satellite, station } = parsed.data;

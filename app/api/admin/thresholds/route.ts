@@ -1,6 +1,6 @@
 import { getRuntime } from '@/server/runtime';
 import { requireUser } from '@/server/auth/request-auth';
-import { unavailable } from '@/server/realtime/route-responses';
+import { badRequest, unavailable } from '@/server/realtime/route-responses';
 import { thresholdViews } from '@/server/realtime/threshold-view';
 
 export const dynamic = 'force-dynamic';
@@ -10,6 +10,7 @@ export const dynamic = 'force-dynamic';
  * admins only (403); 503 where the node has no archive.
  */
 export async function GET(request: Request): Promise<Response> {
+  if (new URL(request.url).searchParams.size > 0) return badRequest('the threshold list takes no query parameters');
   try {
     const user = await requireUser(request, 'rule.edit');
     if (user instanceof Response) return user;

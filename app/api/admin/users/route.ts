@@ -8,6 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/admin/users → 200 { users: [{ id, username, role, disabled, demo, createdAtMs }] }; admins only (403). */
 export async function GET(request: Request): Promise<Response> {
+  if (new URL(request.url).searchParams.size > 0) return badRequest('the user list takes no query parameters');
   try {
     const user = await requireUser(request, 'user.manage');
     if (user instanceof Response) return user;
