@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/Providers';
 import { CriticalCue } from '@/components/alarms/CriticalCue';
+import { NavAlarmSummary } from '@/components/alarms/NavAlarmSummary';
 import { UserBadge } from '@/components/UserBadge';
 import './globals.css';
 
@@ -15,6 +16,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-950 font-sans text-slate-200 antialiased">
+        <Providers>
         <nav className="flex items-center gap-6 border-b border-slate-800 px-4 py-2">
           <Link href="/" className="font-semibold tracking-wide text-sky-300">
             PERIGEE
@@ -28,6 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/alarms" data-testid="nav-alarms" className="text-sm text-slate-400 hover:text-slate-200">
             Alarms
           </Link>
+          <NavAlarmSummary />
           <Link href="/ops" data-testid="nav-ops" className="text-sm text-slate-400 hover:text-slate-200">
             Ops
           </Link>
@@ -40,11 +43,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <UserBadge />
         </nav>
         <main className="p-4">
-          <Providers>
-            <CriticalCue />
-            {children}
-          </Providers>
+          <CriticalCue />
+          {children}
         </main>
+        </Providers>
       </body>
     </html>
   );

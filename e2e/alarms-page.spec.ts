@@ -31,6 +31,10 @@ test('an operator filters alarms, acknowledges one with a comment and sees it in
     await expect(page).toHaveURL(new RegExp(`satellite=${SATELLITE}&subsystem=thermal&severity=critical`));
     const row = limitRow(page);
     await expect(row).toHaveAttribute('data-state', 'unacknowledged', { timeout: 15_000 });
+    // Every page's navigation bar counts the alarms needing attention and names the worst severity.
+    const summary = page.getByTestId('nav-alarm-summary');
+    await expect(summary).toHaveAttribute('data-worst', 'critical');
+    expect(Number(await summary.getAttribute('data-count'))).toBeGreaterThan(0);
     // Only what the filters ask for is listed.
     for (const listed of await page.locator('tr[data-alarm-id]').all()) {
       await expect(listed).toHaveAttribute('data-satellite', String(SATELLITE));
