@@ -5,11 +5,15 @@
  * state machine, and once the burst is over the lag drains and the alarm
  * clears — with every packet of the burst archived once.
  *
- * What is deterministic and what is not: the packets (seeded simulator) and
- * the rule are; how far this machine's archiver falls behind is not. So the
- * test asserts that the backlog built up (lag above the warning threshold),
- * that the alarm's severity is exactly what the sampled lag implies, that
- * the alarm clears after the lag drained, and that nothing was lost.
+ * The database is made slow on purpose — each archived batch takes at least
+ * 2 ms per message, like a busy disk — so the archiver's capacity (at most
+ * about 500 packets/s) lies between the nominal rate (~115/s) and the burst
+ * (~1150/s) on any machine: a fast one would otherwise never fall behind.
+ * The packets (seeded simulator) and the rule are deterministic; the exact
+ * peak is not, so the test asserts that the backlog built up (lag above the
+ * warning threshold), that the alarm's severity is exactly what the sampled
+ * lag implies, that the alarm clears after the lag drained, and that nothing
+ * was lost.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
@@ -38,6 +42,18 @@ const GROUP = 'burst-archiver';
 const WARNING_SECONDS = 1;
 const CRITICAL_SECONDS = 3;
 const log = createLogger({ level: 'error', namespace: 'burst-test' });
+/** The slow database's cost per archived message, ms. */
+const DATABASE_MS_PER_MESSAGE = 2;
+
+/** The real store, slowed down: every batch takes at least DATABASE_MS_PER_MESSAGE per message. */
+class SlowDatabaseStore extends PostgresTelemetryStore {
+  override async archiveBatch(batch: Parameters<PostgresTelemetryStore['archiveBatch']>[0]) {
+    const started = Date.now();
+    const result = await super.archiveBatch(batch);
+    await new Promise((r) => setTimeout(r, Math.max(0, batch.messages.length * DATABASE_MS_PER_MESSAGE - (Date.now() - started))));
+    return result;
+  }
+}
 
 let db: TestDatabase;
 let cluster: KafkaMockCluster;
@@ -61,7 +77,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('Worker > burst', () => {
   it('falls behind under a 10× burst, raises the lag alarm, drains, clears it, and archives every packet once', async () => {
-    const store = new PostgresTelemetryStore(db.pool);
+    const store = new SlowDatabaseStore(db.pool);
     const metrics = new PerigeeMetrics({ processMetrics: false });
     const rule = new ConsumerLagRule({ default: { warningSeconds: WARNING_SECONDS, criticalSeconds: CRITICAL_SECONDS } });
     const lagAlarms = new LagAlarmMonitor({ rule, store, log: silentLogger });
