@@ -12,7 +12,7 @@ import { createPool } from './pool';
 import { syncParameters } from './queries/sync-parameters';
 import { createTempFolder, startTestDatabase, type TestDatabase } from './testing/test-database';
 
-const MIGRATIONS = ['001_catalogue', '002_telemetry', '003_quarantine_and_events', '004_stream_processing', '005_alarm_lifecycle', '006_users_and_sessions', '007_rule_thresholds', '010_history_reads'];
+const MIGRATIONS = ['001_catalogue', '002_telemetry', '003_quarantine_and_events', '004_stream_processing', '005_alarm_lifecycle', '006_users_and_sessions', '007_rule_thresholds', '010_history_reads', '011_offset_log_identity'];
 
 describe('Database > migrate', () => {
   let db: TestDatabase;
@@ -36,6 +36,7 @@ describe('Database > migrate', () => {
       { version: 6, name: '006_users_and_sessions' },
       { version: 7, name: '007_rule_thresholds' },
       { version: 10, name: '010_history_reads' },
+      { version: 11, name: '011_offset_log_identity' },
     ]);
   });
 

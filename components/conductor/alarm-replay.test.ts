@@ -44,6 +44,14 @@ describe('alarm replay', () => {
       [5_000, 'warning'],
       [20_000, 'critical'],
     ]);
-    expect(alarmMarkers(EVENTS, 0, 60_000)[0]!.label).toBe('warning attitude: attitude raised');
+    expect(alarmMarkers(EVENTS, 0, 60_000)[0]).toEqual({ atMs: 5_000, severity: 'warning', label: 'warning attitude: attitude raised', count: 1 });
+  });
+
+  it('draws raises too close to tell apart on the bar as one marker, at the first, with the worst severity', () => {
+    const close = [event('attitude', 'raised', 'warning', 10_000), event('thermal.node_1', 'raised', 'critical', 10_200), event('thermal.node_2', 'raised', 'warning', 10_400)];
+    // A 10-minute window: markers within 3 s (1/200 of it) merge.
+    expect(alarmMarkers(close, 0, 600_000)).toEqual([{ atMs: 10_000, severity: 'critical', label: 'warning attitude: attitude raised (+2 more)', count: 3 }]);
+    // A 1-minute window tells them apart (300 ms).
+    expect(alarmMarkers(close, 0, 60_000).map((m) => m.atMs)).toEqual([10_000, 10_400]);
   });
 });

@@ -40,11 +40,29 @@ export interface AlarmMarker {
   readonly atMs: number;
   readonly severity: AlarmEventRecord['severity'];
   readonly label: string;
+  /** Raises the marker stands for: those closer together than a marker's width are one marker. */
+  readonly count: number;
 }
 
-/** One marker per raise inside [from, to]. */
+/** Markers closer than this share of the window are drawn as one (the first, worst severity). */
+const MARKER_WIDTH_SHARE = 1 / 200;
+
+/** One marker per raise inside [from, to]; raises too close to tell apart on the bar share one. */
 export function alarmMarkers(events: readonly AlarmEventRecord[], fromMs: number, toMs: number): AlarmMarker[] {
-  return events
-    .filter((e) => e.kind === 'raised' && e.atMs >= fromMs && e.atMs <= toMs)
-    .map((e) => ({ atMs: e.atMs, severity: e.severity, label: `${e.severity} ${e.subject}: ${e.message}` }));
+  const minGapMs = (toMs - fromMs) * MARKER_WIDTH_SHARE;
+  const markers: AlarmMarker[] = [];
+  for (const e of events) {
+    if (e.kind !== 'raised' || e.atMs < fromMs || e.atMs > toMs) continue;
+    const last = markers[markers.length - 1];
+    const label = `${e.severity} ${e.subject}: ${e.message}`;
+    if (last && e.atMs - last.atMs < minGapMs) {
+      markers[markers.length - 1] = {
+        atMs: last.atMs,
+        severity: last.severity === 'critical' || e.severity === 'critical' ? 'critical' : 'warning',
+        label: last.count === 1 ? `${last.label} (+1 more)` : last.label.replace(/\(\+\d+ more\)$/, `(+${last.count} more)`),
+        count: last.count + 1,
+      };
+    } else markers.push({ atMs: e.atMs, severity: e.severity, label, count: 1 });
+  }
+  return markers;
 }

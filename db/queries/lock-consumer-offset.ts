@@ -11,7 +11,7 @@
  * @example
  *   await client.query('BEGIN');
  *   const last = await lockConsumerOffset(client, { consumerGroup: 'perigee-worker', topic: 'telemetry.raw.power', partition: 0 });
- *   // null before anything was archived, else e.g. 41n
+ *   // { offset: null, logId: null } before anything was archived, else e.g. { offset: 41n, logId: 'kafka-cluster-id' }
  */
 import type { Queryable } from '../pool';
 
@@ -28,11 +28,18 @@ const SQL = `
 INSERT INTO consumer_offsets AS c (consumer_group, topic, partition, "offset")
 VALUES ($1, $2, $3, $4)
 ON CONFLICT (consumer_group, topic, partition) DO UPDATE SET "offset" = c."offset"
-RETURNING "offset"`;
+RETURNING "offset", log_id`;
+
+export interface RecordedOffset {
+  /** Null before anything was archived. */
+  readonly offset: bigint | null;
+  /** The log it belongs to; null when unknown (recorded before log identities, or by a bus without them). */
+  readonly logId: string | null;
+}
 
 /** Must run inside a transaction; the lock is held until it ends. */
-export async function lockConsumerOffset(q: Queryable, key: PartitionKey): Promise<bigint | null> {
-  const { rows } = await q.query<{ offset: string }>(SQL, [key.consumerGroup, key.topic, key.partition, NOTHING_ARCHIVED.toString()]);
+export async function lockConsumerOffset(q: Queryable, key: PartitionKey): Promise<RecordedOffset> {
+  const { rows } = await q.query<{ offset: string; log_id: string | null }>(SQL, [key.consumerGroup, key.topic, key.partition, NOTHING_ARCHIVED.toString()]);
   const offset = BigInt(rows[0]!.offset);
-  return offset === NOTHING_ARCHIVED ? null : offset;
+  return { offset: offset === NOTHING_ARCHIVED ? null : offset, logId: rows[0]!.log_id };
 }

@@ -13,9 +13,11 @@ import { NOTHING_ARCHIVED } from './lock-consumer-offset';
 const SQL = `
 SELECT partition, "offset" FROM consumer_offsets
  WHERE consumer_group = $1 AND topic = $2 AND "offset" > $3
+   AND ($4::text IS NULL OR log_id IS NULL OR log_id = $4)
  ORDER BY partition`;
 
-export async function selectConsumerOffsets(q: Queryable, consumerGroup: string, topic: string): Promise<Map<number, bigint>> {
-  const { rows } = await q.query<{ partition: number; offset: string }>(SQL, [consumerGroup, topic, NOTHING_ARCHIVED.toString()]);
+/** With `logId`, offsets recorded for another log are left out: they say nothing about this one. */
+export async function selectConsumerOffsets(q: Queryable, consumerGroup: string, topic: string, logId?: string): Promise<Map<number, bigint>> {
+  const { rows } = await q.query<{ partition: number; offset: string }>(SQL, [consumerGroup, topic, NOTHING_ARCHIVED.toString(), logId ?? null]);
   return new Map(rows.map((r) => [r.partition, BigInt(r.offset)]));
 }

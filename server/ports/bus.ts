@@ -32,6 +32,12 @@ export interface ConsumedBatch {
   readonly messages: readonly ConsumedMessage[];
   /** Offset of the next message to be written to the partition, as the broker last reported it. */
   readonly highWatermark: string;
+  /**
+   * Identity of the log the offsets belong to (the Kafka cluster's id), where
+   * the bus knows it: offsets of a replaced log start again and are not
+   * comparable with those of the old one.
+   */
+  readonly logId?: string;
 }
 
 export interface SubscribeOptions {
@@ -47,7 +53,7 @@ export interface SubscribeOptions {
    * a partition, or null. When a partition is assigned, consumption resumes
    * right after it, whatever the bus's own commit says.
    */
-  readonly resumeAfter?: (topic: Topic, partition: number) => Promise<string | null>;
+  readonly resumeAfter?: (topic: Topic, partition: number, logId?: string) => Promise<string | null>;
   /** Longest a fetch may wait for new data before returning, ms: low for latency-bound consumers (the live feed). */
   readonly maxWaitMs?: number;
 }

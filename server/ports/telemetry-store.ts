@@ -103,6 +103,8 @@ export interface ArchiveBatch {
    * that no longer exists (the topic was recreated): it is then ignored.
    */
   readonly highWatermark?: string;
+  /** The log the offsets belong to (ConsumedBatch.logId): a recorded offset of another log is ignored. */
+  readonly logId?: string;
 }
 
 export interface ArchiveResult {
@@ -172,7 +174,7 @@ export interface SeriesResult {
 export interface TelemetryArchive {
   archiveBatch(batch: ArchiveBatch): Promise<ArchiveResult>;
   /** The last offset archived for a consumer group's partition, or null. */
-  archivedOffset(consumerGroup: string, topic: string, partition: number): Promise<string | null>;
+  archivedOffset(consumerGroup: string, topic: string, partition: number, logId?: string): Promise<string | null>;
 }
 
 /** An alarm as stored: its database id (what consoles and the audit name), version for optimistic updates, and lifecycle. */

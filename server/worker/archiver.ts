@@ -61,6 +61,7 @@ export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.
       partition: batch.partition,
       messages,
       highWatermark: batch.highWatermark,
+      ...(batch.logId === undefined ? {} : { logId: batch.logId }),
     });
     const committed = now();
     stats.lastBatchMs = committed - started;
@@ -87,7 +88,7 @@ export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.
     topics: ARCHIVER_TOPICS,
     fromBeginning: true,
     eachBatch,
-    resumeAfter: (topic, partition) => store.archivedOffset(groupId, topic, partition),
+    resumeAfter: (topic, partition, logId) => store.archivedOffset(groupId, topic, partition, logId),
   });
   log.info(`archiving ${ARCHIVER_TOPICS.join(', ')} as group ${groupId} on ${bus.description}`);
   return { stats: () => ({ ...stats }), stop: () => subscription.stop() };

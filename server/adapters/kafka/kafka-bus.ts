@@ -60,12 +60,26 @@ export class KafkaBus implements Bus {
 
   /** One metadata request through an admin client kept for the purpose. */
   async ping(): Promise<void> {
+    await this.#describeCluster();
+  }
+
+  async #describeCluster() {
     if (!this.#admin) {
       const admin = this.#kafka.admin();
       await this.#connect(admin, 'admin');
       this.#admin = admin;
     }
-    await this.#admin.describeCluster();
+    return this.#admin.describeCluster();
+  }
+
+  /** The cluster's id, which names the log offsets belong to; undefined when the cluster does not say. */
+  async #logId(log: Logger): Promise<string | undefined> {
+    try {
+      return (await this.#describeCluster()).clusterId || undefined;
+    } catch (error) {
+      log.warn('cannot read the cluster id: recorded offsets are compared without it', { error });
+      return undefined;
+    }
   }
 
   async producer(): Promise<BusProducer> {
@@ -100,12 +114,16 @@ export class KafkaBus implements Bus {
     // synchronously when the group is joined (before the first fetch), so a batch fetched before
     // the seek lands is trimmed to what follows the record instead of being delivered twice.
     const floors = new Map<string, Promise<bigint | null>>();
+    // Which log the offsets belong to, read again at every join: a replaced cluster (its data gone) rejoins under a new id.
+    let logId: Promise<string | undefined> = Promise.resolve(undefined);
     if (resumeAfter) {
       consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
         floors.clear();
+        const joinedLog = this.#logId(log);
+        logId = joinedLog;
         for (const [topic, partitions] of Object.entries(payload.memberAssignment)) {
           for (const partition of partitions) {
-            const floor = resumeAfter(assertTopic(topic), partition).then(
+            const floor = joinedLog.then((id) => resumeAfter(assertTopic(topic), partition, id)).then(
               (after) => {
                 if (after === null) return null;
                 consumer.seek({ topic, partition, offset: (BigInt(after) + 1n).toString() });
@@ -146,7 +164,8 @@ export class KafkaBus implements Bus {
         }));
         for (let attempt = 1; ; attempt++) {
           try {
-            await eachBatch({ topic, partition: batch.partition, messages, highWatermark: batch.highWatermark });
+            const id = await logId;
+            await eachBatch({ topic, partition: batch.partition, messages, highWatermark: batch.highWatermark, ...(id === undefined ? {} : { logId: id }) });
             break;
           } catch (error) {
             log.warn(`batch ${topic}/${batch.partition}@${batch.firstOffset()} failed (attempt ${attempt}), retrying`, { error });

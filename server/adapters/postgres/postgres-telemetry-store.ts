@@ -104,8 +104,11 @@ export class PostgresTelemetryStore implements TelemetryStore {
     const during = `archiving ${batch.topic}[${batch.partition}] for ${batch.consumerGroup}`;
     return withTransaction(this.#pool, during, async (client) => {
       // Taken first: a concurrent delivery of the same partition waits here and then skips what this one stored.
-      const recorded = await lockConsumerOffset(client, batch);
-      const logReset = recorded !== null && batch.highWatermark !== undefined && recorded >= BigInt(batch.highWatermark);
+      const { offset: recorded, logId: recordedLogId } = await lockConsumerOffset(client, batch);
+      // The recorded offset belongs to another log (a replaced cluster), or lies beyond this log's end (a recreated topic):
+      // either way this log's offsets start again and nothing of it was archived.
+      const otherLog = batch.logId !== undefined && recordedLogId !== null && recordedLogId !== batch.logId;
+      const logReset = recorded !== null && (otherLog || (batch.highWatermark !== undefined && recorded >= BigInt(batch.highWatermark)));
       const rows = archiveRows(batch, logReset ? null : recorded);
       if (rows.lastOffset === null) return { storedMessages: 0, skippedMessages: rows.skipped, samples: 0, duplicateSamples: 0, logReset };
       await insertRawPackets(client, rows.rawPackets);
@@ -116,14 +119,14 @@ export class PostgresTelemetryStore implements TelemetryStore {
       await insertGroundStationEvents(client, rows.groundStationEvents);
       // Last before the offset: satellite rows are shared by every partition, so hold their locks briefly.
       await upsertSatellites(client, rows.satellites);
-      await advanceConsumerOffset(client, batch, rows.lastOffset, { rewind: logReset });
+      await advanceConsumerOffset(client, batch, rows.lastOffset, { rewind: logReset, ...(batch.logId === undefined ? {} : { logId: batch.logId }) });
       return { storedMessages: rows.stored, skippedMessages: rows.skipped, samples: samples.stored, duplicateSamples: samples.skipped, logReset };
     });
   }
 
-  async archivedOffset(consumerGroup: string, topic: string, partition: number): Promise<string | null> {
+  async archivedOffset(consumerGroup: string, topic: string, partition: number, logId?: string): Promise<string | null> {
     try {
-      return (await selectConsumerOffsets(this.#pool, consumerGroup, topic)).get(partition)?.toString() ?? null;
+      return (await selectConsumerOffsets(this.#pool, consumerGroup, topic, logId)).get(partition)?.toString() ?? null;
     } catch (error) {
       throw toStoreError(error, `reading the archived offset of ${topic}[${partition}]`);
     }
