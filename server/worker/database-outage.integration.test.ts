@@ -24,7 +24,8 @@ import { startProcessor } from './processor';
 const mdb = defaultMissionDatabase();
 const fleet = demoFleet(3);
 const log = createLogger({ level: 'error', namespace: 'outage-test' });
-const OUTAGE_MS = 12_000;
+/** The database is away this long, as an operator restarting it would take. */
+const OUTAGE_MS = 30_000;
 
 let db: TestDatabase;
 let restarted: EmbeddedPostgresServer | undefined;
