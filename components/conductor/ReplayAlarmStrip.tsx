@@ -33,7 +33,7 @@ export function ReplayAlarmStrip({ active, cursorMs, error }: ReplayAlarmStripPr
       {active.length > 0 && (
         <ul className="mt-1 space-y-0.5">
           {active.slice(0, 6).map((a) => (
-            <li key={`${a.ruleId}:${a.subject}`} data-testid={`replay-alarm-${a.subject}`} data-severity={a.severity} className={a.severity === 'critical' ? 'text-red-300' : 'text-amber-200'}>
+            <li key={`${a.ruleId}:${a.subject}`} data-testid={`replay-alarm-${a.subject}`} data-rule={a.ruleId} data-severity={a.severity} className={a.severity === 'critical' ? 'text-red-300' : 'text-amber-200'}>
               <span className="font-semibold">{a.severity}</span> {a.subject} · {a.message} · since {formatUtc(a.sinceMs)}
             </li>
           ))}
