@@ -7,13 +7,10 @@
  * localStorage, so it survives reloads. Polls GET /api/alarms every two seconds.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import type { AlarmRecord } from '@/server/ports/telemetry-store';
-import { getJson } from '../api-client';
-import { queryKeys } from '../hooks/queryKeys';
+import { useFleetAlarms } from './useFleetAlarms';
 import { newCriticalAlarms, SOUND_SETTING_KEY } from './critical-cue';
 
-const POLL_MS = 2000;
 
 function beep(context: AudioContext): void {
   const start = context.currentTime;
@@ -37,12 +34,7 @@ export function CriticalCue() {
   const [fresh, setFresh] = useState<AlarmRecord[]>([]);
   const seen = useRef<ReadonlySet<number> | null>(null);
   const audio = useRef<AudioContext | null>(null);
-  const query = useQuery({
-    queryKey: queryKeys.alarms(),
-    queryFn: ({ signal }) => getJson<{ alarms: AlarmRecord[] }>('/api/alarms', signal).then((b) => b.alarms),
-    refetchInterval: POLL_MS,
-    retry: false,
-  });
+  const query = useFleetAlarms();
 
   useEffect(() => setMuted(window.localStorage.getItem(SOUND_SETTING_KEY) === 'muted'), []);
 

@@ -6,18 +6,10 @@
  * the critical-alarm cue, so it costs no request of its own.
  */
 import Link from 'next/link';
-import { useQuery } from '@tanstack/react-query';
-import type { AlarmRecord } from '@/server/ports/telemetry-store';
-import { getJson } from '../api-client';
-import { queryKeys } from '../hooks/queryKeys';
+import { useFleetAlarms } from './useFleetAlarms';
 
 export function NavAlarmSummary() {
-  const query = useQuery({
-    queryKey: queryKeys.alarms(),
-    queryFn: ({ signal }) => getJson<{ alarms: AlarmRecord[] }>('/api/alarms', signal).then((b) => b.alarms),
-    refetchInterval: 2000,
-    retry: false,
-  });
+  const query = useFleetAlarms();
   if (!query.data) return null;
   const count = query.data.length;
   const worst = query.data.some((r) => r.alarm.severity === 'critical') ? 'critical' : count > 0 ? 'warning' : 'none';

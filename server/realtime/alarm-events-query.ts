@@ -9,6 +9,7 @@
  */
 import type { AlarmEventQuery } from '../ports/telemetry-store';
 import { MAX_HISTORY_WINDOW_MS } from './history-query';
+import { unknownParameterError } from './request-shape';
 
 /** Most events in one window: a scrub bar shows no more markers usefully. */
 export const MAX_ALARM_EVENTS = 2000;
@@ -18,9 +19,8 @@ export type ParsedAlarmEventsQuery = { readonly ok: true; readonly query: AlarmE
 const EPOCH_MS = /^\d{1,15}$/;
 
 export function parseAlarmEventsQuery(id: string, search: URLSearchParams): ParsedAlarmEventsQuery {
-  for (const key of search.keys()) {
-    if (key !== 'from' && key !== 'to') return { ok: false, error: `unknown parameter "${key.slice(0, 40)}": use from and to` };
-  }
+  const unknown = unknownParameterError(search, ['from', 'to']);
+  if (unknown) return { ok: false, error: unknown };
   if (!/^\d{1,5}$/.test(id) || Number(id) > 0xffff) return { ok: false, error: 'satellite id must be an integer in 0..65535' };
   const from = search.get('from');
   const to = search.get('to');

@@ -12,6 +12,7 @@
 import { PRIMARY_HEADER_BYTES, SECONDARY_HEADER_BYTES, readPrimaryHeader, readSecondaryHeader } from '../domain/codec/space-packet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SampleLineageQuery, SampleLineageRow } from '../ports/telemetry-store';
+import { unknownParameterError } from './request-shape';
 
 export type ParsedLineageQuery = { readonly ok: true; readonly query: SampleLineageQuery } | { readonly ok: false; readonly error: string };
 
@@ -19,9 +20,8 @@ export type ParsedLineageQuery = { readonly ok: true; readonly query: SampleLine
 const HEX_BYTES = 1024;
 
 export function parseLineageQuery(id: string, search: URLSearchParams, mdb: MissionDatabase): ParsedLineageQuery {
-  for (const key of search.keys()) {
-    if (key !== 'parameter' && key !== 'time') return { ok: false, error: `unknown parameter "${key.slice(0, 40)}": use parameter and time` };
-  }
+  const unknown = unknownParameterError(search, ['parameter', 'time']);
+  if (unknown) return { ok: false, error: unknown };
   if (!/^\d{1,5}$/.test(id) || Number(id) > 0xffff) return { ok: false, error: 'satellite id must be an integer in 0..65535' };
   const parameter = search.get('parameter');
   if (parameter === null || !/^\d{1,5}$/.test(parameter)) return { ok: false, error: 'parameter must be a parameter id, e.g. parameter=74' };

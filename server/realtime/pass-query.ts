@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import type { PassFilter } from '../ports/pass-archive';
 import { timeParam } from './time-param';
+import { unknownParameterError } from './request-shape';
 
 /** Longest window listed at once: a week of passes of a 64-satellite fleet is a few thousand rows. */
 export const MAX_PASS_WINDOW_MS = 7 * 86_400_000;
@@ -38,9 +39,8 @@ export type PassQueryResult = { readonly ok: true; readonly filter: PassFilter }
 const PASS_QUERY_KEYS = ['satellite', 'station', 'from', 'to'];
 
 export function parsePassQuery(search: URLSearchParams, fleet: SatelliteCatalogue, nowMs: number): PassQueryResult {
-  for (const key of search.keys()) {
-    if (!PASS_QUERY_KEYS.includes(key)) return { ok: false, error: `unknown parameter "${key.slice(0, 40)}": use ${PASS_QUERY_KEYS.join(', ')}` };
-  }
+  const unknown = unknownParameterError(search, PASS_QUERY_KEYS);
+  if (unknown) return { ok: false, error: unknown };
   const parsed = passQuerySchema.safeParse(Object.fromEntries(['satellite', 'station', 'from', 'to'].flatMap((k) => (search.get(k) ? [[k, search.get(k)]] : []))));
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid passes query' };
   const { satellite, station } = parsed.data;
