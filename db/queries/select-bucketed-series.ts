@@ -15,7 +15,7 @@
 import type { Queryable } from '../pool';
 import { bucketEpochMs, timestampFromMs } from './epoch';
 import type { SeriesWindow } from './select-raw-series';
-import { collectSeries, type SeriesColumns, type SeriesRow } from './series-rows';
+import { collectSeries, seriesColumnsSql, type SeriesColumns, type SeriesColumnsRow } from './series-rows';
 
 export type BucketSource = 'samples' | 'agg_1m';
 
@@ -23,20 +23,20 @@ export type BucketSource = 'samples' | 'agg_1m';
 const bucketOf = (column: string) => `time_bucket(make_interval(secs => $5::float8 / 1000), ${column}, TIMESTAMPTZ '1970-01-01 00:00:00+00')`;
 
 const SQL: Record<BucketSource, string> = {
-  samples: `
+  samples: seriesColumnsSql(`
 SELECT parameter_id, ${bucketEpochMs(bucketOf('ts'))} AS time_ms, avg(value) AS value, min(value) AS min, max(value) AS max, count(*)::int AS count
   FROM samples
  WHERE satellite_id = $1 AND parameter_id = ANY($2::smallint[])
    AND ts >= ${timestampFromMs('$3')} AND ts < ${timestampFromMs('$4')}
  GROUP BY parameter_id, ${bucketOf('ts')}
- ORDER BY parameter_id, ${bucketOf('ts')}`,
-  agg_1m: `
+ ORDER BY parameter_id, ${bucketOf('ts')}`),
+  agg_1m: seriesColumnsSql(`
 SELECT parameter_id, ${bucketEpochMs(bucketOf('bucket'))} AS time_ms, sum(sum) / sum(count) AS value, min(min) AS min, max(max) AS max, sum(count)::int AS count
   FROM agg_1m
  WHERE satellite_id = $1 AND parameter_id = ANY($2::smallint[])
    AND bucket >= ${timestampFromMs('$3')} AND bucket < ${timestampFromMs('$4')}
  GROUP BY parameter_id, ${bucketOf('bucket')}
- ORDER BY parameter_id, ${bucketOf('bucket')}`,
+ ORDER BY parameter_id, ${bucketOf('bucket')}`),
 };
 
 export interface BucketedSeriesRequest extends SeriesWindow {
@@ -51,6 +51,6 @@ export async function selectBucketedSeries(q: Queryable, source: BucketSource, r
   // From the start of the bucket holding `from` to the end of the one holding `to`: whole buckets only.
   const startMs = Math.floor(request.fromMs / bucketMs) * bucketMs;
   const endMs = (Math.floor(request.toMs / bucketMs) + 1) * bucketMs;
-  const { rows } = await q.query<SeriesRow>(SQL[source], [request.satelliteId, request.parameterIds, startMs, endMs, bucketMs]);
+  const { rows } = await q.query<SeriesColumnsRow>(SQL[source], [request.satelliteId, request.parameterIds, startMs, endMs, bucketMs]);
   return collectSeries(request.parameterIds, rows);
 }

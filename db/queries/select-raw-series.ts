@@ -8,14 +8,14 @@
  */
 import type { Queryable } from '../pool';
 import { epochMs, timestampFromMs } from './epoch';
-import { collectSeries, type SeriesColumns, type SeriesRow } from './series-rows';
+import { collectSeries, seriesColumnsSql, type SeriesColumns, type SeriesColumnsRow } from './series-rows';
 
-const SQL = `
+const SQL = seriesColumnsSql(`
 SELECT parameter_id, ${epochMs('ts')} AS time_ms, value, value AS min, value AS max, 1 AS count
   FROM samples
  WHERE satellite_id = $1 AND parameter_id = ANY($2::smallint[])
    AND ts >= ${timestampFromMs('$3')} AND ts <= ${timestampFromMs('$4')}
- ORDER BY parameter_id, ts`;
+ ORDER BY parameter_id, ts`);
 
 export interface SeriesWindow {
   readonly satelliteId: number;
@@ -25,6 +25,6 @@ export interface SeriesWindow {
 }
 
 export async function selectRawSeries(q: Queryable, request: SeriesWindow): Promise<SeriesColumns[]> {
-  const { rows } = await q.query<SeriesRow>(SQL, [request.satelliteId, request.parameterIds, request.fromMs, request.toMs]);
+  const { rows } = await q.query<SeriesColumnsRow>(SQL, [request.satelliteId, request.parameterIds, request.fromMs, request.toMs]);
   return collectSeries(request.parameterIds, rows);
 }
