@@ -46,8 +46,12 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const WINDOWS: ReadonlyArray<readonly [string, number]> = [
   ['1 min', MINUTE],
+  // Near the largest raw window at 1000 px (2,000 points of a 10 Hz parameter): the raw tier's worst case.
+  ['3 min', 3 * MINUTE],
   ['15 min', 15 * MINUTE],
   ['1 h', HOUR],
+  // Near the largest window the 1-second tier answers (4,000 rows read as 2,000 pairs): its worst case.
+  ['66 min', 66 * MINUTE],
   ['6 h', 6 * HOUR],
   ['24 h', DAY],
   ['7 d', 7 * DAY],

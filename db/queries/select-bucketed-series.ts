@@ -1,9 +1,9 @@
 /**
  * Some parameters of one satellite grouped into epoch-aligned buckets wider
- * than the rows they are read from, as columns: raw samples into 1-second
- * buckets (the 1-second tier of the parameters agg_1s does not keep), or
- * the 1-minute tier into wider ones when a window holds more minutes than a
- * chart can show. Each bucket keeps the min of the mins, the max of the
+ * than the rows they are read from, as columns: raw samples into buckets of
+ * whole seconds (the 1-second tier of the parameters agg_1s does not keep),
+ * or a gold tier into wider buckets when a window holds more of its rows
+ * than a chart can show. Each bucket keeps the min of the mins, the max of the
  * maxes and the count-weighted mean (sum of sums / sum of counts — exact,
  * where a mean of means would over-weight sparse minutes). Every bucket that
  * overlaps [from, to] is returned whole, and a bucket without rows is
@@ -17,10 +17,21 @@ import { bucketEpochMs, timestampFromMs } from './epoch';
 import type { SeriesWindow } from './select-raw-series';
 import { collectSeries, seriesColumnsSql, type SeriesColumns, type SeriesColumnsRow } from './series-rows';
 
-export type BucketSource = 'samples' | 'agg_1m';
+export type BucketSource = 'samples' | 'agg_1s' | 'agg_1m';
 
 /** time_bucket's default origin is a Monday in 2000; buckets here start at the Unix epoch, as planSeries counts them. */
 const bucketOf = (column: string) => `time_bucket(make_interval(secs => $5::float8 / 1000), ${column}, TIMESTAMPTZ '1970-01-01 00:00:00+00')`;
+
+/** A gold tier's rows grouped into wider buckets. */
+function groupedTier(table: 'agg_1s' | 'agg_1m'): string {
+  return seriesColumnsSql(`
+SELECT parameter_id, ${bucketEpochMs(bucketOf('bucket'))} AS time_ms, sum(sum) / sum(count) AS value, min(min) AS min, max(max) AS max, sum(count)::int AS count
+  FROM ${table}
+ WHERE satellite_id = $1 AND parameter_id = ANY($2::smallint[])
+   AND bucket >= ${timestampFromMs('$3')} AND bucket < ${timestampFromMs('$4')}
+ GROUP BY parameter_id, ${bucketOf('bucket')}
+ ORDER BY parameter_id, ${bucketOf('bucket')}`);
+}
 
 const SQL: Record<BucketSource, string> = {
   samples: seriesColumnsSql(`
@@ -30,13 +41,8 @@ SELECT parameter_id, ${bucketEpochMs(bucketOf('ts'))} AS time_ms, avg(value) AS 
    AND ts >= ${timestampFromMs('$3')} AND ts < ${timestampFromMs('$4')}
  GROUP BY parameter_id, ${bucketOf('ts')}
  ORDER BY parameter_id, ${bucketOf('ts')}`),
-  agg_1m: seriesColumnsSql(`
-SELECT parameter_id, ${bucketEpochMs(bucketOf('bucket'))} AS time_ms, sum(sum) / sum(count) AS value, min(min) AS min, max(max) AS max, sum(count)::int AS count
-  FROM agg_1m
- WHERE satellite_id = $1 AND parameter_id = ANY($2::smallint[])
-   AND bucket >= ${timestampFromMs('$3')} AND bucket < ${timestampFromMs('$4')}
- GROUP BY parameter_id, ${bucketOf('bucket')}
- ORDER BY parameter_id, ${bucketOf('bucket')}`),
+  agg_1s: groupedTier('agg_1s'),
+  agg_1m: groupedTier('agg_1m'),
 };
 
 export interface BucketedSeriesRequest extends SeriesWindow {

@@ -157,6 +157,27 @@ describe('History > tiers against the raw samples', () => {
     }
   });
 
+  it('pairs the 1-second tier into 2-second buckets for a one-hour window: the stored seconds merged, the 1 Hz node grouped from raw', async () => {
+    const fromMs = T0 + 55 * MINUTE + 700.25;
+    const toMs = fromMs + 60 * MINUTE;
+    const result = await history(fromMs, toMs, 1000);
+    expect([result.tier, result.bucketMs]).toEqual(['1s', 2000]);
+    expect(result.series.map(columns)).toEqual(IDS.map((id) => expectedBuckets(id, fromMs, toMs, 2000)));
+    const [fast, medium, slow] = result.series;
+    // 1,801 pairs overlap the hour; the 15-minute outage holds 450 of them.
+    expect(fast!.timesMs.length).toBe(1801 - 450);
+    expect([fast!.timesMs[0], fast!.counts[1], medium!.counts[1], slow!.counts[1]]).toEqual([T0 + 55 * MINUTE, 20, 10, 2]);
+    // The spike and its negative twin fall in one pair: both survive as its max and min.
+    const spikeAt = fast!.timesMs.indexOf(bucketStartMs(SPIKE.timeMs, 2000));
+    expect([fast!.maxs[spikeAt], fast!.mins[spikeAt]]).toEqual([SPIKE.value, -SPIKE.value]);
+    for (const s of result.series) {
+      expect([s.periodMs, s.gapThresholdMs]).toEqual([2000, 3000]);
+      const [at] = breaks(s);
+      expect(breaks(s)).toHaveLength(1);
+      expect([s.timesMs[at!], s.timesMs[at! + 1]]).toEqual([GAP.fromMs - 2000, GAP.toMs]);
+    }
+  });
+
   it('returns the 1-minute tier of the three hours with the spike kept as min and max of its minute', async () => {
     const result = await history(T0, T0 + SPAN_MS, 1000);
     expect([result.tier, result.bucketMs]).toEqual(['1m', MINUTE]);
@@ -171,7 +192,7 @@ describe('History > tiers against the raw samples', () => {
   it('groups the 1-minute tier into 2-minute buckets for a narrow chart, whole buckets at both cut ends', async () => {
     const fromMs = T0 + 7 * MINUTE + 13_500;
     const toMs = T0 + 170 * MINUTE + 1;
-    const result = await history(fromMs, toMs, 32);
+    const result = await history(fromMs, toMs, 64);
     expect([result.tier, result.bucketMs]).toEqual(['1m', 2 * MINUTE]);
     expect(result.series.map(columns)).toEqual(IDS.map((id) => expectedBuckets(id, fromMs, toMs, 2 * MINUTE)));
     const fast = result.series[0]!;
@@ -192,8 +213,8 @@ describe('History > tiers against the raw samples', () => {
     const plan = planSeries({ fromMs, toMs, widthPx: 1000, maxSampleRateHz: 10 });
     const result = await history(fromMs, toMs, 1000);
     expect([result.tier, result.bucketMs]).toEqual(['1m', plan.bucketMs]);
-    expect(result.bucketMs).toBe(15 * MINUTE);
-    expect(result.series.map(columns)).toEqual(IDS.map((id) => expectedBuckets(id, fromMs, toMs, 15 * MINUTE)));
+    expect(result.bucketMs).toBe(30 * MINUTE);
+    expect(result.series.map(columns)).toEqual(IDS.map((id) => expectedBuckets(id, fromMs, toMs, 30 * MINUTE)));
     expect(result.series.map((s) => s.counts.reduce((a, b) => a + b, 0))).toEqual(IDS.map((id) => written.filter((s) => s.parameterId === id).length));
   });
 

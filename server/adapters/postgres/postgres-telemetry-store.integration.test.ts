@@ -341,8 +341,8 @@ describe('Adapters > PostgresTelemetryStore', () => {
       await store.archiveBatch(batch(messages));
     });
 
-    it('returns raw samples, inclusive of both ends, while they fit the chart: 5 minutes at 10 Hz on 1000 px', async () => {
-      const result = await store.getSeries({ satelliteId: 101, parameterIds: [101, 100], fromMs: T0 + 60_000, toMs: T0 + 60_000 + 300_000 });
+    it('returns raw samples, inclusive of both ends, while they fit the chart: 5 minutes at 10 Hz on 1600 px', async () => {
+      const result = await store.getSeries({ satelliteId: 101, parameterIds: [101, 100], fromMs: T0 + 60_000, toMs: T0 + 60_000 + 300_000, widthPx: 1600 });
 
       expect([result.tier, result.bucketMs]).toEqual(['raw', null]);
       expect(result.series.map((s) => s.parameterId)).toEqual([101, 100]);

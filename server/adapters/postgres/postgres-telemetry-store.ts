@@ -253,9 +253,15 @@ export class PostgresTelemetryStore implements TelemetryStore {
     }
     const inTier = window.parameterIds.filter((id) => this.#secondTier?.has(id) ?? true);
     const fromRaw = window.parameterIds.filter((id) => !(this.#secondTier?.has(id) ?? true));
+    const bucketMs = plan.bucketMs!;
+    // Both halves in parallel, on two connections of the pool.
     const [aggregated, grouped] = await Promise.all([
-      inTier.length ? selectAggregateSeries(this.#pool, 'agg_1s', { ...window, parameterIds: inTier }) : [],
-      fromRaw.length ? selectBucketedSeries(this.#pool, 'samples', { ...window, parameterIds: fromRaw, bucketMs: 1000 }) : [],
+      inTier.length === 0
+        ? []
+        : bucketMs === 1000
+          ? selectAggregateSeries(this.#pool, 'agg_1s', { ...window, parameterIds: inTier })
+          : selectBucketedSeries(this.#pool, 'agg_1s', { ...window, parameterIds: inTier, bucketMs }),
+      fromRaw.length ? selectBucketedSeries(this.#pool, 'samples', { ...window, parameterIds: fromRaw, bucketMs }) : [],
     ]);
     const byId = new Map([...aggregated, ...grouped].map((s) => [s.parameterId, s]));
     return window.parameterIds.map((id) => byId.get(id)!);

@@ -4,11 +4,14 @@
  * chart's width in pixels — whatever the window, from a minute to a month.
  *
  * The finest tier whose point count fits the budget wins: raw samples, then
- * the 1-second tier, then the 1-minute tier. When even the 1-minute tier
- * would exceed the budget its rows are grouped further into wider buckets
- * (min of mins, max of maxes, count-weighted mean), so the point count stays
- * bounded however long the window. Every point of an aggregate carries min
- * and max, so a spike inside a bucket never disappears.
+ * the 1-second tier, then the 1-minute tier. Between the last two, the
+ * 1-second tier is grouped into 2-second buckets while it holds at most
+ * twice the budget, so a chart keeps a point per pixel instead of dropping
+ * to a sixtieth of that. When even the 1-minute tier would exceed the
+ * budget its rows are grouped further into wider buckets (min of mins, max
+ * of maxes, count-weighted mean), so the point count stays bounded however
+ * long the window. Every point of an aggregate carries min and max, so a
+ * spike inside a bucket never disappears.
  *
  * Buckets are aligned to the Unix epoch: bucket k of width w covers
  * [k·w, (k+1)·w). A request gets every bucket that overlaps its window,
@@ -17,8 +20,10 @@
  * @example
  *   planSeries({ fromMs: t, toMs: t + 60_000, widthPx: 1000, maxSampleRateHz: 10 });
  *   // → { tier: 'raw', bucketMs: null, points: 601 }
+ *   planSeries({ fromMs: t, toMs: t + 3_600_000, widthPx: 1000, maxSampleRateHz: 10 });
+ *   // → { tier: '1s', bucketMs: 2000, points: 1801 }  (t on a 2-second boundary)
  *   planSeries({ fromMs: t, toMs: t + 7 * 86_400_000, widthPx: 1000, maxSampleRateHz: 10 });
- *   // → { tier: '1m', bucketMs: 300_000, points: 2017 }  (t on a 5-minute boundary)
+ *   // → { tier: '1m', bucketMs: 600_000, points: 1009 }  (t on a 10-minute boundary)
  */
 import { TIER_BUCKET_MS, type SeriesTier } from './series-tier';
 
@@ -27,11 +32,20 @@ export const HISTORY_WIDTH_PX = { min: 32, max: 4096, default: 1000 } as const;
 
 /**
  * Points per pixel the budget allows. One point per pixel already draws the
- * min/max envelope; four keep the finer tier until it is four times denser
- * than the screen, because the next tier is 10 to 60 times coarser and
- * stepping down early would leave fewer points than pixels.
+ * min/max envelope; two keep a finer tier a little longer before stepping
+ * down. Every point costs server time to read, encode and send (a 1-hour
+ * window of ten parameters at four per pixel was 36,000 points and 2.6 MB
+ * of JSON), so the budget stays close to what the screen can show.
  */
-export const POINTS_PER_PIXEL = 4;
+export const POINTS_PER_PIXEL = 2;
+
+/**
+ * Widths the 1-second tier is grouped into when its own rows exceed the
+ * budget, while it holds at most SECOND_TIER_READ_FACTOR times the budget:
+ * reading it then costs no more rows than a series may return twice over.
+ */
+export const SECOND_TIER_WIDTHS_MS: readonly number[] = [2000];
+export const SECOND_TIER_READ_FACTOR = 2;
 
 /** Most points one series may return, whatever the width: a few thousand. */
 export const MAX_POINTS_PER_SERIES = 5000;
@@ -95,10 +109,14 @@ export function planSeries({ fromMs, toMs, widthPx, maxSampleRateHz }: SeriesPla
   // Samples sit on a schedule of 1 / rate: a window of that span holds at most span · rate + 1 of them.
   const rawPoints = Math.floor(((toMs - fromMs) * maxSampleRateHz) / 1000) + 1;
   if (rawPoints <= budget) return { tier: 'raw', bucketMs: null, points: rawPoints };
-  for (const tier of ['1s', '1m'] as const) {
-    const points = bucketCount(fromMs, toMs, TIER_BUCKET_MS[tier]);
-    if (points <= budget) return { tier, bucketMs: TIER_BUCKET_MS[tier], points };
+  const seconds = bucketCount(fromMs, toMs, TIER_BUCKET_MS['1s']);
+  if (seconds <= budget) return { tier: '1s', bucketMs: TIER_BUCKET_MS['1s'], points: seconds };
+  if (seconds <= SECOND_TIER_READ_FACTOR * budget) {
+    const pairs = SECOND_TIER_WIDTHS_MS.find((widthMs) => bucketCount(fromMs, toMs, widthMs) <= budget);
+    if (pairs !== undefined) return { tier: '1s', bucketMs: pairs, points: bucketCount(fromMs, toMs, pairs) };
   }
+  const minutes = bucketCount(fromMs, toMs, TIER_BUCKET_MS['1m']);
+  if (minutes <= budget) return { tier: '1m', bucketMs: TIER_BUCKET_MS['1m'], points: minutes };
   const fitting = REBUCKET_WIDTHS_MS.find((widthMs) => bucketCount(fromMs, toMs, widthMs) <= budget);
   // Beyond the widest round width: whole minutes, wide enough that the span plus one partial bucket fits.
   const bucketMs = fitting ?? Math.ceil((toMs - fromMs) / (budget - 1) / 60_000) * 60_000;
