@@ -52,6 +52,12 @@ const envSchema = z.object({
   /** Consumer group of the archiver (bronze, silver, gold, alarms into the database). */
   ARCHIVER_GROUP_ID: z.string().min(1).default('perigee-archiver'),
   /**
+   * Partitions the archiver stores at once, each in its own transaction: while one waits on the
+   * database the process reads the next. Worth raising when the database has cores of its own; on one
+   * small machine shared with the database, 1 (one partition at a time) archives as fast.
+   */
+  ARCHIVER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(16).default(1),
+  /**
    * How often the console checks the session of every open Socket.IO connection again, ms: a session
    * ended on another web node (or expired) stops receiving telemetry within this.
    */
@@ -68,6 +74,11 @@ const envSchema = z.object({
   CLOCK_DRIFT_BOUND_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   /** How long event-time windows wait for late samples before closing, ms. */
   WINDOW_ALLOWED_LATENESS_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
+  /**
+   * Most played-back packets the processor takes in one slice: a pass dump is processed in slices this
+   * small, so live telemetry sharing the process waits at most one slice.
+   */
+  PLAYBACK_BATCH_MESSAGES: z.coerce.number().int().min(1).max(10_000).default(50),
   /** Identifies this web node; its live feed consumes as group perigee-live-<id>. */
   WEB_NODE_ID: z.string().regex(/^[A-Za-z0-9._-]+$/).default(os.hostname()),
   /** Number of simulated satellites. */
@@ -149,6 +160,8 @@ export interface Config {
   readonly worker: {
     readonly processorGroupId: string;
     readonly archiverGroupId: string;
+    /** Partitions the archiver stores at once. */
+    readonly archiverPartitionsConcurrently: number;
     /** How often the processor re-reads the stored rule thresholds, ms. */
     readonly ruleThresholdRefreshMs: number;
   };
@@ -157,6 +170,8 @@ export interface Config {
     readonly dedupeMaxEntries: number;
     readonly clockDriftBoundMs: number;
     readonly allowedLatenessMs: number;
+    /** Most played-back packets processed in one slice. */
+    readonly playbackBatchMessages: number;
   };
   readonly sim: {
     readonly satellites: number;
@@ -253,12 +268,18 @@ export function loadConfig(env: RawEnv = process.env): Config {
     },
     kafka: { brokers: e.KAFKA_BROKERS?.split(','), clientId: e.KAFKA_CLIENT_ID, sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS },
     ingest: { host: e.INGEST_HOST, tcpPort: e.INGEST_TCP_PORT, udpPort: e.INGEST_UDP_PORT, eventsPort: e.INGEST_EVENTS_PORT },
-    worker: { processorGroupId: e.PROCESSOR_GROUP_ID, archiverGroupId: e.ARCHIVER_GROUP_ID, ruleThresholdRefreshMs: e.RULE_THRESHOLD_REFRESH_MS },
+    worker: {
+      processorGroupId: e.PROCESSOR_GROUP_ID,
+      archiverGroupId: e.ARCHIVER_GROUP_ID,
+      archiverPartitionsConcurrently: e.ARCHIVER_PARTITIONS_CONCURRENTLY,
+      ruleThresholdRefreshMs: e.RULE_THRESHOLD_REFRESH_MS,
+    },
     stream: {
       dedupeWindowMs: e.DEDUPE_WINDOW_MS,
       dedupeMaxEntries: e.DEDUPE_MAX_ENTRIES,
       clockDriftBoundMs: e.CLOCK_DRIFT_BOUND_MS,
       allowedLatenessMs: e.WINDOW_ALLOWED_LATENESS_MS,
+      playbackBatchMessages: e.PLAYBACK_BATCH_MESSAGES,
     },
     sim: {
       satellites: e.SIM_SATELLITES,

@@ -56,6 +56,20 @@ export interface SubscribeOptions {
   readonly resumeAfter?: (topic: Topic, partition: number, logId?: string) => Promise<string | null>;
   /** Longest a fetch may wait for new data before returning, ms: low for latency-bound consumers (the live feed). */
   readonly maxWaitMs?: number;
+  /**
+   * How many partitions' batches may be in eachBatch at once (1 by default);
+   * each partition still gets one batch at a time, in order. Lets a consumer
+   * whose handler waits on I/O (the archiver on its database) keep the
+   * process busy meanwhile.
+   */
+  readonly partitionsConcurrently?: number;
+  /**
+   * Most messages handed to one eachBatch call (the bus's own limit when
+   * larger or absent). Small for a consumer of bulk data that shares the
+   * process with latency-bound ones: the playback lane hands over a dump in
+   * slices, and the live feed runs between them.
+   */
+  readonly maxBatchMessages?: number;
 }
 
 export interface Subscription {

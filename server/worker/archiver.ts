@@ -31,6 +31,8 @@ export interface ArchiverOptions {
   log: Logger;
   now?: () => number;
   metrics?: PerigeeMetrics;
+  /** Partitions stored at once, each in its own transaction (1 by default). */
+  partitionsConcurrently?: number;
 }
 
 export interface ArchiverStats {
@@ -50,7 +52,7 @@ export interface Archiver {
   stop(): Promise<void>;
 }
 
-export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.now, metrics }: ArchiverOptions): Promise<Archiver> {
+export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.now, metrics, partitionsConcurrently = 1 }: ArchiverOptions): Promise<Archiver> {
   const stats: ArchiverStats = { batches: 0, messagesStored: 0, messagesSkipped: 0, samples: 0, duplicateSamples: 0, lastBatchMs: 0 };
   const eachBatch = async (batch: ConsumedBatch) => {
     const started = now();
@@ -88,6 +90,7 @@ export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.
     topics: ARCHIVER_TOPICS,
     fromBeginning: true,
     eachBatch,
+    partitionsConcurrently,
     resumeAfter: (topic, partition, logId) => store.archivedOffset(groupId, topic, partition, logId),
   });
   log.info(`archiving ${ARCHIVER_TOPICS.join(', ')} as group ${groupId} on ${bus.description}`);

@@ -45,7 +45,8 @@ describe('Worker > playback lane', () => {
   it('archives a dump at its onboard times without live alarms or live frames', async () => {
     const bus = new MemoryBus({ log: silentLogger });
     const store = new PostgresTelemetryStore(db.pool);
-    const stream = loadConfig({}).stream;
+    // Played-back packets in slices of 8: the dump of 50 cannot go through in fewer than 7.
+    const stream = loadConfig({ PLAYBACK_BATCH_MESSAGES: '8' }).stream;
     const archiver = await startArchiver({ bus, store, mdb, groupId: 'lane-archiver', log: silentLogger });
     const processor = await startProcessor({ bus, mdb, fleet, groupId: 'lane-processor', stream, log: silentLogger });
     const httpServer = http.createServer();
@@ -100,6 +101,7 @@ describe('Worker > playback lane', () => {
       ]);
       expect((await db.pool.query('SELECT count(*)::int AS n FROM alarm_events')).rows[0].n).toBe(0);
       expect(processor.stats().playback.frames).toBe(50);
+      expect(processor.stats().playbackBatches).toBeGreaterThanOrEqual(7);
       // The live console saw the five live packets, never one of the dump.
       await new Promise((r) => setTimeout(r, 100));
       // (Coalesced: five packets sent at once may share a frame; none is older than the live ones.)

@@ -66,6 +66,8 @@ export interface ThresholdSource {
 
 export interface ProcessorStats {
   batches: number;
+  /** Slices of the playback lane handled: a dump goes through in slices of at most stream.playbackBatchMessages. */
+  playbackBatches: number;
   pipeline: PipelineStats;
   /** The playback lane's pipeline. */
   playback: PipelineStats;
@@ -141,6 +143,7 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
   thresholdTimer?.unref();
   const producer = await bus.producer();
   let batches = 0;
+  let playbackBatches = 0;
   let alertCount = 0;
 
   const observe = (lane: 'realtime' | 'playback', batch: ConsumedBatch, result: BatchResult, group: string) => {
@@ -183,6 +186,7 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
 
   // The playback lane: no windows, no rules — old data raises no live alarm.
   const eachPlaybackBatch = async (batch: ConsumedBatch) => {
+    playbackBatches++;
     const result = playback.processBatch(batch.messages.map(rawPacketInput));
     observe('playback', batch, result, `${groupId}-playback`);
     await publish(laneOutputs(result));
@@ -194,10 +198,12 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
     topics: stage('processor-playback').consumes,
     fromBeginning: true,
     eachBatch: eachPlaybackBatch,
+    // Pacing: a dump goes through in small slices, and the live lane runs between them.
+    maxBatchMessages: stream.playbackBatchMessages,
   });
   log.info(`processing ${stage('processor').consumes.join(', ')} as group ${groupId}, ${stage('processor-playback').consumes.join(', ')} as ${groupId}-playback, on ${bus.description}`);
   return {
-    stats: () => ({ batches, pipeline: pipeline.stats(), playback: playback.stats(), windows: windows.stats, alerts: alertCount }),
+    stats: () => ({ batches, playbackBatches, pipeline: pipeline.stats(), playback: playback.stats(), windows: windows.stats, alerts: alertCount }),
     refreshThresholds,
     thresholds: () => engine.thresholds(),
     stop: async () => {

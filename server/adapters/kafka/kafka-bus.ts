@@ -97,7 +97,7 @@ export class KafkaBus implements Bus {
     };
   }
 
-  async subscribe({ groupId, topics, fromBeginning, eachBatch, resumeAfter, maxWaitMs }: SubscribeOptions): Promise<Subscription> {
+  async subscribe({ groupId, topics, fromBeginning, eachBatch, resumeAfter, maxWaitMs, partitionsConcurrently = 1, maxBatchMessages }: SubscribeOptions): Promise<Subscription> {
     if (!groupId) throw new RangeError('groupId must be a non-empty string');
     const consumer = this.#kafka.consumer({
       groupId,
@@ -140,6 +140,7 @@ export class KafkaBus implements Bus {
       });
     }
     await consumer.run({
+      partitionsConsumedConcurrently: partitionsConcurrently,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
         if (batch.isEmpty()) return;
@@ -162,22 +163,37 @@ export class KafkaBus implements Bus {
           ),
           timestampMs: Number(m.timestamp),
         }));
-        for (let attempt = 1; ; attempt++) {
-          try {
-            const id = await logId;
-            await eachBatch({ topic, partition: batch.partition, messages, highWatermark: batch.highWatermark, ...(id === undefined ? {} : { logId: id }) });
-            break;
-          } catch (error) {
-            log.warn(`batch ${topic}/${batch.partition}@${batch.firstOffset()} failed (attempt ${attempt}), retrying`, { error });
-            await new Promise((resolve) => setTimeout(resolve, this.#options.retryDelayMs));
-            // A revoked partition belongs to another member now: leave the batch to it, uncommitted.
-            if (!isRunning() || isStale()) return;
+        // A fetched batch is handed over in slices of at most maxBatchMessages, each resolved once handled.
+        const size = maxBatchMessages ?? messages.length;
+        for (let start = 0; start < messages.length; start += size) {
+          const slice = messages.slice(start, start + size);
+          const sliceLast = slice[slice.length - 1]!.offset;
+          for (let attempt = 1; ; attempt++) {
+            try {
+              const id = await logId;
+              await eachBatch({ topic, partition: batch.partition, messages: slice, highWatermark: batch.highWatermark, ...(id === undefined ? {} : { logId: id }) });
+              break;
+            } catch (error) {
+              log.warn(`batch ${topic}/${batch.partition}@${slice[0]!.offset} failed (attempt ${attempt}), retrying`, { error });
+              await new Promise((resolve) => setTimeout(resolve, this.#options.retryDelayMs));
+              // A revoked partition belongs to another member now: leave the batch to it, uncommitted.
+              if (!isRunning() || isStale()) return;
+              await heartbeat();
+            }
+          }
+          // What was handled is a floor too: the seek may land after this batch and fetch it again.
+          if (resumeAfter) floors.set(`${topic}\u0000${batch.partition}`, Promise.resolve(BigInt(sliceLast)));
+          resolveOffset(sliceLast);
+          if (start + size < messages.length) {
             await heartbeat();
+            // Let the process's other consumers run between slices.
+            await new Promise((resolve) => setImmediate(resolve));
+            if (!isRunning() || isStale()) return;
           }
         }
-        // What was handled is a floor too: the seek may land after this batch and fetch it again.
-        if (resumeAfter) floors.set(`${topic}\u0000${batch.partition}`, Promise.resolve(BigInt(batch.lastOffset())));
+        // Offsets up to the batch's end (trimmed messages included) are handled.
         resolveOffset(batch.lastOffset());
+        if (resumeAfter) floors.set(`${topic}\u0000${batch.partition}`, Promise.resolve(BigInt(batch.lastOffset())));
         await commitOffsetsIfNecessary();
         await heartbeat();
       },

@@ -126,12 +126,12 @@ export class MemoryBus implements Bus {
   }
 
   /** Next batch at or after `position` for a partition, or undefined when caught up. */
-  batchAt(topic: Topic, partition: number, position: number): { batch: ConsumedBatch; next: number } | undefined {
+  batchAt(topic: Topic, partition: number, position: number, maxMessages = this.#maxBatch): { batch: ConsumedBatch; next: number } | undefined {
     const p = this.#partitions(topic)[partition]!;
     const start = Math.max(position, p.baseOffset); // retention may have dropped what the group had not read
     const end = p.baseOffset + p.messages.length;
     if (start >= end) return undefined;
-    const messages = p.messages.slice(start - p.baseOffset, Math.min(end, start + this.#maxBatch) - p.baseOffset);
+    const messages = p.messages.slice(start - p.baseOffset, Math.min(end, start + Math.min(this.#maxBatch, maxMessages)) - p.baseOffset);
     return { batch: { topic, partition, messages, highWatermark: String(end) }, next: start + messages.length };
   }
 
@@ -227,28 +227,50 @@ class MemorySubscription implements Subscription {
     this.#onStop();
   }
 
+  /**
+   * Delivers batches, up to `partitionsConcurrently` partitions at once (one
+   * batch per partition at a time, so each partition stays in order), taking
+   * partitions round-robin so a deep backlog on one never starves another.
+   */
   async #run(): Promise<void> {
+    const concurrency = Math.max(1, this.#options.partitionsConcurrently ?? 1);
+    const inFlight = new Map<string, Promise<void>>();
+    let next = 0;
     while (!this.#stopped) {
-      let delivered = false;
-      for (const [key, position] of this.#positions) {
+      let started = false;
+      const keys = [...this.#positions.keys()];
+      for (let i = 0; i < keys.length && inFlight.size < concurrency; i++) {
         if (this.#drainUntil !== undefined && Date.now() > this.#drainUntil) break;
+        const key = keys[(next + i) % keys.length]!;
+        if (inFlight.has(key)) continue;
         const [topic, partition] = key.split('\u0000') as [Topic, string];
-        const found = this.#bus.batchAt(topic, Number(partition), position);
+        const found = this.#bus.batchAt(topic, Number(partition), this.#positions.get(key)!, this.#options.maxBatchMessages);
         if (!found) continue;
-        delivered = true;
-        try {
-          await this.#options.eachBatch(found.batch);
-          this.#positions.set(key, found.next); // commit only after the handler resolved
-          // Let I/O and the other groups run between batches: a group with a deep backlog (a pass
-          // dump) must not hold the event loop while the live feed waits to write to its sockets.
-          await new Promise((resolve) => setImmediate(resolve));
-        } catch (error) {
-          this.#bus.log?.warn(`group ${this.#options.groupId}: batch ${topic}/${partition}@${position} failed, redelivering`, { error });
-          await new Promise((resolve) => setTimeout(resolve, this.#bus.retryDelayMs));
-        }
+        started = true;
+        next = (next + i + 1) % keys.length;
+        inFlight.set(key, this.#deliver(key, found).finally(() => inFlight.delete(key)));
+        if (concurrency === 1) break;
       }
-      if (this.#drainUntil !== undefined && (!delivered || Date.now() > this.#drainUntil)) this.#stopped = true;
-      else if (!delivered) await new Promise<void>((resolve) => (this.#wake = resolve));
+      if (inFlight.size > 0) {
+        await Promise.race(inFlight.values());
+        continue;
+      }
+      if (this.#drainUntil !== undefined && (!started || Date.now() > this.#drainUntil)) this.#stopped = true;
+      else if (!started) await new Promise<void>((resolve) => (this.#wake = resolve));
+    }
+  }
+
+  async #deliver(key: string, found: { batch: ConsumedBatch; next: number }): Promise<void> {
+    const { batch } = found;
+    try {
+      await this.#options.eachBatch(batch);
+      this.#positions.set(key, found.next); // commit only after the handler resolved
+      // Let I/O and the other groups run between batches: a group with a deep backlog (a pass
+      // dump) must not hold the event loop while the live feed waits to write to its sockets.
+      await new Promise((resolve) => setImmediate(resolve));
+    } catch (error) {
+      this.#bus.log?.warn(`group ${this.#options.groupId}: batch ${batch.topic}/${batch.partition}@${batch.messages[0]?.offset} failed, redelivering`, { error });
+      await new Promise((resolve) => setTimeout(resolve, this.#bus.retryDelayMs));
     }
   }
 }

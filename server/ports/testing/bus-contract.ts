@@ -63,6 +63,77 @@ export function describeBusContract(name: string, makeBus: () => Bus | Promise<B
       }
     });
 
+    // Each test below writes to a topic no other test of this contract reads (the Kafka cluster is shared by the file).
+    it('hands a backlog over in slices of at most maxBatchMessages, each message once and in order', async () => {
+      const bus = await makeBus();
+      try {
+        const producer = await bus.producer();
+        await producer.send(TOPICS.quarantine, Array.from({ length: 60 }, (_, i) => ({ key: '101', value: Buffer.from([i]) })));
+        const sizes: number[] = [];
+        const sink = collector();
+        await bus.subscribe({
+          groupId: group('slices'),
+          topics: [TOPICS.quarantine],
+          fromBeginning: true,
+          maxBatchMessages: 7,
+          eachBatch: async (batch) => {
+            sizes.push(batch.messages.length);
+            await sink.eachBatch(batch);
+          },
+        });
+        const got = await sink.waitFor(60);
+        expect(got.map((m) => m.value[0])).toEqual(Array.from({ length: 60 }, (_, i) => i));
+        expect(Math.max(...sizes)).toBeLessThanOrEqual(7);
+        expect(sizes.length).toBeGreaterThanOrEqual(9);
+      } finally {
+        await bus.close();
+      }
+    });
+
+    it('handles up to partitionsConcurrently partitions at once, each partition one batch at a time and in order', async () => {
+      const bus = await makeBus();
+      try {
+        const producer = await bus.producer();
+        const keys = ['101', '102', '103', '104', '105', '106', '107', '108'];
+        await producer.send(TOPICS.aggregates, Array.from({ length: 48 }, (_, i) => ({ key: keys[i % keys.length]!, value: Buffer.from([i]) })));
+        let inFlight = 0;
+        let most = 0;
+        const busy = new Set<number>();
+        let overlapInPartition = false;
+        const sink = collector();
+        await bus.subscribe({
+          groupId: group('concurrent'),
+          topics: [TOPICS.aggregates],
+          fromBeginning: true,
+          partitionsConcurrently: 2,
+          maxBatchMessages: 3,
+          eachBatch: async (batch) => {
+            if (busy.has(batch.partition)) overlapInPartition = true;
+            busy.add(batch.partition);
+            most = Math.max(most, ++inFlight);
+            await new Promise((r) => setTimeout(r, 60));
+            await sink.eachBatch(batch);
+            inFlight--;
+            busy.delete(batch.partition);
+          },
+        });
+        const got = await sink.waitFor(48);
+        expect(got).toHaveLength(48);
+        for (const key of keys) {
+          const values = got.filter((m) => m.key === key).map((m) => m.value[0]!);
+          expect(values).toEqual([...values].sort((a, b) => a - b));
+          expect(values).toHaveLength(6);
+        }
+        expect(overlapInPartition).toBe(false);
+        expect(most).toBeLessThanOrEqual(2);
+        // The keys land on several partitions, so two of them were handled at once.
+        expect(new Set(got.map((m) => m.partition)).size).toBeGreaterThan(1);
+        expect(most).toBe(2);
+      } finally {
+        await bus.close();
+      }
+    });
+
     it('gives two groups the same messages independently', async () => {
       const bus = await makeBus();
       try {
