@@ -6,10 +6,12 @@
  *   1. capacity: a backlog of simulator packets sits on the raw topics (as
  *      the gateway publishes them, arrival times included); the processor and
  *      the archiver then start and drain it. Printed: processor packets/s and
- *      samples/s, archived samples/s, and archived samples/s against a raw
- *      COPY of the same number of sample rows into a table shaped like
- *      `samples` (the ratio is what decoding, validation, dedupe, bronze +
- *      silver + gold writes and the bus cost on top of the bare insert);
+ *      samples/s, archived samples/s with both running, and — the archive
+ *      emptied and the same log archived again by a new group with nothing
+ *      else running — the archiver's own samples/s; each against a raw COPY
+ *      of the same number of sample rows into a table shaped like `samples`
+ *      (the ratio is what bronze + silver + gold + lineage writes, parsing and
+ *      the bus cost on top of the bare insert);
  *   2. latency: at real-time rates through the gateway, packet creation
  *      onboard → delivery to a Socket.IO client subscribed to every panel,
  *      and the part the live path adds (gateway arrival → Socket.IO emit),
@@ -159,6 +161,8 @@ interface Capacity {
   samples: number;
   processorSeconds: number;
   archiveSeconds: number;
+  /** Samples/s the archiver stores when it runs alone on the same log. */
+  archiverAloneRate: number;
 }
 
 /** Drains `seconds` of the fleet's telemetry waiting on the raw topics; returns how fast each stage went. */
@@ -202,11 +206,38 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
   const archiveSeconds = (performance.now() - started) / 1000;
   const counted = (await countSamples(system.db)) - before;
   if (counted !== samples) throw new Error(`the samples table holds ${counted} new rows, ${samples} were produced`);
+
+  // The archiver alone: the same log — raw packets and the processor's outputs, still on the bus — archived
+  // again into an emptied archive by a new group, with nothing else running. Timed from its first stored
+  // sample, so a consumer-group join is not counted.
+  await archiver.stop();
+  const total = await countSamples(system.db);
+  await system.db.pool.query('TRUNCATE samples, agg_1s, agg_1m, packets, raw_packets, quarantine, alarm_events, alarms, ground_station_events');
+  const alone = await startArchiver({
+    bus: system.bus,
+    store: new PostgresTelemetryStore(system.db.pool, { secondTierParameterIds: secondTierParameterIds(mdb) }),
+    mdb,
+    groupId: `bench-archiver-alone-${system.kind}`,
+    log,
+    partitionsConcurrently: loadConfig(process.env).worker.archiverPartitionsConcurrently,
+  });
+  let first: { samples: number; atMs: number } | undefined;
+  const aloneDeadline = performance.now() + 300_000;
+  for (;;) {
+    const stored = alone.stats().samples;
+    if (first === undefined && stored > 0) first = { samples: stored, atMs: performance.now() };
+    if (stored >= total) break;
+    if (performance.now() > aloneDeadline) throw new Error(`the archiver alone stored ${stored} of ${total} samples`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const aloneSeconds = (performance.now() - first!.atMs) / 1000;
+  const aloneSamples = total - first!.samples;
+  if ((await countSamples(system.db)) !== total) throw new Error('the archiver alone did not store the same samples');
   return {
-    capacity: { packets: packets.length - 50, samples, processorSeconds, archiveSeconds },
+    capacity: { packets: packets.length - 50, samples, processorSeconds, archiveSeconds, archiverAloneRate: aloneSamples / aloneSeconds },
     stop: async () => {
       await processor.stop();
-      await archiver.stop();
+      await alone.stop();
     },
   };
 }
@@ -317,8 +348,12 @@ async function main(): Promise<void> {
           `(${fmt(capacity.packets)} packets, ${fmt(capacity.samples)} samples in ${fmt(capacity.processorSeconds, 1)} s)`,
       );
       console.log(
-        `[${kind} bus] archived: ${fmt(archiveRate)} samples/s = ${fmt(archiveRate / copyRate, 2)} × raw COPY; ` +
+        `[${kind} bus] pipeline, processor and archiver together: ${fmt(archiveRate)} samples/s archived = ${fmt(archiveRate / copyRate, 2)} × raw COPY; ` +
           `${fmt(archiveRate / (perSatellite * satellites), 1)} × this fleet's nominal rate`,
+      );
+      console.log(
+        `[${kind} bus] archiver alone on the same log (bronze + silver + gold + lineage): ${fmt(capacity.archiverAloneRate)} samples/s = ` +
+          `${fmt(capacity.archiverAloneRate / copyRate, 2)} × raw COPY`,
       );
       try {
         const latency = await measureLatency(system);
