@@ -13,7 +13,7 @@ import type { AccountSummary } from '@/server/auth/auth-service';
 import { ROLES, type Role } from '@/server/auth/role';
 import type { ThresholdView } from '@/server/realtime/threshold-view';
 import { getJson, sendJson } from '../api-client';
-import { formatUtc } from '../alarms/format-time';
+import { formatRecentUtc } from '../format-utc';
 import { queryKeys } from '../hooks/queryKeys';
 
 const input = 'rounded border border-slate-700 bg-slate-900 px-2 py-1 text-sm text-slate-200';
@@ -85,7 +85,7 @@ function Users({ self }: { self: string }) {
                   </select>
                 </td>
                 <td className={`px-2 py-1 ${u.disabled ? 'text-red-300' : 'text-emerald-300'}`}>{u.disabled ? 'disabled' : 'enabled'}</td>
-                <td className="px-2 py-1 tabular-nums text-slate-400">{formatUtc(u.createdAtMs)}</td>
+                <td className="px-2 py-1 tabular-nums text-slate-400">{formatRecentUtc(u.createdAtMs)}</td>
                 <td className="px-2 py-1 text-right">
                   {u.username !== self && (
                     <button
@@ -238,7 +238,7 @@ function ThresholdRow({ threshold: t, onSaved }: { threshold: ThresholdView; onS
         </button>
         <span className="text-xs text-slate-500">
           default {t.defaultValue} {t.unit}, {t.minExclusive ? '>' : '≥'} {t.min} and ≤ {t.max}
-          {t.updatedBy && ` · set by ${t.updatedBy} at ${formatUtc(t.updatedAtMs)}`}
+          {t.updatedBy && ` · set by ${t.updatedBy} at ${formatRecentUtc(t.updatedAtMs)}`}
         </span>
       </form>
       {error && (

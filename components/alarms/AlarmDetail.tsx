@@ -15,7 +15,7 @@ import { queryKeys } from '../hooks/queryKeys';
 import { useMe } from '../hooks/useMe';
 import { formatValue } from '../telemetry/format';
 import { needsAcknowledgement } from './alarm-filters';
-import { formatUtc } from './format-time';
+import { formatRecentUtc } from '../format-utc';
 import { useAlarmAction, type AlarmActionBody } from '../hooks/useAlarmAction';
 
 
@@ -52,7 +52,7 @@ export function AlarmDetail({ alarmId, record, onClose }: { alarmId: number; rec
           {history.data?.entries.map((e) => (
             <li key={e.id} data-testid="history-entry" data-action={e.action} data-actor={e.actor} className="rounded border border-slate-800 px-2 py-1">
               <div className="flex flex-wrap gap-x-2 text-xs">
-                <span className="tabular-nums text-slate-400">{formatUtc(e.atMs)}</span>
+                <span className="tabular-nums text-slate-400">{formatRecentUtc(e.atMs)}</span>
                 <span className="font-semibold text-slate-200">{e.action}</span>
                 {e.fromState !== e.toState && (
                   <span className="text-slate-400">
@@ -81,11 +81,11 @@ function Facts({ record }: { record: AlarmRecord }) {
     ['state', <span data-testid="detail-state">{alarm.state}</span>],
     ['severity', `${alarm.severity} (highest ${alarm.highestSeverity})`],
     ['condition', alarm.active ? 'present' : 'cleared'],
-    ['occurrences', `${alarm.occurrences}, first ${formatUtc(alarm.firstOccurrenceMs)}, last ${formatUtc(alarm.lastOccurrenceMs)}`],
+    ['occurrences', `${alarm.occurrences}, first ${formatRecentUtc(alarm.firstOccurrenceMs)}, last ${formatRecentUtc(alarm.lastOccurrenceMs)}`],
     ['last value', formatValue(alarm.lastValue)],
   ];
-  if (alarm.acknowledgedBy) rows.push(['acknowledged', `${alarm.acknowledgedBy} at ${formatUtc(alarm.acknowledgedAtMs)}: “${alarm.acknowledgeComment ?? ''}”`]);
-  if (alarm.shelvedUntilMs !== null) rows.push(['shelved', `by ${alarm.shelvedBy} until ${formatUtc(alarm.shelvedUntilMs)}`]);
+  if (alarm.acknowledgedBy) rows.push(['acknowledged', `${alarm.acknowledgedBy} at ${formatRecentUtc(alarm.acknowledgedAtMs)}: “${alarm.acknowledgeComment ?? ''}”`]);
+  if (alarm.shelvedUntilMs !== null) rows.push(['shelved', `by ${alarm.shelvedBy} until ${formatRecentUtc(alarm.shelvedUntilMs)}`]);
   rows.push(['assigned', alarm.assignee ?? 'nobody']);
   return (
     <dl className="grid grid-cols-[7rem_1fr] gap-x-2 gap-y-0.5 text-xs">

@@ -19,7 +19,7 @@ import { SocketProvider, useConnectionState, useSocket } from '../hooks/useSocke
 import { formatValue } from '../telemetry/format';
 import { AlarmDetail } from './AlarmDetail';
 import { alarmFiltersToSearch, filterAlarms, needsAcknowledgement, parseAlarmFilters, sortAlarms, subsystemOf, type AlarmFilters } from './alarm-filters';
-import { formatUtc } from './format-time';
+import { formatRecentUtc } from '../format-utc';
 
 const POLL_MS = 2000;
 const KNOWN_SUBSYSTEMS = ['attitude', 'thermal', 'power'];
@@ -212,7 +212,7 @@ function AlarmRowView({ record, selected, onSelect }: { record: AlarmRecord; sel
       <td className="px-2 py-1">{alarm.state}</td>
       <td className="px-2 py-1 text-right tabular-nums">{alarm.occurrences}</td>
       <td className="px-2 py-1 text-right tabular-nums">{formatValue(alarm.lastValue)}</td>
-      <td className="px-2 py-1 tabular-nums text-slate-400">{formatUtc(alarm.lastOccurrenceMs)}</td>
+      <td className="px-2 py-1 tabular-nums text-slate-400">{formatRecentUtc(alarm.lastOccurrenceMs)}</td>
       <td className="px-2 py-1 text-slate-300">{alarm.assignee ?? ''}</td>
     </tr>
   );

@@ -12,7 +12,7 @@ import { ALARM_ACTIONS } from '@/server/domain/alarms/alarm-transition';
 import { ACCESS_ACTIONS } from '@/server/ports/audit-trail';
 import type { AuditPage } from '@/server/realtime/alarm-history';
 import { getJson } from '../api-client';
-import { formatUtc } from '../alarms/format-time';
+import { formatRecentUtc } from '../format-utc';
 import { queryKeys } from '../hooks/queryKeys';
 import { useSearchReplace } from '../hooks/useSearchReplace';
 
@@ -96,7 +96,7 @@ export function AuditView() {
           <tbody>
             {query.data?.entries.map((e) => (
               <tr key={e.id} data-testid="audit-entry" data-id={e.id} data-action={e.action} data-actor={e.actor} data-target={e.target} className="border-t border-slate-800 align-top">
-                <td className="px-2 py-1 tabular-nums text-slate-400">{formatUtc(e.atMs)}</td>
+                <td className="px-2 py-1 tabular-nums text-slate-400">{formatRecentUtc(e.atMs)}</td>
                 <td className="px-2 py-1 text-slate-200">
                   {e.actor} <span className="text-xs text-slate-500">{e.actorRole}</span>
                 </td>

@@ -11,6 +11,7 @@ import { useEffect, useState } from 'react';
 import { PLAYBACK_SPEEDS, type FixedState } from './conductor';
 import { useTimeConductor } from './TimeConductor';
 import type { AlarmMarker } from './alarm-replay';
+import { formatUtc } from '../format-utc';
 
 export interface ConductorBarProps {
   /** Browser time of this render, epoch ms; null before the clock has started. */
@@ -29,13 +30,8 @@ export interface ConductorBarProps {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** `2026-11-25 12:00:05.250 UTC`: controllers work in UTC. */
-export function formatUtc(ms: number, withMillis = false): string {
-  const d = new Date(ms);
-  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-  return `${date} ${time}${withMillis ? `.${pad(d.getUTCMilliseconds(), 3)}` : ''} UTC`;
-}
+/** `2026-11-25 12:00:05.250 UTC`: the conductor's instants, to the millisecond where asked. */
+export const formatConductorTime = (ms: number, millis = false) => formatUtc(ms, { millis, zone: ' UTC' });
 
 function formatDuration(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -148,7 +144,7 @@ function FixedControls({ fixed, cursorMs, nowMs, gaps, markers, status }: FixedC
         </button>
       </span>
       <span data-testid="conductor-cursor" data-cursor-ms={Math.round(cursorMs)} data-now-ms={nowMs ?? undefined} data-playing={fixed.playing} data-speed={fixed.speed} className="font-mono text-slate-100 tabular-nums">
-        {formatUtc(cursorMs, true)}
+        {formatConductorTime(cursorMs, true)}
       </span>
       {status && <span data-testid="conductor-status" className="text-slate-500">{status}</span>}
       <div className="relative h-7 w-full">
@@ -158,7 +154,7 @@ function FixedControls({ fixed, cursorMs, nowMs, gaps, markers, status }: FixedC
           <div
             key={`${a}-${b}`}
             data-testid="conductor-gap"
-            title={`no data ${formatUtc(a)} – ${formatUtc(b)}`}
+            title={`no data ${formatConductorTime(a)} – ${formatConductorTime(b)}`}
             className="absolute top-2 h-1.5 bg-red-500/70"
             style={{ left: percent(a), width: `max(2px, calc(${percent(b)} - ${percent(a)}))` }}
           />
@@ -181,7 +177,7 @@ function FixedControls({ fixed, cursorMs, nowMs, gaps, markers, status }: FixedC
             data-testid="conductor-alarm-marker"
             data-at-ms={m.atMs}
             data-severity={m.severity}
-            title={`${formatUtc(m.atMs)} ${m.label}`}
+            title={`${formatConductorTime(m.atMs)} ${m.label}`}
             onClick={() => conductor.seek(m.atMs)}
             className={`absolute top-5 h-2 w-1.5 -translate-x-1/2 rounded-sm ${m.severity === 'critical' ? 'bg-red-500' : 'bg-amber-400'}`}
             style={{ left: percent(m.atMs) }}

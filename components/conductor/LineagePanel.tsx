@@ -10,7 +10,7 @@ import type { LineageResponse } from '@/server/realtime/lineage-query';
 import { queryKeys } from '../hooks/queryKeys';
 import { getJson } from '../api-client';
 import type { LineageTarget } from '../hooks/useLineage';
-import { formatUtc } from './ConductorBar';
+import { formatConductorTime } from './ConductorBar';
 
 export function LineagePanel({ satelliteId, target, onClose }: { satelliteId: number; target: LineageTarget; onClose: () => void }) {
   const query = useQuery({
@@ -27,7 +27,7 @@ export function LineagePanel({ satelliteId, target, onClose }: { satelliteId: nu
     <section data-testid="lineage" className="rounded-lg border border-sky-900 bg-slate-900/80 p-3 text-xs text-slate-300">
       <header className="mb-2 flex items-baseline gap-3">
         <h2 className="font-semibold uppercase tracking-wide text-slate-200">Lineage</h2>
-        <span className="text-slate-400">{data ? `${data.parameter.name} at ${formatUtc(data.sample.timeMs, true)}` : 'loading…'}</span>
+        <span className="text-slate-400">{data ? `${data.parameter.name} at ${formatConductorTime(data.sample.timeMs, true)}` : 'loading…'}</span>
         <button type="button" data-testid="lineage-close" onClick={onClose} className="ml-auto rounded bg-slate-800 px-2 py-0.5 hover:bg-slate-700">
           close
         </button>
@@ -53,12 +53,12 @@ export function LineagePanel({ satelliteId, target, onClose }: { satelliteId: nu
               </dd>
               <dt className="text-slate-500">received</dt>
               <dd>
-                {formatUtc(data.packet.arrivalMs, true)} via {data.packet.groundStation ?? 'unknown station'}
+                {formatConductorTime(data.packet.arrivalMs, true)} via {data.packet.groundStation ?? 'unknown station'}
               </dd>
               {data.packet.receivedOnboardTimeMs !== null && (
                 <>
                   <dt className="text-slate-500">clock</dt>
-                  <dd>repaired from {formatUtc(data.packet.receivedOnboardTimeMs, true)}</dd>
+                  <dd>repaired from {formatConductorTime(data.packet.receivedOnboardTimeMs, true)}</dd>
                 </>
               )}
               <dt className="text-slate-500">decoded with</dt>

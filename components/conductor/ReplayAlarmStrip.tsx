@@ -5,7 +5,7 @@
  * strip above keeps showing what needs attention now).
  */
 import type { ActiveAlarm } from './alarm-replay';
-import { formatUtc } from './ConductorBar';
+import { formatConductorTime } from './ConductorBar';
 
 export interface ReplayAlarmStripProps {
   readonly active: readonly ActiveAlarm[];
@@ -19,7 +19,7 @@ export function ReplayAlarmStrip({ active, cursorMs, error }: ReplayAlarmStripPr
   return (
     <section data-testid="replay-alarm-strip" data-count={active.length} data-worst={worst} className={`rounded-lg border border-dashed px-3 py-2 text-xs ${frame}`}>
       <div className="flex items-baseline gap-3">
-        <h2 className="font-semibold uppercase tracking-wide text-slate-300">Alarms at {formatUtc(cursorMs)}</h2>
+        <h2 className="font-semibold uppercase tracking-wide text-slate-300">Alarms at {formatConductorTime(cursorMs)}</h2>
         {error ? (
           <span className="text-amber-300">alarm history unavailable: {error}</span>
         ) : active.length === 0 ? (
@@ -34,7 +34,7 @@ export function ReplayAlarmStrip({ active, cursorMs, error }: ReplayAlarmStripPr
         <ul className="mt-1 space-y-0.5">
           {active.slice(0, 6).map((a) => (
             <li key={`${a.ruleId}:${a.subject}`} data-testid={`replay-alarm-${a.subject}`} data-rule={a.ruleId} data-severity={a.severity} className={a.severity === 'critical' ? 'text-red-300' : 'text-amber-200'}>
-              <span className="font-semibold">{a.severity}</span> {a.subject} · {a.message} · since {formatUtc(a.sinceMs)}
+              <span className="font-semibold">{a.severity}</span> {a.subject} · {a.message} · since {formatConductorTime(a.sinceMs)}
             </li>
           ))}
           {active.length > 6 && <li className="text-slate-400">+{active.length - 6} more</li>}

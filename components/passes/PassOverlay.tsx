@@ -11,7 +11,7 @@ import { queryKeys } from '../hooks/queryKeys';
 import type { PassRow } from '@/server/realtime/passes-response';
 import { OverlayChart } from './OverlayChart';
 import { overlayAtAos } from './overlay-data';
-import { formatUtc } from './pass-format';
+import { formatUtc } from '../format-utc';
 
 export interface OverlayParameter {
   readonly id: number;

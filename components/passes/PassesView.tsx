@@ -10,7 +10,8 @@ import { useMemo, useState } from 'react';
 import { PASS_WINDOWS, usePassesQuery, type PassWindow } from '../hooks/usePassesQuery';
 import type { PassRow } from '@/server/realtime/passes-response';
 import { PassOverlay, type OverlayParameter } from './PassOverlay';
-import { formatBytes, formatDuration, formatUtc, passConsoleHref } from './pass-format';
+import { formatUtc } from '../format-utc';
+import { formatBytes, formatDuration, passConsoleHref } from './pass-format';
 
 export interface PassesViewProps {
   readonly satellites: ReadonlyArray<{ readonly id: number; readonly name: string }>;

@@ -13,10 +13,6 @@ export function passConsoleHref({ satelliteId, aosMs, losMs }: { satelliteId: nu
   return `/satellites/${satelliteId}?${query}`;
 }
 
-/** UTC, to the second: 2026-01-01 06:00:00Z. */
-export function formatUtc(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')}Z`;
-}
 
 export function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
