@@ -46,6 +46,11 @@ export interface HistoryWindow {
  * once, so switching from LIVE to HISTORY never shows empty charts while the
  * archive answers.
  */
+/** A history window of some parameters, cached for good: an archived window does not change. */
+function historyQuery(params: ChannelHistoryParams) {
+  return { queryKey: queryKeys.channelHistory(params), queryFn: ({ signal }: { signal: AbortSignal }) => fetchChannelHistory(params, signal), staleTime: Infinity };
+}
+
 export function useHistoryWindow(satelliteId: number, panels: readonly PanelDefinition[], fixed: FixedState, cursorMs: number, live?: ChannelStore): HistoryWindow {
   const batches = useMemo(() => panelBatches(panels), [panels]);
   const store = useMemo(
@@ -63,10 +68,7 @@ export function useHistoryWindow(satelliteId: number, panels: readonly PanelDefi
   );
 
   const overview = useQueries({
-    queries: batches.map((batch) => {
-      const params: ChannelHistoryParams = { satelliteId, parameterIds: batch.parameterIds, fromMs: fixed.fromMs, toMs: fixed.toMs, widthPx: OVERVIEW_WIDTH_PX };
-      return { queryKey: queryKeys.channelHistory(params), queryFn: ({ signal }: { signal: AbortSignal }) => fetchChannelHistory(params, signal), staleTime: Infinity };
-    }),
+    queries: batches.map((batch) => historyQuery({ satelliteId, parameterIds: batch.parameterIds, fromMs: fixed.fromMs, toMs: fixed.toMs, widthPx: OVERVIEW_WIDTH_PX })),
   });
   const overviewData = overview.map((q) => q.data);
   useEffect(() => {
@@ -80,10 +82,9 @@ export function useHistoryWindow(satelliteId: number, panels: readonly PanelDefi
   const chunks = detailChunks(fixed, cursorMs);
   const detailQueries = chunks.flatMap((chunk) => batches.map((batch) => ({ chunk, batch })));
   const detail = useQueries({
-    queries: detailQueries.map(({ chunk, batch }) => {
-      const params: ChannelHistoryParams = { satelliteId, parameterIds: batch.parameterIds, fromMs: chunk.fromMs, toMs: chunk.toMs, widthPx: DETAIL_WIDTH_PX };
-      return { queryKey: queryKeys.channelHistory(params), queryFn: ({ signal }: { signal: AbortSignal }) => fetchChannelHistory(params, signal), staleTime: Infinity };
-    }),
+    queries: detailQueries.map(({ chunk, batch }) =>
+      historyQuery({ satelliteId, parameterIds: batch.parameterIds, fromMs: chunk.fromMs, toMs: chunk.toMs, widthPx: DETAIL_WIDTH_PX }),
+    ),
   });
   const detailData = detail.map((q) => q.data);
   const chunkKey = chunks.map((c) => `${c.fromMs}-${c.toMs}`).join(',');
