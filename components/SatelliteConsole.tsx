@@ -3,7 +3,7 @@
  * One satellite's console: a socket subscription to all its subsystems
  * feeding one live store, one clock, and one SubsystemPanel per definition.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ComponentProps } from 'react';
 import type { PanelDefinition } from './telemetry/panel-definition';
 import { ChannelStore } from './telemetry/channel-store';
 import { SocketProvider, useConnectionState, useSocket } from './hooks/useSocket';
@@ -137,23 +137,37 @@ function ConsoleView({ satellite, panels }: SatelliteConsoleProps) {
         ) : (
           <>
             <ConductorBar nowMs={clock?.nowMs ?? null} cursorMs={null} liveSpanMs={view.spanMs} />
-            <div data-testid="panels" data-focus={view.focus ?? 'all'} data-mode="live" className={view.focus === null ? 'grid gap-3 lg:grid-cols-2 2xl:grid-cols-3' : 'grid gap-3'}>
-              {shown.map((definition) => (
-                <SubsystemPanel
-                  key={definition.id}
-                  satelliteId={satellite.id}
-                  definition={definition}
-                  store={store}
-                  nowMs={clock?.nowMs ?? null}
-                  chartWindow={chartWindow}
-                  historyWindow={historyWindow}
-                  continuitySinceMs={openedAtMs ?? null}
-                />
-              ))}
-            </div>
+            <PanelGrid
+              mode="live"
+              satelliteId={satellite.id}
+              shown={shown}
+              focus={view.focus}
+              store={store}
+              nowMs={clock?.nowMs ?? null}
+              chartWindow={chartWindow}
+              historyWindow={historyWindow}
+              continuitySinceMs={openedAtMs ?? null}
+            />
           </>
         )}
       </UnitsContext>
+    </div>
+  );
+}
+
+type PanelGridProps = Omit<ComponentProps<typeof SubsystemPanel>, 'definition'> & {
+  readonly mode: 'live' | 'fixed';
+  readonly shown: readonly PanelDefinition[];
+  readonly focus: string | null;
+};
+
+/** The subsystem panels, live or over a fixed window: several columns, or one when a subsystem has the focus. */
+function PanelGrid({ mode, shown, focus, ...panel }: PanelGridProps) {
+  return (
+    <div data-testid="panels" data-focus={focus ?? 'all'} data-mode={mode} className={focus === null ? 'grid gap-3 lg:grid-cols-2 2xl:grid-cols-3' : 'grid gap-3'}>
+      {shown.map((definition) => (
+        <SubsystemPanel key={definition.id} definition={definition} {...panel} />
+      ))}
     </div>
   );
 }
@@ -200,20 +214,17 @@ function FixedWindowPanels({ satelliteId, panels, shown, focus, fixed, nowMs, li
       {lineage && <LineagePanel satelliteId={satelliteId} target={lineage} onClose={() => setLineage(null)} />}
       <LineageContext value={setLineage}>
       <ChartCursorContext value={cursorMs}>
-        <div data-testid="panels" data-focus={focus ?? 'all'} data-mode="fixed" className={focus === null ? 'grid gap-3 lg:grid-cols-2 2xl:grid-cols-3' : 'grid gap-3'}>
-          {shown.map((definition) => (
-            <SubsystemPanel
-              key={definition.id}
-              satelliteId={satelliteId}
-              definition={definition}
-              store={history.store}
-              nowMs={cursorMs}
-              chartWindow={chartWindow}
-              historyWindow={null}
-              continuitySinceMs={null}
-            />
-          ))}
-        </div>
+        <PanelGrid
+          mode="fixed"
+          satelliteId={satelliteId}
+          shown={shown}
+          focus={focus}
+          store={history.store}
+          nowMs={cursorMs}
+          chartWindow={chartWindow}
+          historyWindow={null}
+          continuitySinceMs={null}
+        />
       </ChartCursorContext>
       </LineageContext>
     </>
