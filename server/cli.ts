@@ -16,12 +16,12 @@
  * Configuration comes from the environment (server/config.ts documents every variable).
  */
 import { loadConfig, type Config } from './config';
-import { defaultMissionDatabase } from './domain/mission/default-mission-database';
 import { MissionControlError } from './errors';
 import { createLogger, type Logger } from './log';
 import { runDecode } from './commands/decode';
 import { runMdb } from './commands/mdb';
 import { openDatabase } from './commands/services';
+import { openMissionDatabase } from './commands/mission-database';
 import { startRole } from './commands/processes';
 import { startSystem } from './commands/start';
 import { runUsers } from './commands/users';
@@ -60,7 +60,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command === undefined ? 1 : 0;
   }
-  if (command === 'decode') return runDecode(defaultMissionDatabase, args);
+  if (command === 'decode') return runDecode(() => openMissionDatabase(loadConfig()), args);
   if (command === 'mdb') return runMdb(args);
   if (command === 'contracts') return runContracts(args, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
   const config = loadConfig();
@@ -99,7 +99,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function migrateOnly(config: Config, log: Logger): Promise<number> {
-  const db = await openDatabase(config, defaultMissionDatabase(), log);
+  const db = await openDatabase(config, await openMissionDatabase(config), log);
   process.stdout.write(`database ready: ${db.description}\n`);
   await db.close();
   return 0;

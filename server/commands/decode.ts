@@ -97,11 +97,12 @@ async function readInput(source: string): Promise<Buffer> {
 }
 
 /**
- * Runs the command; returns the process exit code. `builtin` supplies the
- * built-in mission database when no --mdb is given.
+ * Runs the command; returns the process exit code. `configured` supplies the
+ * mission database the processes run on (PERIGEE_MISSION_DB, else the
+ * built-in one) when no --mdb is given.
  */
 export async function runDecode(
-  builtin: () => MissionDatabase,
+  configured: () => MissionDatabase | Promise<MissionDatabase>,
   args: readonly string[],
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
@@ -115,10 +116,9 @@ export async function runDecode(
   }
   const { positionals, values } = parsed;
   let mdb: MissionDatabase;
-  if (values.mdb === undefined) mdb = builtin();
-  else {
+  {
     try {
-      mdb = await loadDefinitions({ files: values.mdb, apids: values.apid ?? [], lengths: [] });
+      mdb = values.mdb === undefined ? await configured() : await loadDefinitions({ files: values.mdb, apids: values.apid ?? [], lengths: [] });
     } catch (error) {
       if (!(error instanceof MissionControlError)) {
         err.write(`perigee decode: cannot read definitions: ${(error as Error).message}\n`);

@@ -11,6 +11,7 @@
  */
 import { MissionDatabaseError } from '../../errors';
 import { isTopic, type Topic } from '../../topics';
+import { resolveCcsdsIdentity, type CcsdsIdentity } from './ccsds-identity';
 import { compilePacketLayout, type PacketLayout, type ResolvedParameter } from './packet-layout';
 import {
   missionDatabaseSchema,
@@ -46,6 +47,7 @@ export class MissionDatabase {
   readonly #layouts = new Map<number, PacketLayout[]>();
   readonly #subsystems = new Map<string, SubsystemDefinition>();
   readonly #locate: SourceLocator;
+  readonly #identities = new Map<PacketLayout, CcsdsIdentity>();
 
   private constructor(file: MissionDatabaseFile, locate: SourceLocator) {
     this.#locate = locate;
@@ -97,6 +99,15 @@ export class MissionDatabase {
       layouts.push(layout);
     });
     this.layouts = layouts;
+    const ccsdsPackets = file.ccsdsPackets;
+    if (ccsdsPackets) {
+      for (const layout of layouts) {
+        if (layout.header !== 'ccsds') continue;
+        const resolved = resolveCcsdsIdentity(ccsdsPackets, layout);
+        if (!resolved.ok) this.#fail(['ccsdsPackets', ...resolved.path], resolved.reason);
+        this.#identities.set(layout, resolved.identity);
+      }
+    }
     this.maxPacketBytes = Math.max(...layouts.map((l) => l.totalBytes));
     this.defaultHeader = layouts.some((l) => l.header === 'perigee') ? 'perigee' : 'ccsds';
   }
@@ -143,6 +154,20 @@ export class MissionDatabase {
     const layouts = this.#layouts.get(apid);
     if (!layouts) return undefined;
     return layouts.reduce((a, b) => (b.version > a.version ? b : a));
+  }
+
+  /**
+   * Where a 'ccsds' layout's packets carry their spacecraft and onboard time;
+   * undefined for Perigee headers, or when the mission database does not say
+   * (`ccsdsPackets`): such packets decode, but cannot enter the pipeline.
+   */
+  ccsdsIdentityOf(layout: PacketLayout): CcsdsIdentity | undefined {
+    return this.#identities.get(layout);
+  }
+
+  /** Whether every packet can enter the pipeline: Perigee headers, or `ccsdsPackets` says where the identity is. */
+  get isRunnable(): boolean {
+    return this.layouts.every((l) => l.header === 'perigee' || this.#identities.has(l));
   }
 
   /** Parameters of one subsystem, in definition order. */

@@ -140,7 +140,7 @@ export class TelemetryPipeline {
     let duplicates = 0;
     for (const input of inputs) {
       const { topic, partition, offset } = input;
-      const result = decodePacket(this.mdb, input.bytes, { topic, partition, offset });
+      const result = decodePacket(this.mdb, input.bytes, { topic, partition, offset }, { arrivalMs: input.arrivalMs });
       if (!result.ok) {
         const { reason, message, apid } = result.error;
         quarantine.push({ reason, detail: message, input, satelliteId: null, apid: apid ?? null });
