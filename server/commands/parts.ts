@@ -97,6 +97,8 @@ export async function startGatewayPart({ config, mdb, lifecycle, log, metrics }:
 
 export async function startSimulatorPart({ config, mdb, fleet, lifecycle, log }: PartContext, gateway: GatewayAddress): Promise<void> {
   const { seed, faults, transport, link } = config.sim;
-  const simulator = await startSimulator({ mdb, fleet, seed, faults, transport, link, gateway, log: log.namespace('sim') });
+  // The demonstration fleet's physical models know only the built-in mission database; any other is simulated from its definitions.
+  const model = config.missionDatabase === undefined ? 'physics' : 'definitions';
+  const simulator = await startSimulator({ mdb, fleet, seed, faults, transport, link, model, gateway, log: log.namespace('sim') });
   lifecycle.add('simulator', simulator, (s) => s.stop());
 }
