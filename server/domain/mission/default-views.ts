@@ -15,33 +15,11 @@ import type { MissionDatabaseFile, ParameterDefinition, ViewDefinition } from '.
 
 /** Most series one derived plot draws: beyond about ten lines a plot stops being readable. */
 export const DEFAULT_PLOT_SERIES = 10;
-/** Bits of the CCSDS primary header, whose fields an imported layout may list. */
-const PRIMARY_HEADER_BITS = 48;
-
-/** Names of the fields that say how a packet travels rather than what the spacecraft measured. */
-export function bookkeepingParameters(mdb: MissionDatabase): Set<string> {
-  const names = new Set<string>();
-  for (const layout of mdb.layouts) {
-    if (layout.header !== 'ccsds') continue;
-    for (const field of layout.fields) {
-      const isSelector = layout.selectors.some((s) => s.bitOffset === field.bitOffset);
-      if (field.bitOffset < PRIMARY_HEADER_BITS || isSelector) names.add(field.parameter.name);
-    }
-  }
-  const identity = mdb.file.ccsdsPackets;
-  if (identity?.spacecraft.source === 'parameter') names.add(identity.spacecraft.parameter);
-  if (identity?.onboardTime.source === 'parameter') {
-    names.add(identity.onboardTime.seconds);
-    if (identity.onboardTime.subseconds !== undefined) names.add(identity.onboardTime.subseconds);
-  }
-  return names;
-}
-
 const isEnumerated = (p: ParameterDefinition) => p.states !== undefined || p.stateRanges !== undefined;
 
 /** The file with derived views on every subsystem that has none; other subsystems unchanged. */
 export function withDefaultViews(file: MissionDatabaseFile, mdb: MissionDatabase): MissionDatabaseFile {
-  const skip = bookkeepingParameters(mdb);
+  const skip = mdb.bookkeeping;
   const subsystems = file.subsystems.map((subsystem) => {
     if (subsystem.views.length > 0) return subsystem;
     const shown = mdb.parametersOf(subsystem.id).filter((p) => !skip.has(p.name));

@@ -39,6 +39,14 @@ export class MissionDatabase {
   readonly maxPacketBytes: number;
   /** Headers assumed for a packet whose APID is unknown, to check it as far as possible. */
   readonly defaultHeader: PacketHeaderKind;
+  /**
+   * Fields that say how a packet travels rather than what the spacecraft
+   * measured: the primary header fields a 'ccsds' layout lists, the fields
+   * selecting a layout, and those holding the spacecraft id and onboard time.
+   * Kept in the raw packet; not archived as samples (several packets share
+   * them at one onboard time) nor shown by derived views.
+   */
+  readonly bookkeeping: ReadonlySet<string>;
   /** The validated file this database was built from. */
   readonly file: MissionDatabaseFile;
   readonly #byName = new Map<string, ParameterDefinition>();
@@ -108,6 +116,7 @@ export class MissionDatabase {
         this.#identities.set(layout, resolved.identity);
       }
     }
+    this.bookkeeping = bookkeepingOf(layouts, ccsdsPackets);
     this.maxPacketBytes = Math.max(...layouts.map((l) => l.totalBytes));
     this.defaultHeader = layouts.some((l) => l.header === 'perigee') ? 'perigee' : 'ccsds';
   }
@@ -239,6 +248,26 @@ export class MissionDatabase {
     }
     return samples;
   }
+}
+
+/** Bits of the CCSDS primary header, whose fields an imported layout may list. */
+const PRIMARY_HEADER_BITS = 48;
+
+function bookkeepingOf(layouts: readonly PacketLayout[], identity: MissionDatabaseFile['ccsdsPackets']): Set<string> {
+  const names = new Set<string>();
+  for (const layout of layouts) {
+    if (layout.header !== 'ccsds') continue;
+    for (const field of layout.fields) {
+      const isSelector = layout.selectors.some((s) => s.bitOffset === field.bitOffset);
+      if (field.bitOffset < PRIMARY_HEADER_BITS || isSelector) names.add(field.parameter.name);
+    }
+  }
+  if (identity?.spacecraft.source === 'parameter') names.add(identity.spacecraft.parameter);
+  if (identity?.onboardTime.source === 'parameter') {
+    names.add(identity.onboardTime.seconds);
+    if (identity.onboardTime.subseconds !== undefined) names.add(identity.onboardTime.subseconds);
+  }
+  return names;
 }
 
 /** Whether two layouts of one APID would claim the same packets. */

@@ -97,6 +97,8 @@ const MODE_PARAMETER = 'attitude.adcs_mode';
 
 interface LayoutInfo {
   readonly parameterIds: readonly number[];
+  /** Slots archived as samples: all but packet bookkeeping (MissionDatabase.bookkeeping); null when that is every slot. */
+  readonly sampled: ReadonlySet<number> | null;
   /** Index of the ADCS mode parameter, -1 when the packet does not carry it. */
   readonly modeIndex: number;
   readonly modeParameter: ParameterDefinition | undefined;
@@ -191,7 +193,11 @@ export class TelemetryPipeline {
   #frameOf(input: RawPacketInput, packet: DecodedPacket, timeMs: number, repaired: boolean, quarantine: PipelineQuarantine[]): SampleFrame | null {
     const { layout, satelliteId, raw, values } = packet;
     const info = this.#layoutInfo(layout);
-    const { accepted, rejected } = this.#validator.validate(layout, raw, values);
+    const validated = this.#validator.validate(layout, raw, values);
+    const sampled = info.sampled;
+    // Packet bookkeeping (headers, spacecraft id, time fields) stays in the raw packet, not among the samples.
+    const accepted = sampled === null ? validated.accepted : validated.accepted.filter((i) => sampled.has(i));
+    const rejected = sampled === null ? validated.rejected : validated.rejected.filter((r) => sampled.has(layout.parameters.findIndex((p) => p.id === r.parameterId)));
     for (const r of rejected) {
       quarantine.push({ reason: r.reason, detail: r.detail, input, satelliteId, apid: layout.apid, parameterId: r.parameterId });
     }
@@ -199,7 +205,7 @@ export class TelemetryPipeline {
     let parameterIds: number[];
     let frameValues: number[];
     let rawValues: number[];
-    if (rejected.length === 0) {
+    if (rejected.length === 0 && sampled === null) {
       // The decoder allocates fresh arrays per packet, so the frame can own them.
       parameterIds = info.parameterIds.slice();
       frameValues = values as number[];
@@ -221,7 +227,7 @@ export class TelemetryPipeline {
       rawValues,
       source: { topic: input.topic, partition: input.partition, offset: input.offset },
       context: {
-        mode: this.#modeAt(satelliteId, timeMs, info, raw, rejected.length === 0 ? null : accepted),
+        mode: this.#modeAt(satelliteId, timeMs, info, raw, rejected.length === 0 && sampled === null ? null : accepted),
         orbit: this.#orbits.at(satelliteId, timeMs),
         calibrationVersion: this.mdb.version,
       },
@@ -252,7 +258,9 @@ export class TelemetryPipeline {
     let info = this.#layouts.get(layout);
     if (!info) {
       const modeIndex = layout.parameters.findIndex((p) => p.name === MODE_PARAMETER);
-      info = { parameterIds: layout.parameters.map((p) => p.id), modeIndex, modeParameter: layout.parameters[modeIndex] };
+      const kept = layout.parameters.flatMap((p, i) => (this.mdb.bookkeeping.has(p.name) ? [] : [i]));
+      const sampled = kept.length === layout.parameters.length ? null : new Set(kept);
+      info = { parameterIds: layout.parameters.map((p) => p.id), sampled, modeIndex, modeParameter: layout.parameters[modeIndex] };
       this.#layouts.set(layout, info);
     }
     return info;
