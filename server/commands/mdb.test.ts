@@ -10,6 +10,9 @@ import { defaultMissionDatabase } from '../domain/mission/default-mission-databa
 import { MissionDatabase } from '../domain/mission/mission-database';
 import { runDecode } from './decode';
 import { runMdb } from './mdb';
+import { openMissionDatabase } from './mission-database';
+import { loadConfig } from '../config';
+import { missionFleet } from '../domain/mission/fleet';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'server/domain/mission/fixtures');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perigee-mdb-'));
@@ -112,6 +115,25 @@ describe('CLI > perigee mdb import', () => {
     expect(result.err).toBe(`perigee mdb import: ${bad}:3: fields "bad.a" (bits 48–55) and "bad.b" (bits 52–59) of packet "bad" overlap\n`);
     const missingApid = await run(runMdb, ['import', bad]);
     expect(missingApid.err).toBe('perigee mdb import: 1 CSV file(s) need 1 --apid value(s), got 0\n');
+  });
+
+  it('records where a CSV set carries the spacecraft and onboard time, so the written database can run', async () => {
+    const runnable = path.join(dir, 'eps-run.json');
+    const csv = path.join(FIXTURES, 'eps_hk.csv');
+    const result = await run(runMdb, ['import', csv, '--apid', '100', '--spacecraft', '42', '--onboard-time', 'eps_hk.sh_coarse,eps_hk.sh_fine', '--out', runnable]);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const written = JSON.parse(fs.readFileSync(runnable, 'utf8'));
+    expect(written.ccsdsPackets).toEqual({ spacecraft: { source: 'fixed', id: 42 }, onboardTime: { source: 'parameter', seconds: 'eps_hk.sh_coarse', subseconds: 'eps_hk.sh_fine' } });
+    const mdb = await openMissionDatabase(loadConfig({ PERIGEE_MISSION_DB: runnable }));
+    expect(mdb.subsystem('eps_hk')?.topic).toBe('telemetry.raw.packets');
+    expect(missionFleet(mdb, 3).satellites.map((s) => s.id)).toEqual([42]);
+
+    const wrong = await run(runMdb, ['import', csv, '--apid', '100', '--spacecraft', 'eps_hk.sh_packet_id', '--onboard-time', 'eps_hk.nope']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toBe('perigee mdb import: --spacecraft/--onboard-time: packet "eps_hk" (APID 100) has no numeric field "eps_hk.nope", which ccsdsPackets names as the onboard time in seconds\n');
+    const half = await run(runMdb, ['import', csv, '--apid', '100', '--spacecraft', '42']);
+    expect(half.err).toBe('perigee mdb import: --spacecraft and --onboard-time go together\n');
   });
 
   it('is registered with the perigee command', () => {
