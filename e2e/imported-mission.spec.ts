@@ -53,7 +53,8 @@ test('the console shows an imported mission live: a panel per imported subsystem
   expect(volts).toBeGreaterThanOrEqual(26.5);
   expect(volts).toBeLessThanOrEqual(32.5);
   await expect(page.getByTestId('value-aurora_eps.batt_v')).toHaveAttribute('data-limit-state', 'nominal');
-  // The enumerated mode shows a state name of the XTCE enumeration.
-  await expect(page.getByTestId('value-aurora_eps.eps_mode')).toContainText(/OFF|SAFE|NOMINAL|CHARGE/);
+  // The enumerated mode's row in the values table names its state from the XTCE enumeration.
+  const modeRow = page.getByTestId('values-eps-parameters').locator('tr', { has: page.getByTestId('value-aurora_eps.eps_mode') });
+  await expect(modeRow).toHaveText(/^eps_mode\d(OFF|SAFE|NOMINAL|CHARGE)/);
   await page.screenshot({ path: testInfo.outputPath('imported-console.png'), fullPage: true });
 });
