@@ -13,7 +13,8 @@
  *   perigee topology show|check|apply   the pipeline declared in server/topology.ts
  *   perigee contracts check|release     the compatibility gate of the event contracts
  *
- * Configuration comes from the environment (server/config.ts documents every variable).
+ * Configuration comes from the environment (server/config.ts documents every variable);
+ * every command runs on the mission database PERIGEE_MISSION_DB names, else the built-in one.
  */
 import { loadConfig, type Config } from './config';
 import { MissionControlError } from './errors';
@@ -35,7 +36,8 @@ const USAGE = `usage: perigee <command>
   decode [--mdb <definitions>]… [--apid N]… [file|-]
                      decode concatenated CCSDS space packets (default stdin) to JSON lines,
                      with the built-in or imported definitions
-  mdb import <files…> [--apid N]… [--length-bytes N]… [--out file.json]
+  mdb import <files…> [--apid N]… [--length-bytes N]… [--spacecraft <parameter|id>
+             --onboard-time <seconds[,subseconds]|arrival>] [--out file.json]
                      validate packet definitions (XTCE .xml, CCSDSPy .csv, Perigee .json),
                      print a summary and write them in Perigee's format
   migrate            apply database migrations and exit
