@@ -26,6 +26,8 @@ test('the console shows an imported mission live: a panel per imported subsystem
     for (const subsystem of SUBSYSTEMS) {
       await expect(page.getByTestId(`health-${id}-${subsystem}`)).toHaveAttribute('data-health', /nominal|warning|critical/, { timeout: 20_000 });
     }
+    // The XTCE names the EPS mode as the spacecraft's mode.
+    await expect(page.getByTestId(`mode-${id}`)).toHaveText(/^(OFF|SAFE|NOMINAL|CHARGE)$/, { timeout: 10_000 });
     // The header-only subsystem of the XTCE (primary header, time, spacecraft id) gets no health chip.
     await expect(page.getByTestId(`health-${id}-aurora`)).toHaveCount(0);
   }

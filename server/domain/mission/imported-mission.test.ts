@@ -61,6 +61,7 @@ describe('Mission > an imported mission database run through the pipeline', () =
     // The header subsystem holds only packet bookkeeping: no views, no raw topic (no packet of its own).
     expect(aurora.subsystem('aurora')).toMatchObject({ views: [] });
     expect(aurora.subsystem('aurora')?.topic).toBeUndefined();
+    expect(aurora.file.spacecraftMode).toEqual({ parameter: 'aurora_eps.eps_mode' });
     expect(aurora.file.ccsdsPackets).toEqual({
       spacecraft: { source: 'parameter', parameter: 'aurora.sc_id' },
       onboardTime: { source: 'parameter', seconds: 'aurora.cuc_coarse', subseconds: 'aurora.cuc_fine' },
@@ -76,6 +77,8 @@ describe('Mission > an imported mission database run through the pipeline', () =
     const frame = frames[0]!;
     // CUC fine time 16384 / 65536 s = 250 ms.
     expect(frame).toMatchObject({ satelliteId: 102, apid: 0x101, subsystem: 'aurora_eps', sequenceCount: 9, onboardTimeMs: T0 + 250, arrivalMs: T0 + 900 });
+    // EPS_MODE is the mission's spacecraftMode: its state is the frame's mode.
+    expect(frame.context?.mode).toBe('NOMINAL');
     const byName = Object.fromEntries(frame.parameterIds.map((id, i) => [aurora.parameterById(id)!.name, frame.values[i]]));
     // The header fields (primary header, CUC time, spacecraft id) are bookkeeping: in the raw packet, not samples.
     expect(byName).toEqual({

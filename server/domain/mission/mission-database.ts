@@ -85,6 +85,10 @@ export class MissionDatabase {
         }
       }
     }
+    const mode = file.spacecraftMode?.parameter;
+    if (mode !== undefined && (this.#byName.get(mode)?.states ?? this.#byName.get(mode)?.stateRanges) === undefined) {
+      this.#fail(['spacecraftMode', 'parameter'], `spacecraftMode names "${mode}", which is not an enumerated parameter`);
+    }
     const layouts: PacketLayout[] = [];
     file.packets.forEach((packet, i) => {
       const subsystem = this.#subsystems.get(packet.subsystem);

@@ -190,6 +190,8 @@ export const missionDatabaseSchema = z
         epoch: z.iso.datetime(),
       })
       .default({ code: 'CUC', coarseBytes: 4, fineBytes: 2, epoch: '1970-01-01T00:00:00Z' }),
+    /** The enumerated parameter whose state is the spacecraft's mode (sample context, fleet overview); none when absent. */
+    spacecraftMode: z.object({ parameter: z.string() }).strict().optional(),
     /** Required to run packets with only a primary header through the pipeline; decoding alone does without. */
     ccsdsPackets: ccsdsPacketsSchema.optional(),
     subsystems: z.array(subsystemSchema).min(1),

@@ -93,13 +93,12 @@ export interface TelemetryPipelineOptions {
 /** Dedupe defaults: retransmits come within seconds; 60 s of a 64-satellite fleet is ~73 000 packets. */
 export const DEDUPE_DEFAULTS: DedupeWindowOptions = { windowMs: 60_000, maxEntries: 250_000 };
 
-const MODE_PARAMETER = 'attitude.adcs_mode';
 
 interface LayoutInfo {
   readonly parameterIds: readonly number[];
   /** Slots archived as samples: all but packet bookkeeping (MissionDatabase.bookkeeping); null when that is every slot. */
   readonly sampled: ReadonlySet<number> | null;
-  /** Index of the ADCS mode parameter, -1 when the packet does not carry it. */
+  /** Index of the spacecraft mode parameter, -1 when the packet does not carry it. */
   readonly modeIndex: number;
   readonly modeParameter: ParameterDefinition | undefined;
 }
@@ -257,7 +256,9 @@ export class TelemetryPipeline {
   #layoutInfo(layout: PacketLayout): LayoutInfo {
     let info = this.#layouts.get(layout);
     if (!info) {
-      const modeIndex = layout.parameters.findIndex((p) => p.name === MODE_PARAMETER);
+      // The mission database names its mode parameter (spacecraftMode); -1 when it names none or this packet lacks it.
+      const mode = this.mdb.file.spacecraftMode?.parameter;
+      const modeIndex = mode === undefined ? -1 : layout.parameters.findIndex((p) => p.name === mode);
       const kept = layout.parameters.flatMap((p, i) => (this.mdb.bookkeeping.has(p.name) ? [] : [i]));
       const sampled = kept.length === layout.parameters.length ? null : new Set(kept);
       info = { parameterIds: layout.parameters.map((p) => p.id), sampled, modeIndex, modeParameter: layout.parameters[modeIndex] };

@@ -49,6 +49,7 @@ export class DefinitionBuilder {
   #nextId = 1;
   #ccsdsPackets: CcsdsPacketsDefinition | undefined;
   #ccsdsSource: SourceLine | undefined;
+  #spacecraftMode: { parameter: string; where: SourceLine } | undefined;
 
   constructor(mission: string) {
     this.#mission = mission;
@@ -76,6 +77,11 @@ export class DefinitionBuilder {
     this.#packetSources.push({ packet: where.packet, entries: where.entries, select: where.select ?? [] });
   }
 
+  /** The enumerated parameter whose state is the spacecraft's mode. */
+  setSpacecraftMode(parameter: string, where: SourceLine): void {
+    this.#spacecraftMode = { parameter, where };
+  }
+
   /** Where packets with only a primary header carry their spacecraft and onboard time. */
   setCcsdsPackets(ccsdsPackets: CcsdsPacketsDefinition, where: SourceLine): void {
     this.#ccsdsPackets = ccsdsPackets;
@@ -87,6 +93,7 @@ export class DefinitionBuilder {
     return {
       mission: this.#mission,
       version: '1.0.0',
+      ...(this.#spacecraftMode ? { spacecraftMode: { parameter: this.#spacecraftMode.parameter } } : {}),
       ...(this.#ccsdsPackets ? { ccsdsPackets: this.#ccsdsPackets } : {}),
       subsystems: [...this.#subsystems.values()].map((s) => ({ id: s.id, name: s.name, views: [] })),
       parameters: this.#parameters,
@@ -98,6 +105,7 @@ export class DefinitionBuilder {
   locate(path: ReadonlyArray<PropertyKey>): string | undefined {
     const [section, index, part, entry] = path;
     if (section === 'ccsdsPackets' && this.#ccsdsSource) return `${this.#ccsdsSource.file}:${this.#ccsdsSource.line}`;
+    if (section === 'spacecraftMode' && this.#spacecraftMode) return `${this.#spacecraftMode.where.file}:${this.#spacecraftMode.where.line}`;
     if (typeof index !== 'number') return undefined;
     let where: SourceLine | undefined;
     if (section === 'parameters') where = this.#parameterSources[index];

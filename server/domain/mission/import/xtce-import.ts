@@ -187,6 +187,7 @@ export const XTCE_IDENTITY_NAMES = {
   secondsParameter: 'perigee.onboard-time-seconds-parameter',
   subsecondsParameter: 'perigee.onboard-time-subseconds-parameter',
   onboardTime: 'perigee.onboard-time',
+  spacecraftMode: 'perigee.spacecraft-mode-parameter',
 } as const;
 
 /**
@@ -194,7 +195,9 @@ export const XTCE_IDENTITY_NAMES = {
  * AncillaryDataSet (XTCE's place for data no element models), e.g.
  *   <AncillaryData name="perigee.spacecraft-id-parameter">SC_ID</AncillaryData>
  *   <AncillaryData name="perigee.onboard-time-seconds-parameter">CUC_Coarse</AncillaryData>
- * or perigee.spacecraft-id (a number) and perigee.onboard-time = arrival.
+ * or perigee.spacecraft-id (a number) and perigee.onboard-time = arrival;
+ * and perigee.spacecraft-mode-parameter, the enumerated parameter whose
+ * state is the spacecraft's mode (the mission's `spacecraftMode`).
  */
 function readCcsdsIdentity(doc: XtceDocument, root: XmlNode, builder: DefinitionBuilder, internalName: (xtceName: string) => string | undefined): void {
   const entries = doc.children(doc.child(root, 'AncillaryDataSet'), 'AncillaryData');
@@ -207,8 +210,6 @@ function readCcsdsIdentity(doc: XtceDocument, root: XmlNode, builder: Definition
     if (!(Object.values(XTCE_IDENTITY_NAMES) as string[]).includes(name)) throw new ImportError(doc.at(node), `unknown AncillaryData "${name}"`);
     values.set(name, { text, where: doc.at(node) });
   }
-  if (values.size === 0) return;
-  const first = [...values.values()][0]!.where;
   const parameterOf = (key: string): string | undefined => {
     const entry = values.get(key);
     if (!entry) return undefined;
@@ -216,6 +217,13 @@ function readCcsdsIdentity(doc: XtceDocument, root: XmlNode, builder: Definition
     if (name === undefined) throw new ImportError(entry.where, `${key} names unknown parameter "${entry.text}"`);
     return name;
   };
+  const mode = values.get(XTCE_IDENTITY_NAMES.spacecraftMode);
+  if (mode) {
+    builder.setSpacecraftMode(parameterOf(XTCE_IDENTITY_NAMES.spacecraftMode)!, mode.where);
+    values.delete(XTCE_IDENTITY_NAMES.spacecraftMode);
+  }
+  if (values.size === 0) return;
+  const first = [...values.values()][0]!.where;
   const spacecraftParameter = parameterOf(XTCE_IDENTITY_NAMES.spacecraftParameter);
   const fixed = values.get(XTCE_IDENTITY_NAMES.spacecraftId);
   if ((spacecraftParameter === undefined) === (fixed === undefined)) {
