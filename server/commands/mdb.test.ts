@@ -10,6 +10,8 @@ import { defaultMissionDatabase } from '../domain/mission/default-mission-databa
 import { MissionDatabase } from '../domain/mission/mission-database';
 import { runDecode } from './decode';
 import { runMdb } from './mdb';
+import { encodePacket } from '../domain/codec/packet-codec';
+import { importDefinitions } from '../domain/mission/import/import-definitions';
 import { openMissionDatabase } from './mission-database';
 import { loadConfig } from '../config';
 import { missionFleet } from '../domain/mission/fleet';
@@ -134,6 +136,21 @@ describe('CLI > perigee mdb import', () => {
     expect(wrong.err).toBe('perigee mdb import: --spacecraft/--onboard-time: packet "eps_hk" (APID 100) has no numeric field "eps_hk.nope", which ccsdsPackets names as the onboard time in seconds\n');
     const half = await run(runMdb, ['import', csv, '--apid', '100', '--spacecraft', '42']);
     expect(half.err).toBe('perigee mdb import: --spacecraft and --onboard-time go together\n');
+  });
+
+  it('decodes primary-header-only packets with the spacecraft and onboard time where the mission database says', async () => {
+    const aurora = path.join(FIXTURES, 'aurora.xtce.xml');
+    const mdb = importDefinitions([{ file: aurora, text: fs.readFileSync(aurora, 'utf8') }]);
+    const values = Object.fromEntries(mdb.latestLayout(0x103)!.parameters.map((p) => [p.name, 20]));
+    const onboardTimeMs = Date.UTC(2026, 10, 25, 8, 30, 0, 500);
+    const file = path.join(dir, 'aurora.bin');
+    fs.writeFileSync(file, encodePacket(mdb, { apid: 0x103, satelliteId: 4242, sequenceCount: 77, onboardTimeMs, values }));
+    const result = await decode(['--mdb', aurora, file]);
+    expect(result.code).toBe(0);
+    const line = JSON.parse(result.out);
+    expect(line).toMatchObject({ ok: true, apid: 0x103, packet: 'THERMAL_HK', satelliteId: 4242, sequenceCount: 77, onboardTime: '2026-11-25T08:30:00.500Z' });
+    // 20 °C on a 12-bit sensor of -50 + 0.05·raw °C is raw 1400.
+    expect(line.parameters['aurora_thermal.t_radio']).toEqual({ raw: 1400, value: 20, unit: 'degC' });
   });
 
   it('is registered with the perigee command', () => {
