@@ -155,6 +155,19 @@ describe('Mission > an imported mission database run through the pipeline', () =
     expect(() => MissionDatabase.fromFile(json)).toThrow('packet "ADCS_HK" (APID 258) has no numeric field "aurora_eps.soc", which ccsdsPackets names as the spacecraft id');
   });
 
+  it('reads a fixed spacecraft and the arrival time from XTCE AncillaryData, and refuses half an identity', () => {
+    const text = fs.readFileSync(AURORA, 'utf8');
+    const identity = /    <AncillaryData name="perigee\.spacecraft-id-parameter">[\s\S]*?CUC_FINE<\/AncillaryData>\n/;
+    const fixed = text.replace(identity, '    <AncillaryData name="perigee.spacecraft-id">9</AncillaryData>\n    <AncillaryData name="perigee.onboard-time">arrival</AncillaryData>\n');
+    const mdb = importDefinitions([{ file: 'aurora.xml', text: fixed }]);
+    expect(mdb.file.ccsdsPackets).toEqual({ spacecraft: { source: 'fixed', id: 9 }, onboardTime: { source: 'arrival' } });
+    const half = text.replace(identity, '    <AncillaryData name="perigee.spacecraft-id">9</AncillaryData>\n');
+    const line = half.split('\n').findIndex((l) => l.includes('perigee.spacecraft-id"')) + 1;
+    expect(() => importDefinitions([{ file: 'aurora.xml', text: half }])).toThrow(
+      `aurora.xml:${line}: give exactly one of perigee.onboard-time-seconds-parameter and perigee.onboard-time = arrival`,
+    );
+  });
+
   it('runs only the stream rules whose parameters the mission has; the built-in mission keeps all three', () => {
     expect(defaultRuleSet(aurora).rules.map((r) => r.id)).toEqual(['limit']);
     expect(defaultRuleSet(defaultMissionDatabase()).rules.map((r) => r.id)).toEqual(['attitude-deviation', 'thermal-overtemperature', 'limit']);
