@@ -178,11 +178,6 @@ export class MissionDatabase {
     return this.#identities.get(layout);
   }
 
-  /** Whether every packet can enter the pipeline: Perigee headers, or `ccsdsPackets` says where the identity is. */
-  get isRunnable(): boolean {
-    return this.layouts.every((l) => l.header === 'perigee' || this.#identities.has(l));
-  }
-
   /** Parameters of one subsystem, in definition order. */
   parametersOf(subsystem: string): ParameterDefinition[] {
     return this.parameters.filter((p) => p.subsystem === subsystem);
