@@ -8,6 +8,12 @@
  * half includes filling the bounded live buffers).
  *
  *   npm run bench:console -- --minutes 10 --satellites 20
+ *
+ * `--mission <file>` runs Perigee on that mission database instead of the
+ * built-in one (PERIGEE_MISSION_DB), its fleet simulated from the
+ * definitions; the AURORA example gives 4 panels × 10 series at 10 Hz:
+ *
+ *   npm run bench:console -- --mission server/domain/mission/fixtures/aurora.xtce.xml --minutes 60 --satellites 1
  */
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -20,6 +26,7 @@ const { values: args } = parseArgs({
     sample: { type: 'string', default: '15' },
     satellites: { type: 'string', default: '3' },
     satellite: { type: 'string', default: '101' },
+    mission: { type: 'string' },
   },
 });
 const minutes = Number(args.minutes);
@@ -59,19 +66,23 @@ interface Sample {
   chartPoints: number;
 }
 
-const perigee = await startPerigee({ env: { SIM_SATELLITES: args.satellites } });
+const perigee = await startPerigee({ env: { SIM_SATELLITES: args.satellites, ...(args.mission === undefined ? {} : { PERIGEE_MISSION_DB: args.mission }) } });
 // Precise heap figures need this flag; the rest is how every browser here runs.
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  // Select eight thermal nodes too, so every panel draws several live series.
+  // With the built-in mission, select eight thermal nodes too, so every panel draws several live series.
   const nodes = Array.from({ length: 8 }, (_, i) => `thermal.node_${String(i * 25).padStart(3, '0')}`).join(',');
-  await page.goto(`${perigee.url}/satellites/${args.satellite}?nodes=${nodes}`);
-  await page.waitForFunction(`Number(document.querySelector('[data-testid=panel-attitude]')?.getAttribute('data-live-count')) > 10`, null, { timeout: 30_000 });
+  await page.goto(`${perigee.url}/satellites/${args.satellite}${args.mission === undefined ? `?nodes=${nodes}` : ''}`);
+  // Every panel live before measuring.
+  const allLive = `(() => { const panels = [...document.querySelectorAll('[data-testid^=panel-][data-live-count]')]; return panels.length > 0 && panels.every((p) => Number(p.getAttribute('data-live-count')) > 10); })()`;
+  await page.waitForFunction(allLive, null, { timeout: 60_000 });
   // Scripts go to the page as text: the TypeScript loader would wrap inline functions in helpers the page lacks.
   await page.evaluate(INSTALL_PROBES);
   const series = (await page.evaluate(`document.querySelectorAll('[data-point-count]').length`)) as number;
-  console.log(`console soak: ${perigee.url}/satellites/${args.satellite}, ${args.satellites} simulated satellites, ${series} charts, ${minutes} min`);
+  const panels = (await page.evaluate(`document.querySelectorAll('[data-testid^=panel-][data-live-count]').length`)) as number;
+  const mission = args.mission === undefined ? 'built-in mission database' : `mission database ${args.mission}`;
+  console.log(`console soak: ${perigee.url}/satellites/${args.satellite}, ${mission}, ${args.satellites} simulated satellites, ${panels} panels, ${series} charts, ${minutes} min`);
   console.log('   t s   heap MB    fps   frame p50/p95/p99 ms   long tasks   live frames   chart points');
   const samples: Sample[] = [];
   const started = Date.now();

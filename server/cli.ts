@@ -13,15 +13,16 @@
  *   perigee topology show|check|apply   the pipeline declared in server/topology.ts
  *   perigee contracts check|release     the compatibility gate of the event contracts
  *
- * Configuration comes from the environment (server/config.ts documents every variable).
+ * Configuration comes from the environment (server/config.ts documents every variable);
+ * every command runs on the mission database PERIGEE_MISSION_DB names, else the built-in one.
  */
 import { loadConfig, type Config } from './config';
-import { defaultMissionDatabase } from './domain/mission/default-mission-database';
 import { MissionControlError } from './errors';
 import { createLogger, type Logger } from './log';
 import { runDecode } from './commands/decode';
 import { runMdb } from './commands/mdb';
 import { openDatabase } from './commands/services';
+import { openMissionDatabase } from './commands/mission-database';
 import { startRole } from './commands/processes';
 import { startSystem } from './commands/start';
 import { runUsers } from './commands/users';
@@ -35,7 +36,8 @@ const USAGE = `usage: perigee <command>
   decode [--mdb <definitions>]… [--apid N]… [file|-]
                      decode concatenated CCSDS space packets (default stdin) to JSON lines,
                      with the built-in or imported definitions
-  mdb import <files…> [--apid N]… [--length-bytes N]… [--out file.json]
+  mdb import <files…> [--apid N]… [--length-bytes N]… [--spacecraft <parameter|id>
+             --onboard-time <seconds[,subseconds]|arrival>] [--out file.json]
                      validate packet definitions (XTCE .xml, CCSDSPy .csv, Perigee .json),
                      print a summary and write them in Perigee's format
   migrate            apply database migrations and exit
@@ -60,7 +62,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command === undefined ? 1 : 0;
   }
-  if (command === 'decode') return runDecode(defaultMissionDatabase, args);
+  if (command === 'decode') return runDecode(() => openMissionDatabase(loadConfig()), args);
   if (command === 'mdb') return runMdb(args);
   if (command === 'contracts') return runContracts(args, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
   const config = loadConfig();
@@ -99,7 +101,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function migrateOnly(config: Config, log: Logger): Promise<number> {
-  const db = await openDatabase(config, defaultMissionDatabase(), log);
+  const db = await openDatabase(config, await openMissionDatabase(config), log);
   process.stdout.write(`database ready: ${db.description}\n`);
   await db.close();
   return 0;

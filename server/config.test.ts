@@ -111,4 +111,22 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ LAG_GROUP_THRESHOLDS: 'perigee-archiver=60' })).toThrow(/^LAG_GROUP_THRESHOLDS: expected group=warning:critical/);
     expect(() => loadConfig({ LAG_WARNING_SECONDS: '-1' })).toThrow(/^LAG_WARNING_SECONDS: /);
   });
+
+  it('reads the mission database to run on: unset for the built-in one, one JSON or XTCE file, or definition files with CSV APIDs', () => {
+    expect(loadConfig({}).missionDatabase).toBeUndefined();
+    expect(loadConfig({ PERIGEE_MISSION_DB: 'server/domain/mission/fixtures/aurora.xtce.xml' }).missionDatabase).toEqual({
+      files: [{ path: path.join(PROJECT_ROOT, 'server/domain/mission/fixtures/aurora.xtce.xml') }],
+    });
+    expect(loadConfig({ PERIGEE_MISSION_DB: '/srv/mdb/mission.json' }).missionDatabase).toEqual({ files: [{ path: '/srv/mdb/mission.json' }] });
+    expect(loadConfig({ PERIGEE_MISSION_DB: '/srv/a.xml, /srv/eps.csv@0x100,/srv/adcs.csv@200' }).missionDatabase).toEqual({
+      files: [{ path: '/srv/a.xml' }, { path: '/srv/eps.csv', apid: 256 }, { path: '/srv/adcs.csv', apid: 200 }],
+    });
+  });
+
+  it('refuses a mission database setting it cannot use, saying why', () => {
+    expect(() => loadConfig({ PERIGEE_MISSION_DB: 'mission.yaml' })).toThrow('PERIGEE_MISSION_DB: "mission.yaml": expected a .json (Perigee), .xml (XTCE) or .csv@APID (CCSDSPy) file');
+    expect(() => loadConfig({ PERIGEE_MISSION_DB: 'eps.csv' })).toThrow('PERIGEE_MISSION_DB: "eps.csv": a CSV packet definition needs its APID, e.g. eps.csv@256');
+    expect(() => loadConfig({ PERIGEE_MISSION_DB: 'eps.csv@4000' })).toThrow('PERIGEE_MISSION_DB: "eps.csv@4000": APID 4000 must be from 0 to 2046');
+    expect(() => loadConfig({ PERIGEE_MISSION_DB: 'a.json,b.xml' })).toThrow('PERIGEE_MISSION_DB: a Perigee mission database (.json) is complete on its own; give it alone');
+  });
 });

@@ -131,6 +131,13 @@ const envSchema = z.object({
   PERIGEE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   /** Window over which failed sign-ins are counted, ms. */
   PERIGEE_LOGIN_WINDOW_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
+  /**
+   * The mission database every process runs on; unset: the built-in one of the demonstration fleet.
+   * A Perigee mission database (.json, e.g. written by `perigee mdb import --out`), an XTCE file
+   * (.xml), or several definition files comma-separated, CCSDSPy CSVs each with its APID
+   * (`eps.csv@256`); relative paths are from the project root.
+   */
+  PERIGEE_MISSION_DB: z.string().min(1).optional(),
   /** Most rows one CSV export (GET /api/export) may hold; a larger window is refused with the reason. */
   EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000_000).default(1_000_000),
 });
@@ -200,9 +207,40 @@ export interface Config {
     readonly default: { readonly warningSeconds: number; readonly criticalSeconds: number };
     readonly byGroup: Readonly<Record<string, { readonly warningSeconds: number; readonly criticalSeconds: number }>>;
   };
+  /** PERIGEE_MISSION_DB: the definition files to run on, in order; undefined: the built-in mission database. */
+  readonly missionDatabase: { readonly files: readonly MissionDefinitionFile[] } | undefined;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Port of the /metrics endpoint of processes without the console; undefined: none. */
   readonly metricsPort: number | undefined;
+}
+
+/** One file of PERIGEE_MISSION_DB: an absolute path, and the APID of a CSV packet definition. */
+export interface MissionDefinitionFile {
+  readonly path: string;
+  readonly apid?: number;
+}
+
+/** Splits PERIGEE_MISSION_DB into files; throws ConfigError naming what is wrong with an entry. */
+function parseMissionDatabase(value: string, fromRoot: (p: string) => string): MissionDefinitionFile[] {
+  const fail = (message: string): never => {
+    throw new ConfigError('PERIGEE_MISSION_DB', message);
+  };
+  const entries = value.split(',').map((entry) => entry.trim());
+  const files = entries.map((entry): MissionDefinitionFile => {
+    const at = /^(.*\.csv)@(0x[0-9a-f]+|\d+)$/i.exec(entry);
+    const file = at ? at[1]! : entry;
+    const extension = path.extname(file).toLowerCase();
+    if (!['.json', '.xml', '.csv'].includes(extension)) fail(`"${entry}": expected a .json (Perigee), .xml (XTCE) or .csv@APID (CCSDSPy) file`);
+    if (extension === '.csv' && !at) fail(`"${entry}": a CSV packet definition needs its APID, e.g. ${file}@256`);
+    if (!at) return { path: fromRoot(file) };
+    const apid = Number(at[2]);
+    if (!(apid >= 0 && apid <= 0x7fe)) fail(`"${entry}": APID ${at[2]} must be from 0 to 2046`);
+    return { path: fromRoot(file), apid };
+  });
+  if (files.length > 1 && files.some((f) => f.path.toLowerCase().endsWith('.json'))) {
+    fail('a Perigee mission database (.json) is complete on its own; give it alone');
+  }
+  return files;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -308,6 +346,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
     },
     export: { maxRows: e.EXPORT_MAX_ROWS },
     lagAlarms: { default: { warningSeconds: e.LAG_WARNING_SECONDS, criticalSeconds: e.LAG_CRITICAL_SECONDS }, byGroup: lagByGroup },
+    missionDatabase: e.PERIGEE_MISSION_DB === undefined ? undefined : { files: parseMissionDatabase(e.PERIGEE_MISSION_DB, fromRoot) },
     logLevel: e.LOG_LEVEL,
     metricsPort: e.METRICS_PORT,
   });

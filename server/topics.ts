@@ -9,6 +9,8 @@ export const TOPICS = {
   rawAttitude: 'telemetry.raw.attitude-control',
   rawThermal: 'telemetry.raw.thermal',
   rawPower: 'telemetry.raw.power',
+  /** Real-time packets of subsystems without a lane of their own, e.g. those of an imported mission database. */
+  rawPackets: 'telemetry.raw.packets',
   /** Packets played back from onboard recorders during passes: a lane of their own, so a dump never delays live data. */
   rawPlayback: 'telemetry.raw.playback',
   groundStationEvents: 'ground-station.events',
@@ -22,7 +24,7 @@ export type TopicKey = keyof typeof TOPICS;
 export type Topic = (typeof TOPICS)[TopicKey];
 
 /** Topics that carry real-time CCSDS space packets as received. */
-export const RAW_PACKET_TOPICS: readonly Topic[] = [TOPICS.rawAttitude, TOPICS.rawThermal, TOPICS.rawPower];
+export const RAW_PACKET_TOPICS: readonly Topic[] = [TOPICS.rawAttitude, TOPICS.rawThermal, TOPICS.rawPower, TOPICS.rawPackets];
 
 /** Every topic carrying CCSDS space packets as received, the playback lane included (bronze). */
 export const ALL_RAW_TOPICS: readonly Topic[] = [...RAW_PACKET_TOPICS, TOPICS.rawPlayback];

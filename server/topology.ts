@@ -50,6 +50,7 @@ export const TOPOLOGY: Topology = {
     { name: TOPICS.rawAttitude, partitions: 12, retentionMs: 7 * DAY_MS, key: 'satellite id', carries: 'CCSDS space packets of the attitude APIDs, 10 Hz per satellite' },
     { name: TOPICS.rawThermal, partitions: 12, retentionMs: 7 * DAY_MS, key: 'satellite id', carries: 'CCSDS space packets of the thermal APIDs, 1 Hz per satellite' },
     { name: TOPICS.rawPower, partitions: 12, retentionMs: 7 * DAY_MS, key: 'satellite id', carries: 'CCSDS space packets of the power APIDs, 5 Hz per satellite' },
+    { name: TOPICS.rawPackets, partitions: 12, retentionMs: 7 * DAY_MS, key: 'satellite id', carries: 'CCSDS space packets of subsystems without a topic of their own (imported mission databases)' },
     { name: TOPICS.rawPlayback, partitions: 12, retentionMs: 7 * DAY_MS, key: 'satellite id', carries: 'recorder dumps played back during passes, every APID' },
     { name: TOPICS.groundStationEvents, partitions: 4, retentionMs: 30 * DAY_MS, key: 'satellite id', carries: 'AOS, LOS and link events of the ground stations (JSON)' },
     { name: TOPICS.samples, partitions: 12, retentionMs: 2 * DAY_MS, key: 'satellite id', carries: 'decoded, validated, calibrated and enriched sample frames (JSON)' },

@@ -92,10 +92,16 @@ describe('Telemetry > toPanelDefinitions', () => {
     const file = path.join(import.meta.dirname, '../../server/domain/mission/fixtures/demosat.xtce.xml');
     const [panel] = toPanelDefinitions(importDefinitions([{ file, text: fs.readFileSync(file, 'utf8') }]));
     expect(panel?.id).toBe('demosat');
-    expect(panel?.views.map((v) => `${v.kind}:${v.slug}`)).toEqual(['values:demosat-parameters']);
-    const view = panel!.views[0]!;
+    // Derived views: a plot of the numeric, non-enumerated parameters and a table of all, without the
+    // primary header's seven fields and the secondary header's packet id that selects the layout.
+    expect(panel?.views.map((v) => `${v.kind}:${v.slug}`)).toEqual(['plot:demosat-trends', 'values:demosat-parameters']);
+    const plot = panel!.views[0]!;
+    if (plot.kind !== 'plot') throw new Error('expected a plot view');
+    expect(plot.parameters.map((p) => p.label)).toEqual(['sh_coarse', 'sh_fine', 'battery_voltage', 'battery_current', 'panel_temp', 'wheel_speed', 'board_temp', 'event_code', 'event_arg']);
+    const view = panel!.views[1]!;
     if (view.kind !== 'values') throw new Error('expected a values view');
-    expect(view.parameters).toHaveLength(19);
+    expect(view.parameters).toHaveLength(11);
+    expect(view.parameters.some((p) => p.name.startsWith('demosat.ccsds_') || p.name === 'demosat.sh_packet_id')).toBe(false);
     const voltage = view.parameters.find((p) => p.name === 'demosat.battery_voltage');
     expect(voltage).toMatchObject({ unit: 'V', limits: { warningLow: 6.5, warningHigh: 8.4, criticalLow: 6, criticalHigh: 8.6 } });
     expect(view.parameters.find((p) => p.name === 'demosat.heater_on')?.states).toEqual({ '0': 'OFF', '1': 'ON' });

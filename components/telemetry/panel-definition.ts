@@ -96,7 +96,8 @@ export function toPanelDefinitions(mdb: MissionDatabase): PanelDefinition[] {
     // A parameter carried by several layouts comes at the fastest of their rates.
     for (const p of layout.parameters) rateHzByName.set(p.name, Math.max(rateHzByName.get(p.name) ?? 0, layout.rateHz));
   }
-  return mdb.subsystems.map((subsystem) => toPanelDefinition(subsystem, mdb, rateHzByName));
+  // A subsystem without views (e.g. an imported mission's packet headers) has nothing to show.
+  return mdb.subsystems.filter((s) => s.views.length > 0).map((subsystem) => toPanelDefinition(subsystem, mdb, rateHzByName));
 }
 
 function toPanelDefinition(subsystem: SubsystemDefinition, mdb: MissionDatabase, rateHzByName: ReadonlyMap<string, number>): PanelDefinition {

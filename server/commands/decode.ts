@@ -12,6 +12,7 @@
  *   perigee decode capture.bin | jq 'select(.ok == false) | .reason'
  *   perigee decode --mdb demosat.xtce.xml eps-dump.bin
  */
+import { onboardTimeOf, satelliteIdOf } from '../domain/mission/ccsds-identity';
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { MissionControlError } from '../errors';
@@ -79,13 +80,20 @@ function describePacket(mdb: MissionDatabase, packet: Uint8Array, offset: number
       parameters[p.name] = { raw: text, value: text, unit: p.unit };
     }
   }
+  const identity = mdb.ccsdsIdentityOf(layout);
   const perigee =
     layout.header === 'perigee'
       ? (() => {
           const secondary = readSecondaryHeader(new DataView(packet.buffer, packet.byteOffset, packet.byteLength), mdb.epochMs);
           return { satelliteId: secondary.satelliteId, sequenceCount: header.sequenceCount, onboardTime: new Date(secondary.onboardTimeMs).toISOString() };
         })()
-      : { sequenceCount: header.sequenceCount };
+      : identity
+        ? (() => {
+            // Where the mission database's ccsdsPackets says; an arrival-time mission has no onboard time to print.
+            const onboardMs = identity.onboardTime.kind === 'fields' ? onboardTimeOf(identity, raw, values, { epochMs: mdb.epochMs, arrivalMs: Number.NaN }) : Number.NaN;
+            return { satelliteId: satelliteIdOf(identity, raw), sequenceCount: header.sequenceCount, ...(Number.isFinite(onboardMs) ? { onboardTime: new Date(onboardMs).toISOString() } : {}) };
+          })()
+        : { sequenceCount: header.sequenceCount };
   return { ok: true, offset, bytes: packet.length, apid: layout.apid, packet: layout.name, version: layout.version, ...perigee, parameters };
 }
 
@@ -97,11 +105,12 @@ async function readInput(source: string): Promise<Buffer> {
 }
 
 /**
- * Runs the command; returns the process exit code. `builtin` supplies the
- * built-in mission database when no --mdb is given.
+ * Runs the command; returns the process exit code. `configured` supplies the
+ * mission database the processes run on (PERIGEE_MISSION_DB, else the
+ * built-in one) when no --mdb is given.
  */
 export async function runDecode(
-  builtin: () => MissionDatabase,
+  configured: () => MissionDatabase | Promise<MissionDatabase>,
   args: readonly string[],
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
@@ -115,10 +124,9 @@ export async function runDecode(
   }
   const { positionals, values } = parsed;
   let mdb: MissionDatabase;
-  if (values.mdb === undefined) mdb = builtin();
-  else {
+  {
     try {
-      mdb = await loadDefinitions({ files: values.mdb, apids: values.apid ?? [], lengths: [] });
+      mdb = values.mdb === undefined ? await configured() : await loadDefinitions({ files: values.mdb, apids: values.apid ?? [], lengths: [] });
     } catch (error) {
       if (!(error instanceof MissionControlError)) {
         err.write(`perigee decode: cannot read definitions: ${(error as Error).message}\n`);

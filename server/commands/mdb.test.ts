@@ -10,6 +10,11 @@ import { defaultMissionDatabase } from '../domain/mission/default-mission-databa
 import { MissionDatabase } from '../domain/mission/mission-database';
 import { runDecode } from './decode';
 import { runMdb } from './mdb';
+import { encodePacket } from '../domain/codec/packet-codec';
+import { importDefinitions } from '../domain/mission/import/import-definitions';
+import { openMissionDatabase } from './mission-database';
+import { loadConfig } from '../config';
+import { missionFleet } from '../domain/mission/fleet';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'server/domain/mission/fixtures');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perigee-mdb-'));
@@ -112,6 +117,40 @@ describe('CLI > perigee mdb import', () => {
     expect(result.err).toBe(`perigee mdb import: ${bad}:3: fields "bad.a" (bits 48–55) and "bad.b" (bits 52–59) of packet "bad" overlap\n`);
     const missingApid = await run(runMdb, ['import', bad]);
     expect(missingApid.err).toBe('perigee mdb import: 1 CSV file(s) need 1 --apid value(s), got 0\n');
+  });
+
+  it('records where a CSV set carries the spacecraft and onboard time, so the written database can run', async () => {
+    const runnable = path.join(dir, 'eps-run.json');
+    const csv = path.join(FIXTURES, 'eps_hk.csv');
+    const result = await run(runMdb, ['import', csv, '--apid', '100', '--spacecraft', '42', '--onboard-time', 'eps_hk.sh_coarse,eps_hk.sh_fine', '--out', runnable]);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const written = JSON.parse(fs.readFileSync(runnable, 'utf8'));
+    expect(written.ccsdsPackets).toEqual({ spacecraft: { source: 'fixed', id: 42 }, onboardTime: { source: 'parameter', seconds: 'eps_hk.sh_coarse', subseconds: 'eps_hk.sh_fine' } });
+    const mdb = await openMissionDatabase(loadConfig({ PERIGEE_MISSION_DB: runnable }));
+    expect(mdb.subsystem('eps_hk')?.topic).toBe('telemetry.raw.packets');
+    expect(missionFleet(mdb, 3).satellites.map((s) => s.id)).toEqual([42]);
+
+    const wrong = await run(runMdb, ['import', csv, '--apid', '100', '--spacecraft', 'eps_hk.sh_packet_id', '--onboard-time', 'eps_hk.nope']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toBe('perigee mdb import: --spacecraft/--onboard-time: packet "eps_hk" (APID 100) has no numeric field "eps_hk.nope", which ccsdsPackets names as the onboard time in seconds\n');
+    const half = await run(runMdb, ['import', csv, '--apid', '100', '--spacecraft', '42']);
+    expect(half.err).toBe('perigee mdb import: --spacecraft and --onboard-time go together\n');
+  });
+
+  it('decodes primary-header-only packets with the spacecraft and onboard time where the mission database says', async () => {
+    const aurora = path.join(FIXTURES, 'aurora.xtce.xml');
+    const mdb = importDefinitions([{ file: aurora, text: fs.readFileSync(aurora, 'utf8') }]);
+    const values = Object.fromEntries(mdb.latestLayout(0x103)!.parameters.map((p) => [p.name, 20]));
+    const onboardTimeMs = Date.UTC(2026, 10, 25, 8, 30, 0, 500);
+    const file = path.join(dir, 'aurora.bin');
+    fs.writeFileSync(file, encodePacket(mdb, { apid: 0x103, satelliteId: 4242, sequenceCount: 77, onboardTimeMs, values }));
+    const result = await decode(['--mdb', aurora, file]);
+    expect(result.code).toBe(0);
+    const line = JSON.parse(result.out);
+    expect(line).toMatchObject({ ok: true, apid: 0x103, packet: 'THERMAL_HK', satelliteId: 4242, sequenceCount: 77, onboardTime: '2026-11-25T08:30:00.500Z' });
+    // 20 °C on a 12-bit sensor of -50 + 0.05·raw °C is raw 1400.
+    expect(line.parameters['aurora_thermal.t_radio']).toEqual({ raw: 1400, value: 20, unit: 'degC' });
   });
 
   it('is registered with the perigee command', () => {

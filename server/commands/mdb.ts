@@ -14,13 +14,18 @@ import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { MissionControlError } from '../errors';
 import { importDefinitions, formatOf, type DefinitionFile } from '../domain/mission/import/import-definitions';
-import type { MissionDatabase } from '../domain/mission/mission-database';
+import { MissionDatabase } from '../domain/mission/mission-database';
 
-export const MDB_USAGE = `usage: perigee mdb import <files…> [--apid N]… [--length-bytes N]… [--mission name] [--out file.json]
+export const MDB_USAGE = `usage: perigee mdb import <files…> [--apid N]… [--length-bytes N]… [--mission name]
+                         [--spacecraft <parameter|id> --onboard-time <seconds[,subseconds]|arrival>] [--out file.json]
 
   files           XTCE (.xml), CCSDSPy packet CSV (.csv) or a Perigee mission database (.json)
   --apid N        APID of each CSV file, in the order the CSV files are given
   --length-bytes N  declared length of each CSV packet, in the same order (optional)
+  --spacecraft    where packets with only a primary header carry the spacecraft id: a parameter
+                  (subsystem.name) every such packet has, or one fixed id (a number)
+  --onboard-time  their onboard time: a seconds parameter counted from the mission epoch, optionally
+                  with a sub-second parameter (2^-bits s), or "arrival" for the gateway's arrival time
   --out file      write the validated mission database in Perigee's JSON format
 `;
 
@@ -60,6 +65,25 @@ export async function loadDefinitions({ files, apids, lengths, mission }: Defini
   return importDefinitions(definitions, mission === undefined ? {} : { mission });
 }
 
+/**
+ * The mission's `ccsdsPackets` from --spacecraft and --onboard-time (both or
+ * neither), so a CSV set — which cannot say it — can run through the pipeline.
+ */
+export function withCcsdsIdentity(mdb: MissionDatabase, spacecraft: string | undefined, onboardTime: string | undefined): MissionDatabase {
+  if (spacecraft === undefined && onboardTime === undefined) return mdb;
+  if (spacecraft === undefined || onboardTime === undefined) throw new UsageError('--spacecraft and --onboard-time go together');
+  const id = Number(spacecraft);
+  const isId = /^\d+$/.test(spacecraft);
+  if (isId && !(id >= 0 && id <= 0xffff)) throw new UsageError(`--spacecraft ${spacecraft}: a spacecraft id is from 0 to 65535`);
+  const [seconds, subseconds, ...rest] = onboardTime.split(',');
+  if (rest.length > 0 || seconds === '') throw new UsageError(`--onboard-time "${onboardTime}": expected seconds[,subseconds] or arrival`);
+  const ccsdsPackets = {
+    spacecraft: isId ? { source: 'fixed' as const, id } : { source: 'parameter' as const, parameter: spacecraft },
+    onboardTime: onboardTime === 'arrival' ? { source: 'arrival' as const } : { source: 'parameter' as const, seconds: seconds!, ...(subseconds === undefined ? {} : { subseconds }) },
+  };
+  return MissionDatabase.fromFile({ ...mdb.file, ccsdsPackets }, { locate: (path) => (path[0] === 'ccsdsPackets' ? '--spacecraft/--onboard-time' : undefined) });
+}
+
 /** One line per subsystem and packet. */
 export function summarize(mdb: MissionDatabase): string {
   const lines = [`${mdb.mission}: ${mdb.subsystems.length} subsystem(s), ${mdb.parameters.length} parameter(s), ${mdb.layouts.length} packet(s)`];
@@ -83,7 +107,14 @@ export async function runMdb(args: readonly string[], out: NodeJS.WritableStream
     parsed = parseArgs({
       args: [...rest],
       allowPositionals: true,
-      options: { apid: { type: 'string', multiple: true }, 'length-bytes': { type: 'string', multiple: true }, out: { type: 'string' }, mission: { type: 'string' } },
+      options: {
+        apid: { type: 'string', multiple: true },
+        'length-bytes': { type: 'string', multiple: true },
+        out: { type: 'string' },
+        mission: { type: 'string' },
+        spacecraft: { type: 'string' },
+        'onboard-time': { type: 'string' },
+      },
     });
   } catch (error) {
     err.write(`perigee mdb import: ${(error as Error).message}\n\n${MDB_USAGE}`);
@@ -97,6 +128,7 @@ export async function runMdb(args: readonly string[], out: NodeJS.WritableStream
   let mdb: MissionDatabase;
   try {
     mdb = await loadDefinitions({ files, apids: values.apid ?? [], lengths: values['length-bytes'] ?? [], mission: values.mission });
+    mdb = withCcsdsIdentity(mdb, values.spacecraft, values['onboard-time']);
   } catch (error) {
     if (!(error instanceof MissionControlError)) {
       err.write(`perigee mdb import: cannot read ${(error as Error).message}\n`);

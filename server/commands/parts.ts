@@ -4,6 +4,7 @@
  * Each returns the started part and registers its shutdown with the lifecycle.
  */
 import { PROJECT_ROOT, type Config } from '../config';
+import { MissionControlError } from '../errors';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import { startIngestGateway, type IngestGateway } from '../ingest/gateway';
@@ -97,6 +98,12 @@ export async function startGatewayPart({ config, mdb, lifecycle, log, metrics }:
 
 export async function startSimulatorPart({ config, mdb, fleet, lifecycle, log }: PartContext, gateway: GatewayAddress): Promise<void> {
   const { seed, faults, transport, link } = config.sim;
-  const simulator = await startSimulator({ mdb, fleet, seed, faults, transport, link, gateway, log: log.namespace('sim') });
+  if (link.mode === 'passes' && mdb.layouts.some((l) => l.header === 'ccsds')) {
+    // Store and forward marks dumped packets with the Perigee secondary header's playback flag, which these packets lack.
+    throw new MissionControlError('SIM_LINK_MODE=passes needs packets with Perigee headers (the playback flag); the mission database has packets with only a primary header: use SIM_LINK_MODE=relay');
+  }
+  // The demonstration fleet's physical models know only the built-in mission database; any other is simulated from its definitions.
+  const model = config.missionDatabase === undefined ? 'physics' : 'definitions';
+  const simulator = await startSimulator({ mdb, fleet, seed, faults, transport, link, model, gateway, log: log.namespace('sim') });
   lifecycle.add('simulator', simulator, (s) => s.stop());
 }

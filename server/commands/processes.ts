@@ -4,8 +4,8 @@
  * opens only what its role needs.
  */
 import type { Config } from '../config';
-import { demoFleet } from '../domain/mission/fleet';
-import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
+import { missionFleet } from '../domain/mission/fleet';
+import { openMissionDatabase } from './mission-database';
 import { MissionControlError } from '../errors';
 import type { Logger } from '../log';
 import { Health } from '../observability/health';
@@ -20,10 +20,11 @@ export type Role = 'worker' | 'ingest' | 'web' | 'sim';
 
 export async function startRole(role: Role, config: Config, log: Logger): Promise<Lifecycle> {
   const lifecycle = new Lifecycle(log);
+  const mdb = await openMissionDatabase(config);
   const context: PartContext = {
     config,
-    mdb: defaultMissionDatabase(),
-    fleet: demoFleet(config.sim.satellites),
+    mdb,
+    fleet: missionFleet(mdb, config.sim.satellites),
     lifecycle,
     log,
     metrics: new PerigeeMetrics(),

@@ -9,8 +9,8 @@
  */
 import type { Config } from '../config';
 import { secondTierParameterIds } from '../domain/aggregation/series-tier';
-import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
-import { demoFleet } from '../domain/mission/fleet';
+import { missionFleet } from '../domain/mission/fleet';
+import { openMissionDatabase } from './mission-database';
 import { MissionControlError } from '../errors';
 import type { Logger } from '../log';
 import { PostgresReprocessingStore } from '../adapters/postgres/postgres-reprocessing-store';
@@ -71,14 +71,14 @@ export function formatReprocessReport(r: ReprocessReport, elapsedMs: number): st
 
 export async function runReprocess(config: Config, log: Logger, args: readonly string[]): Promise<number> {
   const parsed = parseReprocessArguments(args);
-  const mdb = defaultMissionDatabase();
+  const mdb = await openMissionDatabase(config);
   const db = await openDatabase(config, mdb, log);
   try {
     const started = Date.now();
     const report = await reprocess({
       store: new PostgresReprocessingStore(db.pool, { secondTierParameterIds: secondTierParameterIds(mdb) }),
       mdb,
-      fleet: demoFleet(config.sim.satellites),
+      fleet: missionFleet(mdb, config.sim.satellites),
       stream: config.stream,
       ...parsed,
       onSlice: (s) => log.debug(`satellite ${s.satelliteId} ${new Date(s.fromMs).toISOString()}: ${s.samples} samples`),

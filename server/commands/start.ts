@@ -7,8 +7,8 @@
  * close in reverse.
  */
 import type { Config } from '../config';
-import { demoFleet } from '../domain/mission/fleet';
-import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
+import { missionFleet } from '../domain/mission/fleet';
+import { openMissionDatabase } from './mission-database';
 import type { Logger } from '../log';
 import { Health } from '../observability/health';
 import { PerigeeMetrics } from '../observability/perigee-metrics';
@@ -26,10 +26,11 @@ export interface RunningSystem {
 
 export async function startSystem(config: Config, log: Logger): Promise<RunningSystem> {
   const lifecycle = new Lifecycle(log);
+  const mdb = await openMissionDatabase(config);
   const context: PartContext = {
     config,
-    mdb: defaultMissionDatabase(),
-    fleet: demoFleet(config.sim.satellites),
+    mdb,
+    fleet: missionFleet(mdb, config.sim.satellites),
     lifecycle,
     log,
     metrics: new PerigeeMetrics(),

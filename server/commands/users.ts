@@ -9,7 +9,7 @@
  *   printf '%s\n' "$PASS" | perigee users add bob --role viewer
  */
 import type { Config } from '../config';
-import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
+import { openMissionDatabase } from './mission-database';
 import { MissionControlError } from '../errors';
 import type { Logger } from '../log';
 import { checkNewPassword, checkNewUsername } from '../auth/credentials';
@@ -81,7 +81,7 @@ export async function runUsers(config: Config, log: Logger, args: readonly strin
   checkNewUsername(username);
   if (!isRole(role)) throw new CredentialPolicyError('role', `must be one of viewer, operator, admin (got "${role}")`);
   const password = checkNewPassword(await readPassword());
-  const db = await openDatabase(config, defaultMissionDatabase(), log);
+  const db = await openDatabase(config, await openMissionDatabase(config), log);
   try {
     const user = await createAuthService(config, db.pool).createUser({ username, password, role }, 'system');
     process.stdout.write(`created ${user.role} "${user.username}"\n`);

@@ -82,7 +82,7 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
     stats.packetsReceived++;
     metrics?.packetsReceived.inc({ transport: source.slice(0, 3) });
     const receivedAtMs = now();
-    const route = routePacket(mdb, packet);
+    const route = routePacket(mdb, packet, receivedAtMs);
     const value = Buffer.from(packet.buffer, packet.byteOffset, packet.byteLength);
     if (!route.ok) {
       const { reason, message, apid } = route.error;

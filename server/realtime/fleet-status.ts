@@ -93,10 +93,14 @@ export class FleetStatusBoard {
   readonly #satellites = new Map<number, SatelliteState>();
   readonly #stationNames: Map<string, string>;
   #alarms = new Map<number, AlarmSummary>();
+  /** Subsystems packets arrive for (an imported mission's header-only subsystem gets no health chip). */
+  readonly #carried: readonly { readonly id: string; readonly name: string }[];
 
   constructor({ mdb, fleet }: { mdb: MissionDatabase; fleet: SatelliteCatalogue }) {
     this.#mdb = mdb;
     this.#fleet = fleet;
+    const carried = new Set(mdb.layouts.map((l) => l.subsystem));
+    this.#carried = mdb.subsystems.filter((s) => carried.has(s.id));
     for (const subsystem of mdb.subsystems) {
       for (const p of mdb.parametersOf(subsystem.id)) {
         this.#limits.set(p.id, p.limits ?? null);
@@ -139,7 +143,7 @@ export class FleetStatusBoard {
         id: satellite.id,
         name: satellite.name,
         mode: state.mode,
-        subsystems: this.#mdb.subsystems.map((s) => this.#subsystemStatus(state, s.id, s.name, nowMs)),
+        subsystems: this.#carried.map((s) => this.#subsystemStatus(state, s.id, s.name, nowMs)),
         currentPass: current ? this.#passSummary(current) : null,
         nextPass: next ? this.#passSummary(next) : null,
         alarm: this.#alarms.get(satellite.id) ?? null,

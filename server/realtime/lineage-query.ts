@@ -47,8 +47,10 @@ export function lineageResponse(mdb: MissionDatabase, parameterId: number, row: 
   if (row.rawPacket) {
     const bytes = Buffer.from(row.rawPacket);
     const primary = bytes.length >= PRIMARY_HEADER_BYTES ? readPrimaryHeader(bytes) : null;
+    // Only Perigee headers carry a definition version; an imported mission's packet tells its layouts apart by field values.
+    const perigee = primary !== null && (mdb.layoutsOf(primary.apid)[0]?.header ?? mdb.defaultHeader) === 'perigee';
     const secondary =
-      bytes.length >= PRIMARY_HEADER_BYTES + SECONDARY_HEADER_BYTES ? readSecondaryHeader(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), mdb.epochMs) : null;
+      perigee && bytes.length >= PRIMARY_HEADER_BYTES + SECONDARY_HEADER_BYTES ? readSecondaryHeader(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), mdb.epochMs) : null;
     raw = {
       bytes: bytes.length,
       hex: bytes.subarray(0, HEX_BYTES).toString('hex'),

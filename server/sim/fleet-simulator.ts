@@ -30,6 +30,9 @@ import { FaultInjector, NO_FAULTS, type FaultCounts, type FaultRates } from './f
 import { PassEventSource } from './pass-event-source';
 import { Prng, deriveSeed } from './prng';
 import { SpacecraftSimulator, STEP_MS, type SpacecraftSnapshot } from './spacecraft-simulator';
+import { DefinitionModel } from './definition-model';
+import type { SatelliteInfo } from '../domain/mission/fleet';
+import type { OrbitTrack } from '../domain/orbit/orbit-track';
 import { TransmissionQueue, type SimPacket, type TransmissionCounts } from './transmission-queue';
 import { OnboardRecorder } from './onboard-recorder';
 
@@ -48,6 +51,22 @@ export interface FleetSimulatorOptions {
   readonly startTimeMs: number;
   /** How telemetry reaches the ground; "relay" when omitted. */
   readonly link?: LinkMode;
+  /**
+   * What produces the values: "physics", the demonstration fleet's orbit, attitude, power and
+   * thermal models (the default), or "definitions", signals derived from each parameter's
+   * definition alone (definition-model.ts), for a mission Perigee has no models of.
+   */
+  readonly model?: SimModelKind;
+}
+
+export type SimModelKind = 'physics' | 'definitions';
+
+/** What the fleet simulator needs of one spacecraft's model. */
+interface CraftModel {
+  readonly satellite: SatelliteInfo;
+  readonly track: OrbitTrack;
+  stepTo(timeMs: number, context: { transmitting: boolean }): void;
+  valuesFor(layout: PacketLayout): Record<string, number>;
 }
 
 export type LinkMode =
@@ -74,7 +93,7 @@ interface PacketSlot {
 }
 
 interface Craft {
-  readonly sim: SpacecraftSimulator;
+  readonly sim: CraftModel;
   readonly passes: readonly PassEventSource[];
   /** Next sequence count per slot. */
   readonly sequence: number[];
@@ -96,7 +115,7 @@ export class FleetSimulator {
   #eventCount = 0;
   #events: Array<{ event: GroundStationEvent; source: number }> = [];
 
-  constructor({ mdb, fleet, seed, faults = NO_FAULTS, startTimeMs, link = { mode: 'relay' } }: FleetSimulatorOptions) {
+  constructor({ mdb, fleet, seed, faults = NO_FAULTS, startTimeMs, link = { mode: 'relay' }, model = 'physics' }: FleetSimulatorOptions) {
     if (!Number.isFinite(startTimeMs)) throw new RangeError(`startTimeMs must be finite, got ${startTimeMs}`);
     if (fleet.satellites.length === 0) throw new RangeError('the fleet has no satellites');
     const ids = new Set(fleet.satellites.map((s) => s.id));
@@ -106,7 +125,8 @@ export class FleetSimulator {
     this.#slots = packetSlots(mdb);
     this.#faults = new FaultInjector(faults, new Prng(deriveSeed(seed, 'faults')));
     this.#crafts = fleet.satellites.map((satellite) => {
-      const sim = new SpacecraftSimulator({ satellite, mdb, seed, startTimeMs: gridFloor(startTimeMs) });
+      const options = { satellite, mdb, seed, startTimeMs: gridFloor(startTimeMs) };
+      const sim: CraftModel = model === 'physics' ? new SpacecraftSimulator(options) : new DefinitionModel(options);
       const passes = fleet.groundStations.map(
         (station) =>
           new PassEventSource({
@@ -159,6 +179,7 @@ export class FleetSimulator {
   snapshot(satelliteId: number): SpacecraftSnapshot {
     const craft = this.#crafts.find((c) => c.sim.satellite.id === satelliteId);
     if (!craft) throw new RangeError(`satellite ${satelliteId} is not in the simulated fleet`);
+    if (!(craft.sim instanceof SpacecraftSimulator)) throw new RangeError('only the physical models keep a model state');
     return craft.sim.snapshot();
   }
 

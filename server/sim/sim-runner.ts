@@ -17,7 +17,7 @@ import dgram from 'node:dgram';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { FaultCounts, FaultRates } from './fault-injector';
-import { FleetSimulator, type LinkMode, type SimPacket } from './fleet-simulator';
+import { FleetSimulator, type LinkMode, type SimModelKind, type SimPacket } from './fleet-simulator';
 import { TcpLink, type SimLogger } from './tcp-link';
 import type { GroundStationEvent } from '../domain/ground-station-event';
 
@@ -35,6 +35,8 @@ export interface StartSimulatorOptions {
   readonly faults: FaultRates;
   /** Relay (continuous) or store-and-forward (record outside passes, dump during them); relay when omitted. */
   readonly link?: LinkMode;
+  /** Physical models of the demonstration fleet, or signals from the definitions; physics when omitted. */
+  readonly model?: SimModelKind;
   readonly transport: 'tcp' | 'udp';
   readonly gateway: GatewayAddress;
   /** Interval between advances of simulated time, ms. */
@@ -81,6 +83,7 @@ export function startSimulator({
   seed,
   faults,
   link,
+  model,
   transport,
   gateway,
   tickMs = 50,
@@ -89,7 +92,7 @@ export function startSimulator({
   reconnect = {},
 }: StartSimulatorOptions): SimulatorHandle {
   if (!(tickMs > 0)) throw new RangeError(`tickMs must be positive, got ${tickMs}`);
-  const sim = new FleetSimulator({ mdb, fleet, seed, faults, startTimeMs: now(), ...(link ? { link } : {}) });
+  const sim = new FleetSimulator({ mdb, fleet, seed, faults, startTimeMs: now(), ...(link ? { link } : {}), ...(model ? { model } : {}) });
   const linkOptions = { host: gateway.host, log, ...reconnect };
   const eventLink = new TcpLink({ ...linkOptions, name: 'events', port: gateway.eventsPort });
   const packetLink = transport === 'tcp' ? new TcpLink({ ...linkOptions, name: 'packets', port: gateway.tcpPort }) : undefined;

@@ -11,6 +11,7 @@
  *   telemetry.alerts      → alarm event (operators' alarm transitions: checked, already stored)
  *   ground-station.events → ground-station event
  */
+import { decodePacket } from '../domain/codec/packet-codec';
 import { PRIMARY_HEADER_BYTES, SECONDARY_HEADER_BYTES, readPrimaryHeader, readSecondaryHeader } from '../domain/codec/space-packet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SampleFrame } from '../domain/sample-frame';
@@ -90,6 +91,7 @@ export function archiveRecord(mdb: MissionDatabase, message: ConsumedMessage): A
 /** Bronze keeps every packet on a raw topic as received; its header fields are read, not trusted. */
 function bronze(mdb: MissionDatabase, message: ConsumedMessage): ArchivedMessage {
   const bytes = message.value;
+  if (bytes.length >= PRIMARY_HEADER_BYTES && mdb.layoutsOf(readPrimaryHeader(bytes).apid)[0]?.header === 'ccsds') return bronzeCcsds(mdb, message);
   if (bytes.length < PRIMARY_HEADER_BYTES + SECONDARY_HEADER_BYTES) {
     return unreadable(message, `${bytes.length} bytes cannot hold the packet headers`);
   }
@@ -106,6 +108,29 @@ function bronze(mdb: MissionDatabase, message: ConsumedMessage): ArchivedMessage
       onboardTimeMs: secondary.onboardTimeMs,
       groundStation: message.headers[HEADERS.groundStation] ?? null,
       packet: bytes,
+    },
+  };
+}
+
+/**
+ * A packet with only a primary header keeps its spacecraft and onboard time
+ * where the mission database says, so it is decoded to find them.
+ */
+function bronzeCcsds(mdb: MissionDatabase, message: ConsumedMessage): ArchivedMessage {
+  const receivedAtMs = arrivalOf(message);
+  const decoded = decodePacket(mdb, message.value, { topic: message.topic, partition: message.partition, offset: message.offset }, { arrivalMs: receivedAtMs });
+  if (!decoded.ok) return unreadable(message, decoded.error.message, decoded.error.reason);
+  const { layout, satelliteId, sequenceCount, onboardTimeMs } = decoded.packet;
+  return {
+    offset: message.offset,
+    rawPacket: {
+      receivedAtMs,
+      satelliteId,
+      apid: layout.apid,
+      sequenceCount,
+      onboardTimeMs,
+      groundStation: message.headers[HEADERS.groundStation] ?? null,
+      packet: message.value,
     },
   };
 }

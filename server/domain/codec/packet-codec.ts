@@ -13,6 +13,7 @@
  */
 import { DecodeError, type PacketOrigin } from '../../errors';
 import { uncalibrateInRange } from '../mission/calibration';
+import { identityValues, onboardTimeOf, satelliteIdOf } from '../mission/ccsds-identity';
 import { rawRangeOf, type RawRange } from '../mission/wire-encoding';
 import { CRC_BYTES, HEADER_BYTES, type LayoutField, type MissionDatabase, type PacketLayout } from '../mission/mission-database';
 import { crc16 } from './crc16';
@@ -76,15 +77,29 @@ function fail(reason: DecodeError['reason'], message: string, apid: number | und
 }
 
 /**
- * Decodes one complete packet of a definition with Perigee headers: the
- * pipeline's entry point, which needs the spacecraft and the onboard time.
+ * Decodes one complete packet with its spacecraft and onboard time: the
+ * pipeline's entry point. Perigee headers carry both; a packet with only a
+ * primary header takes them from where the mission database's `ccsdsPackets`
+ * says (fields of the packet, a fixed spacecraft, or `arrivalMs` — the
+ * gateway's arrival time — when the mission has no onboard time).
  */
-export function decodePacket(mdb: MissionDatabase, packet: Uint8Array, origin: PacketOrigin = {}): DecodeResult {
+export function decodePacket(mdb: MissionDatabase, packet: Uint8Array, origin: PacketOrigin = {}, { arrivalMs = Number.NaN }: { arrivalMs?: number } = {}): DecodeResult {
   const result = decodeSpacePacket(mdb, packet, origin);
   if (!result.ok) return result;
   const { layout, header, raw, values, extras } = result.packet;
   if (layout.header !== 'perigee') {
-    return fail('no-secondary-header', `packet "${layout.name}" (APID ${layout.apid}) has no Perigee secondary header with spacecraft and onboard time`, layout.apid, origin);
+    const identity = mdb.ccsdsIdentityOf(layout);
+    if (!identity) {
+      const message = `packet "${layout.name}" (APID ${layout.apid}) has no Perigee secondary header, and the mission database does not say where its spacecraft and onboard time are (ccsdsPackets)`;
+      return fail('no-secondary-header', message, layout.apid, origin);
+    }
+    const onboardTimeMs = onboardTimeOf(identity, raw, values, { epochMs: mdb.epochMs, arrivalMs });
+    if (!Number.isFinite(onboardTimeMs)) {
+      const source = identity.onboardTime.kind === 'arrival' ? 'no arrival time was given' : `field "${identity.onboardTime.seconds.parameter.name}" holds no finite time`;
+      return fail('no-secondary-header', `packet "${layout.name}" (APID ${layout.apid}) has no onboard time: ${source}`, layout.apid, origin);
+    }
+    const satelliteId = satelliteIdOf(identity, raw);
+    return { ok: true, packet: { layout, satelliteId, sequenceCount: header.sequenceCount, onboardTimeMs, playback: false, raw, values, ...(extras === undefined ? {} : { extras }) } };
   }
   const view = new DataView(packet.buffer, packet.byteOffset, packet.byteLength);
   const secondary = readSecondaryHeader(view, mdb.epochMs);
@@ -179,25 +194,49 @@ function encodeStepsOf(layout: PacketLayout) {
   return steps;
 }
 
-/** Encodes engineering values as a packet with Perigee headers; programmer errors (unknown APID, missing value) throw. */
+/**
+ * Encodes engineering values as a fixed-length packet: with Perigee headers,
+ * or with a primary header only, the spacecraft and onboard time written
+ * where the mission database's `ccsdsPackets` says (primary header fields the
+ * layout lists are overwritten by the real header). Programmer errors
+ * (unknown APID, missing value, a 'ccsds' packet without ccsdsPackets) throw.
+ */
 export function encodePacket(mdb: MissionDatabase, input: PacketToEncode): Uint8Array {
   const layout = input.version === undefined ? mdb.latestLayout(input.apid) : mdb.packetLayout(input.apid, input.version);
   if (!layout) throw new RangeError(`no packet definition for APID ${input.apid} version ${input.version ?? 'latest'}`);
-  if (layout.header !== 'perigee' || layout.variableLength) throw new RangeError(`packet "${layout.name}" is not a fixed-length packet with Perigee headers`);
+  if (layout.variableLength) throw new RangeError(`packet "${layout.name}" is not a fixed-length packet`);
+  const perigee = layout.header === 'perigee';
+  const identity = perigee ? undefined : mdb.ccsdsIdentityOf(layout);
+  if (!perigee && !identity) throw new RangeError(`packet "${layout.name}" has no Perigee headers and the mission database has no ccsdsPackets`);
   const bytes = new Uint8Array(layout.totalBytes);
   const view = new DataView(bytes.buffer);
+  const overrides = new Map<LayoutField, { value: number; isRaw: boolean }>();
+  if (identity) {
+    for (const v of identityValues(identity, { satelliteId: input.satelliteId, onboardTimeMs: input.onboardTimeMs, epochMs: mdb.epochMs })) overrides.set(v.field, v);
+    // The fields that select this layout among its APID's carry their selecting values.
+    for (const s of layout.selectors) {
+      const field = layout.fields.find((f) => f.bitOffset === s.bitOffset && f.slot >= 0);
+      if (field) overrides.set(field, { value: s.value, isRaw: true });
+    }
+  }
+  for (const { field, range } of encodeStepsOf(layout)) {
+    const p = field.parameter;
+    const override = overrides.get(field);
+    if (override?.isRaw) {
+      writeField(bytes, field.bitOffset, field.encoding, override.value);
+      continue;
+    }
+    const value = override?.value ?? input.values[p.name] ?? (perigee || field.bitOffset >= PRIMARY_HEADER_BYTES * 8 ? undefined : 0);
+    if (value === undefined || Number.isNaN(value)) throw new RangeError(`packet "${layout.name}" needs a value for "${p.name}"`);
+    writeField(bytes, field.bitOffset, field.encoding, uncalibrateInRange(p.calibration, range, value));
+  }
   writePrimaryHeader(view, { apid: layout.apid, sequenceCount: input.sequenceCount, totalBytes: layout.totalBytes });
+  if (!perigee) return bytes;
   writeSecondaryHeader(
     view,
     { onboardTimeMs: input.onboardTimeMs, satelliteId: input.satelliteId, definitionVersion: layout.version, playback: input.playback === true },
     mdb.epochMs,
   );
-  for (const { field, range } of encodeStepsOf(layout)) {
-    const p = field.parameter;
-    const value = input.values[p.name];
-    if (value === undefined || Number.isNaN(value)) throw new RangeError(`packet "${layout.name}" needs a value for "${p.name}"`);
-    writeField(bytes, field.bitOffset, field.encoding, uncalibrateInRange(p.calibration, range, value));
-  }
   view.setUint16(layout.totalBytes - CRC_BYTES, crc16(bytes, 0, layout.totalBytes - CRC_BYTES));
   return bytes;
 }

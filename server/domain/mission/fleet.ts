@@ -5,6 +5,8 @@
  * generated from mean elements at a fixed epoch so every process computes
  * the same orbits.
  */
+import type { MissionDatabase } from './mission-database';
+
 export interface SatelliteInfo {
   /** CCSDS spacecraft id carried in every packet's secondary header. */
   readonly id: number;
@@ -64,6 +66,17 @@ export function demoFleet(count: number): SatelliteCatalogue {
   return { satellites, groundStations: GROUND_STATIONS };
 }
 
+/**
+ * The fleet a mission database runs with: one spacecraft when its packets
+ * name a fixed one (`ccsdsPackets.spacecraft.source: 'fixed'`), carrying the
+ * first demonstration orbit; otherwise `count` demonstration satellites.
+ */
+export function missionFleet(mdb: Pick<MissionDatabase, 'file' | 'mission'>, count: number): SatelliteCatalogue {
+  const spacecraft = mdb.file.ccsdsPackets?.spacecraft;
+  if (spacecraft?.source !== 'fixed') return demoFleet(count);
+  const [first] = demoFleet(1).satellites;
+  return { satellites: [{ id: spacecraft.id, name: mdb.mission, tle: first!.tle }], groundStations: GROUND_STATIONS };
+}
 
 interface MeanElements {
   catalogNumber: number;

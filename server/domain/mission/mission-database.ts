@@ -11,6 +11,7 @@
  */
 import { MissionDatabaseError } from '../../errors';
 import { isTopic, type Topic } from '../../topics';
+import { resolveCcsdsIdentity, type CcsdsIdentity } from './ccsds-identity';
 import { compilePacketLayout, type PacketLayout, type ResolvedParameter } from './packet-layout';
 import {
   missionDatabaseSchema,
@@ -38,6 +39,14 @@ export class MissionDatabase {
   readonly maxPacketBytes: number;
   /** Headers assumed for a packet whose APID is unknown, to check it as far as possible. */
   readonly defaultHeader: PacketHeaderKind;
+  /**
+   * Fields that say how a packet travels rather than what the spacecraft
+   * measured: the primary header fields a 'ccsds' layout lists, the fields
+   * selecting a layout, and those holding the spacecraft id and onboard time.
+   * Kept in the raw packet; not archived as samples (several packets share
+   * them at one onboard time) nor shown by derived views.
+   */
+  readonly bookkeeping: ReadonlySet<string>;
   /** The validated file this database was built from. */
   readonly file: MissionDatabaseFile;
   readonly #byName = new Map<string, ParameterDefinition>();
@@ -46,6 +55,7 @@ export class MissionDatabase {
   readonly #layouts = new Map<number, PacketLayout[]>();
   readonly #subsystems = new Map<string, SubsystemDefinition>();
   readonly #locate: SourceLocator;
+  readonly #identities = new Map<PacketLayout, CcsdsIdentity>();
 
   private constructor(file: MissionDatabaseFile, locate: SourceLocator) {
     this.#locate = locate;
@@ -75,6 +85,10 @@ export class MissionDatabase {
         }
       }
     }
+    const mode = file.spacecraftMode?.parameter;
+    if (mode !== undefined && (this.#byName.get(mode)?.states ?? this.#byName.get(mode)?.stateRanges) === undefined) {
+      this.#fail(['spacecraftMode', 'parameter'], `spacecraftMode names "${mode}", which is not an enumerated parameter`);
+    }
     const layouts: PacketLayout[] = [];
     file.packets.forEach((packet, i) => {
       const subsystem = this.#subsystems.get(packet.subsystem);
@@ -97,6 +111,16 @@ export class MissionDatabase {
       layouts.push(layout);
     });
     this.layouts = layouts;
+    const ccsdsPackets = file.ccsdsPackets;
+    if (ccsdsPackets) {
+      for (const layout of layouts) {
+        if (layout.header !== 'ccsds') continue;
+        const resolved = resolveCcsdsIdentity(ccsdsPackets, layout);
+        if (!resolved.ok) this.#fail(['ccsdsPackets', ...resolved.path], resolved.reason);
+        this.#identities.set(layout, resolved.identity);
+      }
+    }
+    this.bookkeeping = bookkeepingOf(layouts, ccsdsPackets);
     this.maxPacketBytes = Math.max(...layouts.map((l) => l.totalBytes));
     this.defaultHeader = layouts.some((l) => l.header === 'perigee') ? 'perigee' : 'ccsds';
   }
@@ -143,6 +167,15 @@ export class MissionDatabase {
     const layouts = this.#layouts.get(apid);
     if (!layouts) return undefined;
     return layouts.reduce((a, b) => (b.version > a.version ? b : a));
+  }
+
+  /**
+   * Where a 'ccsds' layout's packets carry their spacecraft and onboard time;
+   * undefined for Perigee headers, or when the mission database does not say
+   * (`ccsdsPackets`): such packets decode, but cannot enter the pipeline.
+   */
+  ccsdsIdentityOf(layout: PacketLayout): CcsdsIdentity | undefined {
+    return this.#identities.get(layout);
   }
 
   /** Parameters of one subsystem, in definition order. */
@@ -214,6 +247,26 @@ export class MissionDatabase {
     }
     return samples;
   }
+}
+
+/** Bits of the CCSDS primary header, whose fields an imported layout may list. */
+const PRIMARY_HEADER_BITS = 48;
+
+function bookkeepingOf(layouts: readonly PacketLayout[], identity: MissionDatabaseFile['ccsdsPackets']): Set<string> {
+  const names = new Set<string>();
+  for (const layout of layouts) {
+    if (layout.header !== 'ccsds') continue;
+    for (const field of layout.fields) {
+      const isSelector = layout.selectors.some((s) => s.bitOffset === field.bitOffset);
+      if (field.bitOffset < PRIMARY_HEADER_BITS || isSelector) names.add(field.parameter.name);
+    }
+  }
+  if (identity?.spacecraft.source === 'parameter') names.add(identity.spacecraft.parameter);
+  if (identity?.onboardTime.source === 'parameter') {
+    names.add(identity.onboardTime.seconds);
+    if (identity.onboardTime.subseconds !== undefined) names.add(identity.onboardTime.subseconds);
+  }
+  return names;
 }
 
 /** Whether two layouts of one APID would claim the same packets. */

@@ -153,6 +153,30 @@ export const subsystemSchema = z
   .strict();
 export type SubsystemDefinition = z.infer<typeof subsystemSchema>;
 
+/**
+ * Where packets with only a CCSDS primary header (`header: 'ccsds'`) get what
+ * Perigee's secondary header carries. The spacecraft: the raw value of a field
+ * every such packet has (e.g. a secondary-header spacecraft id), or one fixed
+ * id for a single-spacecraft mission. The onboard time: the engineering value
+ * of a seconds field counted from `time.epoch`, plus an optional sub-second
+ * field (raw count of 2^-bits s, CUC fine time); or, for a mission whose
+ * packets carry no time, the gateway's arrival time, said explicitly
+ * (`source: 'arrival'`), never assumed.
+ */
+const ccsdsPacketsSchema = z
+  .object({
+    spacecraft: z.discriminatedUnion('source', [
+      z.object({ source: z.literal('parameter'), parameter: z.string() }).strict(),
+      z.object({ source: z.literal('fixed'), id: z.number().int().min(0).max(0xffff) }).strict(),
+    ]),
+    onboardTime: z.discriminatedUnion('source', [
+      z.object({ source: z.literal('parameter'), seconds: z.string(), subseconds: z.string().optional() }).strict(),
+      z.object({ source: z.literal('arrival') }).strict(),
+    ]),
+  })
+  .strict();
+export type CcsdsPacketsDefinition = z.infer<typeof ccsdsPacketsSchema>;
+
 export const missionDatabaseSchema = z
   .object({
     mission: z.string(),
@@ -166,6 +190,10 @@ export const missionDatabaseSchema = z
         epoch: z.iso.datetime(),
       })
       .default({ code: 'CUC', coarseBytes: 4, fineBytes: 2, epoch: '1970-01-01T00:00:00Z' }),
+    /** The enumerated parameter whose state is the spacecraft's mode (sample context, fleet overview); none when absent. */
+    spacecraftMode: z.object({ parameter: z.string() }).strict().optional(),
+    /** Required to run packets with only a primary header through the pipeline; decoding alone does without. */
+    ccsdsPackets: ccsdsPacketsSchema.optional(),
     subsystems: z.array(subsystemSchema).min(1),
     parameters: z.array(parameterSchema).min(1),
     packets: z.array(packetSchema).min(1),

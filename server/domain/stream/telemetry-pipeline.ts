@@ -93,11 +93,12 @@ export interface TelemetryPipelineOptions {
 /** Dedupe defaults: retransmits come within seconds; 60 s of a 64-satellite fleet is ~73 000 packets. */
 export const DEDUPE_DEFAULTS: DedupeWindowOptions = { windowMs: 60_000, maxEntries: 250_000 };
 
-const MODE_PARAMETER = 'attitude.adcs_mode';
 
 interface LayoutInfo {
   readonly parameterIds: readonly number[];
-  /** Index of the ADCS mode parameter, -1 when the packet does not carry it. */
+  /** Slots archived as samples: all but packet bookkeeping (MissionDatabase.bookkeeping); null when that is every slot. */
+  readonly sampled: ReadonlySet<number> | null;
+  /** Index of the spacecraft mode parameter, -1 when the packet does not carry it. */
   readonly modeIndex: number;
   readonly modeParameter: ParameterDefinition | undefined;
 }
@@ -140,7 +141,7 @@ export class TelemetryPipeline {
     let duplicates = 0;
     for (const input of inputs) {
       const { topic, partition, offset } = input;
-      const result = decodePacket(this.mdb, input.bytes, { topic, partition, offset });
+      const result = decodePacket(this.mdb, input.bytes, { topic, partition, offset }, { arrivalMs: input.arrivalMs });
       if (!result.ok) {
         const { reason, message, apid } = result.error;
         quarantine.push({ reason, detail: message, input, satelliteId: null, apid: apid ?? null });
@@ -191,7 +192,11 @@ export class TelemetryPipeline {
   #frameOf(input: RawPacketInput, packet: DecodedPacket, timeMs: number, repaired: boolean, quarantine: PipelineQuarantine[]): SampleFrame | null {
     const { layout, satelliteId, raw, values } = packet;
     const info = this.#layoutInfo(layout);
-    const { accepted, rejected } = this.#validator.validate(layout, raw, values);
+    const validated = this.#validator.validate(layout, raw, values);
+    const sampled = info.sampled;
+    // Packet bookkeeping (headers, spacecraft id, time fields) stays in the raw packet, not among the samples.
+    const accepted = sampled === null ? validated.accepted : validated.accepted.filter((i) => sampled.has(i));
+    const rejected = sampled === null ? validated.rejected : validated.rejected.filter((r) => sampled.has(layout.parameters.findIndex((p) => p.id === r.parameterId)));
     for (const r of rejected) {
       quarantine.push({ reason: r.reason, detail: r.detail, input, satelliteId, apid: layout.apid, parameterId: r.parameterId });
     }
@@ -199,7 +204,7 @@ export class TelemetryPipeline {
     let parameterIds: number[];
     let frameValues: number[];
     let rawValues: number[];
-    if (rejected.length === 0) {
+    if (rejected.length === 0 && sampled === null) {
       // The decoder allocates fresh arrays per packet, so the frame can own them.
       parameterIds = info.parameterIds.slice();
       frameValues = values as number[];
@@ -221,7 +226,7 @@ export class TelemetryPipeline {
       rawValues,
       source: { topic: input.topic, partition: input.partition, offset: input.offset },
       context: {
-        mode: this.#modeAt(satelliteId, timeMs, info, raw, rejected.length === 0 ? null : accepted),
+        mode: this.#modeAt(satelliteId, timeMs, info, raw, rejected.length === 0 && sampled === null ? null : accepted),
         orbit: this.#orbits.at(satelliteId, timeMs),
         calibrationVersion: this.mdb.version,
       },
@@ -251,8 +256,12 @@ export class TelemetryPipeline {
   #layoutInfo(layout: PacketLayout): LayoutInfo {
     let info = this.#layouts.get(layout);
     if (!info) {
-      const modeIndex = layout.parameters.findIndex((p) => p.name === MODE_PARAMETER);
-      info = { parameterIds: layout.parameters.map((p) => p.id), modeIndex, modeParameter: layout.parameters[modeIndex] };
+      // The mission database names its mode parameter (spacecraftMode); -1 when it names none or this packet lacks it.
+      const mode = this.mdb.file.spacecraftMode?.parameter;
+      const modeIndex = mode === undefined ? -1 : layout.parameters.findIndex((p) => p.name === mode);
+      const kept = layout.parameters.flatMap((p, i) => (this.mdb.bookkeeping.has(p.name) ? [] : [i]));
+      const sampled = kept.length === layout.parameters.length ? null : new Set(kept);
+      info = { parameterIds: layout.parameters.map((p) => p.id), sampled, modeIndex, modeParameter: layout.parameters[modeIndex] };
       this.#layouts.set(layout, info);
     }
     return info;

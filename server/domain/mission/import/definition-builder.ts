@@ -11,7 +11,8 @@
  */
 import { MissionDatabaseError } from '../../../errors';
 import { MissionDatabase } from '../mission-database';
-import type { MissionDatabaseInput, ParameterDefinition } from '../schema';
+import { withDefaultViews } from '../default-views';
+import type { CcsdsPacketsDefinition, MissionDatabaseInput, ParameterDefinition } from '../schema';
 
 export interface SourceLine {
   readonly file: string;
@@ -19,8 +20,6 @@ export interface SourceLine {
 }
 
 type PacketInput = MissionDatabaseInput['packets'][number];
-/** Encodings whose values are samples (numbers archived and shown), as opposed to text and bytes. */
-const SAMPLE_KINDS = new Set(['unsigned', 'signed', 'float']);
 type ParameterInput = Omit<ParameterDefinition, 'id'>;
 
 /** Lower-case identifier for parameter and subsystem names: `Battery-Voltage` → `battery_voltage`. */
@@ -48,6 +47,9 @@ export class DefinitionBuilder {
   readonly #packets: PacketInput[] = [];
   readonly #packetSources: Array<{ packet: SourceLine; entries: SourceLine[]; select: SourceLine[] }> = [];
   #nextId = 1;
+  #ccsdsPackets: CcsdsPacketsDefinition | undefined;
+  #ccsdsSource: SourceLine | undefined;
+  #spacecraftMode: { parameter: string; where: SourceLine } | undefined;
 
   constructor(mission: string) {
     this.#mission = mission;
@@ -75,31 +77,35 @@ export class DefinitionBuilder {
     this.#packetSources.push({ packet: where.packet, entries: where.entries, select: where.select ?? [] });
   }
 
-  /** The definition as the internal file format. */
+  /** The enumerated parameter whose state is the spacecraft's mode. */
+  setSpacecraftMode(parameter: string, where: SourceLine): void {
+    this.#spacecraftMode = { parameter, where };
+  }
+
+  /** Where packets with only a primary header carry their spacecraft and onboard time. */
+  setCcsdsPackets(ccsdsPackets: CcsdsPacketsDefinition, where: SourceLine): void {
+    this.#ccsdsPackets = ccsdsPackets;
+    this.#ccsdsSource = where;
+  }
+
+  /** The definition as the internal file format (views are derived when the database is built). */
   toFile(): MissionDatabaseInput {
     return {
       mission: this.#mission,
       version: '1.0.0',
-      subsystems: [...this.#subsystems.values()].map((s) => ({ id: s.id, name: s.name, views: this.#defaultViews(s) })),
+      ...(this.#spacecraftMode ? { spacecraftMode: { parameter: this.#spacecraftMode.parameter } } : {}),
+      ...(this.#ccsdsPackets ? { ccsdsPackets: this.#ccsdsPackets } : {}),
+      subsystems: [...this.#subsystems.values()].map((s) => ({ id: s.id, name: s.name, views: [] })),
       parameters: this.#parameters,
       packets: this.#packets,
     };
   }
 
-  /**
-   * A table of every sample parameter of the subsystem, so that the console
-   * shows imported parameters the way it shows the built-in ones.
-   */
-  #defaultViews(subsystem: { id: string; name: string }): NonNullable<MissionDatabaseInput['subsystems'][number]['views']> {
-    const names = this.#parameters
-      .filter((p) => p.subsystem === subsystem.id && p.arrayLength !== 'remaining' && SAMPLE_KINDS.has(p.encoding?.kind ?? 'unsigned'))
-      .flatMap((p) => (typeof p.arrayLength === 'number' ? Array.from({ length: p.arrayLength }, (_, k) => `${p.name}[${k}]`) : [p.name]));
-    return names.length === 0 ? [] : [{ kind: 'values', title: `${subsystem.name} parameters`, parameters: names }];
-  }
-
   /** Where a definition path (as MissionDatabase reports it) was written. */
   locate(path: ReadonlyArray<PropertyKey>): string | undefined {
     const [section, index, part, entry] = path;
+    if (section === 'ccsdsPackets' && this.#ccsdsSource) return `${this.#ccsdsSource.file}:${this.#ccsdsSource.line}`;
+    if (section === 'spacecraftMode' && this.#spacecraftMode) return `${this.#spacecraftMode.where.file}:${this.#spacecraftMode.where.line}`;
     if (typeof index !== 'number') return undefined;
     let where: SourceLine | undefined;
     if (section === 'parameters') where = this.#parameterSources[index];
@@ -114,6 +120,8 @@ export class DefinitionBuilder {
 
   /** Validates everything read so far as a mission database; errors name the file and line. */
   build(): MissionDatabase {
-    return MissionDatabase.fromFile(this.toFile(), { locate: (path) => this.locate(path) });
+    const locate = (path: ReadonlyArray<PropertyKey>) => this.locate(path);
+    const imported = MissionDatabase.fromFile(this.toFile(), { locate });
+    return MissionDatabase.fromFile(withDefaultViews(imported.file, imported), { locate });
   }
 }

@@ -9,7 +9,10 @@
  *     and DefaultAlarm StaticAlarmRanges (WarningRange, CriticalRange) as limits;
  *   - SequenceContainers of ParameterRefEntry (at the next bit, or at a
  *     LocationInContainerInBits from the previous entry or the container
- *     start), inheriting through BaseContainer with RestrictionCriteria.
+ *     start), inheriting through BaseContainer with RestrictionCriteria,
+ *     their rate from DefaultRateInStream;
+ *   - Perigee's AncillaryData on the root SpaceSystem naming the fields of
+ *     the spacecraft id and onboard time (see readCcsdsIdentity).
  *
  * Every leaf container (not abstract, not a base of another) becomes one
  * packet: its base chain's entries from the packet's first bit, its APID from
@@ -73,6 +76,7 @@ export function importXtce(builder: DefinitionBuilder, { file, text }: { file: s
     for (const nested of children(system, 'SpaceSystem')) readSpaceSystem(nested, subsystem);
   };
   readSpaceSystem(root, undefined);
+  readCcsdsIdentity(doc, root, builder, (name) => parameters.get(name)?.name);
 
   const bases = new Set([...containers.values()].map((c) => c.base).filter((b): b is string => b !== undefined));
   for (const container of containers.values()) {
@@ -142,12 +146,14 @@ export function importXtce(builder: DefinitionBuilder, { file, text }: { file: s
       throw new ImportError(container.where, `container "${container.name}" has no restriction on the APID (the 11-bit entry at bit 5 of its base container)`);
     }
     const size = Number(textOf(child(child(container.node, 'BinaryEncoding'), 'SizeInBits'), 'FixedValue'));
+    const rateHz = rateOf(doc, chain);
     builder.addPacket(
       {
         name: container.name,
         apid,
         header: 'ccsds',
         subsystem: container.subsystem,
+        ...(rateHz === undefined ? {} : { rateHz }),
         parameters: entries,
         ...(select.length > 0 ? { select } : {}),
         ...(Number.isInteger(size) && size > 0 ? { lengthBytes: Math.ceil(size / 8) } : {}),
@@ -155,4 +161,88 @@ export function importXtce(builder: DefinitionBuilder, { file, text }: { file: s
       { packet: container.where, entries: entryLines, select: selectLines },
     );
   }
+}
+
+/**
+ * The packet rate from DefaultRateInStream (basis perSecond) of the container
+ * or its nearest base that gives one; undefined when none does.
+ */
+function rateOf(doc: XtceDocument, chain: readonly Container[]): number | undefined {
+  for (const c of [...chain].reverse()) {
+    const rate = doc.child(c.node, 'DefaultRateInStream');
+    if (!rate) continue;
+    const basis = doc.attr(rate, 'basis') ?? 'perSecond';
+    if (basis !== 'perSecond') throw new ImportError(doc.at(rate), `DefaultRateInStream basis "${basis}" is not supported (perSecond)`);
+    const hz = doc.numberAttr(rate, 'minimumValue', doc.numberAttr(rate, 'maximumValue', Number.NaN));
+    if (!(hz > 0)) throw new ImportError(doc.at(rate), 'DefaultRateInStream needs a positive minimumValue or maximumValue');
+    return hz;
+  }
+  return undefined;
+}
+
+/** AncillaryData names on the root SpaceSystem that say where packets carry their spacecraft and onboard time. */
+export const XTCE_IDENTITY_NAMES = {
+  spacecraftParameter: 'perigee.spacecraft-id-parameter',
+  spacecraftId: 'perigee.spacecraft-id',
+  secondsParameter: 'perigee.onboard-time-seconds-parameter',
+  subsecondsParameter: 'perigee.onboard-time-subseconds-parameter',
+  onboardTime: 'perigee.onboard-time',
+  spacecraftMode: 'perigee.spacecraft-mode-parameter',
+} as const;
+
+/**
+ * Reads the mission's `ccsdsPackets` from the root SpaceSystem's
+ * AncillaryDataSet (XTCE's place for data no element models), e.g.
+ *   <AncillaryData name="perigee.spacecraft-id-parameter">SC_ID</AncillaryData>
+ *   <AncillaryData name="perigee.onboard-time-seconds-parameter">CUC_Coarse</AncillaryData>
+ * or perigee.spacecraft-id (a number) and perigee.onboard-time = arrival;
+ * and perigee.spacecraft-mode-parameter, the enumerated parameter whose
+ * state is the spacecraft's mode (the mission's `spacecraftMode`).
+ */
+function readCcsdsIdentity(doc: XtceDocument, root: XmlNode, builder: DefinitionBuilder, internalName: (xtceName: string) => string | undefined): void {
+  const entries = doc.children(doc.child(root, 'AncillaryDataSet'), 'AncillaryData');
+  const values = new Map<string, { text: string; where: SourceLine }>();
+  for (const node of entries) {
+    const name = doc.attr(node, 'name');
+    if (name === undefined || !name.startsWith('perigee.')) continue;
+    const raw: unknown = (node as Record<string, unknown>)['#text'];
+    const text = (typeof raw === 'string' ? raw : Array.isArray(raw) && typeof raw[0] === 'string' ? raw[0] : '').trim();
+    if (!(Object.values(XTCE_IDENTITY_NAMES) as string[]).includes(name)) throw new ImportError(doc.at(node), `unknown AncillaryData "${name}"`);
+    values.set(name, { text, where: doc.at(node) });
+  }
+  const parameterOf = (key: string): string | undefined => {
+    const entry = values.get(key);
+    if (!entry) return undefined;
+    const name = internalName(entry.text);
+    if (name === undefined) throw new ImportError(entry.where, `${key} names unknown parameter "${entry.text}"`);
+    return name;
+  };
+  const mode = values.get(XTCE_IDENTITY_NAMES.spacecraftMode);
+  if (mode) {
+    builder.setSpacecraftMode(parameterOf(XTCE_IDENTITY_NAMES.spacecraftMode)!, mode.where);
+    values.delete(XTCE_IDENTITY_NAMES.spacecraftMode);
+  }
+  if (values.size === 0) return;
+  const first = [...values.values()][0]!.where;
+  const spacecraftParameter = parameterOf(XTCE_IDENTITY_NAMES.spacecraftParameter);
+  const fixed = values.get(XTCE_IDENTITY_NAMES.spacecraftId);
+  if ((spacecraftParameter === undefined) === (fixed === undefined)) {
+    throw new ImportError(first, `give exactly one of ${XTCE_IDENTITY_NAMES.spacecraftParameter} and ${XTCE_IDENTITY_NAMES.spacecraftId}`);
+  }
+  const fixedId = fixed === undefined ? undefined : Number(fixed.text);
+  if (fixed && !(Number.isInteger(fixedId) && fixedId! >= 0 && fixedId! <= 0xffff)) throw new ImportError(fixed.where, `spacecraft id "${fixed.text}" must be an integer from 0 to 65535`);
+  const seconds = parameterOf(XTCE_IDENTITY_NAMES.secondsParameter);
+  const subseconds = parameterOf(XTCE_IDENTITY_NAMES.subsecondsParameter);
+  const source = values.get(XTCE_IDENTITY_NAMES.onboardTime);
+  if (source && source.text !== 'arrival') throw new ImportError(source.where, `${XTCE_IDENTITY_NAMES.onboardTime} is "arrival" or absent, not "${source.text}"`);
+  if ((seconds === undefined) === (source === undefined)) {
+    throw new ImportError(first, `give exactly one of ${XTCE_IDENTITY_NAMES.secondsParameter} and ${XTCE_IDENTITY_NAMES.onboardTime} = arrival`);
+  }
+  builder.setCcsdsPackets(
+    {
+      spacecraft: spacecraftParameter !== undefined ? { source: 'parameter', parameter: spacecraftParameter } : { source: 'fixed', id: fixedId! },
+      onboardTime: seconds !== undefined ? { source: 'parameter', seconds, ...(subseconds === undefined ? {} : { subseconds }) } : { source: 'arrival' },
+    },
+    first,
+  );
 }

@@ -38,7 +38,23 @@ export function loadRuleSet(json: unknown, mdb: MissionDatabase): RuleSet {
   return parsed.data;
 }
 
-/** The built-in rules (server/domain/stream/rules.json). */
+/**
+ * The built-in rules (server/domain/stream/rules.json) that apply to this
+ * mission database. The attitude and thermal rules are written for the
+ * demonstration fleet's parameters; a mission without them (e.g. an imported
+ * one) runs the rules whose parameters it has — always the mission-database
+ * limits. (A test holds the built-in mission database to every rule.)
+ */
 export function defaultRuleSet(mdb: MissionDatabase): RuleSet {
-  return loadRuleSet(file, mdb);
+  const all = ruleSetSchema.parse(file);
+  const applies = all.rules.filter((rule) => {
+    try {
+      loadRuleSet({ ...all, rules: [rule] }, mdb);
+      return true;
+    } catch (error) {
+      if (error instanceof RuleConfigError) return false;
+      throw error;
+    }
+  });
+  return loadRuleSet({ ...all, rules: applies }, mdb);
 }
