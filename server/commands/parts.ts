@@ -96,7 +96,7 @@ export async function startGatewayPart({ config, mdb, lifecycle, log, metrics }:
 }
 
 export async function startSimulatorPart({ config, mdb, fleet, lifecycle, log }: PartContext, gateway: GatewayAddress): Promise<void> {
-  const { seed, faults, transport, link } = config.sim;
-  const simulator = await startSimulator({ mdb, fleet, seed, faults, transport, link, gateway, log: log.namespace('sim') });
+  const { seed, faults, transport, link, powerVersion } = config.sim;
+  const simulator = await startSimulator({ mdb, fleet, seed, faults, transport, link, powerVersion, gateway, log: log.namespace('sim') });
   lifecycle.add('simulator', simulator, (s) => s.stop());
 }

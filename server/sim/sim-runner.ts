@@ -18,6 +18,7 @@ import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { FaultCounts, FaultRates } from './fault-injector';
 import { FleetSimulator, type LinkMode, type SimPacket } from './fleet-simulator';
+import { powerVersionRules, type PowerVersionEmit } from './packet-versions';
 import { TcpLink, type SimLogger } from './tcp-link';
 import type { GroundStationEvent } from '../domain/ground-station-event';
 
@@ -35,6 +36,11 @@ export interface StartSimulatorOptions {
   readonly faults: FaultRates;
   /** Relay (continuous) or store-and-forward (record outside passes, dump during them); relay when omitted. */
   readonly link?: LinkMode;
+  /**
+   * Power definition version per satellite (packet-versions.ts) and when the ones on v1 upgrade,
+   * ms after the start; every satellite on the newest version when omitted.
+   */
+  readonly powerVersion?: { readonly emit: PowerVersionEmit; readonly upgradeAfterMs?: number | undefined };
   readonly transport: 'tcp' | 'udp';
   readonly gateway: GatewayAddress;
   /** Interval between advances of simulated time, ms. */
@@ -81,6 +87,7 @@ export function startSimulator({
   seed,
   faults,
   link,
+  powerVersion,
   transport,
   gateway,
   tickMs = 50,
@@ -89,7 +96,14 @@ export function startSimulator({
   reconnect = {},
 }: StartSimulatorOptions): SimulatorHandle {
   if (!(tickMs > 0)) throw new RangeError(`tickMs must be positive, got ${tickMs}`);
-  const sim = new FleetSimulator({ mdb, fleet, seed, faults, startTimeMs: now(), ...(link ? { link } : {}) });
+  const startTimeMs = now();
+  const packetVersions = powerVersion
+    ? powerVersionRules(fleet, {
+        emit: powerVersion.emit,
+        ...(powerVersion.upgradeAfterMs === undefined ? {} : { upgradeAtMs: startTimeMs + powerVersion.upgradeAfterMs }),
+      })
+    : [];
+  const sim = new FleetSimulator({ mdb, fleet, seed, faults, startTimeMs, packetVersions, ...(link ? { link } : {}) });
   const linkOptions = { host: gateway.host, log, ...reconnect };
   const eventLink = new TcpLink({ ...linkOptions, name: 'events', port: gateway.eventsPort });
   const packetLink = transport === 'tcp' ? new TcpLink({ ...linkOptions, name: 'packets', port: gateway.tcpPort }) : undefined;
