@@ -69,4 +69,21 @@ test('the power panel shows power v2’s solar array power live on a satellite f
   await expect(page.getByTestId('value-power.solar_array_power')).toHaveText('—');
   await expect(page.getByTestId('chart-solar-array-power')).toHaveAttribute('data-point-count', '0');
   await expect(page.getByTestId('chart-battery')).not.toHaveAttribute('data-point-count', '0');
+
+  // History of the v1 satellite: the archive answers an empty series for the field (no zeros), and the
+  // console in HISTORY over that window shows recorded values with the field as no data.
+  const toMs = Date.now() - 2_000;
+  const fromMs = toMs - 60_000;
+  const history = await page.request.get(`${baseUrl()}/api/satellites/102/history?parameters=100,110&from=${fromMs}&to=${toMs}`);
+  expect(history.status()).toBe(200);
+  const { series } = (await history.json()) as { series: { parameterId: number; timesMs: number[] }[] };
+  expect(series.map((s) => s.parameterId)).toEqual([100, 110]);
+  expect(series[0]!.timesMs.length).toBeGreaterThan(10);
+  expect(series[1]!.timesMs).toEqual([]);
+  await page.goto(`${baseUrl()}/satellites/102?from=${new Date(fromMs).toISOString()}&to=${new Date(toMs).toISOString()}`);
+  await expect(page.getByTestId('panels')).toHaveAttribute('data-mode', 'fixed');
+  await page.getByTestId('conductor-scrub').fill(String(toMs - 1_000));
+  await expect.poll(async () => Number(await page.getByTestId('value-power.battery_voltage').getAttribute('data-value')), { timeout: 15_000 }).toBeGreaterThan(24);
+  await expect(page.getByTestId('value-power.solar_array_power')).toHaveText('—');
+  await expect(page.getByTestId('chart-solar-array-power')).toHaveAttribute('data-point-count', '0');
 });
