@@ -17,7 +17,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const viewerPassword = randomBytes(12).toString('base64url');
   const adminPassword = randomBytes(12).toString('base64url');
   const perigee = await startPerigee({
-    env: { WEB_NODE_ID: 'e2e', PERIGEE_ADMIN_USER: 'e2e-admin', PERIGEE_ADMIN_PASSWORD: adminPassword },
+    // Mixed power versions (the default, stated here because specs rely on it): PERIGEE-1 and -3 on power v2, PERIGEE-2 on v1.
+    env: { WEB_NODE_ID: 'e2e', PERIGEE_ADMIN_USER: 'e2e-admin', PERIGEE_ADMIN_PASSWORD: adminPassword, SIM_POWER_VERSION: 'mixed' },
     users: [
       { username: 'e2e-operator', role: 'operator', password: operatorPassword },
       { username: 'e2e-viewer', role: 'viewer', password: viewerPassword },

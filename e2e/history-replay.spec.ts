@@ -2,6 +2,8 @@ import { baseUrl } from './support/env';
 import { expect, test, type Page } from '@playwright/test';
 import { defaultMissionDatabase } from '../server/domain/mission/default-mission-database';
 import { streamThermalOf } from './support/stream-thermal';
+import { demoFleet } from '../server/domain/mission/fleet';
+import { powerVersionRules } from '../server/sim/packet-versions';
 
 const SATELLITE = 101;
 
@@ -62,7 +64,9 @@ test('an engineer freezes the live view, scrubs to an instant and sees the value
   await page.getByTestId('value-power.battery_voltage').first().click();
   const lineage = page.getByTestId('lineage');
   await expect(lineage.getByTestId('lineage-source')).toHaveText(/^telemetry\.raw\.power partition \d+ offset \d+$/);
-  const layoutVersion = Math.max(...defaultMissionDatabase().layouts.filter((l) => l.parameters.some((p) => p.name === 'power.battery_voltage')).map((l) => l.version));
+  // The e2e fleet is mixed (SIM_POWER_VERSION=mixed): the version this satellite's power packets carry.
+  const layoutVersion = powerVersionRules(demoFleet(3), { emit: 'mixed' }).find((r) => r.satelliteId === SATELLITE)!.version;
+  expect(layoutVersion).toBe(2);
   await expect(lineage.getByTestId('lineage-versions')).toContainText(`definition v${layoutVersion}, calibration `);
   await expect(lineage.getByTestId('lineage-value')).toContainText(`${await recordedAt(page, 'power.battery_voltage', cursorMs)} V`);
   await expect(lineage.getByTestId('lineage-hex')).toHaveText(/^[0-9a-f]{40,}$/);

@@ -20,8 +20,19 @@ describe('Config > loadConfig', () => {
       seed: 1,
       faults: { duplicateRate: 0, driftRate: 0, corruptRate: 0, reorderRate: 0 },
       link: { mode: 'relay' },
+      powerVersion: { emit: 'mixed', upgradeAfterMs: undefined },
     });
     expect(Object.isFrozen(config.sim.faults)).toBe(true);
+  });
+
+  it('reads which power definition version the simulator emits and when v1 satellites upgrade, refusing an upgrade with nothing to upgrade', () => {
+    expect(loadConfig({ SIM_POWER_VERSION: '1', SIM_POWER_UPGRADE_AFTER_S: '90' }).sim.powerVersion).toEqual({ emit: '1', upgradeAfterMs: 90_000 });
+    expect(loadConfig({ SIM_POWER_VERSION: '2' }).sim.powerVersion).toEqual({ emit: '2', upgradeAfterMs: undefined });
+    expect(() => loadConfig({ SIM_POWER_VERSION: '3' })).toThrow(/SIM_POWER_VERSION: .*\(got "3"\)/);
+    expect(() => loadConfig({ SIM_POWER_UPGRADE_AFTER_S: '-5' })).toThrow(/SIM_POWER_UPGRADE_AFTER_S/);
+    expect(() => loadConfig({ SIM_POWER_VERSION: '2', SIM_POWER_UPGRADE_AFTER_S: '60' })).toThrow(
+      'SIM_POWER_UPGRADE_AFTER_S: every satellite already emits power v2 (SIM_POWER_VERSION=2): there is nothing to upgrade',
+    );
   });
 
   it('parses values and lists', () => {

@@ -93,6 +93,13 @@ const envSchema = z.object({
   SIM_DUMP_RATE: z.coerce.number().int().min(1).max(100_000).default(400),
   /** Onboard recorder capacity, packets per satellite (the oldest are overwritten beyond it). */
   SIM_RECORDER_CAPACITY: z.coerce.number().int().min(100).max(10_000_000).default(500_000),
+  /**
+   * Power packet definition version the simulated satellites emit: 1, 2, or mixed
+   * (the first, third, … satellite on v2, the others on v1).
+   */
+  SIM_POWER_VERSION: z.enum(['1', '2', 'mixed']).default('mixed'),
+  /** Seconds after the simulator starts when the satellites still on power v1 switch to v2 (a firmware upload); unset: never. */
+  SIM_POWER_UPGRADE_AFTER_S: z.coerce.number().int().min(0).max(31_536_000).optional(),
   /** Share of packets re-sent as retransmits (0..1). */
   SIM_FAULT_DUPLICATE_RATE: rate.default(0),
   /** Share of packets whose onboard clock is drifted (0..1). */
@@ -188,6 +195,8 @@ export interface Config {
     readonly link:
       | { readonly mode: 'relay' }
       | { readonly mode: 'passes'; readonly dumpPacketsPerSecond: number; readonly recorderCapacityPackets: number };
+    /** Power definition version per satellite; the upgrade is relative to the simulator's start, ms. */
+    readonly powerVersion: { readonly emit: '1' | '2' | 'mixed'; readonly upgradeAfterMs: number | undefined };
   };
   readonly auth: {
     /** Created on start when no enabled admin exists. */
@@ -280,6 +289,9 @@ export function loadConfig(env: RawEnv = process.env): Config {
     // The simulator gives each packet at most one fault, so the shares cannot exceed the whole.
     throw new ConfigError('SIM_FAULT_DUPLICATE_RATE', `the four SIM_FAULT_*_RATE values add up to ${faultSum}, more than 1`);
   }
+  if (e.SIM_POWER_UPGRADE_AFTER_S !== undefined && e.SIM_POWER_VERSION === '2') {
+    throw new ConfigError('SIM_POWER_UPGRADE_AFTER_S', 'every satellite already emits power v2 (SIM_POWER_VERSION=2): there is nothing to upgrade');
+  }
   if (e.LAG_CRITICAL_SECONDS <= e.LAG_WARNING_SECONDS) {
     throw new ConfigError('LAG_CRITICAL_SECONDS', `must exceed LAG_WARNING_SECONDS (${e.LAG_WARNING_SECONDS})`);
   }
@@ -333,6 +345,10 @@ export function loadConfig(env: RawEnv = process.env): Config {
         e.SIM_LINK_MODE === 'relay'
           ? { mode: 'relay' }
           : { mode: 'passes', dumpPacketsPerSecond: e.SIM_DUMP_RATE, recorderCapacityPackets: e.SIM_RECORDER_CAPACITY },
+      powerVersion: {
+        emit: e.SIM_POWER_VERSION,
+        upgradeAfterMs: e.SIM_POWER_UPGRADE_AFTER_S === undefined ? undefined : e.SIM_POWER_UPGRADE_AFTER_S * 1000,
+      },
     },
     auth: {
       firstAdmin:

@@ -12,7 +12,7 @@ describe('Telemetry > toPanelDefinitions', () => {
     expect(panels.map((p) => [p.id, p.views.map((v) => `${v.kind}:${v.slug}`)])).toEqual([
       ['attitude', ['plot:attitude-quaternion', 'orientation:orientation', 'plot:body-rates', 'plot:reaction-wheel-speeds', 'values:adcs']],
       ['thermal', ['plot:selected-nodes', 'grid:all-nodes-by-zone']],
-      ['power', ['plot:battery', 'plot:solar-arrays-and-load', 'values:battery-state']],
+      ['power', ['plot:battery', 'plot:solar-arrays-and-load', 'plot:solar-array-power', 'values:battery-state']],
     ]);
   });
 
@@ -45,9 +45,9 @@ describe('Telemetry > toPanelDefinitions', () => {
   it('fetches history for plotted and tabled parameters only, and sizes gaps by packet rate', () => {
     const power = panels[2]!;
     // The eclipse flag (109) shades the power charts, so it is kept as a series too.
-    expect(power.seriesParameterIds).toEqual([100, 101, 109, 104, 105, 106, 107, 108]);
-    expect(power.views.flatMap((v) => (v.kind === 'plot' ? [v.shade?.name] : []))).toEqual(['power.eclipse', 'power.eclipse']);
-    expect(power.historyParameterIds).toEqual([100, 101, 109, 104, 105, 106, 107, 108, 103, 102]);
+    expect(power.seriesParameterIds).toEqual([100, 101, 109, 104, 105, 106, 107, 108, 110]);
+    expect(power.views.flatMap((v) => (v.kind === 'plot' ? [v.shade?.name] : []))).toEqual(['power.eclipse', 'power.eclipse', 'power.eclipse']);
+    expect(power.historyParameterIds).toEqual([100, 101, 109, 104, 105, 106, 107, 108, 110, 103, 102]);
     expect(panels[1]!.historyParameterIds).toHaveLength(6);
     const gaps = panels.flatMap((p) => p.views.flatMap((v) => (v.kind === 'plot' ? [[v.slug, v.gapMs]] : [])));
     expect(gaps).toEqual([
@@ -57,6 +57,7 @@ describe('Telemetry > toPanelDefinitions', () => {
       ['selected-nodes', 5000],
       ['battery', 3000],
       ['solar-arrays-and-load', 3000],
+      ['solar-array-power', 3000], // power v2's field comes at the packet's 5 Hz like the rest
     ]);
   });
 
@@ -66,7 +67,7 @@ describe('Telemetry > toPanelDefinitions', () => {
     expect(plot!.primaryParameterIds).toEqual([1000, 1026, 1052, 1078, 1156, 1182]);
     expect(grid!.primaryParameterIds).toHaveLength(202);
     expect(grid!.primaryParameterIds).not.toContain(1000);
-    expect(panels[2]!.views.map((v) => v.primaryParameterIds.length)).toEqual([2, 5, 3]);
+    expect(panels[2]!.views.map((v) => v.primaryParameterIds.length)).toEqual([2, 5, 1, 3]);
   });
 
   it('gives the orientation view the quaternion and the commanded quaternion, and keeps series of both', () => {

@@ -48,13 +48,14 @@ describe('CLI > perigee decode', () => {
       offset: 0,
       apid: 272,
       packet: 'power',
-      version: 1,
+      version: 2,
       satelliteId: 103,
       sequenceCount: 1,
       onboardTime: '2026-11-25T08:30:00.500Z',
     });
     expect(lines[0].parameters['power.battery_voltage']).toEqual({ raw: 28500, value: 28.5, unit: 'V' });
     expect(lines[0].parameters['power.eclipse']).toEqual({ raw: 1, value: 1, unit: '', state: 'ECLIPSE' });
+    expect(lines[0].parameters['power.solar_array_power']).toEqual({ raw: 100, value: 1, unit: 'W' });
     const size = corrupt.length;
     expect(lines[1]).toMatchObject({ ok: false, offset: size, reason: 'crc-mismatch', apid: 272 });
     expect(lines[2]).toMatchObject({ ok: false, offset: 2 * size, reason: 'unknown-apid', error: 'APID 409 is not in the mission database' });

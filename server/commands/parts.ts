@@ -97,13 +97,13 @@ export async function startGatewayPart({ config, mdb, lifecycle, log, metrics }:
 }
 
 export async function startSimulatorPart({ config, mdb, fleet, lifecycle, log }: PartContext, gateway: GatewayAddress): Promise<void> {
-  const { seed, faults, transport, link } = config.sim;
+  const { seed, faults, transport, link, powerVersion } = config.sim;
   if (link.mode === 'passes' && mdb.layouts.some((l) => l.header === 'ccsds')) {
     // Store and forward marks dumped packets with the Perigee secondary header's playback flag, which these packets lack.
     throw new MissionControlError('SIM_LINK_MODE=passes needs packets with Perigee headers (the playback flag); the mission database has packets with only a primary header: use SIM_LINK_MODE=relay');
   }
   // The demonstration fleet's physical models know only the built-in mission database; any other is simulated from its definitions.
   const model = config.missionDatabase === undefined ? 'physics' : 'definitions';
-  const simulator = await startSimulator({ mdb, fleet, seed, faults, transport, link, model, gateway, log: log.namespace('sim') });
+  const simulator = await startSimulator({ mdb, fleet, seed, faults, transport, link, model, powerVersion, gateway, log: log.namespace('sim') });
   lifecycle.add('simulator', simulator, (s) => s.stop());
 }

@@ -27,21 +27,29 @@ describe('packet definition compatibility gate', () => {
     ).toEqual([]);
   });
 
-  it('catches a calibration changed in a released version', () => {
+  it('catches a calibration changed in a released version (every released version carrying the parameter)', () => {
     expect(breaksOf((f) => void (parameter(f, 'power.battery_voltage').calibration = { type: 'polynomial', coefficients: [0, 0.002] }))).toEqual([
-      'APID 272 v1 (power): calibration or states of power.battery_voltage changed: ship it as version 2',
+      'APID 272 v1 (power): calibration or states of power.battery_voltage changed: ship it as version 3',
+      'APID 272 v2 (power): calibration or states of power.battery_voltage changed: ship it as version 3',
+    ]);
+    expect(breaksOf((f) => void (parameter(f, 'power.solar_array_power').calibration = { type: 'polynomial', coefficients: [0, 0.1] }))).toEqual([
+      'APID 272 v2 (power): calibration or states of power.solar_array_power changed: ship it as version 3',
     ]);
   });
 
   it('catches a retyped or removed field in a released version', () => {
     expect(breaksOf((f) => void (parameter(f, 'power.battery_voltage').rawType = 'int16'))).toEqual([
-      'APID 272 v1 (power): layout changed (power.battery_voltage): ship it as version 2',
+      'APID 272 v1 (power): layout changed (power.battery_voltage): ship it as version 3',
+      'APID 272 v2 (power): layout changed (power.battery_voltage): ship it as version 3',
     ]);
     const removed = breaksOf((f) => {
-      const power = packet(f, 'power');
-      power.parameters = (power.parameters as string[]).filter((n) => n !== 'power.eclipse');
+      const v1 = packet(f, 'power');
+      v1.parameters = (v1.parameters as string[]).filter((n) => n !== 'power.eclipse');
     });
-    expect(removed).toEqual(['APID 272 v1 (power): layout changed (power.eclipse): ship it as version 2']);
+    expect(removed).toEqual(['APID 272 v1 (power): layout changed (power.eclipse): ship it as version 3']);
+    expect(breaksOf((f) => void f.packets.find((p) => p.name === 'power' && p.version === 2)!.parameters.pop())).toEqual([
+      'APID 272 v2 (power): layout changed (power.solar_array_power): ship it as version 3',
+    ]);
   });
 
   it('catches a released version gone and an APID reused for another packet', () => {
@@ -58,10 +66,14 @@ describe('packet definition compatibility gate', () => {
       released,
       changed((f) => {
         const power = packet(f, 'power');
-        f.packets.push({ ...(power as (typeof f.packets)[number]), version: 2, parameters: [...(power.parameters as string[]), 'power.bus_load_current'].slice(0, 10) });
+        f.packets.push({ ...(power as (typeof f.packets)[number]), version: 3, parameters: [...(power.parameters as string[]), 'power.bus_load_current'].slice(0, 10) });
       }),
     );
-    expect(report).toEqual({ breaks: [], unreleased: ['APID 272 v2 (power)'] });
+    expect(report).toEqual({ breaks: [], unreleased: ['APID 272 v3 (power)'] });
+    // Power v2 against the set released before it: one addition, v1 untouched.
+    const { ['272@2']: v2, ...beforeV2 } = released;
+    expect(v2?.fields.at(-1)).toMatch(/^power\.solar_array_power@280:/);
+    expect(checkPackets(beforeV2, released)).toEqual({ breaks: [], unreleased: ['APID 272 v2 (power)'] });
   });
 
   it('the mission database is compatible with the released packet definitions in the repository (the gate CI runs)', async () => {

@@ -17,7 +17,7 @@
  *
  * @example
  *   checkPackets(released, packetShapes(mdb)).breaks;
- *   // → ['APID 272 v1 (power): calibration of power.battery_voltage changed: ship it as version 2']
+ *   // → ['APID 272 v1 (power): calibration or states of power.battery_voltage changed: ship it as version 3', …]
  */
 import type { MissionDatabase } from '../domain/mission/mission-database';
 
@@ -61,7 +61,13 @@ const label = (key: string, shape: PacketShape) => {
 export function checkPackets(released: PacketShapes, current: PacketShapes): PacketCompatibilityReport {
   const breaks: string[] = [];
   const unreleased: string[] = [];
-  const nextVersion = (key: string) => `ship it as version ${Number(key.split('@')[1]) + 1}`;
+  // The advice names the first version neither set uses, as a released one may already have successors.
+  const newestVersion = new Map<string, number>();
+  for (const key of [...Object.keys(released), ...Object.keys(current)]) {
+    const [apid, version] = key.split('@') as [string, string];
+    newestVersion.set(apid, Math.max(newestVersion.get(apid) ?? 0, Number(version)));
+  }
+  const nextVersion = (key: string) => `ship it as version ${newestVersion.get(key.split('@')[0]!)! + 1}`;
   for (const [key, was] of Object.entries(released)) {
     const now = current[key];
     if (!now) {

@@ -15,6 +15,9 @@
  * "relay". "passes" (store and forward): outside passes telemetry goes to the
  * onboard recorder, flagged as playback; during a pass real-time telemetry is
  * sent and the recorder is dumped beside it at the dump rate.
+ * Each satellite emits the definition version of a packet its onboard
+ * software has at the time (packet-versions.ts; the newest when no rule says
+ * otherwise); the schedule and sequence counts are per APID, whatever the version.
  *
  * @example
  *   const sim = new FleetSimulator({ mdb: defaultMissionDatabase(), fleet: demoFleet(3), seed: 1, startTimeMs });
@@ -35,6 +38,7 @@ import type { SatelliteInfo } from '../domain/mission/fleet';
 import type { OrbitTrack } from '../domain/orbit/orbit-track';
 import { TransmissionQueue, type SimPacket, type TransmissionCounts } from './transmission-queue';
 import { OnboardRecorder } from './onboard-recorder';
+import { PacketVersionSchedule, type PacketVersionRule } from './packet-versions';
 
 export type { SimPacket } from './transmission-queue';
 
@@ -57,6 +61,8 @@ export interface FleetSimulatorOptions {
    * definition alone (definition-model.ts), for a mission Perigee has no models of.
    */
   readonly model?: SimModelKind;
+  /** Definition versions each satellite emits, and from when; the newest of every APID when omitted. */
+  readonly packetVersions?: readonly PacketVersionRule[];
 }
 
 export type SimModelKind = 'physics' | 'definitions';
@@ -87,6 +93,8 @@ export interface SimCounts extends TransmissionCounts {
 }
 
 interface PacketSlot {
+  readonly apid: number;
+  /** The APID's newest layout, which sets the slot's rate. */
   readonly layout: PacketLayout;
   readonly periodMs: number;
   readonly phaseMs: number;
@@ -106,6 +114,7 @@ interface Craft {
 export class FleetSimulator {
   readonly mdb: MissionDatabase;
   readonly #slots: readonly PacketSlot[];
+  readonly #versions: PacketVersionSchedule;
   readonly #crafts: readonly Craft[];
   readonly #sources: readonly PassEventSource[];
   readonly #faults: FaultInjector;
@@ -115,7 +124,7 @@ export class FleetSimulator {
   #eventCount = 0;
   #events: Array<{ event: GroundStationEvent; source: number }> = [];
 
-  constructor({ mdb, fleet, seed, faults = NO_FAULTS, startTimeMs, link = { mode: 'relay' }, model = 'physics' }: FleetSimulatorOptions) {
+  constructor({ mdb, fleet, seed, faults = NO_FAULTS, startTimeMs, link = { mode: 'relay' }, model = 'physics', packetVersions = [] }: FleetSimulatorOptions) {
     if (!Number.isFinite(startTimeMs)) throw new RangeError(`startTimeMs must be finite, got ${startTimeMs}`);
     if (fleet.satellites.length === 0) throw new RangeError('the fleet has no satellites');
     const ids = new Set(fleet.satellites.map((s) => s.id));
@@ -123,6 +132,14 @@ export class FleetSimulator {
     this.mdb = mdb;
     this.#timeMs = startTimeMs;
     this.#slots = packetSlots(mdb);
+    this.#versions = new PacketVersionSchedule(mdb, packetVersions);
+    for (const rule of packetVersions) {
+      if (!ids.has(rule.satelliteId)) throw new RangeError(`packet version rule for satellite ${rule.satelliteId}, which is not in the fleet`);
+      const version = mdb.packetLayout(rule.apid, rule.version)!;
+      if (version.rateHz !== mdb.latestLayout(rule.apid)!.rateHz) {
+        throw new RangeError(`APID ${rule.apid} version ${rule.version} has another rate than the newest version; the simulator schedules an APID at one rate`);
+      }
+    }
     this.#faults = new FaultInjector(faults, new Prng(deriveSeed(seed, 'faults')));
     this.#crafts = fleet.satellites.map((satellite) => {
       const options = { satellite, mdb, seed, startTimeMs: gridFloor(startTimeMs) };
@@ -195,8 +212,9 @@ export class FleetSimulator {
         if ((((t - slot.phaseMs) % slot.periodMs) + slot.periodMs) % slot.periodMs !== 0) return;
         const sequenceCount = craft.sequence[i]!;
         craft.sequence[i] = (sequenceCount + 1) % SEQUENCE_COUNT_MODULO;
-        if (craft.recorder && !inContact) this.#record(craft, slot.layout, sequenceCount, t);
-        else this.#transmit(craft, slot.layout, sequenceCount, t, station);
+        const layout = this.#versions.layoutAt(craft.sim.satellite.id, slot.apid, t)!;
+        if (craft.recorder && !inContact) this.#record(craft, layout, sequenceCount, t);
+        else this.#transmit(craft, layout, sequenceCount, t, station);
       });
       if (craft.recorder && inContact) {
         for (const recorded of craft.recorder.dump(STEP_MS)) this.#queue.send({ ...recorded, transmitTimeMs: t, groundStation: station });
@@ -304,6 +322,6 @@ function packetSlots(mdb: MissionDatabase): PacketSlot[] {
     const k = siblings.indexOf(layout);
     const spread = Math.floor((k * periodMs) / siblings.length / STEP_MS) * STEP_MS;
     const phaseMs = siblings.length > 1 ? (spread + STEP_MS) % periodMs : 0;
-    return { layout, periodMs, phaseMs };
+    return { apid: layout.apid, layout, periodMs, phaseMs };
   });
 }

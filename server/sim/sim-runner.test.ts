@@ -143,6 +143,47 @@ describe('Sim > startSimulator', () => {
     expect(ofPass.filter((e) => e.type === 'uplink').map((e) => (e.type === 'uplink' ? e.verification : ''))).toEqual(['sent', 'accepted', 'executed']);
   });
 
+  it('emits the power definition versions it is given, switching the v1 satellites to v2 the set time after its own start', async () => {
+    const packets = trackServer(await listen());
+    const events = trackServer(await listen());
+    const { log } = recordingLog();
+    const clock = fastClock();
+    const startMs = clock();
+    const upgradeAfterMs = 20_000;
+    const sim = track(
+      startSimulator({
+        mdb,
+        fleet,
+        seed: 2,
+        faults: NO_FAULTS,
+        powerVersion: { emit: 'mixed', upgradeAfterMs },
+        transport: 'tcp',
+        gateway: { host, tcpPort: packets.port, udpPort: 0, eventsPort: events.port },
+        now: clock,
+        log,
+      }),
+    );
+    await until(() => sim.stats().simTimeMs > startMs + upgradeAfterMs + 10_000);
+    await sim.stop();
+    await packets.closed(0);
+    const power = frame(packets.connections[0]!).flatMap((bytes) => {
+      const result = decodePacket(mdb, bytes);
+      if (!result.ok) throw result.error;
+      return result.packet.layout.apid === 272 ? [result.packet] : [];
+    });
+    const versionsOf = (id: number) => power.filter((p) => p.satelliteId === id).map((p) => p.layout.version);
+    // PERIGEE-1 and -3 on v2 throughout; PERIGEE-2 on v1 until the upgrade, then on v2.
+    for (const id of [101, 103]) expect(new Set(versionsOf(id))).toEqual(new Set([2]));
+    const of102 = versionsOf(102);
+    const switchAt = of102.indexOf(2);
+    expect(of102.slice(0, switchAt).every((v) => v === 1) && of102.slice(switchAt).every((v) => v === 2)).toBe(true);
+    expect(switchAt).toBeGreaterThan(0);
+    // The runner reads its start just after this test's reading of the clock: the first v2 packet follows within a packet period or so.
+    const firstV2Ms = power.filter((p) => p.satelliteId === 102)[switchAt]!.onboardTimeMs;
+    expect(firstV2Ms).toBeGreaterThanOrEqual(startMs + upgradeAfterMs);
+    expect(firstV2Ms).toBeLessThan(startMs + upgradeAfterMs + 1_000);
+  });
+
   it('sends one UDP datagram per packet', async () => {
     // Slower than the TCP test: a burst of hundreds of datagrams would overflow the receiver's
     // default socket buffer, and UDP, unlike the simulator, drops without telling anyone.

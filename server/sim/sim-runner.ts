@@ -18,6 +18,7 @@ import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { FaultCounts, FaultRates } from './fault-injector';
 import { FleetSimulator, type LinkMode, type SimModelKind, type SimPacket } from './fleet-simulator';
+import { definesPowerVersions, powerVersionRules, type PowerVersionEmit } from './packet-versions';
 import { TcpLink, type SimLogger } from './tcp-link';
 import type { GroundStationEvent } from '../domain/ground-station-event';
 
@@ -37,6 +38,11 @@ export interface StartSimulatorOptions {
   readonly link?: LinkMode;
   /** Physical models of the demonstration fleet, or signals from the definitions; physics when omitted. */
   readonly model?: SimModelKind;
+  /**
+   * Power definition version per satellite (packet-versions.ts) and when the ones on v1 upgrade,
+   * ms after the start; every satellite on the newest version when omitted.
+   */
+  readonly powerVersion?: { readonly emit: PowerVersionEmit; readonly upgradeAfterMs?: number | undefined };
   readonly transport: 'tcp' | 'udp';
   readonly gateway: GatewayAddress;
   /** Interval between advances of simulated time, ms. */
@@ -84,6 +90,7 @@ export function startSimulator({
   faults,
   link,
   model,
+  powerVersion,
   transport,
   gateway,
   tickMs = 50,
@@ -92,7 +99,15 @@ export function startSimulator({
   reconnect = {},
 }: StartSimulatorOptions): SimulatorHandle {
   if (!(tickMs > 0)) throw new RangeError(`tickMs must be positive, got ${tickMs}`);
-  const sim = new FleetSimulator({ mdb, fleet, seed, faults, startTimeMs: now(), ...(link ? { link } : {}), ...(model ? { model } : {}) });
+  const startTimeMs = now();
+  // The power-version setting concerns the built-in mission's power packet; a mission without it has nothing to choose.
+  const packetVersions = powerVersion && definesPowerVersions(mdb)
+    ? powerVersionRules(fleet, {
+        emit: powerVersion.emit,
+        ...(powerVersion.upgradeAfterMs === undefined ? {} : { upgradeAtMs: startTimeMs + powerVersion.upgradeAfterMs }),
+      })
+    : [];
+  const sim = new FleetSimulator({ mdb, fleet, seed, faults, startTimeMs, packetVersions, ...(link ? { link } : {}), ...(model ? { model } : {}) });
   const linkOptions = { host: gateway.host, log, ...reconnect };
   const eventLink = new TcpLink({ ...linkOptions, name: 'events', port: gateway.eventsPort });
   const packetLink = transport === 'tcp' ? new TcpLink({ ...linkOptions, name: 'packets', port: gateway.tcpPort }) : undefined;

@@ -166,16 +166,23 @@ export class SpacecraftSimulator {
     const [px, mx, py, my] = eps.wingCurrentsA;
     // Current sensors cannot read below zero: clamp the noise on a dark wing.
     const current = (a: number) => Math.max(0, a + (a > 0 ? rng.normal(0, NOISE.currentA) : 0));
-    values['power.battery_voltage'] = eps.batteryVoltageV + rng.normal(0, NOISE.voltageV);
+    const voltageV = eps.batteryVoltageV + rng.normal(0, NOISE.voltageV);
+    values['power.battery_voltage'] = voltageV;
     values['power.battery_current'] = eps.batteryCurrentA + rng.normal(0, NOISE.currentA);
     values['power.battery_temperature'] = this.#thermal.batteryBoxC() + rng.normal(0, NOISE.temperatureC);
     values['power.battery_soc'] = eps.socPercent;
-    values['power.solar_array_current_px'] = current(px);
-    values['power.solar_array_current_mx'] = current(mx);
-    values['power.solar_array_current_py'] = current(py);
-    values['power.solar_array_current_my'] = current(my);
+    const wingsA = [current(px), current(mx), current(py), current(my)] as const;
+    values['power.solar_array_current_px'] = wingsA[0];
+    values['power.solar_array_current_mx'] = wingsA[1];
+    values['power.solar_array_current_py'] = wingsA[2];
+    values['power.solar_array_current_my'] = wingsA[3];
     values['power.bus_load_current'] = eps.loadCurrentA + rng.normal(0, NOISE.currentA);
     values['power.eclipse'] = eps.isEclipse ? 1 : 0;
+    // Power v2's derived parameter, as its onboard software computes it: from the
+    // measured wing currents and voltage. It has no sensor of its own, so no noise
+    // draw either: v1 and v2 packets carry the same values in their shared fields.
+    // The unregulated bus sits at the battery's terminal voltage.
+    values['power.solar_array_power'] = (wingsA[0] + wingsA[1] + wingsA[2] + wingsA[3]) * voltageV;
   }
 
   #environmentAt(timeMs: number): Environment {

@@ -127,7 +127,7 @@ describe('Pipeline > gateway → Kafka → processor → archiver → TimescaleD
     if (!decoded.ok) throw decoded.error;
     const rows = await db.pool.query(
       `SELECT parameter_id, value, raw_value, (extract(epoch FROM ts) * 1000)::float8 AS ms
-         FROM samples WHERE satellite_id = 102 AND ts = to_timestamp($1 / 1000.0) AND parameter_id BETWEEN 100 AND 109
+         FROM samples WHERE satellite_id = 102 AND ts = to_timestamp($1 / 1000.0) AND parameter_id BETWEEN 100 AND 110
         ORDER BY parameter_id`,
       [decoded.packet.onboardTimeMs],
     );

@@ -4,7 +4,9 @@
  * then silver and gold rows of a range are deleted for one satellite and
  * corrupted for the other, and `reprocess` rebuilds the range from bronze.
  * Every row of samples, agg_1s and agg_1m must then equal what the live
- * path stored, inside the range and outside it.
+ * path stored, inside the range and outside it. The bronze holds power
+ * packets of two definition versions (PERIGEE-2 flies power v1 until a
+ * firmware upload a minute in), and each must be decoded with its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
@@ -19,7 +21,9 @@ import { MissionDatabase } from '../domain/mission/mission-database';
 import missionFile from '../domain/mission/mission-database.json' with { type: 'json' };
 import { publishAsGateway } from '../ingest/testing/publish-as-gateway';
 import { createLogger } from '../log';
+import { decodePacket } from '../domain/codec/packet-codec';
 import { FleetSimulator } from '../sim/fleet-simulator';
+import { powerVersionRules } from '../sim/packet-versions';
 import { startArchiver, type Archiver } from './archiver';
 import { startProcessor, type Processor } from './processor';
 import { reprocess } from './reprocessor';
@@ -30,6 +34,9 @@ const stream = loadConfig({}).stream;
 const log = createLogger({ level: 'error', namespace: 'reprocess-test' });
 const T0 = Date.UTC(2026, 0, 1, 6);
 const SECOND_TIER = secondTierParameterIds(mdb);
+/** PERIGEE-2 switches from power v1 to v2 here; PERIGEE-1 is on v2 throughout. */
+const UPGRADE_MS = T0 + 60_000;
+const ARRAY_POWER = mdb.parameter('power.solar_array_power')!.id;
 /**
  * Rows as text, so that every column is compared bit for bit (float8 text
  * output round-trips) — except the aggregates' sum, kept as a number: a
@@ -85,12 +92,23 @@ beforeAll(async () => {
   const store = new PostgresTelemetryStore(db.pool, { secondTierParameterIds: SECOND_TIER });
   archiver = await startArchiver({ bus, store, mdb, groupId: 'perigee-archiver', log });
   processor = await startProcessor({ bus, mdb, fleet, groupId: 'perigee-processor', stream, log });
-  const sim = new FleetSimulator({ mdb, fleet, seed: 11, startTimeMs: T0, faults: { duplicateRate: 0.02, driftRate: 0, corruptRate: 0, reorderRate: 0 } });
+  const sim = new FleetSimulator({
+    mdb,
+    fleet,
+    seed: 11,
+    startTimeMs: T0,
+    faults: { duplicateRate: 0.02, driftRate: 0, corruptRate: 0, reorderRate: 0 },
+    packetVersions: powerVersionRules(fleet, { emit: 'mixed', upgradeAtMs: UPGRADE_MS }),
+  });
   const { packets } = sim.advance(T0 + 130_000);
   await publishAsGateway(await bus.producer(), mdb, packets, { chunkSize: 900 });
   // A retransmitted packet carries the same bytes and is stored once.
-  const distinct = new Map(packets.map((p) => [Buffer.from(p.bytes).toString('hex'), p.apid]));
-  for (const apid of distinct.values()) expectedSamples += mdb.latestLayout(apid)!.parameters.length;
+  const distinct = new Map(packets.map((p) => [Buffer.from(p.bytes).toString('hex'), p.bytes]));
+  for (const bytes of distinct.values()) {
+    const decoded = decodePacket(mdb, bytes);
+    if (!decoded.ok) throw decoded.error;
+    expectedSamples += decoded.packet.values.length;
+  }
   const deadline = Date.now() + 60_000;
   while ((await count('SELECT count(*) AS n FROM samples')) < expectedSamples || archiver.stats().messagesStored === 0) {
     if (Date.now() > deadline) throw new Error(`archive did not catch up: ${await count('SELECT count(*) AS n FROM samples')} of ${expectedSamples} samples`);
@@ -124,6 +142,12 @@ describe('Reprocessing > rebuild silver and gold from bronze', () => {
     await db.pool.query(`UPDATE agg_1m SET sum = 0 WHERE satellite_id = 102 AND bucket < $1`, [new Date(T0 + 120_000).toISOString()]);
     const damaged = await snapshot();
     expect(damaged.samples.length).toBeLessThan(original.samples.length);
+    // The range holds both power versions of PERIGEE-2: the solar array power starts at its upload.
+    const arrayPowerTimes = original.samples.filter((r) => r.satellite_id === 102 && r.parameter_id === ARRAY_POWER).map((r) => Date.parse(r.ts as string));
+    expect(arrayPowerTimes[0]).toBe(UPGRADE_MS);
+    expect(arrayPowerTimes).toHaveLength(351); // 5 Hz from 06:01:00 through 06:02:10
+    const voltageOf102 = original.samples.filter((r) => r.satellite_id === 102 && r.parameter_id === 100);
+    expect(voltageOf102).toHaveLength(650);
 
     const report = await reprocess({ store: store(), mdb, fleet, stream, fromMs: from, toMs: to, sliceMs: 60_000 });
 
@@ -137,6 +161,8 @@ describe('Reprocessing > rebuild silver and gold from bronze', () => {
     expect(report.quarantined).toBe(0);
 
     expectSameSnapshot(await snapshot(), original);
+    const rebuilt = await db.pool.query(`SELECT count(*)::int AS n, min(ts) AS first FROM samples WHERE satellite_id = 102 AND parameter_id = $1`, [ARRAY_POWER]);
+    expect(rebuilt.rows[0]).toEqual({ n: 351, first: new Date(UPGRADE_MS) });
   }, 60_000);
 
   it('changes nothing when run again over the same range (idempotent)', async () => {

@@ -5,14 +5,14 @@ import { TIER_BUCKET_MS, parameterSampleRatesHz, secondTierParameterIds } from '
 describe('Aggregation > secondTierParameterIds', () => {
   it('keeps the parameters sampled faster than 1 Hz: attitude (10 Hz) and power (5 Hz), not the 1 Hz thermal nodes', () => {
     const ids = [...secondTierParameterIds(defaultMissionDatabase())].sort((a, b) => a - b);
-    expect(ids).toEqual([...Array.from({ length: 16 }, (_, i) => 1 + i), ...Array.from({ length: 10 }, (_, i) => 100 + i)]);
+    expect(ids).toEqual([...Array.from({ length: 16 }, (_, i) => 1 + i), ...Array.from({ length: 11 }, (_, i) => 100 + i)]);
   });
 });
 
 describe('Aggregation > parameterSampleRatesHz', () => {
   it('gives each parameter the rate of its packet', () => {
     const rates = parameterSampleRatesHz(defaultMissionDatabase());
-    expect([rates.get(1), rates.get(16), rates.get(100), rates.get(109), rates.get(1000)]).toEqual([10, 10, 5, 5, 1]);
+    expect([rates.get(1), rates.get(16), rates.get(100), rates.get(109), rates.get(110), rates.get(1000)]).toEqual([10, 10, 5, 5, 5, 1]);
     expect(rates.get(4242)).toBeUndefined();
   });
 

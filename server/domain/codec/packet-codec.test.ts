@@ -7,9 +7,11 @@ import { readPrimaryHeader } from './space-packet';
 const mdb = defaultMissionDatabase();
 const T0 = Date.UTC(2026, 10, 25, 12, 0, 0, 250);
 
+/** A power packet of definition version 1 (version 2 is tested on its own below). */
 function powerPacket(overrides: Partial<PacketToEncode> = {}): PacketToEncode {
   return {
     apid: 272,
+    version: 1,
     satelliteId: 101,
     sequenceCount: 42,
     onboardTimeMs: T0,
@@ -175,6 +177,56 @@ describe('Codec > PacketCodec', () => {
       noSec[0]! &= ~0x08;
       new DataView(noSec.buffer).setUint16(noSec.length - 2, crc16(noSec, 0, noSec.length - 2));
       expectError(noSec, 'no-secondary-header');
+    });
+
+    it('decodes power v2 bytes written field by field: the v1 fields in their places, then the solar array power', () => {
+      // Built with a DataView from the wire layout (space-packet.ts and the mission database), not with encodePacket.
+      const bytes = new Uint8Array(16 + 9 * 2 + 1 + 2 + 2);
+      const view = new DataView(bytes.buffer);
+      view.setUint16(0, 0x0800 | 272); // version 0, telemetry, secondary header, APID 272
+      view.setUint16(2, 0xc000 | 513); // unsegmented, sequence count 513
+      view.setUint16(4, bytes.length - 7);
+      view.setUint32(6, (T0 - 250) / 1000); // CUC coarse seconds since the 1970 epoch
+      view.setUint16(10, 16384); // 0.25 s
+      view.setUint16(12, 102); // spacecraft id
+      view.setUint8(14, 2); // definition version 2
+      view.setUint8(15, 0);
+      const raw = [28_417, -1250, 1619, 8765, 2100, 0, 1333, 500, 2750];
+      raw.forEach((r, i) => (i === 1 ? view.setInt16(16 + i * 2, r) : view.setUint16(16 + i * 2, r)));
+      view.setUint8(34, 1); // eclipse
+      view.setUint16(35, 24_789); // 247.89 W at 0.01 W per count
+      view.setUint16(37, crc16(bytes, 0, 37));
+
+      const result = decodePacket(mdb, bytes);
+      if (!result.ok) throw result.error;
+      const { packet } = result;
+      expect([packet.layout.name, packet.layout.version, packet.satelliteId, packet.sequenceCount, packet.onboardTimeMs]).toEqual(['power', 2, 102, 513, T0]);
+      const byName = Object.fromEntries(packet.layout.parameters.map((p, i) => [p.name, packet.values[i]]));
+      expect(Object.keys(byName)).toEqual([...mdb.packetLayout(272, 1)!.parameters.map((p) => p.name), 'power.solar_array_power']);
+      expect(byName['power.battery_voltage']).toBeCloseTo(28.417, 9);
+      expect(byName['power.battery_current']).toBeCloseTo(-1.25, 9);
+      expect(byName['power.battery_soc']).toBeCloseTo(87.65, 9);
+      expect(byName['power.bus_load_current']).toBeCloseTo(2.75, 9);
+      expect(byName['power.eclipse']).toBe(1);
+      expect(byName['power.solar_array_power']).toBeCloseTo(247.89, 9);
+      expect(packet.raw.at(-1)).toBe(24_789);
+    });
+
+    it('encodes v1 and v2 of the power packet with the same bytes in the shared fields, and decodes each by its version', () => {
+      const { values } = powerPacket();
+      const v1 = encodePacket(mdb, powerPacket());
+      const v2 = encodePacket(mdb, powerPacket({ version: 2, values: { ...values, 'power.solar_array_power': 131.5 } }));
+      expect(v2.length).toBe(v1.length + 2);
+      expect([v1[14], v2[14]]).toEqual([1, 2]);
+      expect(Buffer.from(v2.subarray(16, v1.length - 2))).toEqual(Buffer.from(v1.subarray(16, v1.length - 2)));
+      const [a, b] = [decodePacket(mdb, v1), decodePacket(mdb, v2)];
+      if (!a.ok || !b.ok) throw new Error('both versions decode');
+      expect([a.packet.layout.version, a.packet.values.length]).toEqual([1, 10]);
+      expect([b.packet.layout.version, b.packet.values.length]).toEqual([2, 11]);
+      expect(b.packet.values.slice(0, 10)).toEqual(a.packet.values);
+      expect(b.packet.values[10]).toBeCloseTo(131.5, 9);
+      // Without a version, encodePacket writes the newest definition, which needs the new field.
+      expect(() => encodePacket(mdb, powerPacket({ version: undefined }))).toThrow('needs a value for "power.solar_array_power"');
     });
 
     it('rejects a well-formed packet whose length differs from its definition', () => {

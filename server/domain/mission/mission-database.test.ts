@@ -17,6 +17,7 @@ describe('Mission > MissionDatabase', () => {
     expect(mdb.layouts.map((l) => [l.name, l.apid, l.rateHz, l.parameters.length, l.totalBytes])).toEqual([
       ['attitude', 256, 10, 16, 16 + 1 + 8 * 4 + 3 * 2 + 4 * 2 + 2],
       ['power', 272, 5, 10, 16 + 9 * 2 + 1 + 2],
+      ['power', 272, 5, 11, 16 + 9 * 2 + 1 + 2 + 2], // version 2: + power.solar_array_power
       ['thermal-block-0', 288, 1, 52, 16 + 52 * 2 + 2],
       ['thermal-block-1', 289, 1, 52, 122],
       ['thermal-block-2', 290, 1, 52, 122],
@@ -26,6 +27,8 @@ describe('Mission > MissionDatabase', () => {
     expect(new Set(mdb.parametersOf('thermal').map((p) => p.zone)).size).toBe(8);
     expect(mdb.parameter('power.battery_voltage')).toMatchObject({ id: 100, unit: 'V', limits: { criticalLow: 24.5, criticalHigh: 33.6 } });
     expect(mdb.parameterById(1207)?.name).toBe('thermal.node_207');
+    expect(mdb.layoutsOf(272).map((l) => l.version)).toEqual([1, 2]);
+    expect(mdb.parameter('power.solar_array_power')).toMatchObject({ id: 110, unit: 'W', rawType: 'uint16', limits: { warningHigh: 330, criticalHigh: 360 } });
     expect(mdb.maxPacketBytes).toBe(122);
   });
 

@@ -24,7 +24,7 @@ const mission = (parameters: Parameter[], packets: MissionDatabaseInput['packets
 
 describe('Mission > PacketLayout', () => {
   it('lays the built-in packets out byte-aligned after the 16 header bytes, selected by definition version', () => {
-    const power = defaultMissionDatabase().latestLayout(272)!;
+    const power = defaultMissionDatabase().packetLayout(272, 1)!;
     expect(power.fields.map((f) => [f.parameter.name, f.bitOffset, f.encoding.bits])).toEqual([
       ['power.battery_voltage', 128, 16],
       ['power.battery_current', 144, 16],
@@ -39,6 +39,13 @@ describe('Mission > PacketLayout', () => {
     ]);
     expect(power.selectors.map((s) => [s.bitOffset, s.value])).toEqual([[112, 1]]);
     expect(power.totalBytes).toBe(16 + 9 * 2 + 1 + 2);
+    // Version 2 keeps every v1 field where it was and appends one.
+    const v2 = defaultMissionDatabase().latestLayout(272)!;
+    expect(v2.version).toBe(2);
+    expect(v2.fields.slice(0, -1).map((f) => [f.parameter.name, f.bitOffset, f.encoding.bits])).toEqual(power.fields.map((f) => [f.parameter.name, f.bitOffset, f.encoding.bits]));
+    expect(v2.fields.map((f) => [f.parameter.name, f.bitOffset, f.encoding.bits]).at(-1)).toEqual(['power.solar_array_power', 280, 16]);
+    expect(v2.selectors.map((s) => [s.bitOffset, s.value])).toEqual([[112, 2]]);
+    expect(v2.totalBytes).toBe(power.totalBytes + 2);
   });
 
   it.each([

@@ -29,9 +29,10 @@ function input(bytes: Uint8Array, offset: number, arrivalMs: number, extra: Part
   return { bytes, topic: 'telemetry.raw.power', partition: 0, offset: String(offset), arrivalMs, ...extra };
 }
 
-function powerPacket(sequenceCount: number, offsetMs: number, overrides: Record<string, number> = {}, satelliteId = 101): Uint8Array {
-  const layout = mdb.latestLayout(272)!;
-  return encodePacket(mdb, { apid: 272, satelliteId, sequenceCount, onboardTimeMs: T0 + offsetMs, values: valuesFor(layout, overrides) });
+/** A power packet, of definition version 1 unless told otherwise. */
+function powerPacket(sequenceCount: number, offsetMs: number, overrides: Record<string, number> = {}, satelliteId = 101, version = 1): Uint8Array {
+  const layout = mdb.packetLayout(272, version)!;
+  return encodePacket(mdb, { apid: 272, version, satelliteId, sequenceCount, onboardTimeMs: T0 + offsetMs, values: valuesFor(layout, overrides) });
 }
 
 describe('Stream > TelemetryPipeline', () => {
@@ -112,7 +113,8 @@ describe('Stream > TelemetryPipeline', () => {
     it('enriches frames with mode, orbit, calibration version and lineage, as telemetry.samples expects', () => {
       for (const frame of frames.slice(0, 200)) expect(sampleFrameSchema.parse(frame)).toEqual(frame);
       const frame = frames.find((f) => f.apid === 288 && f.satelliteId === 102)!;
-      expect(frame.context!.calibrationVersion).toBe('1.0.0');
+      expect(frame.context!.calibrationVersion).toBe(mdb.version);
+      expect(mdb.version).toBe('1.1.0');
       expect(['SAFE', 'SUN_POINTING', 'NADIR', 'TARGET', 'SLEW']).toContain(frame.context!.mode);
       expect(frame.context!.orbit).toMatchObject({ tleEpochMs: Date.UTC(2026, 10, 1) });
       expect(frame.context!.orbit!.altKm).toBeGreaterThan(490);
@@ -146,6 +148,27 @@ describe('Stream > TelemetryPipeline', () => {
       ]);
       expect(counts).toEqual({ 'out-of-range': 1 });
       expect(pipeline.stats()).toMatchObject({ packets: 5, frames: 5, samplesAccepted: 49, samplesRejected: 1, packetsQuarantined: 0 });
+    });
+
+    it('decodes power v1 and v2 of one satellite side by side, each with its own layout, inventing no value for the field v1 lacks', () => {
+      const pipeline = new TelemetryPipeline({ mdb, fleet });
+      const shared = { 'power.battery_voltage': 30.125, 'power.solar_array_current_px': 1.5 };
+      const bytes = [
+        powerPacket(0, 0, shared, 101, 1),
+        powerPacket(1, 200, { ...shared, 'power.solar_array_power': 212.34 }, 101, 2),
+        powerPacket(2, 400, shared, 101, 1),
+      ];
+      const { frames, quarantine } = pipeline.processBatch(bytes.map((b, i) => input(b, i, T0 + i * 200 + 50)));
+      expect(quarantine).toEqual([]);
+      expect(frames.map((f) => [f.sequenceCount, f.parameterIds.length, f.parameterIds.includes(110)])).toEqual([
+        [0, 10, false],
+        [1, 11, true],
+        [2, 10, false],
+      ]);
+      expect(frames[1]!.parameterIds.slice(0, 10)).toEqual(frames[0]!.parameterIds);
+      expect(frames[1]!.values[10]).toBeCloseTo(212.34, 9);
+      expect(frames[1]!.rawValues![10]).toBe(21_234);
+      for (const f of frames) expect(f.values[0]).toBeCloseTo(30.125, 9);
     });
 
     it('produces no frame for a packet whose every sample is refused, and quarantines each sample', () => {
