@@ -80,6 +80,10 @@ test('an engineer freezes the live view, scrubs to an instant and sees the value
   await page.getByTestId('conductor-scrub').fill(String(toMs - 100_000));
   await page.getByTestId('conductor-play-10').click();
   await expect(page.getByTestId('conductor-cursor')).toHaveAttribute('data-playing', 'true');
+  // The first render after the click may still carry the clock's reading from before it (the cursor not yet
+  // moving): measure from a reading where the cursor has moved, so both readings lie inside the playback.
+  const scrubbed = (await cursor(page)).cursorMs;
+  await expect.poll(async () => (await cursor(page)).cursorMs).toBeGreaterThan(scrubbed);
   const first = await cursor(page);
   const q0Before = await shownValue(page, 'attitude.q0');
   await page.waitForTimeout(2_000);
