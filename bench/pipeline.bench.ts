@@ -27,6 +27,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -246,6 +247,8 @@ interface Latency {
   frames: number;
   endToEnd: { p50: number; p99: number; max: number };
   livePath: { p50: number; p99: number; max: number };
+  /** How late this process's event loop ran timers while measuring (everything shares it here), ms. */
+  loopDelay: { p50: number; p99: number; max: number };
 }
 
 function summarize(values: number[]) {
@@ -281,6 +284,8 @@ async function measureLatency(system: System, { dump }: { dump?: SimPacket[] } =
   await new Promise((r) => setTimeout(r, 3000)); // consumer groups settle before measuring
   endToEnd.length = 0;
   livePath.length = 0;
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   let catchUpSeconds: number | undefined;
   if (dump) {
     const before = await countPlayback(system.db);
@@ -303,9 +308,11 @@ async function measureLatency(system: System, { dump }: { dump?: SimPacket[] } =
   } else {
     await new Promise((r) => setTimeout(r, latencySeconds * 1000));
   }
+  loop.disable();
   await sim.stop();
   client.close();
-  return { frames: endToEnd.length, endToEnd: summarize(endToEnd), livePath: summarize(livePath), catchUpSeconds };
+  const loopDelay = { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
+  return { frames: endToEnd.length, endToEnd: summarize(endToEnd), livePath: summarize(livePath), loopDelay, catchUpSeconds };
 }
 
 async function countPlayback(db: TestDatabase): Promise<number> {
@@ -363,7 +370,7 @@ async function main(): Promise<void> {
         );
         console.log(
           `[${kind} bus] live path gateway arrival → Socket.IO emit: p50 ${fmt(latency.livePath.p50)} ms, p99 ${fmt(latency.livePath.p99)} ms, ` +
-            `max ${fmt(latency.livePath.max)} ms`,
+            `max ${fmt(latency.livePath.max)} ms; event loop delay p99 ${fmt(latency.loopDelay.p99)} ms, max ${fmt(latency.loopDelay.max)} ms`,
         );
         const dump = recordedDump(dumpSatellites, dumpMinutesFor(kind));
         const during = await measureLatency(system, { dump });
@@ -374,7 +381,8 @@ async function main(): Promise<void> {
         );
         console.log(
           `[${kind} bus] live path during the dump: p50 ${fmt(during.livePath.p50)} ms, p99 ${fmt(during.livePath.p99)} ms, max ${fmt(during.livePath.max)} ms ` +
-            `(without: p50 ${fmt(latency.livePath.p50)} ms, p99 ${fmt(latency.livePath.p99)} ms) over ${fmt(during.frames)} frames`,
+            `(without: p50 ${fmt(latency.livePath.p50)} ms, p99 ${fmt(latency.livePath.p99)} ms) over ${fmt(during.frames)} frames; ` +
+            `event loop delay p99 ${fmt(during.loopDelay.p99)} ms, max ${fmt(during.loopDelay.max)} ms`,
         );
       } finally {
         await stop();

@@ -1,8 +1,8 @@
 /**
  * Coalesces accepted packets into one live frame per (satellite, subsystem)
- * per flush interval, so a browser receives at most ten frames a second per
- * room however fast packets come (a playback dump can deliver thousands a
- * second). Nothing that matters is lost in the merge: for every parameter the
+ * per flush, so the rate of frames a browser receives per room is the
+ * caller's pacing however fast packets come (a playback dump can deliver
+ * thousands a second). Nothing that matters is lost in the merge: for every parameter the
  * frame keeps the newest value and the minimum and maximum of the interval,
  * each with its own onboard time, so a one-sample spike still reaches the
  * plot at the instant it happened.
@@ -23,6 +23,11 @@ import type { LiveFrame } from './events';
  * to the gateway, so seconds mean it was held somewhere (recorder, relay).
  */
 export const LATE_AFTER_MS = 2000;
+
+/** Played back from the recorder, or held in transit past `lateAfterMs`: history arriving, not a live value. */
+export function isLateFrame(frame: Pick<SampleFrame, 'playback' | 'arrivalMs' | 'onboardTimeMs'>, lateAfterMs = LATE_AFTER_MS): boolean {
+  return frame.playback === true || frame.arrivalMs - frame.onboardTimeMs > lateAfterMs;
+}
 
 export interface FrameCoalescerOptions {
   readonly lateAfterMs?: number;
@@ -100,7 +105,7 @@ export class FrameCoalescer {
       room.mode = mode;
       room.modeTimeMs = t;
     }
-    const late = frame.playback === true || frame.arrivalMs - t > this.#lateAfterMs;
+    const late = isLateFrame(frame, this.#lateAfterMs);
     for (let i = 0; i < frame.parameterIds.length; i++) {
       const id = frame.parameterIds[i]!;
       const value = frame.values[i] ?? null;

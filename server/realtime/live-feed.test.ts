@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TOPICS } from '../topics';
 import { SOCKET_EVENTS } from './events';
-import { liveGroupId } from './live-feed';
+import { FLUSH_INTERVAL_MS, REALTIME_BURST_FRAMES, liveGroupId } from './live-feed';
 import { startRealtimeHarness, type RealtimeHarness } from './testing/realtime-harness';
 
 const ONBOARD_MS = 1_795_000_100_000;
@@ -19,9 +19,12 @@ const attitude = (sequenceCount: number, q0 = 0.5) => ({
 describe('Realtime > LiveFeed', () => {
   let harness: RealtimeHarness;
   let clockMs: number;
+  /** Set, the live feed's pacing clock stands still at it: no room earns a frame until a test moves it. */
+  let pacingMs: number | null;
   beforeEach(async () => {
     clockMs = ONBOARD_MS + 150;
-    harness = await startRealtimeHarness({ now: () => clockMs });
+    pacingMs = null;
+    harness = await startRealtimeHarness({ now: () => clockMs, pacingNow: () => pacingMs ?? performance.now() });
     await harness.warmUp(103, ONBOARD_MS, DELAY_MS);
   });
   afterEach(async () => {
@@ -62,8 +65,9 @@ describe('Realtime > LiveFeed', () => {
     const elapsedMs = Date.now() - started;
     const frames = client.frames;
     expect(frames.reduce((n, f) => n + f.packets, 0)).toBe(300);
-    // One frame per 100 ms interval at most (plus the interval in flight when publishing began and ended).
-    expect(frames.length).toBeLessThanOrEqual(Math.ceil(elapsedMs / 100) + 2);
+    // One frame per 100 ms interval at most, after the burst a quiet room may send at once
+    // (plus the interval in flight when publishing began and ended).
+    expect(frames.length).toBeLessThanOrEqual(Math.ceil(elapsedMs / 100) + REALTIME_BURST_FRAMES + 1);
     const q0 = frames[0]!.parameterIds[1]!; // parameter order follows the packet layout: mode, then q0
     const column = (f: (typeof frames)[number]) => f.parameterIds.indexOf(q0);
     const maxima = frames.map((f) => [f.max[column(f)]!, Math.round(f.maxTimesMs[column(f)]!)] as const);
@@ -74,6 +78,51 @@ describe('Realtime > LiveFeed', () => {
     expect([lastFrame.last[column(lastFrame)], Math.round(lastFrame.lastTimesMs[column(lastFrame)]!)]).toEqual([Math.fround(0.299), ONBOARD_MS + 299 * 100]); // q0 travels as float32;
     expect(frames.map((f) => f.counts[column(f)]).reduce((a, b) => a! + b!, 0)).toBe(300);
     expect(harness.feed.stats()).toMatchObject({ withheld: 0, dropped: 0, replaySkipped: 0 });
+  });
+
+  it('sends real-time packets that come together at once, up to the burst, then one frame per interval', async () => {
+    const client = await harness.connectClient();
+    await client.request(SOCKET_EVENTS.subscribe, { satelliteId: 103, subsystems: ['attitude'] });
+    await new Promise((r) => setTimeout(r, 250)); // the warm-up packets' frame goes out first
+    client.frames.length = 0;
+    pacingMs = performance.now() + 3_600_000; // long quiet: the room has its whole burst
+    for (let i = 0; i < REALTIME_BURST_FRAMES; i++) {
+      await harness.publishPacket(attitude(i));
+      await client.waitForFrames(i + 1); // each its own frame, with no wait for an interval
+    }
+    const burst = REALTIME_BURST_FRAMES;
+    for (let i = burst; i < burst + 3; i++) await harness.publishPacket(attitude(i));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(client.frames.map((f) => f.packets)).toEqual(Array(burst).fill(1)); // out of allowance: the rest waits
+    pacingMs += FLUSH_INTERVAL_MS;
+    const frames = await client.waitForFrames(burst + 1);
+    expect(frames.slice(burst).map((f) => [f.packets, Math.round(f.onboardTimeMs)])).toEqual([[3, ONBOARD_MS + (burst + 2) * 100]]);
+    expect(frames.every((f) => f.late.every((late) => !late))).toBe(true);
+  });
+
+  it('paces late packets apart: a flood of them never holds back the real-time ones of the same room', async () => {
+    const client = await harness.connectClient();
+    await client.request(SOCKET_EVENTS.subscribe, { satelliteId: 103, subsystems: ['attitude'] });
+    await new Promise((r) => setTimeout(r, 250));
+    client.frames.length = 0;
+    pacingMs = performance.now() + 3_600_000;
+    // Held five seconds at a relay, then released at once: late by arrival.
+    const held = (i: number) => ({ ...attitude(i), arrivalMs: ONBOARD_MS + i * 100 + 5_000 });
+    await harness.publishPacket(held(0));
+    await client.waitForFrames(1);
+    for (let i = 1; i < 6; i++) await harness.publishPacket(held(i));
+    // The late lane is out of allowance; a real-time packet of the same room still goes out at once.
+    await harness.publishPacket(attitude(6, 0.125));
+    await client.waitForFrames(2);
+    await new Promise((r) => setTimeout(r, 150));
+    const q0 = (f: (typeof client.frames)[number]) => f.parameterIds.indexOf(f.parameterIds[1]!);
+    expect(client.frames.map((f) => [f.packets, Math.round(f.onboardTimeMs), f.late[q0(f)], f.last[q0(f)]])).toEqual([
+      [1, ONBOARD_MS, true, 0.5],
+      [1, ONBOARD_MS + 600, false, 0.125],
+    ]);
+    pacingMs += FLUSH_INTERVAL_MS;
+    const frames = await client.waitForFrames(3);
+    expect([frames[2]!.packets, Math.round(frames[2]!.onboardTimeMs), frames[2]!.late.every(Boolean)]).toEqual([5, ONBOARD_MS + 500, true]);
   });
 
   it('stamps each frame with the clock at emission', async () => {

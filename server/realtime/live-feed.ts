@@ -7,10 +7,17 @@
  * packet (no Socket.IO adapter needed). Accepted samples are coalesced per
  * room of satellite and subsystem into frames holding each parameter's newest
  * value and the interval's min and max (see FrameCoalescer), sent as volatile
- * emits. A room is sent at most once per `flushIntervalMs`, and as soon as it
- * may: right after the batch that brought its data when its last frame is
- * that old, else when it comes due. A 10 Hz packet stream thus goes out as it
- * arrives, and only faster streams (a dump, a burst) wait to be merged.
+ * emits.
+ *
+ * Two lanes keep a dump from delaying live values: real-time samples and late
+ * ones (played back from the recorder, or held in transit) are coalesced and
+ * paced apart, each room of each lane by its own token bucket (RoomPacer) of
+ * one frame per `flushIntervalMs` sustained. A real-time room may also send a
+ * short burst at once (REALTIME_BURST_FRAMES), so packets that arrive
+ * together — a satellite's four thermal packets of one instant — go out as
+ * they come rather than one interval apart; only a sustained flood waits to
+ * be merged. The late lane has no burst: a dump reaches the browser at ten
+ * frames a second per room, whatever its rate.
  *
  * A client that cannot keep up (slow link, background tab) misses frames
  * instead of growing a queue in this process: see
@@ -33,7 +40,8 @@ import type { Bus } from '../ports/bus';
 import { stage } from '../topology';
 import { rawPacketInput } from '../worker/raw-packet-input';
 import { SOCKET_EVENTS, roomOf, type LiveFrame } from './events';
-import { FrameCoalescer } from './frame-coalescer';
+import { FrameCoalescer, isLateFrame, type FlushedFrame } from './frame-coalescer';
+import { RoomPacer } from './room-pacer';
 import type { TelemetrySocketServer } from './socket-server';
 
 export interface LiveFeedOptions {
@@ -52,13 +60,18 @@ export interface LiveFeedOptions {
   readonly maxReplayAgeMs?: number;
   /** Sees every frame shown live (e.g. the fleet status board). */
   readonly observe?: (frame: SampleFrame) => void;
-  /** How often pending samples are sent, one frame per room, ms. */
+  /** One frame per room per this interval, sustained, in each lane, ms. */
   readonly flushIntervalMs?: number;
+  /** Monotonic clock for pacing, ms (performance.now by default). */
+  readonly pacingNow?: () => number;
   readonly metrics?: PerigeeMetrics;
 }
 
-/** Ten frames a second per room: faster than the eye follows a value, slow enough that a dump costs the browser nothing. */
+/** Ten frames a second per room, sustained: faster than the eye follows a value, slow enough that a dump costs the browser nothing. */
 export const FLUSH_INTERVAL_MS = 100;
+
+/** Frames a quiet real-time room may send at once: more than the packets a satellite sends for one subsystem in the same instant. */
+export const REALTIME_BURST_FRAMES = 5;
 
 export interface LiveFeedStats {
   /** Frames flushed for their room (whether or not anyone was in it). */
@@ -107,13 +120,19 @@ export async function startLiveFeed({
   maxQueuedPacketsPerClient = MAX_QUEUED_PACKETS_PER_CLIENT,
   maxReplayAgeMs = 30_000,
   flushIntervalMs = FLUSH_INTERVAL_MS,
+  pacingNow = () => performance.now(),
   observe,
   metrics,
 }: LiveFeedOptions): Promise<LiveFeed> {
   if (!(flushIntervalMs > 0)) throw new RangeError('flushIntervalMs must be positive');
   const groupId = liveGroupId(nodeId);
   const pipeline = new TelemetryPipeline({ mdb, fleet });
-  const coalescer = new FrameCoalescer();
+  // Real-time first: when both lanes have a frame for a client, its live values lead the message.
+  const lanes = [
+    { coalescer: new FrameCoalescer(), pacer: new RoomPacer({ intervalMs: flushIntervalMs, burst: REALTIME_BURST_FRAMES }) },
+    { coalescer: new FrameCoalescer(), pacer: new RoomPacer({ intervalMs: flushIntervalMs, burst: 1 }) },
+  ] as const;
+  const [realtime, late] = lanes;
   let delivered = 0;
   let refused = 0;
   let withheld = 0;
@@ -126,16 +145,14 @@ export async function startLiveFeed({
    * several emits to one client in a row would lose all but the first.
    * Clients with the same rooms share one encoded message.
    */
-  const lastFlushMs = new Map<string, number>();
   const flush = (onlyDue: boolean): void => {
-    if (coalescer.pendingRooms === 0) return;
-    const tickMs = performance.now();
-    const flushed = coalescer.flush((satelliteId, subsystem) => {
-      const key = roomOf(satelliteId, subsystem);
-      if (onlyDue && (lastFlushMs.get(key) ?? -Infinity) + flushIntervalMs > tickMs) return false;
-      lastFlushMs.set(key, tickMs);
-      return true;
-    });
+    const tickMs = pacingNow();
+    const flushed: FlushedFrame[] = [];
+    for (const { coalescer, pacer } of lanes) {
+      if (coalescer.pendingRooms === 0) continue;
+      const due = (satelliteId: number, subsystem: string) => !onlyDue || pacer.take(roomOf(satelliteId, subsystem), tickMs);
+      for (const f of coalescer.flush(due)) flushed.push(f);
+    }
     if (flushed.length === 0) return;
     const slow = clientsBehind(io, maxQueuedPacketsPerClient);
     const emittedMs = now();
@@ -179,7 +196,7 @@ export async function startLiveFeed({
     metrics?.framesEmitted.inc(flushed.length);
     for (const f of flushed) for (const onboardMs of f.onboardTimesMs) metrics?.onboardToEmitSeconds.observe((emittedMs - onboardMs) / 1000);
   };
-  // Rooms not yet due when their data came are sent within a few ms of coming due.
+  // Rooms out of allowance when their data came are sent within a few ms of earning the next frame.
   const timer = setInterval(() => flush(true), Math.max(5, Math.min(20, flushIntervalMs / 5)));
   timer.unref();
 
@@ -203,7 +220,7 @@ export async function startLiveFeed({
             replaySkipped++;
             continue;
           }
-          coalescer.add(frame);
+          (isLateFrame(frame) ? late : realtime).coalescer.add(frame);
           observe?.(frame);
         }
         flush(true);

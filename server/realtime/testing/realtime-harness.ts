@@ -74,7 +74,16 @@ function nominalValue(name: string): number {
   return p.rawType === 'float32' ? 0.5 : (low + high) / 2;
 }
 
-export async function startRealtimeHarness({ now, log = silentLogger }: { now: () => number; log?: Logger }): Promise<RealtimeHarness> {
+export async function startRealtimeHarness({
+  now,
+  pacingNow,
+  log = silentLogger,
+}: {
+  now: () => number;
+  /** The live feed's pacing clock (monotonic ms); performance.now when omitted. */
+  pacingNow?: () => number;
+  log?: Logger;
+}): Promise<RealtimeHarness> {
   const bus = new MemoryBus();
   const httpServer = http.createServer();
   const testAuth = createTestAuth();
@@ -82,7 +91,7 @@ export async function startRealtimeHarness({ now, log = silentLogger }: { now: (
   const io = createSocketServer(httpServer, { auth: testAuth.auth });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-  const feed = await startLiveFeed({ bus, io, mdb, fleet: demoFleet(3), nodeId: 'test', log, now });
+  const feed = await startLiveFeed({ bus, io, mdb, fleet: demoFleet(3), nodeId: 'test', log, now, ...(pacingNow ? { pacingNow } : {}) });
   const producer: BusProducer = await bus.producer();
   const clients: TestClient[] = [];
 
