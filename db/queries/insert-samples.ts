@@ -1,15 +1,28 @@
 /**
  * Stores calibrated samples (silver) and merges exactly those newly stored
- * into the 1-second and 1-minute tiers (gold), in one statement. Samples are
- * unique per (satellite, parameter, onboard time): one already stored (a
- * frame published twice) is skipped and, since only rows the INSERT returned
- * are aggregated, never counted twice — so silver and gold stay exact
- * under at-least-once delivery.
+ * into the 1-second and 1-minute tiers (gold). Samples are unique per
+ * (satellite, parameter, onboard time): one already stored (a frame published
+ * twice) is skipped and, since only newly stored samples are aggregated,
+ * never counted twice — so silver and gold stay exact under at-least-once
+ * delivery.
+ *
+ * Two paths, one result:
+ *
+ * - fast (nearly every batch: the samples are new): a plain INSERT of the
+ *   samples and an upsert of buckets aggregated here, in one statement under
+ *   a savepoint. Without ON CONFLICT the insert checks the unique index once
+ *   instead of twice, and the tiers merge one row per bucket instead of
+ *   grouping the stored rows in the server;
+ * - exact (a sample is already there: the plain insert fails on the unique
+ *   index and rolls back to the savepoint): INSERT … ON CONFLICT DO NOTHING
+ *   RETURNING, and the tiers aggregate only the rows it returned.
  *
  * Each column travels as one binary array parameter expanded by `unnest`:
  * 50,000 samples are one round trip. A gold bucket that already holds values
  * (late samples, or another batch of the same second) keeps the smaller min,
  * the larger max, adds sum and count, and keeps the `last` of the later sample.
+ *
+ * Must run inside a transaction (the fast path takes a savepoint).
  *
  * @example
  *   await insertSamples(client, [{ timeMs: 1767225600000.5, satelliteId: 101, parameterId: 2, value: 0.5, rawValue: 0.5, quality: 0 }]);
@@ -20,11 +33,7 @@ import type { Queryable } from '../pool';
 import { float8Array, int2Array, int4Array } from './binary-arrays';
 import { timestampFromMs } from './epoch';
 
-function mergeInto(table: 'agg_1s' | 'agg_1m', width: string, where = 'true'): string {
-  return `
-INSERT INTO ${table} AS a (bucket, satellite_id, parameter_id, min, max, sum, count, last, last_ts)
-SELECT time_bucket('${width}', ts), satellite_id, parameter_id, min(value), max(value), sum(value), count(*), last(value, ts), max(ts)
-  FROM stored WHERE ${where} GROUP BY 1, 2, 3 ORDER BY 2, 3, 1
+const MERGE_BUCKET = `
 ON CONFLICT (satellite_id, parameter_id, bucket) DO UPDATE
    SET min = LEAST(a.min, EXCLUDED.min),
        max = GREATEST(a.max, EXCLUDED.max),
@@ -32,7 +41,35 @@ ON CONFLICT (satellite_id, parameter_id, bucket) DO UPDATE
        count = a.count + EXCLUDED.count,
        last = CASE WHEN EXCLUDED.last_ts >= a.last_ts THEN EXCLUDED.last ELSE a.last END,
        last_ts = GREATEST(a.last_ts, EXCLUDED.last_ts)`;
+
+function mergeInto(table: 'agg_1s' | 'agg_1m', width: string, where = 'true'): string {
+  return `
+INSERT INTO ${table} AS a (bucket, satellite_id, parameter_id, min, max, sum, count, last, last_ts)
+SELECT time_bucket('${width}', ts), satellite_id, parameter_id, min(value), max(value), sum(value), count(*), last(value, ts), max(ts)
+  FROM stored WHERE ${where} GROUP BY 1, 2, 3 ORDER BY 2, 3, 1${MERGE_BUCKET}`;
 }
+
+/** Buckets aggregated by the caller, from parameter $first on. */
+function mergeBuckets(table: 'agg_1s' | 'agg_1m', first: number): string {
+  const p = (i: number) => `$${first + i}`;
+  return `
+INSERT INTO ${table} AS a (bucket, satellite_id, parameter_id, min, max, sum, count, last, last_ts)
+SELECT ${timestampFromMs('u.bucket_ms')}, u.satellite_id, u.parameter_id, u.min, u.max, u.sum, u.count, u.last, ${timestampFromMs('u.last_ms')}
+  FROM unnest(${p(0)}::float8[], ${p(1)}::integer[], ${p(2)}::smallint[], ${p(3)}::float8[], ${p(4)}::float8[], ${p(5)}::float8[],
+              ${p(6)}::integer[], ${p(7)}::float8[], ${p(8)}::float8[])
+       AS u(bucket_ms, satellite_id, parameter_id, min, max, sum, count, last, last_ms)
+ ORDER BY 2, 3, 1${MERGE_BUCKET}`;
+}
+
+const FAST_SQL = `
+WITH stored AS (
+  INSERT INTO samples (ts, satellite_id, parameter_id, value, raw_value, quality)
+  SELECT ${timestampFromMs('u.time_ms')}, u.satellite_id, u.parameter_id, u.value, u.raw_value, u.quality
+    FROM unnest($1::float8[], $2::integer[], $3::smallint[], $4::float8[], $5::float8[], $6::smallint[])
+         AS u(time_ms, satellite_id, parameter_id, value, raw_value, quality)
+),
+second_tier AS (${mergeBuckets('agg_1s', 7)})
+${mergeBuckets('agg_1m', 16)}`;
 
 const SQL = `
 WITH stored AS (
@@ -70,6 +107,7 @@ export async function insertSamples(
   const values = new Array<number>(n);
   const rawValues = new Array<number>(n);
   const qualities = new Array<number>(n);
+  let finite = true;
   for (let i = 0; i < n; i++) {
     const s = samples[i]!;
     times[i] = s.timeMs;
@@ -78,16 +116,101 @@ export async function insertSamples(
     values[i] = s.value;
     rawValues[i] = s.rawValue;
     qualities[i] = s.quality;
+    if (!Number.isFinite(s.value) || !Number.isFinite(s.timeMs)) finite = false;
   }
-  const result = await q.query<{ stored: number }>(SQL, [
-    float8Array(times),
-    int4Array(satellites),
-    int2Array(parameters),
-    float8Array(values),
-    float8Array(rawValues),
-    int2Array(qualities),
-    secondTierIds === undefined ? null : int2Array([...secondTierIds]),
-  ]);
+  const columns = [float8Array(times), int4Array(satellites), int2Array(parameters), float8Array(values), float8Array(rawValues), int2Array(qualities)];
+  // NaN and infinities order differently here and in the server: such a batch takes the exact path.
+  if (finite) {
+    await q.query('SAVEPOINT perigee_samples');
+    try {
+      await q.query(FAST_SQL, [
+        ...columns,
+        ...bucketColumns(aggregateBuckets(samples, 1_000, secondTierIds)),
+        ...bucketColumns(aggregateBuckets(samples, 60_000)),
+      ]);
+      await q.query('RELEASE SAVEPOINT perigee_samples');
+      return { stored: n, skipped: 0 };
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      await q.query('ROLLBACK TO SAVEPOINT perigee_samples');
+    }
+  }
+  const result = await q.query<{ stored: number }>(SQL, [...columns, secondTierIds === undefined ? null : int2Array([...secondTierIds])]);
   const stored = result.rows[0]!.stored;
   return { stored, skipped: n - stored };
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Seconds from the Unix epoch to PostgreSQL's (2000-01-01), where timestamps count microseconds from. */
+const POSTGRES_EPOCH_S = 946_684_800;
+
+/**
+ * The microsecond, from 2000-01-01, the server stores for `timeMs` — the
+ * same arithmetic as `to_timestamp(ms / 1000)`, which rounds half to even —
+ * so a sample a fraction of a microsecond before a bucket edge falls in the
+ * bucket the server would put it in.
+ */
+export function postgresMicroseconds(timeMs: number): number {
+  const us = (timeMs / 1000 - POSTGRES_EPOCH_S) * 1_000_000;
+  const rounded = Math.round(us);
+  return rounded - us === 0.5 && rounded % 2 !== 0 ? rounded - 1 : rounded;
+}
+
+interface Bucket {
+  readonly bucketMs: number;
+  readonly satelliteId: number;
+  readonly parameterId: number;
+  min: number;
+  max: number;
+  sum: number;
+  count: number;
+  last: number;
+  lastMs: number;
+  lastUs: number;
+}
+
+/**
+ * Buckets of `widthMs` (a whole number of seconds) as `time_bucket` cuts
+ * them, with min, max, sum, count and the value at the newest time.
+ */
+export function aggregateBuckets(samples: readonly SampleRecord[], widthMs: number, only?: ReadonlySet<number>): Bucket[] {
+  const widthUs = widthMs * 1000;
+  const buckets = new Map<string, Bucket>();
+  for (const s of samples) {
+    if (only !== undefined && !only.has(s.parameterId)) continue;
+    const us = postgresMicroseconds(s.timeMs);
+    const startUs = Math.floor(us / widthUs) * widthUs;
+    const key = `${s.satelliteId}:${s.parameterId}:${startUs}`;
+    const b = buckets.get(key);
+    if (b === undefined) {
+      const bucketMs = startUs / 1000 + POSTGRES_EPOCH_S * 1000;
+      buckets.set(key, { bucketMs, satelliteId: s.satelliteId, parameterId: s.parameterId, min: s.value, max: s.value, sum: s.value, count: 1, last: s.value, lastMs: s.timeMs, lastUs: us });
+      continue;
+    }
+    if (s.value < b.min) b.min = s.value;
+    if (s.value > b.max) b.max = s.value;
+    b.sum += s.value;
+    b.count++;
+    if (us >= b.lastUs) {
+      b.last = s.value;
+      b.lastMs = s.timeMs;
+      b.lastUs = us;
+    }
+  }
+  return [...buckets.values()];
+}
+
+function bucketColumns(buckets: readonly Bucket[]): unknown[] {
+  return [
+    float8Array(buckets.map((b) => b.bucketMs)),
+    int4Array(buckets.map((b) => b.satelliteId)),
+    int2Array(buckets.map((b) => b.parameterId)),
+    float8Array(buckets.map((b) => b.min)),
+    float8Array(buckets.map((b) => b.max)),
+    float8Array(buckets.map((b) => b.sum)),
+    int4Array(buckets.map((b) => b.count)),
+    float8Array(buckets.map((b) => b.last)),
+    float8Array(buckets.map((b) => b.lastMs)),
+  ];
 }

@@ -16,9 +16,16 @@ import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { Logger } from '../log';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Bus, ConsumedBatch } from '../ports/bus';
-import type { TelemetryArchive } from '../ports/telemetry-store';
+import type { ArchivedMessage, TelemetryArchive } from '../ports/telemetry-store';
 import { stage } from '../topology';
 import { archiveRecord } from './archive-record';
+
+/**
+ * Messages read between yields to the event loop: a batch of 500 sample
+ * frames takes tens of ms to parse, and a live feed sharing the process
+ * (`perigee start`) must not wait that long to send a frame.
+ */
+const PARSE_SLICE = 50;
 
 /** What the archiver reads, as the topology declares it. */
 export const ARCHIVER_TOPICS = stage('archiver').consumes;
@@ -56,7 +63,11 @@ export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.
   const stats: ArchiverStats = { batches: 0, messagesStored: 0, messagesSkipped: 0, samples: 0, duplicateSamples: 0, lastBatchMs: 0 };
   const eachBatch = async (batch: ConsumedBatch) => {
     const started = now();
-    const messages = batch.messages.map((m) => archiveRecord(mdb, m));
+    const messages: ArchivedMessage[] = [];
+    for (let i = 0; i < batch.messages.length; i += PARSE_SLICE) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      for (const m of batch.messages.slice(i, i + PARSE_SLICE)) messages.push(archiveRecord(mdb, m));
+    }
     const result = await store.archiveBatch({
       consumerGroup: groupId,
       topic: batch.topic,

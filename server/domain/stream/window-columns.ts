@@ -35,7 +35,8 @@ export class WindowColumns {
   }
 
   add(slot: number, value: number, timeMs: number): void {
-    if (slot >= this.slots) this.#grow(slot + 1);
+    // Doubling: windows opened before all parameters were seen grow a slot at a time otherwise, copying each time.
+    if (slot >= this.slots) this.#grow(Math.max(slot + 1, this.slots * 2));
     const c = this.#cells;
     const at = slot * STRIDE;
     if (c[at + COUNT] === 0) {
