@@ -7,6 +7,12 @@
  * with its reason and bytes. Wiring only: routing and validation are domain
  * functions.
  *
+ * Played-back packets (a pass dump) go out through a lane of their own — a
+ * batching producer with its own send chain and its own backlog bound — so a
+ * dump of hundreds of thousands of packets never makes real-time packets wait
+ * behind its sends, and only the connection feeding a lane that is behind is
+ * paused.
+ *
  * @example
  *   const gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log });
  *   gateway.ports.tcp; // the port picked
@@ -63,7 +69,12 @@ export interface IngestGateway {
 
 export async function startIngestGateway(options: IngestGatewayOptions): Promise<IngestGateway> {
   const { host, bus, mdb, log, now = Date.now, maxPendingMessages = 50_000, maxEventLineBytes = 65_536, metrics } = options;
-  const producer = new BatchingProducer({ producer: await bus.producer(), log });
+  const busProducer = await bus.producer();
+  const realtimeLane = new BatchingProducer({ producer: busProducer, log });
+  const playbackLane = new BatchingProducer({ producer: busProducer, log });
+  const lanes = [realtimeLane, playbackLane] as const;
+  const pending = () => realtimeLane.pending + playbackLane.pending;
+  const closeLanes = () => Promise.all(lanes.map((lane) => lane.close()));
   const contacts = new ContactTracker();
   const sockets = new Set<net.Socket>();
   const stats: GatewayStats = { packetsReceived: 0, packetsRouted: 0, eventsAccepted: 0, quarantined: {}, udpRefusedOverload: 0, tcpConnections: 0 };
@@ -71,14 +82,15 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
   const quarantine = (message: Omit<QuarantineMessage, 'stage'>) => {
     stats.quarantined[message.reason] = (stats.quarantined[message.reason] ?? 0) + 1;
     metrics?.quarantined.inc({ stage: 'ingest', reason: message.reason });
-    producer.enqueue(TOPICS.quarantine, {
+    realtimeLane.enqueue(TOPICS.quarantine, {
       key: message.satelliteId === null ? null : String(message.satelliteId),
       value: Buffer.from(JSON.stringify({ stage: 'ingest', ...message } satisfies QuarantineMessage)),
       headers: contractHeader('quarantine'),
     });
   };
 
-  const acceptPacket = (packet: Uint8Array, source: string) => {
+  /** Routes one packet; returns the lane it went to (none when quarantined). */
+  const acceptPacket = (packet: Uint8Array, source: string): BatchingProducer | undefined => {
     stats.packetsReceived++;
     metrics?.packetsReceived.inc({ transport: source.slice(0, 3) });
     const receivedAtMs = now();
@@ -87,10 +99,11 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
     if (!route.ok) {
       const { reason, message, apid } = route.error;
       quarantine({ reason, detail: message, receivedAtMs, source, payloadBase64: value.toString('base64'), satelliteId: null, apid: apid ?? null });
-      return;
+      return undefined;
     }
     stats.packetsRouted++;
-    producer.enqueue(route.topic, {
+    const lane = route.playback ? playbackLane : realtimeLane;
+    lane.enqueue(route.topic, {
       key: String(route.satelliteId),
       value,
       headers: {
@@ -100,6 +113,7 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
         ...(route.playback ? { [HEADERS.playback]: '1' } : {}),
       },
     });
+    return lane;
   };
 
   const acceptEventLine = (line: Buffer, source: string) => {
@@ -120,19 +134,19 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
     stats.eventsAccepted++;
     metrics?.eventsReceived.inc();
     contacts.observe(result.data);
-    producer.enqueue(TOPICS.groundStationEvents, {
+    realtimeLane.enqueue(TOPICS.groundStationEvents, {
       key: String(result.data.satelliteId),
       value: Buffer.from(JSON.stringify(result.data)),
       headers: { [HEADERS.arrivalMs]: String(receivedAtMs), [HEADERS.source]: source, ...contractHeader('ground-station-event') },
     });
   };
 
-  // Backpressure: a TCP peer is paused while the bus is behind and resumed once it caught up.
-  const throttle = (socket: net.Socket) => {
-    if (producer.pending <= maxPendingMessages || socket.isPaused()) return;
+  // Backpressure: a TCP peer is paused while the lane it feeds is behind and resumed once that lane caught up.
+  const throttle = (socket: net.Socket, lane: BatchingProducer = realtimeLane) => {
+    if (lane.pending <= maxPendingMessages || socket.isPaused()) return;
     socket.pause();
     metrics?.gatewayPausedConnections.inc();
-    void producer.drain().then(() => {
+    void lane.drain().then(() => {
       metrics?.gatewayPausedConnections.dec();
       socket.resume();
     });
@@ -152,16 +166,20 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
     const refuse = (item: { error: { reason: string; message: string }; bytes: Uint8Array }) =>
       quarantine({ reason: item.error.reason, detail: item.error.message, receivedAtMs: now(), source, payloadBase64: Buffer.from(item.bytes).toString('base64'), satelliteId: null, apid: null });
     socket.on('data', (chunk) => {
+      let fed: BatchingProducer | undefined;
       for (const item of framer.push(chunk)) {
-        if ('packet' in item) acceptPacket(item.packet, source);
-        else {
+        if ('packet' in item) {
+          const lane = acceptPacket(item.packet, source);
+          // The fuller of the lanes this chunk fed decides whether the peer waits.
+          if (lane && (fed === undefined || lane.pending > fed.pending)) fed = lane;
+        } else {
           refuse(item);
           log.warn(`closing ${source}: ${item.error.message}`);
           socket.destroy();
           return;
         }
       }
-      throttle(socket);
+      throttle(socket, fed);
     });
     // A peer that hangs up mid-packet leaves bytes in the framer: they are quarantined as truncated, not dropped.
     socket.on('close', () => {
@@ -187,7 +205,7 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
 
   const udp = dgram.createSocket('udp4');
   udp.on('message', (message, peer) => {
-    if (producer.pending > maxPendingMessages) {
+    if (pending() > maxPendingMessages) {
       stats.udpRefusedOverload++;
       return;
     }
@@ -203,7 +221,7 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
   } catch (error) {
     for (const s of servers) s.close();
     udp.close();
-    await producer.close();
+    await closeLanes();
     throw error;
   }
   const ports = {
@@ -223,7 +241,7 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
         new Promise<void>((resolve) => eventServer.close(() => resolve())),
         new Promise<void>((resolve) => udp.close(() => resolve())),
       ]);
-      await producer.close();
+      await closeLanes();
     },
   };
 }

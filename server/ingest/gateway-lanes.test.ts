@@ -1,0 +1,135 @@
+/**
+ * The gateway's playback lane: a pass dump whose sends are slow (a broker
+ * busy appending hundreds of thousands of packets) must not hold back
+ * real-time packets, and backpressure must pause only the connection that
+ * feeds the lane that is behind. The broker is the in-process bus, wrapped
+ * so that sends to the playback topic wait until the test lets them through.
+ */
+import net from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryBus } from '../adapters/memory/memory-bus';
+import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
+import { demoFleet } from '../domain/mission/fleet';
+import { silentLogger } from '../log';
+import type { Bus, ConsumedMessage } from '../ports/bus';
+import { FleetSimulator, type SimPacket } from '../sim/fleet-simulator';
+import { recordedCopy } from '../sim/recorded-copy';
+import { ALL_RAW_TOPICS, HEADERS, TOPICS } from '../topics';
+import { startIngestGateway, type IngestGateway } from './gateway';
+
+const mdb = defaultMissionDatabase();
+const MAX_PENDING = 200;
+
+let inner: MemoryBus;
+let release: () => void;
+let gateway: IngestGateway;
+const received: ConsumedMessage[] = [];
+
+beforeEach(async () => {
+  inner = new MemoryBus({ log: silentLogger });
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const bus: Bus = {
+    description: 'in-process, slow on playback',
+    ping: () => inner.ping(),
+    producer: async () => {
+      const producer = await inner.producer();
+      return {
+        send: async (topic, messages) => {
+          if (topic === TOPICS.rawPlayback) await held;
+          await producer.send(topic, messages);
+        },
+      };
+    },
+    subscribe: (options) => inner.subscribe(options),
+    close: () => inner.close(),
+  };
+  received.length = 0;
+  await inner.subscribe({
+    groupId: 'observer',
+    topics: ALL_RAW_TOPICS,
+    fromBeginning: true,
+    eachBatch: async (batch) => {
+      received.push(...batch.messages);
+    },
+  });
+  gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log: silentLogger, maxPendingMessages: MAX_PENDING });
+});
+
+afterEach(async () => {
+  release();
+  await gateway.close();
+  await inner.close();
+});
+
+function packets(seconds: number): SimPacket[] {
+  const startMs = Math.floor(Date.now() / 1000) * 1000 - 600_000;
+  const sim = new FleetSimulator({ mdb, fleet: demoFleet(1), seed: 4, startTimeMs: startMs });
+  return sim.advance(startMs + seconds * 1000).packets;
+}
+
+async function connect(): Promise<net.Socket> {
+  const socket = net.connect(gateway.ports.tcp, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  return socket;
+}
+
+async function waitFor(what: string, done: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('Ingest > gateway lanes', () => {
+  it('publishes real-time packets while a dump’s sends are still waiting on the broker', async () => {
+    const dump = packets(30).map(recordedCopy); // 30 s of a satellite, flagged as played back
+    const live = packets(2);
+    const dumpSocket = await connect();
+    dumpSocket.write(Buffer.concat(dump.map((p) => p.bytes)));
+    await waitFor('the dump to reach the gateway', () => gateway.stats().packetsReceived >= dump.length);
+
+    const liveSocket = await connect();
+    liveSocket.end(Buffer.concat(live.map((p) => p.bytes)));
+    await waitFor('the real-time packets on the bus', () => received.length >= live.length);
+
+    // Everything published so far is real-time, in the order sent; the dump is still held.
+    expect(received.every((m) => m.topic !== TOPICS.rawPlayback && m.headers[HEADERS.playback] === undefined)).toBe(true);
+    const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+    expect(received.map((m) => hex(m.value)).sort()).toEqual(live.map((p) => hex(p.bytes)).sort());
+
+    release();
+    await waitFor('the dump on the bus', () => received.length === live.length + dump.length);
+    const played = received.filter((m) => m.topic === TOPICS.rawPlayback);
+    expect(played.map((m) => hex(m.value))).toEqual(dump.map((p) => hex(p.bytes)));
+    expect(played.every((m) => m.headers[HEADERS.playback] === '1')).toBe(true);
+    dumpSocket.end();
+  });
+
+  it('pauses only the connection whose lane is behind', async () => {
+    const dump = packets(30).map(recordedCopy);
+    expect(dump.length).toBeGreaterThan(MAX_PENDING * 2);
+    const dumpSocket = await connect();
+    // Written in pieces: the gateway sees the backlog grow past its bound and pauses this connection.
+    const bytes = Buffer.concat(dump.map((p) => p.bytes));
+    for (let at = 0; at < bytes.length; at += 4096) dumpSocket.write(bytes.subarray(at, at + 4096));
+    await waitFor('the dump connection to be paused', () => gateway.stats().packetsReceived > MAX_PENDING);
+    await new Promise((r) => setTimeout(r, 200));
+    const receivedWhilePaused = gateway.stats().packetsReceived;
+    expect(receivedWhilePaused).toBeLessThan(dump.length);
+
+    // A real-time connection is not paused: its packets arrive and are published.
+    const live = packets(3);
+    const liveSocket = await connect();
+    liveSocket.end(Buffer.concat(live.map((p) => p.bytes)));
+    await waitFor('the real-time packets on the bus', () => received.length >= live.length);
+    expect(received).toHaveLength(live.length);
+    expect(gateway.stats().packetsReceived).toBe(receivedWhilePaused + live.length);
+
+    // Released, the dump connection resumes and every packet of it is published once.
+    release();
+    await waitFor('the whole dump on the bus', () => received.filter((m) => m.topic === TOPICS.rawPlayback).length === dump.length);
+    expect(gateway.stats().packetsReceived).toBe(dump.length + live.length);
+    dumpSocket.end();
+  });
+});
