@@ -19,6 +19,9 @@ import type { Logger } from '../../log';
 import type { Bus, BusProducer, ConsumedMessage, SubscribeOptions, Subscription } from '../../ports/bus';
 import { assertTopic } from '../../topics';
 
+/** Messages per kafkajs send: its per-partition grouping is quadratic in a send's size. */
+const SEND_SLICE_MESSAGES = 500;
+
 export interface KafkaBusOptions {
   brokers: readonly string[];
   clientId: string;
@@ -88,11 +91,17 @@ export class KafkaBus implements Bus {
     this.#producers.add(producer);
     return {
       send: async (topic, messages) => {
-        await producer.send({
-          topic: assertTopic(topic),
-          acks: -1,
-          messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers ? { ...m.headers } : undefined })),
-        });
+        // In order, a slice at a time: kafkajs groups a send's messages per partition by copying the
+        // partition's list for every message, so one send of 10,000 messages costs seconds of CPU.
+        for (let start = 0; start < messages.length; start += SEND_SLICE_MESSAGES) {
+          await producer.send({
+            topic: assertTopic(topic),
+            acks: -1,
+            messages: messages
+              .slice(start, start + SEND_SLICE_MESSAGES)
+              .map((m) => ({ key: m.key, value: m.value, headers: m.headers ? { ...m.headers } : undefined })),
+          });
+        }
       },
     };
   }

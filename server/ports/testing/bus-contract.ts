@@ -90,6 +90,27 @@ export function describeBusContract(name: string, makeBus: () => Bus | Promise<B
       }
     });
 
+    it('takes one send of thousands of messages, each once and in order per key', async () => {
+      const bus = await makeBus();
+      try {
+        const sink = collector();
+        await bus.subscribe({ groupId: group('large-send'), topics: [TOPICS.rawAttitude], fromBeginning: true, eachBatch: sink.eachBatch });
+        const producer = await bus.producer();
+        const sent = Array.from({ length: 3_001 }, (_, i) => ({ key: String(101 + (i % 3)), value: Buffer.from(String(i)) }));
+        await producer.send(TOPICS.rawAttitude, sent);
+        const got = await sink.waitFor(3_001, 60_000);
+        await new Promise((r) => setTimeout(r, 200)); // nothing more arrives
+        expect(got).toHaveLength(3_001);
+        for (const key of ['101', '102', '103']) {
+          expect(got.filter((m) => m.key === key).map((m) => Number(m.value.toString()))).toEqual(
+            sent.flatMap((m, i) => (m.key === key ? [i] : [])),
+          );
+        }
+      } finally {
+        await bus.close();
+      }
+    });
+
     it('handles up to partitionsConcurrently partitions at once, each partition one batch at a time and in order', async () => {
       const bus = await makeBus();
       try {
