@@ -226,7 +226,7 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
   const publish = (batch: typeof packets) => publishAsGateway(producer, mdb, batch);
   // Both groups join and take a first batch before the clock starts: a group join takes seconds on Kafka.
   const archiver = await startArchiver({ bus: system.bus, store: new PostgresTelemetryStore(system.db.pool, { secondTierParameterIds: secondTierParameterIds(mdb) }), mdb, groupId: `bench-archiver-${system.kind}`, log, partitionsConcurrently: loadConfig(process.env).worker.archiverPartitionsConcurrently });
-  const processor = await startProcessor({ bus: system.bus, mdb, fleet, groupId: `bench-processor-${system.kind}`, stream: loadConfig({}).stream, log });
+  const processor = await startProcessor({ bus: system.bus, mdb, fleet, groupId: `bench-processor-${system.kind}`, stream: loadConfig(process.env).stream, log });
   const base = await countSamples(system.db);
   await publish(packets.slice(0, 50));
   for (let waited = 0; waited < 60_000; waited += 100) {

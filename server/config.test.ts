@@ -111,6 +111,14 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ RULE_THRESHOLD_REFRESH_MS: '50' })).toThrow(/^RULE_THRESHOLD_REFRESH_MS: /);
   });
 
+  it('reads how many partitions the processor and the archiver handle at once: 1 and 2 by default, 1..16', () => {
+    expect([loadConfig({}).stream.processorPartitionsConcurrently, loadConfig({}).worker.archiverPartitionsConcurrently]).toEqual([1, 2]);
+    const raised = loadConfig({ PROCESSOR_PARTITIONS_CONCURRENTLY: '4', ARCHIVER_PARTITIONS_CONCURRENTLY: '3' });
+    expect([raised.stream.processorPartitionsConcurrently, raised.worker.archiverPartitionsConcurrently]).toEqual([4, 3]);
+    expect(() => loadConfig({ PROCESSOR_PARTITIONS_CONCURRENTLY: '0' })).toThrow(/^PROCESSOR_PARTITIONS_CONCURRENTLY: /);
+    expect(() => loadConfig({ ARCHIVER_PARTITIONS_CONCURRENTLY: '17' })).toThrow(/^ARCHIVER_PARTITIONS_CONCURRENTLY: /);
+  });
+
   it('takes consumer lag alarm thresholds with defaults, per-group overrides, and refuses them out of order', () => {
     expect(loadConfig({}).lagAlarms).toEqual({ default: { warningSeconds: 30, criticalSeconds: 120 }, byGroup: {} });
     expect(loadConfig({ LAG_WARNING_SECONDS: '5', LAG_CRITICAL_SECONDS: '12.5', LAG_GROUP_THRESHOLDS: 'perigee-archiver=60:600,perigee-live-a=1.5:3' }).lagAlarms).toEqual({

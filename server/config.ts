@@ -80,6 +80,12 @@ const envSchema = z.object({
    * small, so live telemetry sharing the process waits at most one slice.
    */
   PLAYBACK_BATCH_MESSAGES: z.coerce.number().int().min(1).max(10_000).default(50),
+  /**
+   * Real-time partitions the processor handles at once. Each batch is processed whole before the next
+   * starts (state stays per satellite, and a satellite's packets of one APID share a partition); what
+   * overlaps is waiting for the bus to take the outputs, which on Kafka is most of a batch's time.
+   */
+  PROCESSOR_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(16).default(1),
   /** Identifies this web node; its live feed consumes as group perigee-live-<id>. */
   WEB_NODE_ID: z.string().regex(/^[A-Za-z0-9._-]+$/).default(os.hostname()),
   /** Number of simulated satellites. */
@@ -187,6 +193,8 @@ export interface Config {
     readonly allowedLatenessMs: number;
     /** Most played-back packets processed in one slice. */
     readonly playbackBatchMessages: number;
+    /** Real-time partitions the processor handles at once. */
+    readonly processorPartitionsConcurrently: number;
   };
   readonly sim: {
     readonly satellites: number;
@@ -331,6 +339,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
       clockDriftBoundMs: e.CLOCK_DRIFT_BOUND_MS,
       allowedLatenessMs: e.WINDOW_ALLOWED_LATENESS_MS,
       playbackBatchMessages: e.PLAYBACK_BATCH_MESSAGES,
+      processorPartitionsConcurrently: e.PROCESSOR_PARTITIONS_CONCURRENTLY,
     },
     sim: {
       satellites: e.SIM_SATELLITES,

@@ -54,7 +54,7 @@ async function count(sql: string): Promise<number> {
 }
 
 describe('Stream processing > fault accounting', () => {
-  it('repairs, quarantines or deduplicates every injected fault, exactly, and stores no sample at a wrong time', async () => {
+  it('repairs, quarantines or deduplicates every injected fault, exactly, and stores no sample at a wrong time (four partitions processed at once)', async () => {
     const startMs = Math.floor((Date.now() - 300_000) / 1000) * 1000;
     const sim = new FleetSimulator({
       mdb,
@@ -71,7 +71,8 @@ describe('Stream processing > fault accounting', () => {
 
     const producer = await bus.producer();
     await publishAsGateway(producer, mdb, packets, { linkDelayMs: LINK_DELAY_MS });
-    const stream = loadConfig({}).stream;
+    // Several partitions in flight: each batch is still processed whole, and the accounting must not change.
+    const stream = loadConfig({ PROCESSOR_PARTITIONS_CONCURRENTLY: '4' }).stream;
     archiver = await startArchiver({ bus, store: new PostgresTelemetryStore(db.pool), mdb, groupId: 'fault-archiver', log });
     processor = await startProcessor({ bus, mdb, fleet, groupId: 'fault-processor', stream, log });
 

@@ -192,7 +192,13 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
     await publish(laneOutputs(result));
   };
 
-  const subscription = await bus.subscribe({ groupId, topics: stage('processor').consumes, fromBeginning: true, eachBatch });
+  const subscription = await bus.subscribe({
+    groupId,
+    topics: stage('processor').consumes,
+    fromBeginning: true,
+    eachBatch,
+    partitionsConcurrently: stream.processorPartitionsConcurrently,
+  });
   const playbackSubscription = await bus.subscribe({
     groupId: `${groupId}-playback`,
     topics: stage('processor-playback').consumes,
