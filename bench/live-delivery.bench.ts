@@ -28,7 +28,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { defaultMissionDatabase } from '../server/domain/mission/default-mission-database';
 import { createLogger } from '../server/log';
-import { FLUSH_INTERVAL_MS } from '../server/realtime/live-feed';
+import { FLUSH_INTERVAL_MS, REALTIME_BURST_FRAMES } from '../server/realtime/live-feed';
+import { nominalRates } from './nominal-rates';
 import { startBareServer, type BroadcastRun, type Pace, type Recordings } from './live-delivery/bare-broadcast';
 import { spawnClientFleet, type MergedClientReport } from './live-delivery/client-fleet-process';
 import type { PacketWindow } from './live-delivery/delivery-tally';
@@ -139,9 +140,10 @@ async function measurePerigee(watches: number[][]): Promise<PerigeeRun> {
     const report = await fleet.stop();
     const simFailure = sim.stats().failure;
     if (simFailure) throw new Error(`the simulator failed: ${simFailure}`);
-    // Packets are due on a fixed schedule (rateHz per layout, periods dividing a second), so the
-    // number a satellite created in a window of whole seconds is exact.
-    const packetsPerSatellitePerS = sum(perigee.mdb.layouts.map((l) => l.rateHz));
+    // Packets are due on a fixed schedule (rateHz per packet, periods dividing a second), so the
+    // number a satellite created in a window of whole seconds is exact. A packet defined in two
+    // versions (power v1 and v2) is sent in one of them at a time: counted once.
+    const packetsPerSatellitePerS = nominalRates(perigee.mdb).packetsPerS;
     const windowS = (packetWindow.untilMs - packetWindow.fromMs) / 1000;
     const expected = sum(watches.map((w) => w.length)) * packetsPerSatellitePerS * windowS;
     return {
@@ -241,9 +243,9 @@ async function main(): Promise<void> {
       `${durationMs / 1000} s measured after ${warmupMs / 1000} s warm-up, ${clientProcesses} client process(es), simulator tick ${simTickMs} ms, ${os.cpus().length} CPUs`,
   );
   const mdb = defaultMissionDatabase();
-  const nominalPacketsPerS = satellites * sum(mdb.layouts.map((l) => l.rateHz));
-  const nominalSamplesPerS = satellites * sum(mdb.layouts.map((l) => l.rateHz * l.parameters.length));
-  console.log(`fleet at nominal rates: ${fmt(nominalPacketsPerS)} packets/s, ${fmt(nominalSamplesPerS)} samples/s; coalescing every ${FLUSH_INTERVAL_MS} ms`);
+  const nominalPacketsPerS = satellites * nominalRates(mdb).packetsPerS;
+  const nominalSamplesPerS = satellites * nominalRates(mdb).samplesPerS;
+  console.log(`fleet at nominal rates: ${fmt(nominalPacketsPerS)} packets/s, ${fmt(nominalSamplesPerS)} samples/s; frames paced per room at one per ${FLUSH_INTERVAL_MS} ms sustained, bursts of ${REALTIME_BURST_FRAMES}`);
   console.log(`load average at start: ${loadAverage()}`);
   const perigee = await measurePerigee(watches);
   const recorded = Object.values(perigee.clients.recordings).flat();

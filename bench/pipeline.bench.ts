@@ -55,6 +55,7 @@ import { loadConfig } from '../server/config';
 import { secondTierParameterIds } from '../server/domain/aggregation/series-tier';
 import { startArchiver } from '../server/worker/archiver';
 import { startProcessor } from '../server/worker/processor';
+import { nominalRates } from './nominal-rates';
 
 const { values: args } = parseArgs({
   options: {
@@ -378,7 +379,7 @@ function recordedDump(satellites: number, minutes: number): SimPacket[] {
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
-  const perSatellite = mdb.layouts.reduce((n, l) => n + l.rateHz * l.parameters.length, 0);
+  const perSatellite = nominalRates(mdb).samplesPerS;
   console.log(`Perigee pipeline benchmark: ${satellites} satellites (${fmt(perSatellite * satellites)} samples/s at nominal rates)`);
   const copyRows = 400_000;
   const copyRates = await (async () => {
