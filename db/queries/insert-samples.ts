@@ -61,25 +61,22 @@ SELECT ${timestampFromMs('u.bucket_ms')}, u.satellite_id, u.parameter_id, u.min,
  ORDER BY 2, 3, 1${MERGE_BUCKET}`;
 }
 
-const FAST_SQL = `
-WITH stored AS (
+/** Samples from parameters $1..$6, stored; `onConflict` for the exact path. */
+const insertSamplesSql = (onConflict = '') => `
   INSERT INTO samples (ts, satellite_id, parameter_id, value, raw_value, quality)
   SELECT ${timestampFromMs('u.time_ms')}, u.satellite_id, u.parameter_id, u.value, u.raw_value, u.quality
     FROM unnest($1::float8[], $2::integer[], $3::smallint[], $4::float8[], $5::float8[], $6::smallint[])
-         AS u(time_ms, satellite_id, parameter_id, value, raw_value, quality)
-),
+         AS u(time_ms, satellite_id, parameter_id, value, raw_value, quality)${onConflict}`;
+
+const FAST_SQL = `
+WITH stored AS (${insertSamplesSql()}),
 second_tier AS (${mergeBuckets('agg_1s', 7)})
 ${mergeBuckets('agg_1m', 16)}`;
 
 const SQL = `
-WITH stored AS (
-  INSERT INTO samples (ts, satellite_id, parameter_id, value, raw_value, quality)
-  SELECT ${timestampFromMs('u.time_ms')}, u.satellite_id, u.parameter_id, u.value, u.raw_value, u.quality
-    FROM unnest($1::float8[], $2::integer[], $3::smallint[], $4::float8[], $5::float8[], $6::smallint[])
-         AS u(time_ms, satellite_id, parameter_id, value, raw_value, quality)
+WITH stored AS (${insertSamplesSql(`
   ON CONFLICT DO NOTHING
-  RETURNING ts, satellite_id, parameter_id, value
-),
+  RETURNING ts, satellite_id, parameter_id, value`)}),
 second_tier AS (${mergeInto('agg_1s', '1 second', '$7::smallint[] IS NULL OR parameter_id = ANY($7::smallint[])')}),
 minute_tier AS (${mergeInto('agg_1m', '1 minute')})
 SELECT count(*)::int AS stored FROM stored`;
