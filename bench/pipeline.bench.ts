@@ -177,13 +177,18 @@ interface System {
   close(): Promise<void>;
 }
 
-async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase): Promise<System> {
+/**
+ * `keepLog`: the in-process log keeps every message (the capacity run reads
+ * it again from the start for the archiver alone); otherwise it keeps what
+ * `perigee start` keeps.
+ */
+async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase, { keepLog }: { keepLog: boolean }): Promise<System> {
   let cluster: KafkaMockCluster | undefined;
   let bus: Bus;
   if (kind === 'kafka') {
     cluster = await startKafkaMockCluster();
     bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'bench', log });
-  } else bus = new MemoryBus({ log, retainedMessagesPerPartition: 2_000_000 });
+  } else bus = keepLog ? new MemoryBus({ log, retainedMessagesPerPartition: 2_000_000, keptConsumedMessagesPerPartition: Infinity }) : new MemoryBus({ log });
   const gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log });
   const httpServer = http.createServer();
   const testAuth = createTestAuth();
@@ -207,6 +212,22 @@ async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase): Promise<
   };
 }
 
+/** The processor and the archiver on a system, configured from the environment as `perigee worker` is. */
+async function startWorker(system: System) {
+  const config = loadConfig(process.env);
+  const store = new PostgresTelemetryStore(system.db.pool, { secondTierParameterIds: secondTierParameterIds(mdb) });
+  const archiver = await startArchiver({ bus: system.bus, store, mdb, groupId: `bench-archiver-${system.kind}`, log, partitionsConcurrently: config.worker.archiverPartitionsConcurrently });
+  const processor = await startProcessor({ bus: system.bus, mdb, fleet, groupId: `bench-processor-${system.kind}`, stream: config.stream, log });
+  return {
+    archiver,
+    processor,
+    stop: async () => {
+      await processor.stop();
+      await archiver.stop();
+    },
+  };
+}
+
 interface Capacity {
   packets: number;
   samples: number;
@@ -226,8 +247,7 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
   const producer = await system.bus.producer();
   const publish = (batch: typeof packets) => publishAsGateway(producer, mdb, batch);
   // Both groups join and take a first batch before the clock starts: a group join takes seconds on Kafka.
-  const archiver = await startArchiver({ bus: system.bus, store: new PostgresTelemetryStore(system.db.pool, { secondTierParameterIds: secondTierParameterIds(mdb) }), mdb, groupId: `bench-archiver-${system.kind}`, log, partitionsConcurrently: loadConfig(process.env).worker.archiverPartitionsConcurrently });
-  const processor = await startProcessor({ bus: system.bus, mdb, fleet, groupId: `bench-processor-${system.kind}`, stream: loadConfig(process.env).stream, log });
+  const { archiver, processor } = await startWorker(system);
   const base = await countSamples(system.db);
   await publish(packets.slice(0, 50));
   for (let waited = 0; waited < 60_000; waited += 100) {
@@ -396,52 +416,61 @@ async function main(): Promise<void> {
   );
   const copyRate = Math.max(copyRates.binary, copyRates.text);
   for (const kind of buses) {
-    // A database per bus: the runs' simulated fleets share satellite ids and time grid, and a
+    // A database per bus and phase: the runs' simulated fleets share satellite ids and time grid, and a
     // sample already stored under the same (satellite, parameter, time) is, rightly, not stored again.
-    const db = await startTestDatabase();
-    const system = await startSystem(kind, db);
-    try {
-      const { capacity, stop } = await measureCapacity(system);
-      const processorRate = capacity.samples / capacity.processorSeconds;
-      const archiveRate = capacity.samples / capacity.archiveSeconds;
-      console.log(
-        `[${kind} bus] processor: ${fmt(capacity.packets / capacity.processorSeconds)} packets/s, ${fmt(processorRate)} samples/s ` +
-          `(${fmt(capacity.packets)} packets, ${fmt(capacity.samples)} samples in ${fmt(capacity.processorSeconds, 1)} s)`,
-      );
-      console.log(
-        `[${kind} bus] pipeline, processor and archiver together: ${fmt(archiveRate)} samples/s archived = ${fmt(archiveRate / copyRate, 2)} × raw COPY; ` +
-          `${fmt(archiveRate / (perSatellite * satellites), 1)} × this fleet's nominal rate`,
-      );
-      console.log(
-        `[${kind} bus] archiver alone on the same log (bronze + silver + gold + lineage): ${fmt(capacity.archiverAloneRate)} samples/s = ` +
-          `${fmt(capacity.archiverAloneRate / copyRate, 2)} × raw COPY`,
-      );
+    {
+      const db = await startTestDatabase();
+      const system = await startSystem(kind, db, { keepLog: true });
       try {
-        const latency = await measureLatency(system);
+        const { capacity, stop } = await measureCapacity(system);
+        await stop();
+        const processorRate = capacity.samples / capacity.processorSeconds;
+        const archiveRate = capacity.samples / capacity.archiveSeconds;
         console.log(
-          `[${kind} bus] latency onboard → Socket.IO client: p50 ${fmt(latency.endToEnd.p50)} ms, p99 ${fmt(latency.endToEnd.p99)} ms, ` +
-            `max ${fmt(latency.endToEnd.max)} ms over ${fmt(latency.frames)} frames in ${latencySeconds} s`,
+          `[${kind} bus] processor: ${fmt(capacity.packets / capacity.processorSeconds)} packets/s, ${fmt(processorRate)} samples/s ` +
+            `(${fmt(capacity.packets)} packets, ${fmt(capacity.samples)} samples in ${fmt(capacity.processorSeconds, 1)} s)`,
         );
         console.log(
-          `[${kind} bus] live path gateway arrival → Socket.IO emit: p50 ${fmt(latency.livePath.p50)} ms, p99 ${fmt(latency.livePath.p99)} ms, ` +
-            `max ${fmt(latency.livePath.max)} ms; event loop delay p99 ${fmt(latency.loopDelay.p99)} ms, max ${fmt(latency.loopDelay.max)} ms`,
-        );
-        const dump = recordedDump(dumpSatellites, dumpMinutesFor(kind));
-        const during = await measureLatency(system, { dump });
-        const dumpSamples = dump.reduce((n, p) => n + mdb.latestLayout(p.apid)!.parameters.length, 0);
-        console.log(
-          `[${kind} bus] pass dump of ${dumpSatellites} satellites × ${dumpMinutesFor(kind)} min (${fmt(dump.length)} packets, ${fmt(dumpSamples)} samples) ` +
-            `archived in ${fmt(during.catchUpSeconds!, 1)} s (${fmt(dumpSamples / during.catchUpSeconds!)} samples/s) while the fleet streamed live`,
+          `[${kind} bus] pipeline, processor and archiver together: ${fmt(archiveRate)} samples/s archived = ${fmt(archiveRate / copyRate, 2)} × raw COPY; ` +
+            `${fmt(archiveRate / (perSatellite * satellites), 1)} × this fleet's nominal rate`,
         );
         console.log(
-          `[${kind} bus] live path during the dump: p50 ${fmt(during.livePath.p50)} ms, p99 ${fmt(during.livePath.p99)} ms, max ${fmt(during.livePath.max)} ms ` +
-            `(without: p50 ${fmt(latency.livePath.p50)} ms, p99 ${fmt(latency.livePath.p99)} ms) over ${fmt(during.frames)} frames; ` +
-            `event loop delay p99 ${fmt(during.loopDelay.p99)} ms, max ${fmt(during.loopDelay.max)} ms`,
+          `[${kind} bus] archiver alone on the same log (bronze + silver + gold + lineage): ${fmt(capacity.archiverAloneRate)} samples/s = ` +
+            `${fmt(capacity.archiverAloneRate / copyRate, 2)} × raw COPY`,
         );
       } finally {
-        await stop();
+        await system.close();
+        await db.stop();
       }
+    }
+    // Latency and the dump on a fresh system whose in-process log keeps what `perigee start` keeps.
+    const db = await startTestDatabase();
+    const system = await startSystem(kind, db, { keepLog: false });
+    const worker = await startWorker(system);
+    try {
+      const latency = await measureLatency(system);
+      console.log(
+        `[${kind} bus] latency onboard → Socket.IO client: p50 ${fmt(latency.endToEnd.p50)} ms, p99 ${fmt(latency.endToEnd.p99)} ms, ` +
+          `max ${fmt(latency.endToEnd.max)} ms over ${fmt(latency.frames)} frames in ${latencySeconds} s`,
+      );
+      console.log(
+        `[${kind} bus] live path gateway arrival → Socket.IO emit: p50 ${fmt(latency.livePath.p50)} ms, p99 ${fmt(latency.livePath.p99)} ms, ` +
+          `max ${fmt(latency.livePath.max)} ms; event loop delay p99 ${fmt(latency.loopDelay.p99)} ms, max ${fmt(latency.loopDelay.max)} ms`,
+      );
+      const dump = recordedDump(dumpSatellites, dumpMinutesFor(kind));
+      const during = await measureLatency(system, { dump });
+      const dumpSamples = dump.reduce((n, p) => n + mdb.latestLayout(p.apid)!.parameters.length, 0);
+      console.log(
+        `[${kind} bus] pass dump of ${dumpSatellites} satellites × ${dumpMinutesFor(kind)} min (${fmt(dump.length)} packets, ${fmt(dumpSamples)} samples) ` +
+          `archived in ${fmt(during.catchUpSeconds!, 1)} s (${fmt(dumpSamples / during.catchUpSeconds!)} samples/s) while the fleet streamed live`,
+      );
+      console.log(
+        `[${kind} bus] live path during the dump: p50 ${fmt(during.livePath.p50)} ms, p99 ${fmt(during.livePath.p99)} ms, max ${fmt(during.livePath.max)} ms ` +
+          `(without: p50 ${fmt(latency.livePath.p50)} ms, p99 ${fmt(latency.livePath.p99)} ms) over ${fmt(during.frames)} frames; ` +
+          `event loop delay p99 ${fmt(during.loopDelay.p99)} ms, max ${fmt(during.loopDelay.max)} ms`,
+      );
     } finally {
+      await worker.stop();
       await system.close();
       await db.stop();
     }

@@ -27,6 +27,49 @@ describe('Bus > MemoryBus > retention', () => {
     await bus.close();
   });
 
+  it('keeps of what every group has read only a tail, and never drops what a group has not read yet', async () => {
+    const bus = new MemoryBus({ partitionsPerTopic: 1, keptConsumedMessagesPerPartition: 200, now: () => 5 });
+    const producer = await bus.producer();
+    const send = (from: number, n: number) =>
+      producer.send(TOPICS.rawPower, Array.from({ length: n }, (_, i) => ({ key: 'k', value: Buffer.from(String(from + i)) })));
+    const read = { fast: [] as number[], slow: [] as number[] };
+    let slowMayRead = false;
+    await bus.subscribe({ groupId: 'fast', topics: [TOPICS.rawPower], fromBeginning: true, eachBatch: async (b) => void read.fast.push(...b.messages.map((m) => Number(m.value.toString()))) });
+    await bus.subscribe({
+      groupId: 'slow',
+      topics: [TOPICS.rawPower],
+      fromBeginning: true,
+      eachBatch: async (b) => {
+        while (!slowMayRead) await new Promise((r) => setTimeout(r, 5));
+        read.slow.push(...b.messages.map((m) => Number(m.value.toString())));
+      },
+    });
+    for (let i = 0; i < 2_000; i += 100) {
+      await send(i, 100);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    // The slow group has read nothing: all 2,000 are kept for it.
+    const lateFromStart = async (groupId: string) => {
+      const got: number[] = [];
+      await bus.subscribe({ groupId, topics: [TOPICS.rawPower], fromBeginning: true, eachBatch: async (b) => void got.push(...b.messages.map((m) => Number(m.value.toString()))) });
+      await new Promise((r) => setTimeout(r, 50));
+      return got;
+    };
+    expect((await lateFromStart('late-1')).length).toBe(2_000);
+    slowMayRead = true;
+    while (read.slow.length < 2_000) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 20));
+    // Everyone has read everything: with nothing more written, all but a tail of 200 (+10 % at most) is gone.
+    expect(read.fast).toEqual(Array.from({ length: 2_000 }, (_, i) => i));
+    expect(read.slow).toEqual(Array.from({ length: 2_000 }, (_, i) => i));
+    const tail = await lateFromStart('late-2');
+    expect(tail.length).toBeGreaterThanOrEqual(200);
+    expect(tail.length).toBeLessThanOrEqual(320);
+    expect(tail).toEqual(Array.from({ length: tail.length }, (_, i) => 2_000 - tail.length + i));
+    await bus.close();
+  });
+
   it('starts a group without history at the end when fromBeginning is false', async () => {
     const bus = new MemoryBus();
     const producer = await bus.producer();

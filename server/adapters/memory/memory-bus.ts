@@ -7,9 +7,15 @@
  *
  * One subscriber per group consumes all partitions (there is one process).
  * Retention mirrors Kafka's size-based retention: each partition keeps at
- * most `retainedMessagesPerPartition` messages, dropping the oldest. As the
- * log dies with the process, a subscription's stop() first delivers what is
- * left (bounded by `drainTimeoutMs`), so a clean shutdown loses nothing.
+ * most `retainedMessagesPerPartition` messages, dropping the oldest. Below
+ * that, messages every current group has consumed are kept only as a tail of
+ * `keptConsumedMessagesPerPartition` (what a group joining later from the
+ * beginning gets): the log holds what is unread plus the tail, not hours of
+ * telemetry, and the process's heap — whose size sets how long a full
+ * garbage collection stops everything, live frames included — stays small.
+ * As the log dies with the process, a subscription's stop() first delivers
+ * what is left (bounded by `drainTimeoutMs`), so a clean shutdown loses
+ * nothing.
  *
  * Offsets start at the log's creation time in microseconds rather than 0:
  * the archive records the last offset it stored per partition and skips
@@ -34,6 +40,8 @@ interface Partition {
 export interface MemoryBusOptions {
   partitionsPerTopic?: number;
   retainedMessagesPerPartition?: number;
+  /** Messages every current group has consumed that a partition still keeps, newest first. */
+  keptConsumedMessagesPerPartition?: number;
   /** Most messages handed to one eachBatch call. */
   maxBatchMessages?: number;
   /** Wait before redelivering a batch whose handler failed, ms. */
@@ -48,6 +56,7 @@ export class MemoryBus implements Bus {
   readonly description = 'in-process bus';
   readonly #partitionsPerTopic: number;
   readonly #retained: number;
+  readonly #keptConsumed: number;
   readonly #maxBatch: number;
   readonly #retryDelayMs: number;
   readonly #drainTimeoutMs: number;
@@ -64,6 +73,7 @@ export class MemoryBus implements Bus {
   constructor({
     partitionsPerTopic = 4,
     retainedMessagesPerPartition = 200_000,
+    keptConsumedMessagesPerPartition = 10_000,
     maxBatchMessages = 500,
     retryDelayMs = 500,
     drainTimeoutMs = 10_000,
@@ -73,6 +83,8 @@ export class MemoryBus implements Bus {
     if (!Number.isInteger(partitionsPerTopic) || partitionsPerTopic < 1) throw new RangeError('partitionsPerTopic must be a positive integer');
     this.#partitionsPerTopic = partitionsPerTopic;
     this.#retained = retainedMessagesPerPartition;
+    if (!(keptConsumedMessagesPerPartition >= 0)) throw new RangeError('keptConsumedMessagesPerPartition must be zero or more');
+    this.#keptConsumed = keptConsumedMessagesPerPartition;
     this.#maxBatch = maxBatchMessages;
     this.#retryDelayMs = retryDelayMs;
     this.#drainTimeoutMs = drainTimeoutMs;
@@ -173,13 +185,37 @@ export class MemoryBus implements Bus {
         timestampMs,
       });
       // Trim in steps of 10% so retention costs O(1) amortised per message.
-      if (p.messages.length > this.#retained * 1.1) {
-        const drop = p.messages.length - this.#retained;
-        p.messages.splice(0, drop);
-        p.baseOffset += drop;
-      }
+      if (p.messages.length > this.#retained * 1.1) this.#dropBefore(p, p.baseOffset + p.messages.length - this.#retained);
+      else this.#dropConsumed(topic, index, p);
     }
     for (const s of this.#subscriptions) s.wake();
+  }
+
+  /** A group committed its position on a partition: what every group has now read may go. */
+  consumed(topic: Topic, partition: number): void {
+    const p = this.#topics.get(topic)?.[partition];
+    if (p) this.#dropConsumed(topic, partition, p);
+  }
+
+  /** Drops what every current group has read, beyond the kept tail. */
+  #dropConsumed(topic: Topic, partition: number, p: Partition): void {
+    if (p.messages.length <= this.#keptConsumed * 1.1 + 100) return;
+    const key = `${topic}\u0000${partition}`;
+    let readByAll = p.baseOffset + p.messages.length;
+    for (const s of this.#subscriptions) {
+      const position = s.positionOf(key);
+      if (position !== undefined && position < readByAll) readByAll = position;
+    }
+    const until = Math.min(readByAll, p.baseOffset + p.messages.length - this.#keptConsumed);
+    // In steps of at least a tenth of the tail: a group reading just behind the writer would otherwise cost a splice per message.
+    if (until - p.baseOffset >= Math.max(100, this.#keptConsumed * 0.1)) this.#dropBefore(p, until);
+  }
+
+  #dropBefore(p: Partition, offset: number): void {
+    const drop = offset - p.baseOffset;
+    if (drop <= 0) return;
+    p.messages.splice(0, drop);
+    p.baseOffset += drop;
   }
 }
 
@@ -211,6 +247,11 @@ class MemorySubscription implements Subscription {
 
   start(): void {
     this.#loop = this.#run();
+  }
+
+  /** The next offset this group will be handed of a partition ("topic\0partition"), or undefined when it does not read it. */
+  positionOf(key: string): number | undefined {
+    return this.#positions.get(key);
   }
 
   wake(): void {
@@ -265,6 +306,7 @@ class MemorySubscription implements Subscription {
     try {
       await this.#options.eachBatch(batch);
       this.#positions.set(key, found.next); // commit only after the handler resolved
+      this.#bus.consumed(batch.topic, batch.partition);
       // Let I/O and the other groups run between batches: a group with a deep backlog (a pass
       // dump) must not hold the event loop while the live feed waits to write to its sockets.
       await new Promise((resolve) => setImmediate(resolve));
