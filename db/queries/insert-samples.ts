@@ -173,16 +173,22 @@ interface Bucket {
  */
 export function aggregateBuckets(samples: readonly SampleRecord[], widthMs: number, only?: ReadonlySet<number>): Bucket[] {
   const widthUs = widthMs * 1000;
-  const buckets = new Map<string, Bucket>();
+  const out: Bucket[] = [];
+  // Per series (satellite and parameter as one number), per bucket index: numeric keys, no string per sample.
+  const series = new Map<number, Map<number, Bucket>>();
   for (const s of samples) {
     if (only !== undefined && !only.has(s.parameterId)) continue;
     const us = postgresMicroseconds(s.timeMs);
-    const startUs = Math.floor(us / widthUs) * widthUs;
-    const key = `${s.satelliteId}:${s.parameterId}:${startUs}`;
-    const b = buckets.get(key);
+    const index = Math.floor(us / widthUs);
+    const seriesKey = s.satelliteId * 65_536 + (s.parameterId + 32_768);
+    let buckets = series.get(seriesKey);
+    if (buckets === undefined) series.set(seriesKey, (buckets = new Map()));
+    const b = buckets.get(index);
     if (b === undefined) {
-      const bucketMs = startUs / 1000 + POSTGRES_EPOCH_S * 1000;
-      buckets.set(key, { bucketMs, satelliteId: s.satelliteId, parameterId: s.parameterId, min: s.value, max: s.value, sum: s.value, count: 1, last: s.value, lastMs: s.timeMs, lastUs: us });
+      const bucketMs = (index * widthUs) / 1000 + POSTGRES_EPOCH_S * 1000;
+      const created = { bucketMs, satelliteId: s.satelliteId, parameterId: s.parameterId, min: s.value, max: s.value, sum: s.value, count: 1, last: s.value, lastMs: s.timeMs, lastUs: us };
+      buckets.set(index, created);
+      out.push(created);
       continue;
     }
     if (s.value < b.min) b.min = s.value;
@@ -195,7 +201,7 @@ export function aggregateBuckets(samples: readonly SampleRecord[], widthMs: numb
       b.lastUs = us;
     }
   }
-  return [...buckets.values()];
+  return out;
 }
 
 function bucketColumns(buckets: readonly Bucket[]): unknown[] {
