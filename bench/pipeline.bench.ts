@@ -22,7 +22,7 @@
  *      during the dump next to the one without, and the time until the whole
  *      dump is archived (catch-up).
  *
- * usage: npm run bench -- [--satellites 10] [--capacity-seconds 60] [--kafka-capacity-seconds 15] [--latency-seconds 20] [--bus memory,kafka]
+ * usage: npm run bench -- [--satellites 10] [--capacity-seconds 60] [--kafka-capacity-seconds 40] [--latency-seconds 20] [--bus memory,kafka]
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -62,8 +62,9 @@ const { values: args } = parseArgs({
     satellites: { type: 'string', default: '10' },
     'capacity-seconds': { type: 'string', default: '60' },
     // librdkafka's mock cluster keeps only ~5 MiB per partition and drops older data silently:
-    // a backlog on Kafka must fit in it (telemetry.samples frames are ~1 KB of JSON each).
-    'kafka-capacity-seconds': { type: 'string', default: '15' },
+    // a backlog on Kafka must fit in it (telemetry.samples frames are ~1 KB of JSON each; 40 s of
+    // 10 satellites put about 3 MB on the fullest samples partition).
+    'kafka-capacity-seconds': { type: 'string', default: '40' },
     'latency-seconds': { type: 'string', default: '20' },
     'dump-satellites': { type: 'string', default: '20' },
     'dump-minutes': { type: 'string', default: '10' },
@@ -228,6 +229,24 @@ async function startWorker(system: System) {
   };
 }
 
+/**
+ * Puts `packets` through a just-started worker and waits until the processor
+ * has seen them and the archive holds their samples: consumer groups join
+ * and take a first batch before any clock starts (a join takes seconds on
+ * Kafka).
+ */
+async function warmUp(system: System, worker: Awaited<ReturnType<typeof startWorker>>, packets: readonly SimPacket[]): Promise<void> {
+  const seen = worker.processor.stats().pipeline.packets;
+  const base = await countSamples(system.db);
+  await publishAsGateway(await system.bus.producer(), mdb, packets);
+  for (let waited = 0; ; waited += 100) {
+    if (worker.processor.stats().pipeline.packets - seen >= packets.length && (await countSamples(system.db)) > base) break;
+    if (waited > 60_000) throw new Error('the worker did not take its first packets within a minute');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+}
+
 interface Capacity {
   packets: number;
   samples: number;
@@ -247,14 +266,9 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
   const producer = await system.bus.producer();
   const publish = (batch: typeof packets) => publishAsGateway(producer, mdb, batch);
   // Both groups join and take a first batch before the clock starts: a group join takes seconds on Kafka.
-  const { archiver, processor } = await startWorker(system);
-  const base = await countSamples(system.db);
-  await publish(packets.slice(0, 50));
-  for (let waited = 0; waited < 60_000; waited += 100) {
-    if (processor.stats().pipeline.packets >= 50 && (await countSamples(system.db)) > base) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await new Promise((r) => setTimeout(r, 1000));
+  const worker = await startWorker(system);
+  const { archiver, processor } = worker;
+  await warmUp(system, worker, packets.slice(0, 50));
   const before = await countSamples(system.db);
   const archivedBefore = archiver.stats().samples;
   const processedBefore = processor.stats().pipeline.packets;
@@ -448,6 +462,8 @@ async function main(): Promise<void> {
     const system = await startSystem(kind, db, { keepLog: false });
     const worker = await startWorker(system);
     try {
+      const startMs = Math.floor((Date.now() - 120_000) / 1000) * 1000;
+      await warmUp(system, worker, new FleetSimulator({ mdb, fleet, seed: 7, startTimeMs: startMs }).advance(startMs + 5_000).packets);
       const latency = await measureLatency(system);
       console.log(
         `[${kind} bus] latency onboard → Socket.IO client: p50 ${fmt(latency.endToEnd.p50)} ms, p99 ${fmt(latency.endToEnd.p99)} ms, ` +
