@@ -93,9 +93,10 @@ export class KafkaBus implements Bus {
       send: async (topic, messages) => {
         // In order, a slice at a time: kafkajs groups a send's messages per partition by copying the
         // partition's list for every message, so one send of 10,000 messages costs seconds of CPU.
+        const name = assertTopic(topic);
         for (let start = 0; start < messages.length; start += SEND_SLICE_MESSAGES) {
           await producer.send({
-            topic: assertTopic(topic),
+            topic: name,
             acks: -1,
             messages: messages
               .slice(start, start + SEND_SLICE_MESSAGES)

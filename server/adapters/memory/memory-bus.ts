@@ -172,6 +172,7 @@ export class MemoryBus implements Bus {
     if (this.#closed) throw new RangeError('bus is closed');
     const partitions = this.#partitions(topic);
     const timestampMs = this.#now();
+    const written = new Set<number>();
     for (const m of messages) {
       const index = m.key === null ? this.#roundRobin++ % partitions.length : hashKey(m.key) % partitions.length;
       const p = partitions[index]!;
@@ -184,7 +185,11 @@ export class MemoryBus implements Bus {
         headers: m.headers ?? {},
         timestampMs,
       });
-      // Trim in steps of 10% so retention costs O(1) amortised per message.
+      written.add(index);
+    }
+    // Once per partition written, not per message; in steps of 10% so retention costs O(1) amortised per message.
+    for (const index of written) {
+      const p = partitions[index]!;
       if (p.messages.length > this.#retained * 1.1) this.#dropBefore(p, p.baseOffset + p.messages.length - this.#retained);
       else this.#dropConsumed(topic, index, p);
     }
