@@ -119,6 +119,13 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ ARCHIVER_PARTITIONS_CONCURRENTLY: '17' })).toThrow(/^ARCHIVER_PARTITIONS_CONCURRENTLY: /);
   });
 
+  it('reads the most messages the archiver stores in one transaction: 2,000 by default, 1..20,000', () => {
+    expect(loadConfig({}).worker.archiverBatchMessages).toBe(2000);
+    expect(loadConfig({ ARCHIVER_BATCH_MESSAGES: '500' }).worker.archiverBatchMessages).toBe(500);
+    expect(() => loadConfig({ ARCHIVER_BATCH_MESSAGES: '0' })).toThrow(/^ARCHIVER_BATCH_MESSAGES: /);
+    expect(() => loadConfig({ ARCHIVER_BATCH_MESSAGES: '20001' })).toThrow(/^ARCHIVER_BATCH_MESSAGES: /);
+  });
+
   it('takes consumer lag alarm thresholds with defaults, per-group overrides, and refuses them out of order', () => {
     expect(loadConfig({}).lagAlarms).toEqual({ default: { warningSeconds: 30, criticalSeconds: 120 }, byGroup: {} });
     expect(loadConfig({ LAG_WARNING_SECONDS: '5', LAG_CRITICAL_SECONDS: '12.5', LAG_GROUP_THRESHOLDS: 'perigee-archiver=60:600,perigee-live-a=1.5:3' }).lagAlarms).toEqual({

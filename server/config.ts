@@ -59,6 +59,13 @@ const envSchema = z.object({
    */
   ARCHIVER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(16).default(2),
   /**
+   * Most messages the archiver stores in one transaction. Only a backlog (a pass dump, a restart)
+   * fills one. Each batch merges its gold buckets once: a 1-minute bucket of a satellite's parameter
+   * is updated once per batch that holds its samples, so larger batches write fewer bucket rows.
+   * 2,000 sample frames are about 44,000 samples. Kafka hands over at most one fetch at a time.
+   */
+  ARCHIVER_BATCH_MESSAGES: z.coerce.number().int().min(1).max(20_000).default(2000),
+  /**
    * How often the console checks the session of every open Socket.IO connection again, ms: a session
    * ended on another web node (or expired) stops receiving telemetry within this.
    */
@@ -183,6 +190,8 @@ export interface Config {
     readonly archiverGroupId: string;
     /** Partitions the archiver stores at once. */
     readonly archiverPartitionsConcurrently: number;
+    /** Most messages the archiver stores in one transaction. */
+    readonly archiverBatchMessages: number;
     /** How often the processor re-reads the stored rule thresholds, ms. */
     readonly ruleThresholdRefreshMs: number;
   };
@@ -331,6 +340,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
       processorGroupId: e.PROCESSOR_GROUP_ID,
       archiverGroupId: e.ARCHIVER_GROUP_ID,
       archiverPartitionsConcurrently: e.ARCHIVER_PARTITIONS_CONCURRENTLY,
+      archiverBatchMessages: e.ARCHIVER_BATCH_MESSAGES,
       ruleThresholdRefreshMs: e.RULE_THRESHOLD_REFRESH_MS,
     },
     stream: {

@@ -49,7 +49,16 @@ export async function startWorkerPart(
   { store, ruleThresholds }: PartDatabase,
   { watchLag = false }: { watchLag?: boolean } = {},
 ): Promise<void> {
-  const archiver = await startArchiver({ bus, store, mdb, groupId: config.worker.archiverGroupId, log: log.namespace('archiver'), metrics, partitionsConcurrently: config.worker.archiverPartitionsConcurrently });
+  const archiver = await startArchiver({
+    bus,
+    store,
+    mdb,
+    groupId: config.worker.archiverGroupId,
+    log: log.namespace('archiver'),
+    metrics,
+    partitionsConcurrently: config.worker.archiverPartitionsConcurrently,
+    batchMessages: config.worker.archiverBatchMessages,
+  });
   lifecycle.add('archiver', archiver, (a) => a.stop());
   const processor = await startProcessor({
     bus,

@@ -64,10 +64,12 @@ export interface SubscribeOptions {
    */
   readonly partitionsConcurrently?: number;
   /**
-   * Most messages handed to one eachBatch call (the bus's own limit when
-   * larger or absent). Small for a consumer of bulk data that shares the
-   * process with latency-bound ones: the playback lane hands over a dump in
-   * slices, and the live feed runs between them.
+   * Most messages handed to one eachBatch call (the bus's own default when
+   * absent; a fetch from a broker may hold fewer). Small for a consumer of
+   * bulk data that shares the process with latency-bound ones: the playback
+   * lane hands over a dump in slices, and the live feed runs between them.
+   * Large for a consumer whose cost is per batch: the archiver stores a
+   * batch in one transaction, and its gold buckets merge once per batch.
    */
   readonly maxBatchMessages?: number;
 }

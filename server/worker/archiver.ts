@@ -40,6 +40,12 @@ export interface ArchiverOptions {
   metrics?: PerigeeMetrics;
   /** Partitions stored at once, each in its own transaction (1 by default). */
   partitionsConcurrently?: number;
+  /**
+   * Most messages stored in one transaction (the bus's own limit when
+   * absent). Only a backlog fills a batch: while the archiver keeps up it
+   * stores whatever has arrived.
+   */
+  batchMessages?: number;
 }
 
 export interface ArchiverStats {
@@ -59,7 +65,7 @@ export interface Archiver {
   stop(): Promise<void>;
 }
 
-export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.now, metrics, partitionsConcurrently = 1 }: ArchiverOptions): Promise<Archiver> {
+export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.now, metrics, partitionsConcurrently = 1, batchMessages }: ArchiverOptions): Promise<Archiver> {
   const stats: ArchiverStats = { batches: 0, messagesStored: 0, messagesSkipped: 0, samples: 0, duplicateSamples: 0, lastBatchMs: 0 };
   const eachBatch = async (batch: ConsumedBatch) => {
     const started = now();
@@ -102,6 +108,7 @@ export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.
     fromBeginning: true,
     eachBatch,
     partitionsConcurrently,
+    ...(batchMessages === undefined ? {} : { maxBatchMessages: batchMessages }),
     resumeAfter: (topic, partition, logId) => store.archivedOffset(groupId, topic, partition, logId),
   });
   log.info(`archiving ${ARCHIVER_TOPICS.join(', ')} as group ${groupId} on ${bus.description}`);

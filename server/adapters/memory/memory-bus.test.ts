@@ -103,6 +103,38 @@ describe('Bus > MemoryBus > offsets', () => {
   });
 });
 
+describe('Bus > MemoryBus > batch size', () => {
+  it("hands a backlog over in the bus's batches, or in the larger or smaller ones a subscriber asks for", async () => {
+    const bus = new MemoryBus({ maxBatchMessages: 10 });
+    const producer = await bus.producer();
+    await producer.send(
+      TOPICS.rawAttitude,
+      Array.from({ length: 60 }, (_, i) => ({ key: '101', value: Buffer.from([i]) })),
+    );
+    const sizesOf = async (groupId: string, maxBatchMessages?: number) => {
+      const sizes: number[] = [];
+      const got: number[] = [];
+      const subscription = await bus.subscribe({
+        groupId,
+        topics: [TOPICS.rawAttitude],
+        fromBeginning: true,
+        ...(maxBatchMessages === undefined ? {} : { maxBatchMessages }),
+        eachBatch: async (b) => {
+          sizes.push(b.messages.length);
+          got.push(...b.messages.map((m) => m.value[0]!));
+        },
+      });
+      await subscription.stop();
+      expect(got).toEqual(Array.from({ length: 60 }, (_, i) => i));
+      return sizes;
+    };
+    expect(await sizesOf('default')).toEqual([10, 10, 10, 10, 10, 10]);
+    expect(await sizesOf('larger', 25)).toEqual([25, 25, 10]);
+    expect(await sizesOf('smaller', 4)).toEqual([4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4]);
+    await bus.close();
+  });
+});
+
 describe('Bus > MemoryBus > stop', () => {
   it('delivers the backlog before leaving, since the log dies with the process', async () => {
     const bus = new MemoryBus({ maxBatchMessages: 10 });

@@ -42,7 +42,7 @@ export interface MemoryBusOptions {
   retainedMessagesPerPartition?: number;
   /** Messages every current group has consumed that a partition still keeps, newest first. */
   keptConsumedMessagesPerPartition?: number;
-  /** Most messages handed to one eachBatch call. */
+  /** Most messages handed to one eachBatch call, unless the subscriber asks for another limit. */
   maxBatchMessages?: number;
   /** Wait before redelivering a batch whose handler failed, ms. */
   retryDelayMs?: number;
@@ -138,13 +138,18 @@ export class MemoryBus implements Bus {
   }
 
   /** Next batch at or after `position` for a partition, or undefined when caught up. */
-  batchAt(topic: Topic, partition: number, position: number, maxMessages = this.#maxBatch): { batch: ConsumedBatch; next: number } | undefined {
+  batchAt(topic: Topic, partition: number, position: number, maxMessages: number): { batch: ConsumedBatch; next: number } | undefined {
     const p = this.#partitions(topic)[partition]!;
     const start = Math.max(position, p.baseOffset); // retention may have dropped what the group had not read
     const end = p.baseOffset + p.messages.length;
     if (start >= end) return undefined;
-    const messages = p.messages.slice(start - p.baseOffset, Math.min(end, start + Math.min(this.#maxBatch, maxMessages)) - p.baseOffset);
+    const messages = p.messages.slice(start - p.baseOffset, Math.min(end, start + maxMessages) - p.baseOffset);
     return { batch: { topic, partition, messages, highWatermark: String(end) }, next: start + messages.length };
+  }
+
+  /** The limit of a batch whose subscriber names none. */
+  get maxBatchMessages(): number {
+    return this.#maxBatch;
   }
 
   get retryDelayMs(): number {
@@ -290,7 +295,7 @@ class MemorySubscription implements Subscription {
         const key = keys[(next + i) % keys.length]!;
         if (inFlight.has(key)) continue;
         const [topic, partition] = key.split('\u0000') as [Topic, string];
-        const found = this.#bus.batchAt(topic, Number(partition), this.#positions.get(key)!, this.#options.maxBatchMessages);
+        const found = this.#bus.batchAt(topic, Number(partition), this.#positions.get(key)!, this.#options.maxBatchMessages ?? this.#bus.maxBatchMessages);
         if (!found) continue;
         started = true;
         next = (next + i + 1) % keys.length;
