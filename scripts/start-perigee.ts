@@ -1,5 +1,5 @@
 /**
- * Starts `perigee start` as a user does (node --import tsx server/cli.ts start)
+ * Starts `perigee start` as a user does (node --max-semi-space-size=64 --import tsx server/cli.ts start)
  * with a throwaway data folder and free ports, and resolves once it printed
  * its URL and ingest address. Used by the end-to-end setup and the console
  * soak benchmark.
@@ -52,7 +52,7 @@ export async function startPerigee({
   };
   // The same data folder, so the accounts are in the database the system then starts on.
   for (const user of users) await addUser(root, childEnv, user);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'start'], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'server/cli.ts', 'start'], {
     cwd: root,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -126,6 +126,12 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ ARCHIVER_BATCH_MESSAGES: '20001' })).toThrow(/^ARCHIVER_BATCH_MESSAGES: /);
   });
 
+  it('reads how many played-back packets a partition of the in-process bus holds unread: 5,000 by default, 100..200,000', () => {
+    expect(loadConfig({}).stream.inProcessPlaybackUnread).toBe(5000);
+    expect(loadConfig({ IN_PROCESS_PLAYBACK_UNREAD: '800' }).stream.inProcessPlaybackUnread).toBe(800);
+    expect(() => loadConfig({ IN_PROCESS_PLAYBACK_UNREAD: '99' })).toThrow(/^IN_PROCESS_PLAYBACK_UNREAD: /);
+  });
+
   it('takes consumer lag alarm thresholds with defaults, per-group overrides, and refuses them out of order', () => {
     expect(loadConfig({}).lagAlarms).toEqual({ default: { warningSeconds: 30, criticalSeconds: 120 }, byGroup: {} });
     expect(loadConfig({ LAG_WARNING_SECONDS: '5', LAG_CRITICAL_SECONDS: '12.5', LAG_GROUP_THRESHOLDS: 'perigee-archiver=60:600,perigee-live-a=1.5:3' }).lagAlarms).toEqual({

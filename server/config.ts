@@ -88,6 +88,13 @@ const envSchema = z.object({
    */
   PLAYBACK_BATCH_MESSAGES: z.coerce.number().int().min(1).max(10_000).default(50),
   /**
+   * On the in-process bus (no KAFKA_BROKERS): most played-back packets a partition of the playback
+   * topic holds unread by any of its readers. Beyond it the gateway pauses the dump's connection until
+   * they catch up, so a dump flows at the archive's pace instead of filling the heap (whose size sets
+   * how long garbage collection holds up live frames). Kafka keeps its log on disk and is not bounded.
+   */
+  IN_PROCESS_PLAYBACK_UNREAD: z.coerce.number().int().min(100).max(200_000).default(5000),
+  /**
    * Real-time partitions the processor handles at once. Each batch is processed whole before the next
    * starts (state stays per satellite, and a satellite's packets of one APID share a partition); what
    * overlaps is waiting for the bus to take the outputs, which on Kafka is most of a batch's time.
@@ -202,6 +209,8 @@ export interface Config {
     readonly allowedLatenessMs: number;
     /** Most played-back packets processed in one slice. */
     readonly playbackBatchMessages: number;
+    /** Most played-back packets a partition of the in-process bus holds unread. */
+    readonly inProcessPlaybackUnread: number;
     /** Real-time partitions the processor handles at once. */
     readonly processorPartitionsConcurrently: number;
   };
@@ -349,6 +358,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
       clockDriftBoundMs: e.CLOCK_DRIFT_BOUND_MS,
       allowedLatenessMs: e.WINDOW_ALLOWED_LATENESS_MS,
       playbackBatchMessages: e.PLAYBACK_BATCH_MESSAGES,
+      inProcessPlaybackUnread: e.IN_PROCESS_PLAYBACK_UNREAD,
       processorPartitionsConcurrently: e.PROCESSOR_PARTITIONS_CONCURRENTLY,
     },
     sim: {

@@ -24,7 +24,7 @@ export interface RoleProcess {
 }
 
 export function startRole(role: 'migrate' | 'worker' | 'ingest' | 'sim' | 'web', env: Record<string, string>): RoleProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', role], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'server/cli.ts', role], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,7 +12,7 @@ import { migrate } from '../../db/migrate';
 import { connectPool, redactDatabaseUrl } from '../../db/pool';
 import { syncParameters } from '../../db/queries/sync-parameters';
 import { KafkaBus } from '../adapters/kafka/kafka-bus';
-import { MemoryBus } from '../adapters/memory/memory-bus';
+import { MemoryBus, type MemoryBusOptions } from '../adapters/memory/memory-bus';
 import { PostgresTelemetryStore } from '../adapters/postgres/postgres-telemetry-store';
 import { PostgresAuditTrail, PostgresRuleThresholds } from '../adapters/postgres/postgres-audit-trail';
 import type { AuditTrail } from '../ports/audit-trail';
@@ -23,6 +23,7 @@ import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { Logger } from '../log';
 import type { Bus } from '../ports/bus';
 import type { TelemetryStore } from '../ports/telemetry-store';
+import { TOPICS } from '../topics';
 
 export interface OpenDatabase {
   readonly pool: pg.Pool;
@@ -79,8 +80,13 @@ export async function openDatabase(config: Config, mdb: MissionDatabase, log: Lo
   }
 }
 
+/** The in-process bus of the zero-setup run: the playback topic bounded, so a dump waits for its readers. */
+export function inProcessBusOptions(config: Config, log: Logger): MemoryBusOptions {
+  return { log, unreadBound: { topics: [TOPICS.rawPlayback], messagesPerPartition: config.stream.inProcessPlaybackUnread } };
+}
+
 export function openBus(config: Config, log: Logger): Bus {
   const brokers = config.kafka.brokers;
-  if (brokers === undefined) return new MemoryBus({ log: log.namespace('bus') });
+  if (brokers === undefined) return new MemoryBus(inProcessBusOptions(config, log.namespace('bus')));
   return new KafkaBus({ brokers, clientId: config.kafka.clientId, sessionTimeoutMs: config.kafka.sessionTimeoutMs, log: log.namespace('kafka') });
 }

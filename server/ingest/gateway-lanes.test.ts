@@ -67,8 +67,8 @@ function packets(seconds: number): SimPacket[] {
   return sim.advance(startMs + seconds * 1000).packets;
 }
 
-async function connect(): Promise<net.Socket> {
-  const socket = net.connect(gateway.ports.tcp, '127.0.0.1');
+async function connect(to: IngestGateway = gateway): Promise<net.Socket> {
+  const socket = net.connect(to.ports.tcp, '127.0.0.1');
   await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
   return socket;
 }
@@ -131,5 +131,46 @@ describe('Ingest > gateway lanes', () => {
     await waitFor('the whole dump on the bus', () => received.filter((m) => m.topic === TOPICS.rawPlayback).length === dump.length);
     expect(gateway.stats().packetsReceived).toBe(dump.length + live.length);
     dumpSocket.end();
+  });
+});
+
+describe('Ingest > gateway on a bounded in-process bus', () => {
+  it('pauses a dump while a reader of the playback topic is behind, then delivers all of it in order', async () => {
+    const BOUND = 100;
+    const bus = new MemoryBus({ log: silentLogger, partitionsPerTopic: 1, unreadBound: { topics: [TOPICS.rawPlayback], messagesPerPartition: BOUND } });
+    const read: ConsumedMessage[] = [];
+    let stalled = true;
+    await bus.subscribe({
+      groupId: 'archiver',
+      topics: [TOPICS.rawPlayback],
+      fromBeginning: true,
+      maxBatchMessages: 50,
+      eachBatch: async (batch) => {
+        while (stalled) await new Promise((r) => setTimeout(r, 10));
+        read.push(...batch.messages);
+      },
+    });
+    const bounded = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log: silentLogger, maxPendingMessages: MAX_PENDING });
+    try {
+      const dump = packets(60).map(recordedCopy);
+      const socket = await connect(bounded);
+      const bytes = Buffer.concat(dump.map((p) => p.bytes));
+      for (let at = 0; at < bytes.length; at += 4096) socket.write(bytes.subarray(at, at + 4096));
+      await waitFor('the gateway to take part of the dump', () => bounded.stats().packetsReceived > BOUND);
+      await new Promise((r) => setTimeout(r, 300));
+      // The reader is stalled: the bus holds its bound plus the send in flight, the gateway its own bound, and the rest waits in TCP.
+      expect(bounded.stats().packetsReceived).toBeLessThan(dump.length);
+
+      stalled = false;
+      await waitFor('the whole dump read', () => read.length === dump.length);
+      const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+      expect(read.map((m) => hex(m.value))).toEqual(dump.map((p) => hex(p.bytes)));
+      expect(bounded.stats().packetsReceived).toBe(dump.length);
+      socket.end();
+    } finally {
+      stalled = false;
+      await bounded.close();
+      await bus.close();
+    }
   });
 });

@@ -135,6 +135,89 @@ describe('Bus > MemoryBus > batch size', () => {
   });
 });
 
+describe('Bus > MemoryBus > bounded topics', () => {
+  /** A group that takes one batch each time the test lets it. */
+  function gatedReader(bus: MemoryBus, groupId: string, topic: (typeof TOPICS)[keyof typeof TOPICS]) {
+    const got: number[] = [];
+    const gates: Array<() => void> = [];
+    const subscription = bus.subscribe({
+      groupId,
+      topics: [topic],
+      fromBeginning: true,
+      eachBatch: async (b) => {
+        await new Promise<void>((resolve) => gates.push(resolve));
+        got.push(...b.messages.map((m) => m.value.readUInt16BE(0)));
+      },
+    });
+    const settle = () => new Promise((r) => setTimeout(r, 5));
+    return {
+      got,
+      subscription,
+      /** Lets the group take its next batch and waits until it has. */
+      async step() {
+        while (gates.length === 0) await settle();
+        gates.shift()!();
+        await settle();
+      },
+      /** Lets the group take batches until `done` settles. */
+      async until(done: Promise<unknown>) {
+        let settled = false;
+        void done.then(() => (settled = true));
+        while (!settled) {
+          gates.shift()?.();
+          await settle();
+        }
+      },
+    };
+  }
+  const packets = (from: number, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ key: '101', value: Buffer.from([(from + i) >> 8, (from + i) & 0xff]) }));
+
+  it('holds a send to a bounded topic until every reader has at most the bound unread, losing nothing', async () => {
+    const bus = new MemoryBus({ partitionsPerTopic: 1, maxBatchMessages: 10, unreadBound: { topics: [TOPICS.rawPlayback], messagesPerPartition: 25 } });
+    const producer = await bus.producer();
+    const reader = gatedReader(bus, 'archiver', TOPICS.rawPlayback);
+    await reader.subscription;
+    let resolved = false;
+    const send = producer.send(TOPICS.rawPlayback, packets(0, 60)).then(() => (resolved = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(resolved).toBe(false); // 60 unread > 25
+    await reader.step(); // 50 unread
+    await reader.step(); // 40
+    await reader.step(); // 30
+    expect(resolved).toBe(false);
+    await reader.step(); // 20 ≤ 25
+    expect(resolved).toBe(true);
+    await send;
+    // Every message was in the log from the send on: the reader gets them all, in order.
+    for (let i = 0; i < 2; i++) await reader.step();
+    expect(reader.got).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    await bus.close();
+  });
+
+  it('never holds a send to a topic it does not bound, nor one nobody reads, and a reader that leaves releases its senders', async () => {
+    const bus = new MemoryBus({ partitionsPerTopic: 1, maxBatchMessages: 10, drainTimeoutMs: 0, unreadBound: { topics: [TOPICS.rawPlayback], messagesPerPartition: 5 } });
+    const producer = await bus.producer();
+    await producer.send(TOPICS.rawPlayback, packets(0, 50)); // no reader yet: nothing to wait for
+    const live = gatedReader(bus, 'live', TOPICS.rawAttitude);
+    await live.subscription;
+    await producer.send(TOPICS.rawAttitude, packets(0, 50)); // unbounded topic: resolves with 50 unread
+    expect(live.got).toEqual([]);
+    const stalled = gatedReader(bus, 'stalled', TOPICS.rawPlayback);
+    const subscription = await stalled.subscription;
+    let resolved = false;
+    const send = producer.send(TOPICS.rawPlayback, packets(50, 10)).then(() => (resolved = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(resolved).toBe(false);
+    await stalled.until(subscription.stop()); // the group leaves once the batch in hand is done
+    await send;
+    expect(resolved).toBe(true);
+    for (let i = 0; i < 5; i++) await live.step();
+    expect(live.got).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    await bus.close();
+  });
+});
+
 describe('Bus > MemoryBus > stop', () => {
   it('delivers the backlog before leaving, since the log dies with the process', async () => {
     const bus = new MemoryBus({ maxBatchMessages: 10 });

@@ -13,6 +13,13 @@
  * beginning gets): the log holds what is unread plus the tail, not hours of
  * telemetry, and the process's heap — whose size sets how long a full
  * garbage collection stops everything, live frames included — stays small.
+ * A topic of bulk data (a pass dump) can be bounded: a send to it resolves
+ * only once every current group has at most `unreadBound.messagesPerPartition`
+ * messages left to read in each partition the send wrote. The sender waits
+ * instead of the log growing (the gateway then pauses the connection that
+ * feeds it), so a dump flows at the pace of its slowest reader and stays out
+ * of the heap. The messages are in the log from the moment of the send: a
+ * wait delays, never loses, and a group that leaves releases it.
  * As the log dies with the process, a subscription's stop() first delivers
  * what is left (bounded by `drainTimeoutMs`), so a clean shutdown loses
  * nothing.
@@ -44,6 +51,8 @@ export interface MemoryBusOptions {
   keptConsumedMessagesPerPartition?: number;
   /** Most messages handed to one eachBatch call, unless the subscriber asks for another limit. */
   maxBatchMessages?: number;
+  /** Topics whose sends wait while any current group has more than `messagesPerPartition` unread in a partition written. */
+  unreadBound?: { readonly topics: readonly Topic[]; readonly messagesPerPartition: number };
   /** Wait before redelivering a batch whose handler failed, ms. */
   retryDelayMs?: number;
   /** Longest stop() keeps delivering a group's backlog, ms. */
@@ -67,6 +76,10 @@ export class MemoryBus implements Bus {
   readonly #topics = new Map<Topic, Partition[]>();
   readonly #groups = new Set<string>();
   readonly #subscriptions = new Set<MemorySubscription>();
+  readonly #bounded: ReadonlySet<Topic>;
+  readonly #unreadBound: number;
+  /** Sends to bounded topics waiting for their readers. */
+  readonly #waiting = new Set<{ readonly topic: Topic; readonly partitions: ReadonlySet<number>; readonly release: () => void }>();
   #roundRobin = 0;
   #closed = false;
 
@@ -75,6 +88,7 @@ export class MemoryBus implements Bus {
     retainedMessagesPerPartition = 200_000,
     keptConsumedMessagesPerPartition = 10_000,
     maxBatchMessages = 500,
+    unreadBound,
     retryDelayMs = 500,
     drainTimeoutMs = 10_000,
     now = Date.now,
@@ -86,6 +100,11 @@ export class MemoryBus implements Bus {
     if (!(keptConsumedMessagesPerPartition >= 0)) throw new RangeError('keptConsumedMessagesPerPartition must be zero or more');
     this.#keptConsumed = keptConsumedMessagesPerPartition;
     this.#maxBatch = maxBatchMessages;
+    if (unreadBound !== undefined && !(Number.isInteger(unreadBound.messagesPerPartition) && unreadBound.messagesPerPartition >= 1)) {
+      throw new RangeError('unreadBound.messagesPerPartition must be a positive integer');
+    }
+    this.#bounded = new Set(unreadBound?.topics ?? []);
+    this.#unreadBound = unreadBound?.messagesPerPartition ?? Infinity;
     this.#retryDelayMs = retryDelayMs;
     this.#drainTimeoutMs = drainTimeoutMs;
     this.#now = now;
@@ -98,7 +117,13 @@ export class MemoryBus implements Bus {
   }
 
   async producer(): Promise<BusProducer> {
-    return { send: async (topic, messages) => this.#append(assertTopic(topic), messages) };
+    return {
+      send: async (topic, messages) => {
+        const t = assertTopic(topic);
+        const written = this.#append(t, messages);
+        if (this.#bounded.has(t)) await this.#readersCatchUp(t, written);
+      },
+    };
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
@@ -126,6 +151,7 @@ export class MemoryBus implements Bus {
     const subscription = new MemorySubscription(this, options, positions, () => {
       this.#groups.delete(options.groupId);
       this.#subscriptions.delete(subscription);
+      this.#releaseWaiting();
     });
     this.#subscriptions.add(subscription);
     subscription.start();
@@ -135,6 +161,8 @@ export class MemoryBus implements Bus {
   async close(): Promise<void> {
     this.#closed = true;
     await Promise.all([...this.#subscriptions].map((s) => s.stop()));
+    for (const w of this.#waiting) w.release();
+    this.#waiting.clear();
   }
 
   /** Next batch at or after `position` for a partition, or undefined when caught up. */
@@ -173,7 +201,8 @@ export class MemoryBus implements Bus {
     return partitions;
   }
 
-  #append(topic: Topic, messages: readonly BusMessage[]): void {
+  /** Partitions of the topic written. */
+  #append(topic: Topic, messages: readonly BusMessage[]): ReadonlySet<number> {
     if (this.#closed) throw new RangeError('bus is closed');
     const partitions = this.#partitions(topic);
     const timestampMs = this.#now();
@@ -199,12 +228,46 @@ export class MemoryBus implements Bus {
       else this.#dropConsumed(topic, index, p);
     }
     for (const s of this.#subscriptions) s.wake();
+    return written;
+  }
+
+  /** Resolves once no current group has more than the bound unread in any of `partitions`. */
+  #readersCatchUp(topic: Topic, partitions: ReadonlySet<number>): Promise<void> {
+    if (this.#withinBound(topic, partitions)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiter = { topic, partitions, release: resolve };
+      this.#waiting.add(waiter);
+    });
+  }
+
+  #withinBound(topic: Topic, partitions: ReadonlySet<number>): boolean {
+    const all = this.#partitions(topic);
+    for (const index of partitions) {
+      const p = all[index]!;
+      const key = `${topic}\u0000${index}`;
+      const end = p.baseOffset + p.messages.length;
+      for (const s of this.#subscriptions) {
+        const position = s.positionOf(key);
+        if (position !== undefined && end - Math.max(position, p.baseOffset) > this.#unreadBound) return false;
+      }
+    }
+    return true;
+  }
+
+  #releaseWaiting(): void {
+    for (const w of this.#waiting) {
+      if (this.#closed || this.#withinBound(w.topic, w.partitions)) {
+        this.#waiting.delete(w);
+        w.release();
+      }
+    }
   }
 
   /** A group committed its position on a partition: what every group has now read may go. */
   consumed(topic: Topic, partition: number): void {
     const p = this.#topics.get(topic)?.[partition];
     if (p) this.#dropConsumed(topic, partition, p);
+    if (this.#waiting.size > 0) this.#releaseWaiting();
   }
 
   /** Drops what every current group has read, beyond the kept tail. */
