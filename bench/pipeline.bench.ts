@@ -49,7 +49,6 @@ import { createSocketServer } from '../server/realtime/socket-server';
 import { createTestAuth } from '../server/auth/testing/test-auth';
 import { FleetSimulator, type SimPacket } from '../server/sim/fleet-simulator';
 import { startSimulator } from '../server/sim/sim-runner';
-import { recordedCopy } from '../server/sim/recorded-copy';
 import net from 'node:net';
 import { loadConfig } from '../server/config';
 import { inProcessBusOptions } from '../server/commands/services';
@@ -57,6 +56,8 @@ import { secondTierParameterIds } from '../server/domain/aggregation/series-tier
 import { startArchiver } from '../server/worker/archiver';
 import { startProcessor } from '../server/worker/processor';
 import { nominalRates } from './nominal-rates';
+import { summarize } from './latency-summary';
+import { recordedDump, type RecordedDump } from './recorded-dump';
 
 const { values: args } = parseArgs({
   options: {
@@ -85,10 +86,6 @@ const buses = args.bus.split(',') as Array<'memory' | 'kafka'>;
 const mdb = defaultMissionDatabase();
 const fleet = demoFleet(satellites);
 const log = createLogger({ level: 'error', namespace: 'bench' });
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function countSamples(db: TestDatabase): Promise<number> {
   return Number((await db.pool.query('SELECT count(*) AS n FROM samples')).rows[0].n);
@@ -345,17 +342,8 @@ interface Latency {
   loopDelay: { p50: number; p99: number; max: number };
 }
 
-function summarize(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? NaN };
-}
-
 /** Real-time fleet for `latencySeconds` through the gateway, with the processor and archiver running. */
-interface DumpRun {
-  /** The dump's packets back to back, as a recorder sends them. */
-  readonly payload: Buffer;
-  readonly packets: number;
-  readonly samples: number;
+interface DumpRun extends RecordedDump {
   /** Samples the worker's archiver has stored so far, live ones included. */
   readonly archivedSamples: () => number;
   readonly samplesBefore: number;
@@ -424,18 +412,6 @@ async function countPlayback(db: TestDatabase): Promise<number> {
   return Number((await db.pool.query('SELECT count(*) AS n FROM packets WHERE playback')).rows[0].n);
 }
 
-/**
- * A recorder dump: `minutes` of a `satellites`-strong fleet's telemetry, flagged as played back, as one
- * buffer. The packet objects are not kept: they would sit in the heap of the process being measured.
- */
-function recordedDump(satellites: number, minutes: number): Omit<DumpRun, 'archivedSamples' | 'samplesBefore'> {
-  const startMs = Math.floor((Date.now() - 3_600_000) / 1000) * 1000;
-  const sim = new FleetSimulator({ mdb, fleet: demoFleet(satellites), seed: 9, startTimeMs: startMs });
-  const packets = sim.advance(startMs + minutes * 60_000).packets.map(recordedCopy);
-  const samples = packets.reduce((n, p) => n + mdb.latestLayout(p.apid)!.parameters.length, 0);
-  return { payload: Buffer.concat(packets.map((p) => p.bytes)), packets: packets.length, samples };
-}
-
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
@@ -499,7 +475,7 @@ async function main(): Promise<void> {
         `[${kind} bus] live path gateway arrival → Socket.IO emit: p50 ${fmt(latency.livePath.p50)} ms, p99 ${fmt(latency.livePath.p99)} ms, ` +
           `max ${fmt(latency.livePath.max)} ms; event loop delay p99 ${fmt(latency.loopDelay.p99)} ms, max ${fmt(latency.loopDelay.max)} ms`,
       );
-      const dump = recordedDump(dumpSatellites, dumpMinutesFor(kind));
+      const dump = recordedDump(mdb, dumpSatellites, dumpMinutesFor(kind));
       const archivedSamples = () => worker.archiver.stats().samples;
       const during = await measureLatency(system, { dump: { ...dump, archivedSamples, samplesBefore: archivedSamples() } });
       console.log(

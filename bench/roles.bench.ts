@@ -1,0 +1,178 @@
+/**
+ * Live path during a pass dump with one process per role, as Perigee is
+ * deployed on Kafka: `perigee ingest`, `perigee worker`, `perigee web` and
+ * `perigee sim` each run as their own process against librdkafka's mock
+ * cluster and an embedded TimescaleDB. A Socket.IO client signed in to the
+ * web process subscribes to every panel of the fleet; the benchmark prints
+ * the live path (gateway arrival → Socket.IO emit, both stamped on the frame)
+ * and the end-to-end latency (onboard creation → client) at real-time
+ * rates, then the same while a recorder dump is pushed into the ingest
+ * gateway as fast as it takes it, and the time until the dump is archived.
+ *
+ * The pipeline benchmark (`npm run bench`) runs every part in one process,
+ * as `perigee start` does; this one shows what separating them buys the
+ * live path. Needs the console built (`npm run build`) for the web role.
+ *
+ * usage: npm run bench:roles -- [--satellites 10] [--seconds 20] [--dump-satellites 20] [--dump-minutes 0.5]
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { io as connect, type Socket } from 'socket.io-client';
+import { startTestDatabase } from '../db/testing/test-database';
+import { startKafkaMockCluster } from '../server/adapters/kafka/testing/kafka-mock-cluster';
+import { defaultMissionDatabase } from '../server/domain/mission/default-mission-database';
+import { SOCKET_EVENTS, type LiveFrame } from '../server/realtime/events';
+import { freePort, startRole, type RoleProcess } from '../e2e/support/perigee-role';
+import { summarize, type LatencySummary } from './latency-summary';
+import { recordedDump, type RecordedDump } from './recorded-dump';
+
+const { values: args } = parseArgs({
+  options: {
+    satellites: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '20' },
+    'dump-satellites': { type: 'string', default: '20' },
+    // The mock cluster keeps ~5 MiB per partition and silently drops older data: the dump's sample
+    // frames (~1 KB of JSON each) must fit while they wait for the archiver.
+    'dump-minutes': { type: 'string', default: '0.5' },
+  },
+});
+const satellites = Number(args.satellites);
+const seconds = Number(args.seconds);
+const mdb = defaultMissionDatabase();
+const ROOT = path.resolve(import.meta.dirname, '..');
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+interface Measured {
+  readonly frames: number;
+  readonly livePath: LatencySummary;
+  readonly endToEnd: LatencySummary;
+}
+
+/** Collects the live path and end-to-end latency of every frame the client gets while `during` runs. */
+async function measure(client: Socket, during: () => Promise<void>): Promise<Measured> {
+  const livePath: number[] = [];
+  const endToEnd: number[] = [];
+  const onFrames = (frames: readonly LiveFrame[]) => {
+    for (const frame of frames) {
+      let oldestMs = frame.onboardTimeMs;
+      for (const t of frame.lastTimesMs) if (t < oldestMs) oldestMs = t;
+      endToEnd.push(Date.now() - oldestMs);
+      livePath.push(frame.emittedMs - frame.arrivalMs);
+    }
+  };
+  client.on(SOCKET_EVENTS.telemetryFrames, onFrames);
+  await during();
+  client.off(SOCKET_EVENTS.telemetryFrames, onFrames);
+  return { frames: livePath.length, livePath: summarize(livePath), endToEnd: summarize(endToEnd) };
+}
+
+/** perigee_archiver_samples_total from the worker's metrics. */
+async function archivedSamples(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  const line = text.split('\n').find((l) => l.startsWith('perigee_archiver_samples_total'));
+  return line === undefined ? 0 : Number(line.split(' ').pop());
+}
+
+async function pushDump(dump: RecordedDump, tcpPort: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const socket = net.connect(tcpPort, '127.0.0.1', () => socket.end(dump.payload, () => resolve()));
+    socket.on('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('the web role serves the built console: run `npm run build` first');
+  const [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
+  const roles: RoleProcess[] = [];
+  // Interrupted (Ctrl-C, a closed pipe), the roles must not outlive the benchmark.
+  process.once('exit', () => roles.forEach((r) => r.child.kill('SIGKILL')));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => process.exit(130));
+  process.stdout.on('error', () => process.exit(141));
+  try {
+    const [webPort, tcpPort, udpPort, eventsPort, metricsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+    const admin = { username: 'bench-admin', password: randomBytes(12).toString('base64url') };
+    const env = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: cluster.brokers.join(','),
+      HOST: '127.0.0.1',
+      PORT: String(webPort),
+      INGEST_HOST: '127.0.0.1',
+      INGEST_TCP_PORT: String(tcpPort),
+      INGEST_UDP_PORT: String(udpPort),
+      INGEST_EVENTS_PORT: String(eventsPort),
+      SIM_SATELLITES: String(satellites),
+      WEB_NODE_ID: 'bench',
+    };
+    const migrate = startRole('migrate', env);
+    await migrate.waitFor(/database ready/);
+    const worker = startRole('worker', { ...env, LOG_LEVEL: 'info', METRICS_PORT: String(metricsPort) });
+    const ingest = startRole('ingest', { ...env, LOG_LEVEL: 'info' });
+    roles.push(worker, ingest);
+    await Promise.all([worker.waitFor(/archiving /), ingest.waitFor(/listening: packets/)]);
+    const web = startRole('web', { ...env, PERIGEE_ADMIN_USER: admin.username, PERIGEE_ADMIN_PASSWORD: admin.password });
+    roles.push(web);
+    const url = await web.waitFor(/Perigee console: (\S+)/, 90_000);
+    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', body: JSON.stringify(admin), headers: { origin: url, 'content-type': 'application/json' } });
+    if (login.status !== 200) throw new Error(`sign-in refused: ${login.status} ${await login.text()}`);
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    roles.push(startRole('sim', env));
+
+    const client = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { cookie, origin: url } });
+    await new Promise<void>((resolve, reject) => client.on('connect', () => resolve()).on('connect_error', reject));
+    for (let id = 101; id < 101 + satellites; id++) {
+      await client.emitWithAck(SOCKET_EVENTS.subscribe, { satelliteId: id, subsystems: ['attitude', 'thermal', 'power'] });
+    }
+    const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+    // Consumer groups join and the first packets reach the archive before anything is timed.
+    for (const started = Date.now(); (await archivedSamples(metricsUrl)) === 0; ) {
+      if (Date.now() - started > 90_000) throw new Error('nothing archived within 90 s');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    // Built before anything is timed: while this process simulates the dump, frames queue unread in its socket.
+    const dump = recordedDump(mdb, Number(args['dump-satellites']), Number(args['dump-minutes']));
+    await new Promise((r) => setTimeout(r, 3000));
+    console.log(`Perigee roles benchmark: ingest, worker, web and sim as separate processes on Kafka (mock cluster), ${satellites} satellites live`);
+
+    const quiet = await measure(client, () => new Promise((r) => setTimeout(r, seconds * 1000)));
+    let catchUpSeconds = NaN;
+    const during = await measure(client, async () => {
+      const before = await archivedSamples(metricsUrl);
+      const started = performance.now();
+      const until = started + seconds * 1000;
+      await pushDump(dump, tcpPort);
+      // The live fleet's samples count too: the exact count of played-back packets confirms the dump is in.
+      for (;;) {
+        if ((await archivedSamples(metricsUrl)) - before >= dump.samples) {
+          const played = Number((await db.pool.query('SELECT count(*) AS n FROM packets WHERE playback')).rows[0].n);
+          if (played >= dump.packets) break;
+        }
+        if (performance.now() - started > 600_000) throw new Error('the dump was not archived within 10 minutes');
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      catchUpSeconds = (performance.now() - started) / 1000;
+      const left = until - performance.now();
+      if (left > 0) await new Promise((r) => setTimeout(r, left));
+    });
+    client.close();
+    const line = (m: Measured) =>
+      `live path p50 ${fmt(m.livePath.p50)} ms, p99 ${fmt(m.livePath.p99)} ms, max ${fmt(m.livePath.max)} ms; ` +
+      `onboard → client p50 ${fmt(m.endToEnd.p50)} ms, p99 ${fmt(m.endToEnd.p99)} ms (${fmt(m.frames)} frames)`;
+    console.log(`without a dump: ${line(quiet)}`);
+    console.log(`during the dump: ${line(during)}`);
+    console.log(
+      `pass dump of ${args['dump-satellites']} satellites × ${args['dump-minutes']} min (${fmt(dump.packets)} packets, ${fmt(dump.samples)} samples) ` +
+        `archived in ${fmt(catchUpSeconds, 1)} s (${fmt(dump.samples / catchUpSeconds)} samples/s) while the fleet streamed live`,
+    );
+  } finally {
+    for (const role of roles.reverse()) await role.kill('SIGTERM');
+    await Promise.all([db.stop(), cluster.stop()]);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
