@@ -25,7 +25,7 @@ import { startTestDatabase } from '../db/testing/test-database';
 import { startKafkaMockCluster } from '../server/adapters/kafka/testing/kafka-mock-cluster';
 import { defaultMissionDatabase } from '../server/domain/mission/default-mission-database';
 import { SOCKET_EVENTS, type LiveFrame } from '../server/realtime/events';
-import { freePort, startRole, type RoleProcess } from '../e2e/support/perigee-role';
+import { deploymentEnv, freePort, startRole, type RoleProcess } from '../e2e/support/perigee-role';
 import { summarize, type LatencySummary } from './latency-summary';
 import { recordedDump, type RecordedDump } from './recorded-dump';
 
@@ -92,20 +92,9 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => process.exit(130));
   process.stdout.on('error', () => process.exit(141));
   try {
-    const [webPort, tcpPort, udpPort, eventsPort, metricsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+    const env = await deploymentEnv({ databaseUrl: db.url, brokers: cluster.brokers, satellites, nodeId: 'bench' });
+    const [tcpPort, metricsPort] = [Number(env.INGEST_TCP_PORT), await freePort()];
     const admin = { username: 'bench-admin', password: randomBytes(12).toString('base64url') };
-    const env = {
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: cluster.brokers.join(','),
-      HOST: '127.0.0.1',
-      PORT: String(webPort),
-      INGEST_HOST: '127.0.0.1',
-      INGEST_TCP_PORT: String(tcpPort),
-      INGEST_UDP_PORT: String(udpPort),
-      INGEST_EVENTS_PORT: String(eventsPort),
-      SIM_SATELLITES: String(satellites),
-      WEB_NODE_ID: 'bench',
-    };
     const migrate = startRole('migrate', env);
     await migrate.waitFor(/database ready/);
     const worker = startRole('worker', { ...env, LOG_LEVEL: 'info', METRICS_PORT: String(metricsPort) });

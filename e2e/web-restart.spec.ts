@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { startTestDatabase, type TestDatabase } from '../db/testing/test-database';
 import { startKafkaMockCluster, type KafkaMockCluster } from '../server/adapters/kafka/testing/kafka-mock-cluster';
-import { freePort, startRole, type RoleProcess } from './support/perigee-role';
+import { deploymentEnv, startRole, type RoleProcess } from './support/perigee-role';
 
 let db: TestDatabase;
 let cluster: KafkaMockCluster;
@@ -28,19 +28,9 @@ const admin = { username: 'restart-admin', password: randomBytes(12).toString('b
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
-  const [webPort, tcpPort, udpPort, eventsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   env = {
-    DATABASE_URL: db.url,
-    KAFKA_BROKERS: cluster.brokers.join(','),
+    ...(await deploymentEnv({ databaseUrl: db.url, brokers: cluster.brokers, satellites: 1, nodeId: 'restart' })),
     KAFKA_SESSION_TIMEOUT_MS: '6000',
-    HOST: '127.0.0.1',
-    PORT: String(webPort),
-    INGEST_HOST: '127.0.0.1',
-    INGEST_TCP_PORT: String(tcpPort),
-    INGEST_UDP_PORT: String(udpPort),
-    INGEST_EVENTS_PORT: String(eventsPort),
-    SIM_SATELLITES: '1',
-    WEB_NODE_ID: 'restart',
   };
   const migrate = startRole('migrate', env);
   await migrate.waitFor(/database ready/);

@@ -73,6 +73,26 @@ export function startRole(role: 'migrate' | 'worker' | 'ingest' | 'sim' | 'web',
   };
 }
 
+/**
+ * The environment every role of one deployment shares: its database, its
+ * Kafka cluster, and free ports for the web server and the ingest gateway.
+ */
+export async function deploymentEnv({ databaseUrl, brokers, satellites, nodeId }: { databaseUrl: string; brokers: readonly string[]; satellites: number; nodeId: string }): Promise<Record<string, string>> {
+  const [webPort, tcpPort, udpPort, eventsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  return {
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: brokers.join(','),
+    HOST: '127.0.0.1',
+    PORT: String(webPort),
+    INGEST_HOST: '127.0.0.1',
+    INGEST_TCP_PORT: String(tcpPort),
+    INGEST_UDP_PORT: String(udpPort),
+    INGEST_EVENTS_PORT: String(eventsPort),
+    SIM_SATELLITES: String(satellites),
+    WEB_NODE_ID: nodeId,
+  };
+}
+
 /** A TCP port free right now (bound and released), for a process that must come back on the same one. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
