@@ -126,8 +126,8 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ ARCHIVER_BATCH_MESSAGES: '20001' })).toThrow(/^ARCHIVER_BATCH_MESSAGES: /);
   });
 
-  it('reads how many played-back packets a partition of the in-process bus holds unread: 5,000 by default, 100..200,000', () => {
-    expect(loadConfig({}).stream.inProcessPlaybackUnread).toBe(5000);
+  it('reads how many played-back packets a partition of the in-process bus holds unread: 50,000 by default, 100..200,000', () => {
+    expect(loadConfig({}).stream.inProcessPlaybackUnread).toBe(50_000);
     expect(loadConfig({ IN_PROCESS_PLAYBACK_UNREAD: '800' }).stream.inProcessPlaybackUnread).toBe(800);
     expect(() => loadConfig({ IN_PROCESS_PLAYBACK_UNREAD: '99' })).toThrow(/^IN_PROCESS_PLAYBACK_UNREAD: /);
   });

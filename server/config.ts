@@ -89,11 +89,14 @@ const envSchema = z.object({
   PLAYBACK_BATCH_MESSAGES: z.coerce.number().int().min(1).max(10_000).default(50),
   /**
    * On the in-process bus (no KAFKA_BROKERS): most played-back packets a partition of the playback
-   * topic holds unread by any of its readers. Beyond it the gateway pauses the dump's connection until
-   * they catch up, so a dump flows at the archive's pace instead of filling the heap (whose size sets
-   * how long garbage collection holds up live frames). Kafka keeps its log on disk and is not bounded.
+   * topic holds unread by any of its readers (about 400 bytes of memory each). Beyond it the sends
+   * wait, the gateway queues up to its own bound and then pauses the connection the dump comes on,
+   * until the readers catch up: memory stays bounded and nothing is dropped. The default holds
+   * 200,000 packets over the 4 partitions, about 8 minutes of three satellites dumping at 400
+   * packets/s while the archive is stalled (the database down); a ground station forwarding real-time
+   * and playback on one connection then sees both held. Kafka keeps its log on disk and is not bounded.
    */
-  IN_PROCESS_PLAYBACK_UNREAD: z.coerce.number().int().min(100).max(200_000).default(5000),
+  IN_PROCESS_PLAYBACK_UNREAD: z.coerce.number().int().min(100).max(200_000).default(50_000),
   /**
    * Real-time partitions the processor handles at once. Each batch is processed whole before the next
    * starts (state stays per satellite, and a satellite's packets of one APID share a partition); what
