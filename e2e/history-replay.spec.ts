@@ -11,10 +11,12 @@ async function liveCount(page: Page, subsystem: string): Promise<number> {
   return Number(await page.getByTestId(`panel-${subsystem}`).getAttribute('data-live-count'));
 }
 
+/** The cursor and the clock reading it was drawn at, read together: two separate reads can straddle a render. */
 async function cursor(page: Page): Promise<{ cursorMs: number; nowMs: number }> {
-  const element = page.getByTestId('conductor-cursor');
-  const [cursorMs, nowMs] = await Promise.all([element.getAttribute('data-cursor-ms'), element.getAttribute('data-now-ms')]);
-  return { cursorMs: Number(cursorMs), nowMs: Number(nowMs) };
+  return page.getByTestId('conductor-cursor').evaluate((element) => ({
+    cursorMs: Number(element.getAttribute('data-cursor-ms')),
+    nowMs: Number(element.getAttribute('data-now-ms')),
+  }));
 }
 
 /** What the archive recorded for a parameter at an instant: its last sample at or before it, from the history API at full rate. */
