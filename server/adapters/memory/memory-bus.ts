@@ -141,7 +141,7 @@ export class MemoryBus implements Bus {
           // A recorded offset below this log's base is clamped up to it when read; one beyond
           // its end belongs to a log that no longer exists, so this log is read from its start.
           if (after != null) start = Number(after) + 1 > end ? p.baseOffset : Number(after) + 1;
-          positions.set(`${topic}\u0000${i}`, start);
+          positions.set(partitionKey(topic, i), start);
         }
       }
     } catch (error) {
@@ -161,8 +161,7 @@ export class MemoryBus implements Bus {
   async close(): Promise<void> {
     this.#closed = true;
     await Promise.all([...this.#subscriptions].map((s) => s.stop()));
-    for (const w of this.#waiting) w.release();
-    this.#waiting.clear();
+    this.#releaseWaiting(); // closed: every sender still waiting goes
   }
 
   /** Next batch at or after `position` for a partition, or undefined when caught up. */
@@ -234,24 +233,28 @@ export class MemoryBus implements Bus {
   /** Resolves once no current group has more than the bound unread in any of `partitions`. */
   #readersCatchUp(topic: Topic, partitions: ReadonlySet<number>): Promise<void> {
     if (this.#withinBound(topic, partitions)) return Promise.resolve();
-    return new Promise((resolve) => {
-      const waiter = { topic, partitions, release: resolve };
-      this.#waiting.add(waiter);
-    });
+    return new Promise((release) => this.#waiting.add({ topic, partitions, release }));
   }
 
   #withinBound(topic: Topic, partitions: ReadonlySet<number>): boolean {
     const all = this.#partitions(topic);
     for (const index of partitions) {
       const p = all[index]!;
-      const key = `${topic}\u0000${index}`;
       const end = p.baseOffset + p.messages.length;
-      for (const s of this.#subscriptions) {
-        const position = s.positionOf(key);
-        if (position !== undefined && end - Math.max(position, p.baseOffset) > this.#unreadBound) return false;
-      }
+      if (end - Math.max(this.#slowestPosition(topic, index, p), p.baseOffset) > this.#unreadBound) return false;
     }
     return true;
+  }
+
+  /** The lowest next offset of the current groups reading a partition; its end when none reads it. */
+  #slowestPosition(topic: Topic, partition: number, p: Partition): number {
+    const key = partitionKey(topic, partition);
+    let slowest = p.baseOffset + p.messages.length;
+    for (const s of this.#subscriptions) {
+      const position = s.positionOf(key);
+      if (position !== undefined && position < slowest) slowest = position;
+    }
+    return slowest;
   }
 
   #releaseWaiting(): void {
@@ -273,13 +276,7 @@ export class MemoryBus implements Bus {
   /** Drops what every current group has read, beyond the kept tail. */
   #dropConsumed(topic: Topic, partition: number, p: Partition): void {
     if (p.messages.length <= this.#keptConsumed * 1.1 + 100) return;
-    const key = `${topic}\u0000${partition}`;
-    let readByAll = p.baseOffset + p.messages.length;
-    for (const s of this.#subscriptions) {
-      const position = s.positionOf(key);
-      if (position !== undefined && position < readByAll) readByAll = position;
-    }
-    const until = Math.min(readByAll, p.baseOffset + p.messages.length - this.#keptConsumed);
+    const until = Math.min(this.#slowestPosition(topic, partition, p), p.baseOffset + p.messages.length - this.#keptConsumed);
     // In steps of at least a tenth of the tail: a group reading just behind the writer would otherwise cost a splice per message.
     if (until - p.baseOffset >= Math.max(100, this.#keptConsumed * 0.1)) this.#dropBefore(p, until);
   }
@@ -290,6 +287,11 @@ export class MemoryBus implements Bus {
     p.messages.splice(0, drop);
     p.baseOffset += drop;
   }
+}
+
+/** A partition's key in a group's positions: "topic\0partition". */
+function partitionKey(topic: Topic, partition: number): string {
+  return `${topic}\u0000${partition}`;
 }
 
 /** FNV-1a: stable partition choice per key, as Kafka's murmur2 partitioner gives. */
