@@ -42,7 +42,7 @@ import { defaultMissionDatabase } from '../server/domain/mission/default-mission
 import { startIngestGateway } from '../server/ingest/gateway';
 import { createLogger } from '../server/log';
 import type { Bus } from '../server/ports/bus';
-import { SOCKET_EVENTS, type LiveFrame } from '../server/realtime/events';
+import { SOCKET_EVENTS } from '../server/realtime/events';
 import { publishAsGateway } from '../server/ingest/testing/publish-as-gateway';
 import { startLiveFeed } from '../server/realtime/live-feed';
 import { createSocketServer } from '../server/realtime/socket-server';
@@ -56,7 +56,7 @@ import { secondTierParameterIds } from '../server/domain/aggregation/series-tier
 import { startArchiver } from '../server/worker/archiver';
 import { startProcessor } from '../server/worker/processor';
 import { nominalRates } from './nominal-rates';
-import { summarize } from './latency-summary';
+import { frameLatencies, type LatencySummary } from './latency-summary';
 import { recordedDump, type RecordedDump } from './recorded-dump';
 
 const { values: args } = parseArgs({
@@ -228,6 +228,8 @@ async function startWorker(system: System) {
   return {
     archiver,
     processor,
+    /** The worker settings it runs with. */
+    config: config.worker,
     stop: async () => {
       await processor.stop();
       await archiver.stop();
@@ -310,8 +312,8 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
     mdb,
     groupId: `bench-archiver-alone-${system.kind}`,
     log,
-    partitionsConcurrently: loadConfig(process.env).worker.archiverPartitionsConcurrently,
-    batchMessages: loadConfig(process.env).worker.archiverBatchMessages,
+    partitionsConcurrently: worker.config.archiverPartitionsConcurrently,
+    batchMessages: worker.config.archiverBatchMessages,
   });
   let first: { samples: number; atMs: number } | undefined;
   const aloneDeadline = performance.now() + 300_000;
@@ -336,19 +338,19 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
 
 interface Latency {
   frames: number;
-  endToEnd: { p50: number; p99: number; max: number };
-  livePath: { p50: number; p99: number; max: number };
+  endToEnd: LatencySummary;
+  livePath: LatencySummary;
   /** How late this process's event loop ran timers while measuring (everything shares it here), ms. */
-  loopDelay: { p50: number; p99: number; max: number };
+  loopDelay: LatencySummary;
 }
 
-/** Real-time fleet for `latencySeconds` through the gateway, with the processor and archiver running. */
 interface DumpRun extends RecordedDump {
   /** Samples the worker's archiver has stored so far, live ones included. */
   readonly archivedSamples: () => number;
   readonly samplesBefore: number;
 }
 
+/** Real-time fleet for `latencySeconds` through the gateway, with the processor and archiver running. */
 async function measureLatency(system: System, { dump }: { dump?: DumpRun } = {}): Promise<Latency & { catchUpSeconds?: number }> {
   const client = connect(system.socketUrl, {
     transports: ['websocket'],
@@ -356,26 +358,15 @@ async function measureLatency(system: System, { dump }: { dump?: DumpRun } = {})
     reconnection: false,
     extraHeaders: { cookie: system.socketCookie },
   });
-  const endToEnd: number[] = [];
-  const livePath: number[] = [];
-  const onFrame = (frame: LiveFrame) => {
-    // The oldest newest-value in the frame: the sample that waited longest for this frame.
-    let oldestMs = frame.onboardTimeMs;
-    for (const t of frame.lastTimesMs) if (t < oldestMs) oldestMs = t;
-    endToEnd.push(Date.now() - oldestMs);
-    livePath.push(frame.emittedMs - frame.arrivalMs);
-  };
-  client.on(SOCKET_EVENTS.telemetryFrames, (frames: readonly LiveFrame[]) => {
-    for (const frame of frames) onFrame(frame);
-  });
+  const frames = frameLatencies();
+  client.on(SOCKET_EVENTS.telemetryFrames, frames.record);
   await new Promise<void>((resolve) => client.on('connect', () => resolve()));
   for (const s of fleet.satellites) {
     await client.emitWithAck(SOCKET_EVENTS.subscribe, { satelliteId: s.id, subsystems: ['attitude', 'thermal', 'power'] });
   }
   const sim = startSimulator({ mdb, fleet, seed: 5, faults: { duplicateRate: 0, driftRate: 0, corruptRate: 0, reorderRate: 0 }, transport: 'tcp', gateway: system.ingest, log });
   await new Promise((r) => setTimeout(r, 3000)); // consumer groups settle before measuring
-  endToEnd.length = 0;
-  livePath.length = 0;
+  frames.reset();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   let catchUpSeconds: number | undefined;
@@ -405,7 +396,7 @@ async function measureLatency(system: System, { dump }: { dump?: DumpRun } = {})
   await sim.stop();
   client.close();
   const loopDelay = { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
-  return { frames: endToEnd.length, endToEnd: summarize(endToEnd), livePath: summarize(livePath), loopDelay, catchUpSeconds };
+  return { ...frames.summary(), loopDelay, catchUpSeconds };
 }
 
 async function countPlayback(db: TestDatabase): Promise<number> {

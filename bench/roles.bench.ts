@@ -24,9 +24,9 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { startTestDatabase } from '../db/testing/test-database';
 import { startKafkaMockCluster } from '../server/adapters/kafka/testing/kafka-mock-cluster';
 import { defaultMissionDatabase } from '../server/domain/mission/default-mission-database';
-import { SOCKET_EVENTS, type LiveFrame } from '../server/realtime/events';
+import { SOCKET_EVENTS } from '../server/realtime/events';
 import { deploymentEnv, freePort, startRole, type RoleProcess } from '../e2e/support/perigee-role';
-import { summarize, type LatencySummary } from './latency-summary';
+import { frameLatencies, type LatencySummary } from './latency-summary';
 import { recordedDump, type RecordedDump } from './recorded-dump';
 
 const { values: args } = parseArgs({
@@ -53,20 +53,11 @@ interface Measured {
 
 /** Collects the live path and end-to-end latency of every frame the client gets while `during` runs. */
 async function measure(client: Socket, during: () => Promise<void>): Promise<Measured> {
-  const livePath: number[] = [];
-  const endToEnd: number[] = [];
-  const onFrames = (frames: readonly LiveFrame[]) => {
-    for (const frame of frames) {
-      let oldestMs = frame.onboardTimeMs;
-      for (const t of frame.lastTimesMs) if (t < oldestMs) oldestMs = t;
-      endToEnd.push(Date.now() - oldestMs);
-      livePath.push(frame.emittedMs - frame.arrivalMs);
-    }
-  };
-  client.on(SOCKET_EVENTS.telemetryFrames, onFrames);
+  const frames = frameLatencies();
+  client.on(SOCKET_EVENTS.telemetryFrames, frames.record);
   await during();
-  client.off(SOCKET_EVENTS.telemetryFrames, onFrames);
-  return { frames: livePath.length, livePath: summarize(livePath), endToEnd: summarize(endToEnd) };
+  client.off(SOCKET_EVENTS.telemetryFrames, frames.record);
+  return frames.summary();
 }
 
 /** perigee_archiver_samples_total from the worker's metrics. */
