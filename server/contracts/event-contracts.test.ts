@@ -5,6 +5,9 @@ import type { ConsumedMessage } from '../ports/bus';
 import { archiveRecord } from '../worker/archive-record';
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
 import { TOPICS } from '../topics';
+import type { SampleFrame } from '../domain/sample-frame';
+import { encodeSampleFrames } from '../domain/sample-frame-codec';
+import { SAMPLE_QUALITY } from '../ports/telemetry-store';
 import { SCHEMA_HEADER, contractHeader, decodeEvent, readEvent, type EventContract } from './event-contracts';
 
 const ALERT: Alert = {
@@ -76,5 +79,75 @@ describe('event contracts', () => {
     expect(record.quarantine).toMatchObject({ reason: 'unknown-schema-version', detail: 'telemetry.alerts: alert@2 is not a version this consumer knows (known: 1)', stage: 'worker' });
     expect(Buffer.from(record.quarantine!.payload).toString()).toBe(JSON.stringify(ALERT));
     expect(archiveRecord(defaultMissionDatabase(), { ...consumed, headers: contractHeader('alert') }).alert).toEqual(ALERT);
+  });
+
+  it('reads sample frames of both versions as a list: a v1 JSON frame upgraded, a v2 binary message of several', () => {
+    const frame: SampleFrame = {
+      satelliteId: 101,
+      subsystem: 'power',
+      apid: 272,
+      sequenceCount: 12,
+      onboardTimeMs: 1_790_000_000_000,
+      arrivalMs: 1_790_000_000_040,
+      parameterIds: [100, 101],
+      values: [28.1, null],
+      rawValues: [28100, 0],
+      source: { topic: TOPICS.rawPower, partition: 2, offset: '77' },
+      context: { mode: 'NOMINAL', orbit: null, calibrationVersion: '1.1.0' },
+    };
+    const next = { ...frame, sequenceCount: 13, onboardTimeMs: frame.onboardTimeMs + 200, values: [28.2, 5.9], source: { ...frame.source!, offset: '78' } };
+    expect(contractHeader('sample-frame')).toEqual({ [SCHEMA_HEADER]: 'sample-frame@2' });
+    expect(readEvent('sample-frame', message(frame, { [SCHEMA_HEADER]: 'sample-frame@1' }))).toEqual({ ok: true, value: [frame], version: 1 });
+    expect(readEvent('sample-frame', message(frame))).toEqual({ ok: true, value: [frame], version: 1 });
+    expect(readEvent('sample-frame', { headers: contractHeader('sample-frame'), value: encodeSampleFrames([frame, next]) })).toEqual({ ok: true, value: [frame, next], version: 2 });
+    // JSON under a v2 header, and a binary frame the schema refuses (APID beyond 11 bits), are bad messages with the reason.
+    expect(readEvent('sample-frame', message(frame, contractHeader('sample-frame')))).toEqual({
+      ok: false,
+      reason: 'bad-message',
+      detail: 'sample-frame@2 unreadable: not a sample-frame@2 message (no PSF2 magic)',
+    });
+    expect(readEvent('sample-frame', { headers: contractHeader('sample-frame'), value: encodeSampleFrames([{ ...frame, apid: 0x800 }]) })).toMatchObject({
+      ok: false,
+      reason: 'bad-message',
+      detail: expect.stringMatching(/^sample-frame@2 0\.apid: /),
+    });
+  });
+
+  it('the archiver stores every frame of a v2 message: samples, packet context and lineage of each', () => {
+    const base: SampleFrame = {
+      satelliteId: 102,
+      subsystem: 'power',
+      apid: 272,
+      sequenceCount: 1,
+      onboardTimeMs: 1_790_000_000_000,
+      arrivalMs: 1_790_000_000_050,
+      parameterIds: [100, 101],
+      values: [28, 6],
+      rawValues: [28000, 6000],
+      receivedOnboardTimeMs: 1_790_000_009_000,
+      source: { topic: TOPICS.rawPower, partition: 1, offset: '5' },
+      context: { mode: 'NOMINAL', orbit: null, calibrationVersion: '1.1.0' },
+    };
+    const second: SampleFrame = { ...base, sequenceCount: 2, onboardTimeMs: base.onboardTimeMs + 200, values: [null, 6.5], rawValues: [0, 6500], source: { ...base.source!, offset: '6' }, playback: true };
+    delete (second as { receivedOnboardTimeMs?: number }).receivedOnboardTimeMs;
+    const record = archiveRecord(defaultMissionDatabase(), {
+      topic: TOPICS.samples,
+      partition: 3,
+      offset: '900',
+      key: '102',
+      timestampMs: 0,
+      headers: contractHeader('sample-frame'),
+      value: encodeSampleFrames([base, second]),
+    });
+    expect(record.offset).toBe('900');
+    expect(record.samples).toEqual([
+      { timeMs: base.onboardTimeMs, satelliteId: 102, parameterId: 100, value: 28, rawValue: 28000, quality: SAMPLE_QUALITY.timeRepaired },
+      { timeMs: base.onboardTimeMs, satelliteId: 102, parameterId: 101, value: 6, rawValue: 6000, quality: SAMPLE_QUALITY.timeRepaired },
+      { timeMs: second.onboardTimeMs, satelliteId: 102, parameterId: 101, value: 6.5, rawValue: 6500, quality: SAMPLE_QUALITY.playback },
+    ]);
+    expect(record.packets?.map((p) => [p.sequenceCount, p.receivedOnboardTimeMs, p.playback, p.source.offset])).toEqual([
+      [1, base.receivedOnboardTimeMs, false, '5'],
+      [2, null, true, '6'],
+    ]);
   });
 });

@@ -43,3 +43,6 @@ export const sampleFrameSchema = z
   .refine((f) => f.parameterIds.length === f.values.length, 'parameterIds and values differ in length');
 
 export type SampleFrame = z.infer<typeof sampleFrameSchema>;
+
+/** The frames one message of sample-frame@2 carries: one satellite's, in the order the processor accepted them. */
+export const sampleFramesSchema = z.array(sampleFrameSchema).min(1);

@@ -24,7 +24,8 @@ import { decodePacket } from '../domain/codec/packet-codec';
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
 import { demoFleet } from '../domain/mission/fleet';
 import { quarantineMessageSchema } from '../domain/quarantine-message';
-import { sampleFrameSchema, type SampleFrame } from '../domain/sample-frame';
+import { sampleFramesSchema, type SampleFrame } from '../domain/sample-frame';
+import { decodeSampleFrames } from '../domain/sample-frame-codec';
 import { silentLogger } from '../log';
 import { Prng } from '../sim/prng';
 import { TOPICS } from '../topics';
@@ -65,7 +66,7 @@ beforeAll(async () => {
     fromBeginning: true,
     eachBatch: async ({ topic, messages }) => {
       for (const m of messages) {
-        if (topic === TOPICS.samples) frames.push(sampleFrameSchema.parse(JSON.parse(m.value.toString())));
+        if (topic === TOPICS.samples) frames.push(...sampleFramesSchema.parse(decodeSampleFrames(m.value)));
         else {
           const q = quarantineMessageSchema.parse(JSON.parse(m.value.toString()));
           const key = refusalKey(q.stage, q.reason, q.payloadBase64);

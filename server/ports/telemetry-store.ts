@@ -85,7 +85,8 @@ export interface ArchivedMessage {
   readonly offset: string;
   readonly rawPacket?: RawPacketRecord;
   readonly samples?: readonly SampleRecord[];
-  readonly packet?: PacketRecord;
+  /** Context and lineage of the processed packets the samples came from. */
+  readonly packets?: readonly PacketRecord[];
   readonly quarantine?: QuarantineRecord;
   readonly groundStationEvent?: GroundStationEvent;
   readonly alert?: Alert;

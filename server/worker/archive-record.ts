@@ -6,7 +6,7 @@
  * failing the batch.
  *
  *   raw topics, playback  → bronze packet exactly as received (header fields read, nothing judged)
- *   telemetry.samples     → silver samples + packet context and lineage (gold follows in the store)
+ *   telemetry.samples     → silver samples + packet context and lineage of every frame (gold follows in the store)
  *   telemetry.quarantine  → quarantine record with its stage and origin
  *   telemetry.alerts      → alarm event (operators' alarm transitions: checked, already stored)
  *   ground-station.events → ground-station event
@@ -17,7 +17,7 @@ import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SampleFrame } from '../domain/sample-frame';
 import { SCHEMA_HEADER, readEvent, type ContractName } from '../contracts/event-contracts';
 import type { ConsumedMessage } from '../ports/bus';
-import { SAMPLE_QUALITY, type ArchivedMessage, type SampleRecord } from '../ports/telemetry-store';
+import { SAMPLE_QUALITY, type ArchivedMessage, type PacketRecord, type SampleRecord } from '../ports/telemetry-store';
 import { ALL_RAW_TOPICS, HEADERS, TOPICS } from '../topics';
 import { arrivalOf } from './raw-packet-input';
 
@@ -48,8 +48,8 @@ export function archiveRecord(mdb: MissionDatabase, message: ConsumedMessage): A
   if (ALL_RAW_TOPICS.includes(message.topic)) return bronze(mdb, message);
   switch (message.topic) {
     case TOPICS.samples: {
-      const frame = parse(message, 'sample-frame');
-      return frame.ok ? { offset, ...silver(frame.value) } : frame.record;
+      const frames = parse(message, 'sample-frame');
+      return frames.ok ? { offset, ...silver(frames.value) } : frames.record;
     }
     case TOPICS.quarantine: {
       const q = parse(message, 'quarantine');
@@ -151,10 +151,14 @@ export function sampleRecordsOf(frame: SampleFrame): SampleRecord[] {
   return samples;
 }
 
-function silver(frame: SampleFrame): Pick<ArchivedMessage, 'samples' | 'packet'> {
-  const samples = sampleRecordsOf(frame);
-  const packet = frame.source && frame.context
-    ? {
+/** The silver samples and packet context of the frames one message carries. */
+function silver(frames: readonly SampleFrame[]): Pick<ArchivedMessage, 'samples' | 'packets'> {
+  const samples: SampleRecord[] = [];
+  const packets: PacketRecord[] = [];
+  for (const frame of frames) {
+    for (const sample of sampleRecordsOf(frame)) samples.push(sample);
+    if (frame.source && frame.context) {
+      packets.push({
         satelliteId: frame.satelliteId,
         apid: frame.apid,
         sequenceCount: frame.sequenceCount,
@@ -167,7 +171,8 @@ function silver(frame: SampleFrame): Pick<ArchivedMessage, 'samples' | 'packet'>
         calibrationVersion: frame.context.calibrationVersion,
         playback: frame.playback ?? false,
         source: frame.source,
-      }
-    : undefined;
-  return packet ? { samples, packet } : { samples };
+      });
+    }
+  }
+  return packets.length > 0 ? { samples, packets } : { samples };
 }

@@ -90,7 +90,7 @@ export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.
       metrics.samplesArchived.inc(result.samples);
       // Stored just now: how old the real-time packets were when their samples became history.
       for (const m of messages.slice(messages.length - result.storedMessages)) {
-        if (m.packet && !m.packet.playback) metrics.onboardToArchiveSeconds.observe((committed - m.packet.onboardTimeMs) / 1000);
+        for (const p of m.packets ?? []) if (!p.playback) metrics.onboardToArchiveSeconds.observe((committed - p.onboardTimeMs) / 1000);
       }
     }
     stats.batches++;

@@ -16,6 +16,7 @@ import { decodePacket } from '../domain/codec/packet-codec';
 import { demoFleet } from '../domain/mission/fleet';
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
 import type { SampleFrame } from '../domain/sample-frame';
+import { readEvent } from '../contracts/event-contracts';
 import { startIngestGateway, type IngestGateway } from '../ingest/gateway';
 import { createLogger } from '../log';
 import { FleetSimulator, type SimPacket } from '../sim/fleet-simulator';
@@ -54,7 +55,11 @@ beforeAll(async () => {
     fromBeginning: true,
     eachBatch: async (batch) => {
       for (const m of batch.messages) sampleSchemas.add(m.headers['perigee-schema']);
-      frames.push(...batch.messages.map((m) => JSON.parse(m.value.toString()) as SampleFrame));
+      for (const m of batch.messages) {
+        const read = readEvent('sample-frame', m);
+        if (!read.ok) throw new Error(read.detail);
+        frames.push(...read.value);
+      }
     },
   });
 }, 120_000);
@@ -161,8 +166,8 @@ describe('Pipeline > gateway → Kafka → processor → archiver → TimescaleD
     const frame = frames.find((f) => f.satelliteId === 102 && f.apid === 272 && f.sequenceCount === power.sequenceCount)!;
     expect(frame.subsystem).toBe('power');
     expect(frame.values).toEqual(decoded.packet.values);
-    // Every frame names its contract and version.
-    expect([...sampleSchemas]).toEqual(['sample-frame@1']);
+    // Every message names its contract and version: the binary one, a satellite's frames together.
+    expect([...sampleSchemas]).toEqual(['sample-frame@2']);
   });
 
   it('quarantines corrupt, unknown and malformed input with its reason and bytes, and loses nothing around it', async () => {

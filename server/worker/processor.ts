@@ -24,6 +24,8 @@ import type { Alert } from '../domain/alert';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { QuarantineMessage } from '../domain/quarantine-message';
+import type { SampleFrame } from '../domain/sample-frame';
+import { encodeSampleFrames, MAX_FRAMES_PER_MESSAGE } from '../domain/sample-frame-codec';
 import { defaultRuleSet } from '../domain/stream/rules/load-rule-set';
 import { RuleEngine } from '../domain/stream/rules/rule-engine';
 import type { RuleSet } from '../domain/stream/rules/rule-set';
@@ -87,6 +89,28 @@ export interface Processor {
 /** A message of a versioned event contract, its schema named in the header. */
 function json(contract: ContractName, key: number | null, value: unknown): BusMessage {
   return { key: key === null ? null : String(key), value: Buffer.from(JSON.stringify(value)), headers: contractHeader(contract) };
+}
+
+/**
+ * The accepted frames as sample-frame@2 messages: one per satellite (keyed by
+ * it, so its frames stay in order on one partition), at most
+ * MAX_FRAMES_PER_MESSAGE frames each.
+ */
+export function sampleFrameMessages(frames: readonly SampleFrame[]): BusMessage[] {
+  const bySatellite = new Map<number, SampleFrame[]>();
+  for (const f of frames) {
+    const list = bySatellite.get(f.satelliteId);
+    if (list) list.push(f);
+    else bySatellite.set(f.satelliteId, [f]);
+  }
+  const messages: BusMessage[] = [];
+  const headers = contractHeader('sample-frame');
+  for (const [satelliteId, list] of bySatellite) {
+    for (let i = 0; i < list.length; i += MAX_FRAMES_PER_MESSAGE) {
+      messages.push({ key: String(satelliteId), value: encodeSampleFrames(list.slice(i, i + MAX_FRAMES_PER_MESSAGE)), headers });
+    }
+  }
+  return messages;
 }
 
 function quarantineMessage(q: PipelineQuarantine): QuarantineMessage {
@@ -160,7 +184,7 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
   const publish = (outputs: ReadonlyArray<readonly [Topic, BusMessage[]]>) =>
     Promise.all(outputs.filter(([, messages]) => messages.length > 0).map(([topic, messages]) => producer.send(topic, messages)));
   const laneOutputs = (result: BatchResult): Array<readonly [Topic, BusMessage[]]> => [
-    [TOPICS.samples, result.frames.map((f) => json('sample-frame', f.satelliteId, f))],
+    [TOPICS.samples, sampleFrameMessages(result.frames)],
     [TOPICS.quarantine, result.quarantine.map((q) => json('quarantine', q.satelliteId, quarantineMessage(q)))],
   ];
 

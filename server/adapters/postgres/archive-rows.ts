@@ -71,7 +71,7 @@ export function archiveRows(batch: ArchiveBatch, archivedOffset: bigint | null):
     const origin = { topic, partition, offset: message.offset };
     if (message.rawPacket) rows.rawPackets.push({ ...message.rawPacket, ...origin });
     if (message.quarantine) rows.quarantine.push({ ...message.quarantine, ...origin });
-    if (message.packet) rows.packets.push(message.packet);
+    for (const packet of message.packets ?? []) rows.packets.push(packet);
     if (message.alert) rows.alerts.push(message.alert);
     if (message.groundStationEvent) {
       rows.groundStationEvents.push({ event: message.groundStationEvent, ...origin });

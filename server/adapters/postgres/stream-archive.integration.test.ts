@@ -57,7 +57,7 @@ function frame(timeMs: number, sequenceCount: number, voltage: number): Omit<Arc
     { timeMs, satelliteId: 101, parameterId: 100, value: voltage, rawValue: voltage * 1000, quality: 0 },
     { timeMs, satelliteId: 101, parameterId: 101, value: -1, rawValue: -1000, quality: 0 },
   ];
-  return { samples, packet: packetRecord(timeMs, sequenceCount) };
+  return { samples, packets: [packetRecord(timeMs, sequenceCount)] };
 }
 
 async function rows(sql: string) {
@@ -226,7 +226,7 @@ describe('Archive > lineage of a sample', () => {
     await archive('telemetry.samples', [
       {
         samples: [{ timeMs, satelliteId: 101, parameterId: voltage.id, value: 28.1, rawValue: 28100, quality: 0 }],
-        packet: { ...packetRecord(timeMs, 5), arrivalMs, receivedOnboardTimeMs: null, source: { topic: 'telemetry.raw.power', partition: 0, offset: rawOffset } },
+        packets: [{ ...packetRecord(timeMs, 5), arrivalMs, receivedOnboardTimeMs: null, source: { topic: 'telemetry.raw.power', partition: 0, offset: rawOffset } }],
       },
     ]);
 
