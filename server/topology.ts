@@ -54,7 +54,7 @@ export const TOPOLOGY: Topology = {
     { name: TOPICS.rawPlayback, partitions: 12, retentionMs: 7 * DAY_MS, key: 'satellite id', carries: 'recorder dumps played back during passes, every APID' },
     { name: TOPICS.groundStationEvents, partitions: 4, retentionMs: 30 * DAY_MS, key: 'satellite id', carries: 'AOS, LOS and link events of the ground stations (JSON)' },
     { name: TOPICS.samples, partitions: 12, retentionMs: 2 * DAY_MS, key: 'satellite id', carries: 'decoded, validated, calibrated and enriched sample frames, one binary message per satellite and processor batch (sample-frame@2)' },
-    { name: TOPICS.aggregates, partitions: 12, retentionMs: 2 * DAY_MS, key: 'satellite id', carries: 'closed event-time window aggregates per parameter, late updates included (JSON)' },
+    { name: TOPICS.aggregates, partitions: 12, retentionMs: 2 * DAY_MS, key: 'satellite id', carries: 'closed event-time window aggregates per parameter, late updates included, one binary message per satellite and processor batch (window-aggregate@2)' },
     { name: TOPICS.alerts, partitions: 4, retentionMs: 30 * DAY_MS, key: 'satellite id', carries: "alerts of the stream rules and limit checks, and operators' alarm transitions (JSON)" },
     { name: TOPICS.quarantine, partitions: 4, retentionMs: 30 * DAY_MS, key: 'satellite id', carries: 'refused packets and samples with their reason and raw bytes (JSON)' },
   ],

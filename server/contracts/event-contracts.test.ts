@@ -7,6 +7,8 @@ import { defaultMissionDatabase } from '../domain/mission/default-mission-databa
 import { TOPICS } from '../topics';
 import type { SampleFrame } from '../domain/sample-frame';
 import { encodeSampleFrames } from '../domain/sample-frame-codec';
+import type { WindowAggregate } from '../domain/stream/window-aggregate';
+import { encodeWindowAggregates } from '../domain/stream/window-aggregate-codec';
 import { SAMPLE_QUALITY } from '../ports/telemetry-store';
 import { SCHEMA_HEADER, contractHeader, decodeEvent, readEvent, type EventContract } from './event-contracts';
 
@@ -110,6 +112,19 @@ describe('event contracts', () => {
       ok: false,
       reason: 'bad-message',
       detail: expect.stringMatching(/^sample-frame@2 0\.apid: /),
+    });
+  });
+
+  it('reads window aggregates of both versions as a list', () => {
+    const aggregate: WindowAggregate = { satelliteId: 101, parameterId: 100, windowStartMs: 1_790_000_000_000, windowMs: 1000, min: 28, max: 28.4, sum: 56.4, count: 2, last: 28.4, lastTimeMs: 1_790_000_000_800, late: false, mode: 'replace' };
+    const late = { ...aggregate, late: true, count: 3, sum: 84.6 };
+    expect(contractHeader('window-aggregate')).toEqual({ [SCHEMA_HEADER]: 'window-aggregate@2' });
+    expect(readEvent('window-aggregate', message(aggregate, { [SCHEMA_HEADER]: 'window-aggregate@1' }))).toEqual({ ok: true, value: [aggregate], version: 1 });
+    expect(readEvent('window-aggregate', { headers: contractHeader('window-aggregate'), value: encodeWindowAggregates([aggregate, late]) })).toEqual({ ok: true, value: [aggregate, late], version: 2 });
+    expect(readEvent('window-aggregate', { headers: contractHeader('window-aggregate'), value: encodeWindowAggregates([{ ...aggregate, min: 29 }]) })).toMatchObject({
+      ok: false,
+      reason: 'bad-message',
+      detail: 'window-aggregate@2 0: min exceeds max',
     });
   });
 

@@ -21,7 +21,8 @@ import { groundStationEventSchema } from '../domain/ground-station-event';
 import { quarantineMessageSchema } from '../domain/quarantine-message';
 import { sampleFrameSchema, sampleFramesSchema, type SampleFrame } from '../domain/sample-frame';
 import { decodeSampleFrames } from '../domain/sample-frame-codec';
-import { windowAggregateSchema } from '../domain/stream/window-aggregate';
+import { windowAggregateSchema, windowAggregatesSchema, type WindowAggregate } from '../domain/stream/window-aggregate';
+import { decodeWindowAggregates } from '../domain/stream/window-aggregate-codec';
 import { alarmChangeSchema } from '../domain/alarms/alarm-change';
 import { TOPICS, type Topic } from '../topics';
 
@@ -59,7 +60,14 @@ export const EVENT_CONTRACTS = {
       { version: 2, schema: sampleFramesSchema, decode: decodeSampleFrames },
     ],
   },
-  'window-aggregate': { topic: TOPICS.aggregates, versions: [{ version: 1, schema: windowAggregateSchema }] },
+  /** Version 1: one aggregate per JSON message. Version 2: a satellite's aggregates from one processor batch in one binary message (window-aggregate-codec.ts). */
+  'window-aggregate': {
+    topic: TOPICS.aggregates,
+    versions: [
+      { version: 1, schema: windowAggregateSchema, upgrade: ((aggregate: WindowAggregate) => [aggregate]) as (value: never) => unknown },
+      { version: 2, schema: windowAggregatesSchema, decode: decodeWindowAggregates },
+    ],
+  },
   alert: { topic: TOPICS.alerts, versions: [{ version: 1, schema: alertSchema }] },
   /** Operators' alarm transitions (acknowledge, shelve, assign…), already stored and audited by the console that made them. */
   'alarm-transition': { topic: TOPICS.alerts, versions: [{ version: 1, schema: alarmChangeSchema }] },

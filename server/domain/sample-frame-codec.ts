@@ -27,6 +27,7 @@
  *   const bytes = encodeSampleFrames(frames);
  *   decodeSampleFrames(bytes); // deep-equals frames
  */
+import { LittleEndianReader, LittleEndianWriter } from './codec/little-endian';
 import type { SampleFrame } from './sample-frame';
 
 const MAGIC = 0x32465350; // "PSF2" read as a little-endian u32
@@ -53,44 +54,6 @@ export class SampleFrameCodecError extends Error {
   override name = 'SampleFrameCodecError';
 }
 
-class Writer {
-  buf: Buffer;
-  at = 0;
-  constructor(size: number) {
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  ensure(n: number) {
-    if (this.at + n <= this.buf.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + n));
-    this.buf.copy(next, 0, 0, this.at);
-    this.buf = next;
-  }
-  u8(v: number) {
-    this.ensure(1);
-    this.buf[this.at++] = v;
-  }
-  u16(v: number) {
-    this.ensure(2);
-    this.at = this.buf.writeUInt16LE(v, this.at);
-  }
-  u32(v: number) {
-    this.ensure(4);
-    this.at = this.buf.writeUInt32LE(v, this.at);
-  }
-  i32(v: number) {
-    this.ensure(4);
-    this.at = this.buf.writeInt32LE(v, this.at);
-  }
-  f64(v: number) {
-    this.ensure(8);
-    this.at = this.buf.writeDoubleLE(v, this.at);
-  }
-  bytes(b: Buffer) {
-    this.ensure(b.length);
-    this.at += b.copy(this.buf, this.at);
-  }
-}
-
 const isInt32 = (v: number) => Number.isInteger(v) && v >= -0x8000_0000 && v <= 0x7fff_ffff;
 const fitsU16 = (v: number, what: string) => {
   if (!Number.isInteger(v) || v < 0 || v > 0xffff) throw new RangeError(`${what} ${v} does not fit the sample-frame@2 encoding`);
@@ -110,7 +73,7 @@ export function encodeSampleFrames(frames: readonly SampleFrame[]): Buffer {
     }
     return i;
   };
-  const body = new Writer(512 * frames.length);
+  const body = new LittleEndianWriter(512 * frames.length);
   for (const f of frames) {
     const n = f.parameterIds.length;
     if (f.values.length !== n || (f.rawValues && f.rawValues.length !== n)) throw new RangeError('parameterIds, values and rawValues differ in length');
@@ -147,7 +110,7 @@ export function encodeSampleFrames(frames: readonly SampleFrame[]): Buffer {
       body.u16(index(f.source.topic));
       body.u32(f.source.partition);
       body.u8(offset.length);
-      body.bytes(offset);
+      body.raw(offset);
     }
     if (f.groundStation !== undefined) body.u16(index(f.groundStation));
     if (f.context) {
@@ -181,54 +144,21 @@ export function encodeSampleFrames(frames: readonly SampleFrame[]): Buffer {
       else for (const r of f.rawValues) body.f64(r);
     }
   }
-  const head = new Writer(10 + [...strings.keys()].reduce((sum, s) => sum + 2 + s.length * 3, 0));
+  const head = new LittleEndianWriter(10 + [...strings.keys()].reduce((sum, s) => sum + 2 + s.length * 3, 0));
   head.u32(MAGIC);
   head.u32(frames.length);
   head.u16(strings.size);
   for (const s of strings.keys()) {
     const bytes = Buffer.from(s, 'utf8');
     head.u16(fitsU16(bytes.length, 'string length'));
-    head.bytes(bytes);
+    head.raw(bytes);
   }
-  return Buffer.concat([head.buf.subarray(0, head.at), body.buf.subarray(0, body.at)]);
-}
-
-class Reader {
-  readonly view: DataView;
-  at = 0;
-  constructor(readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-  need(n: number, what: string) {
-    if (this.at + n > this.bytes.length) throw new SampleFrameCodecError(`truncated at byte ${this.at}: ${what} needs ${n} more byte(s), ${this.bytes.length - this.at} left`);
-  }
-  u8(what: string) {
-    this.need(1, what);
-    return this.bytes[this.at++]!;
-  }
-  u16(what: string) {
-    this.need(2, what);
-    const v = this.view.getUint16(this.at, true);
-    this.at += 2;
-    return v;
-  }
-  u32(what: string) {
-    this.need(4, what);
-    const v = this.view.getUint32(this.at, true);
-    this.at += 4;
-    return v;
-  }
-  f64(what: string) {
-    this.need(8, what);
-    const v = this.view.getFloat64(this.at, true);
-    this.at += 8;
-    return v;
-  }
+  return Buffer.concat([head.bytes(), body.bytes()]);
 }
 
 /** The frames of a sample-frame@2 message; throws SampleFrameCodecError naming what is wrong. */
 export function decodeSampleFrames(bytes: Uint8Array): SampleFrame[] {
-  const r = new Reader(bytes);
+  const r = new LittleEndianReader(bytes, (message) => new SampleFrameCodecError(message));
   if (bytes.length < 4 || r.u32('magic') !== MAGIC) throw new SampleFrameCodecError('not a sample-frame@2 message (no PSF2 magic)');
   const count = r.u32('frame count');
   if (count === 0) throw new SampleFrameCodecError('a message without frames');
@@ -311,6 +241,6 @@ export function decodeSampleFrames(bytes: Uint8Array): SampleFrame[] {
     }
     frames.push(frame);
   }
-  if (r.at !== bytes.length) throw new SampleFrameCodecError(`${bytes.length - r.at} byte(s) after the last frame`);
+  r.end('frame');
   return frames;
 }

@@ -17,6 +17,7 @@ import { demoFleet } from '../domain/mission/fleet';
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
 import type { SampleFrame } from '../domain/sample-frame';
 import { readEvent } from '../contracts/event-contracts';
+import type { WindowAggregate } from '../domain/stream/window-aggregate';
 import { startIngestGateway, type IngestGateway } from '../ingest/gateway';
 import { createLogger } from '../log';
 import { FleetSimulator, type SimPacket } from '../sim/fleet-simulator';
@@ -42,6 +43,8 @@ let processor: Processor;
 const frames: SampleFrame[] = [];
 /** The schema header of every message on telemetry.samples. */
 const sampleSchemas = new Set<string | undefined>();
+/** What the processor published on telemetry.aggregates. */
+const aggregates: WindowAggregate[] = [];
 
 beforeAll(async () => {
   [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
@@ -51,11 +54,17 @@ beforeAll(async () => {
   processor = await startProcessor({ bus, mdb, fleet: demoFleet(3), groupId: 'perigee-processor-test', stream: loadConfig({}).stream, log });
   await bus.subscribe({
     groupId: 'perigee-live-test',
-    topics: [TOPICS.samples],
+    topics: [TOPICS.samples, TOPICS.aggregates],
     fromBeginning: true,
     eachBatch: async (batch) => {
-      for (const m of batch.messages) sampleSchemas.add(m.headers['perigee-schema']);
       for (const m of batch.messages) {
+        if (batch.topic === TOPICS.aggregates) {
+          const read = readEvent('window-aggregate', m);
+          if (!read.ok) throw new Error(read.detail);
+          aggregates.push(...read.value);
+          continue;
+        }
+        sampleSchemas.add(m.headers['perigee-schema']);
         const read = readEvent('sample-frame', m);
         if (!read.ok) throw new Error(read.detail);
         frames.push(...read.value);
@@ -157,6 +166,21 @@ describe('Pipeline > gateway → Kafka → processor → archiver → TimescaleD
     expect(agg.rows.map((r) => r.count)).toEqual([...bySecond.values()].map((v) => v.length));
     expect(agg.rows.map((r) => r.min)).toEqual([...bySecond.values()].map((v) => Math.min(...v)));
     expect(agg.rows.map((r) => r.max)).toEqual([...bySecond.values()].map((v) => Math.max(...v)));
+
+    // The 1 s aggregates the processor published for windows it closed hold what the archive's 1 s tier holds.
+    const published = await waitFor(
+      'published aggregates',
+      async () => aggregates.filter((a) => a.satelliteId === 101 && a.parameterId === 2 && a.windowMs === 1000),
+      (list) => list.length > 0,
+    );
+    const tier = await db.pool.query(
+      `SELECT (extract(epoch FROM bucket) * 1000)::float8 AS ms, count, min, max, sum FROM agg_1s WHERE satellite_id = 101 AND parameter_id = 2`,
+    );
+    const tierAt = new Map(tier.rows.map((r) => [r.ms, r]));
+    for (const a of published) {
+      expect(a).toMatchObject({ late: false, mode: 'replace' });
+      expect([a.count, a.min, a.max, a.sum]).toEqual([tierAt.get(a.windowStartMs)!.count, tierAt.get(a.windowStartMs)!.min, tierAt.get(a.windowStartMs)!.max, expect.closeTo(tierAt.get(a.windowStartMs)!.sum, 9)]);
+    }
 
     const satellites = await db.pool.query('SELECT id FROM satellites ORDER BY id');
     expect(satellites.rows.map((r) => r.id)).toEqual([101, 102]);

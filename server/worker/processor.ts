@@ -24,7 +24,6 @@ import type { Alert } from '../domain/alert';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { QuarantineMessage } from '../domain/quarantine-message';
-import type { SampleFrame } from '../domain/sample-frame';
 import { encodeSampleFrames, MAX_FRAMES_PER_MESSAGE } from '../domain/sample-frame-codec';
 import { defaultRuleSet } from '../domain/stream/rules/load-rule-set';
 import { RuleEngine } from '../domain/stream/rules/rule-engine';
@@ -33,6 +32,7 @@ import { TelemetryPipeline, type BatchResult, type PipelineQuarantine, type Pipe
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { WindowAggregate } from '../domain/stream/window-aggregate';
 import { WindowAggregator, type WindowAggregatorStats } from '../domain/stream/window-aggregator';
+import { encodeWindowAggregates, MAX_AGGREGATES_PER_MESSAGE } from '../domain/stream/window-aggregate-codec';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Bus, BusMessage, ConsumedBatch } from '../ports/bus';
@@ -92,23 +92,25 @@ function json(contract: ContractName, key: number | null, value: unknown): BusMe
 }
 
 /**
- * The accepted frames as sample-frame@2 messages: one per satellite (keyed by
- * it, so its frames stay in order on one partition), at most
- * MAX_FRAMES_PER_MESSAGE frames each.
+ * Items of a binary contract grouped per satellite (keyed by it, so they
+ * stay in order on one partition), at most `perMessage` in one message.
  */
-export function sampleFrameMessages(frames: readonly SampleFrame[]): BusMessage[] {
-  const bySatellite = new Map<number, SampleFrame[]>();
-  for (const f of frames) {
-    const list = bySatellite.get(f.satelliteId);
-    if (list) list.push(f);
-    else bySatellite.set(f.satelliteId, [f]);
+export function perSatelliteMessages<T extends { readonly satelliteId: number }>(
+  contract: ContractName,
+  items: readonly T[],
+  perMessage: number,
+  encode: (items: readonly T[]) => Buffer,
+): BusMessage[] {
+  const bySatellite = new Map<number, T[]>();
+  for (const item of items) {
+    const list = bySatellite.get(item.satelliteId);
+    if (list) list.push(item);
+    else bySatellite.set(item.satelliteId, [item]);
   }
   const messages: BusMessage[] = [];
-  const headers = contractHeader('sample-frame');
+  const headers = contractHeader(contract);
   for (const [satelliteId, list] of bySatellite) {
-    for (let i = 0; i < list.length; i += MAX_FRAMES_PER_MESSAGE) {
-      messages.push({ key: String(satelliteId), value: encodeSampleFrames(list.slice(i, i + MAX_FRAMES_PER_MESSAGE)), headers });
-    }
+    for (let i = 0; i < list.length; i += perMessage) messages.push({ key: String(satelliteId), value: encode(list.slice(i, i + perMessage)), headers });
   }
   return messages;
 }
@@ -184,7 +186,7 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
   const publish = (outputs: ReadonlyArray<readonly [Topic, BusMessage[]]>) =>
     Promise.all(outputs.filter(([, messages]) => messages.length > 0).map(([topic, messages]) => producer.send(topic, messages)));
   const laneOutputs = (result: BatchResult): Array<readonly [Topic, BusMessage[]]> => [
-    [TOPICS.samples, sampleFrameMessages(result.frames)],
+    [TOPICS.samples, perSatelliteMessages('sample-frame', result.frames, MAX_FRAMES_PER_MESSAGE, encodeSampleFrames)],
     [TOPICS.quarantine, result.quarantine.map((q) => json('quarantine', q.satelliteId, quarantineMessage(q)))],
   ];
 
@@ -196,7 +198,7 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
     const alerts: Alert[] = engine.process(result.frames);
     await publish([
       ...laneOutputs(result),
-      [TOPICS.aggregates, aggregates.map((a) => json('window-aggregate', a.satelliteId, a))],
+      [TOPICS.aggregates, perSatelliteMessages('window-aggregate', aggregates, MAX_AGGREGATES_PER_MESSAGE, encodeWindowAggregates)],
       [TOPICS.alerts, alerts.map((a) => json('alert', a.satelliteId, a))],
     ]);
     batches++;

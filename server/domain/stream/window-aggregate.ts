@@ -40,3 +40,6 @@ export const windowAggregateSchema = z
   .refine((a) => a.min <= a.max, 'min exceeds max');
 
 export type WindowAggregate = z.infer<typeof windowAggregateSchema>;
+
+/** The aggregates one message of window-aggregate@2 carries: one satellite's, from one processor batch. */
+export const windowAggregatesSchema = z.array(windowAggregateSchema).min(1);

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { demoFleet } from '../mission/fleet';
+import { defaultMissionDatabase } from '../mission/default-mission-database';
+import { FleetSimulator } from '../../sim/fleet-simulator';
+import { TelemetryPipeline } from './telemetry-pipeline';
+import { windowAggregatesSchema, type WindowAggregate } from './window-aggregate';
+import { decodeWindowAggregates, encodeWindowAggregates, WindowAggregateCodecError } from './window-aggregate-codec';
+import { WindowAggregator } from './window-aggregator';
+
+const T0 = Date.UTC(2026, 10, 25, 12);
+const ONE: WindowAggregate = { satelliteId: 101, parameterId: 100, windowStartMs: T0, windowMs: 1000, min: -1.5, max: 28.6, sum: 27.1, count: 2, last: 28.6, lastTimeMs: T0 + 900.25, late: false, mode: 'replace' };
+
+describe('window-aggregate@2 codec', () => {
+  it("carries a satellite's closed windows exactly, in a quarter of the JSON bytes", () => {
+    const mdb = defaultMissionDatabase();
+    const fleet = demoFleet(1);
+    const sim = new FleetSimulator({ mdb, fleet, seed: 4, startTimeMs: T0 });
+    const pipeline = new TelemetryPipeline({ mdb, fleet });
+    const packets = sim.advance(T0 + 4000).packets;
+    const { frames } = pipeline.processBatch(packets.map((p, i) => ({ bytes: p.bytes, topic: mdb.latestLayout(p.apid)!.topic!, partition: 0, offset: String(i), arrivalMs: p.transmitTimeMs + 40 })));
+    const aggregator = new WindowAggregator({ allowedLatenessMs: 2000 });
+    for (const f of frames) aggregator.add(f);
+    const closed = [...aggregator.advance(), ...aggregator.flush()];
+    expect(closed.length).toBeGreaterThan(600);
+    const bytes = encodeWindowAggregates(closed);
+    expect(decodeWindowAggregates(bytes)).toEqual(closed);
+    expect(windowAggregatesSchema.parse(decodeWindowAggregates(bytes))).toEqual(closed);
+    expect(bytes.length).toBeLessThan(closed.reduce((n, a) => n + Buffer.byteLength(JSON.stringify(a)), 0) / 3.5);
+  });
+
+  it('keeps late re-emissions and merge corrections, and refuses what it cannot carry', () => {
+    const list = [ONE, { ...ONE, parameterId: 32767, late: true }, { ...ONE, windowMs: 60_000, count: 1, late: true, mode: 'merge' as const }];
+    expect(decodeWindowAggregates(encodeWindowAggregates(list))).toEqual(list);
+    expect(() => encodeWindowAggregates([])).toThrow(RangeError);
+    expect(() => encodeWindowAggregates([ONE, { ...ONE, satelliteId: 102 }])).toThrow("one message carries one satellite's aggregates: 102 among 101's");
+    expect(() => encodeWindowAggregates([{ ...ONE, count: 2.5 }])).toThrow('count 2.5 does not fit');
+  });
+
+  it('names what is wrong with bytes it cannot read', () => {
+    const bytes = encodeWindowAggregates([ONE, { ...ONE, parameterId: 101 }]);
+    for (let length = 0; length < bytes.length; length++) expect(() => decodeWindowAggregates(bytes.subarray(0, length))).toThrow(WindowAggregateCodecError);
+    expect(() => decodeWindowAggregates(bytes.subarray(0, bytes.length - 59))).toThrow('2 aggregates take 118 bytes, the message has 59 after its header');
+    expect(() => decodeWindowAggregates(Buffer.from(JSON.stringify(ONE)))).toThrow('not a window-aggregate@2 message (no PWA2 magic)');
+    const badFlags = Buffer.from(bytes);
+    badFlags[4 + 2 + 4 + 2] = 4;
+    expect(() => decodeWindowAggregates(badFlags)).toThrow('aggregate 0: unknown flags 0x4');
+  });
+});
