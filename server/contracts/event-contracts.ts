@@ -35,8 +35,9 @@ export interface ContractVersion {
   /** Turns a message of this version into the current version's shape; absent on the current version. */
   readonly upgrade?: (value: never) => unknown;
   /**
-   * Reads a binary version's bytes (throwing on bytes it cannot read); JSON
-   * when absent. What it returns is then checked against `schema` as JSON is.
+   * Reads a binary version's bytes; JSON when absent. It throws on anything
+   * the schema would refuse, so what it returns is not parsed again: the
+   * schema still defines the version's shape for the compatibility gate.
    */
   readonly decode?: (bytes: Uint8Array) => unknown;
 }
@@ -121,19 +122,28 @@ export function decodeEvent(
     const known = contract.versions.map((v) => v.version).join(', ');
     return { ok: false, reason: 'unknown-schema-version', detail: `${name}@${version} is not a version this consumer knows (known: ${known})` };
   }
-  const { decode } = contract.versions[at]!;
-  let json: unknown;
-  try {
-    json = decode ? decode(message.value) : JSON.parse(Buffer.from(message.value).toString('utf8'));
-  } catch (error) {
-    return { ok: false, reason: 'bad-message', detail: `${decode ? `${name}@${version} unreadable` : 'not JSON'}: ${(error as Error).message}` };
+  const { decode, schema } = contract.versions[at]!;
+  let value: unknown;
+  if (decode) {
+    try {
+      value = decode(message.value);
+    } catch (error) {
+      return { ok: false, reason: 'bad-message', detail: `${name}@${version} unreadable: ${(error as Error).message}` };
+    }
+  } else {
+    let json: unknown;
+    try {
+      json = JSON.parse(Buffer.from(message.value).toString('utf8'));
+    } catch (error) {
+      return { ok: false, reason: 'bad-message', detail: `not JSON: ${(error as Error).message}` };
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return { ok: false, reason: 'bad-message', detail: `${name}@${version} ${issue.path.join('.') || '(root)'}: ${issue.message}` };
+    }
+    value = parsed.data;
   }
-  const parsed = contract.versions[at]!.schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, reason: 'bad-message', detail: `${name}@${version} ${issue.path.join('.') || '(root)'}: ${issue.message}` };
-  }
-  let value: unknown = parsed.data;
   for (const step of contract.versions.slice(at, -1)) value = (step.upgrade as (v: unknown) => unknown)(value);
   return { ok: true, value, version };
 }

@@ -5,6 +5,7 @@ import { sampleFramesSchema, type SampleFrame } from './sample-frame';
 import { decodeSampleFrames, encodeSampleFrames, SampleFrameCodecError } from './sample-frame-codec';
 import { TelemetryPipeline } from './stream/telemetry-pipeline';
 import { FleetSimulator } from '../sim/fleet-simulator';
+import { Prng } from '../sim/prng';
 
 const mdb = defaultMissionDatabase();
 
@@ -89,5 +90,47 @@ describe('sample-frame@2 codec', () => {
     const badUtf8 = Buffer.from(one);
     badUtf8[4 + 4 + 2 + 2] = 0xff;
     expect(() => decodeSampleFrames(badUtf8)).toThrow('string 0 is not UTF-8');
+  });
+
+  it('refuses, with the reason, every frame the schema refuses', () => {
+    const refused: Array<[SampleFrame, string]> = [
+      [{ ...BARE, apid: 0x800 }, 'frame 0: APID 2048 beyond 11 bits'],
+      [{ ...BARE, sequenceCount: 0x4000 }, 'frame 0: sequence count 16384 beyond 14 bits'],
+      [{ ...BARE, subsystem: '' }, 'frame 0: empty subsystem'],
+      [{ ...BARE, onboardTimeMs: Number.NaN }, 'frame 0: onboard time is NaN'],
+      [{ ...BARE, arrivalMs: Infinity }, 'frame 0: arrival time is Infinity'],
+      [{ ...BARE, receivedOnboardTimeMs: -Infinity }, 'frame 0: received onboard time is -Infinity'],
+      [{ ...BARE, parameterIds: [1, 2], values: [1, Number.NaN] }, 'frame 0: value 1 is NaN'],
+      [{ ...BARE, parameterIds: [1], values: [1], rawValues: [Infinity] }, 'frame 0: raw value 0 is Infinity'],
+      [{ ...BARE, source: { topic: 't', partition: 0, offset: '12a' } }, 'frame 0: source offset is not decimal digits'],
+      [{ ...BARE, source: { topic: 't', partition: 0, offset: '' } }, 'frame 0: empty source offset'],
+      [{ ...BARE, context: { mode: null, orbit: { latDeg: Number.NaN, lonDeg: 0, altKm: 0, tleEpochMs: 0 }, calibrationVersion: '1' } }, 'frame 0: latitude is NaN'],
+    ];
+    for (const [frame, reason] of refused) {
+      expect(sampleFramesSchema.safeParse([frame]).success).toBe(false);
+      expect(() => decodeSampleFrames(encodeSampleFrames([frame]))).toThrow(reason);
+    }
+  });
+
+  it('returns only what the schema accepts, whatever bytes it is given', () => {
+    const bytes = encodeSampleFrames(pipelineFrames().slice(0, 40));
+    const prng = new Prng(11);
+    let read = 0;
+    for (let round = 0; round < 3000; round++) {
+      const mutated = Buffer.from(bytes);
+      for (let flips = prng.integer(1, 4); flips > 0; flips--) mutated[prng.integer(0, mutated.length - 1)] = prng.integer(0, 255);
+      let frames: SampleFrame[];
+      try {
+        frames = decodeSampleFrames(mutated);
+      } catch (error) {
+        expect(error).toBeInstanceOf(SampleFrameCodecError);
+        continue;
+      }
+      read++;
+      expect(sampleFramesSchema.safeParse(frames).error?.issues).toBeUndefined();
+    }
+    // Most single-byte changes land in values, which any bytes encode: both outcomes are exercised.
+    expect(read).toBeGreaterThan(300);
+    expect(read).toBeLessThan(3000);
   });
 });

@@ -19,9 +19,10 @@
  *     null bitmap (⌈n/8⌉ bytes, bit set = null), n × f64 values (0 under a null),
  *     [raw values: n × i32 when all are 32-bit integers, else n × f64].
  *
- * decodeSampleFrames checks every length, index and range it reads and
- * throws SampleFrameCodecError naming the first problem; the contract then
- * checks the frames against the schema as for JSON.
+ * decodeSampleFrames checks every length, index and range it reads, and
+ * every rule of the frame schema (sampleFrameSchema), and throws
+ * SampleFrameCodecError naming the first problem: what it returns is what
+ * the schema accepts, without the schema's cost (ten times the decoding's).
  *
  * @example
  *   const bytes = encodeSampleFrames(frames);
@@ -156,6 +157,11 @@ export function encodeSampleFrames(frames: readonly SampleFrame[]): Buffer {
   return Buffer.concat([head.bytes(), body.bytes()]);
 }
 
+function finite(v: number, frame: number, what: string): number {
+  if (!Number.isFinite(v)) throw new SampleFrameCodecError(`frame ${frame}: ${what} is ${v}`);
+  return v;
+}
+
 /** The frames of a sample-frame@2 message; throws SampleFrameCodecError naming what is wrong. */
 export function decodeSampleFrames(bytes: Uint8Array): SampleFrame[] {
   const r = new LittleEndianReader(bytes, (message) => new SampleFrameCodecError(message));
@@ -189,25 +195,41 @@ export function decodeSampleFrames(bytes: Uint8Array): SampleFrame[] {
     const sequenceCount = r.u16('sequence count');
     const flags = r.u16('flags');
     if ((flags & ~KNOWN_FLAGS) !== 0) throw new SampleFrameCodecError(`frame ${k}: unknown flags 0x${flags.toString(16)}`);
-    const onboardTimeMs = r.f64('onboard time');
-    const arrivalMs = r.f64('arrival time');
+    const onboardTimeMs = finite(r.f64('onboard time'), k, 'onboard time');
+    const arrivalMs = finite(r.f64('arrival time'), k, 'arrival time');
+    if (apid > 0x7ff) throw new SampleFrameCodecError(`frame ${k}: APID ${apid} beyond 11 bits`);
+    if (sequenceCount > 0x3fff) throw new SampleFrameCodecError(`frame ${k}: sequence count ${sequenceCount} beyond 14 bits`);
     const subsystem = str('subsystem');
+    if (subsystem === '') throw new SampleFrameCodecError(`frame ${k}: empty subsystem`);
     const frame: { -readonly [K in keyof SampleFrame]: SampleFrame[K] } = { satelliteId, subsystem, apid, sequenceCount, onboardTimeMs, arrivalMs, parameterIds: [], values: [] };
-    if (flags & FLAG.receivedOnboardTime) frame.receivedOnboardTimeMs = r.f64('received onboard time');
+    if (flags & FLAG.receivedOnboardTime) frame.receivedOnboardTimeMs = finite(r.f64('received onboard time'), k, 'received onboard time');
     if (flags & FLAG.source) {
       const topic = str('source topic');
       const partition = r.u32('source partition');
       const length = r.u8('source offset length');
       r.need(length, 'source offset');
       let offset = '';
-      for (let i = 0; i < length; i++) offset += String.fromCharCode(bytes[r.at + i]!);
+      for (let i = 0; i < length; i++) {
+        const c = bytes[r.at + i]!;
+        if (c < 0x30 || c > 0x39) throw new SampleFrameCodecError(`frame ${k}: source offset is not decimal digits`);
+        offset += String.fromCharCode(c);
+      }
+      if (length === 0) throw new SampleFrameCodecError(`frame ${k}: empty source offset`);
       r.at += length;
       frame.source = { topic, partition, offset };
     }
     if (flags & FLAG.groundStation) frame.groundStation = str('ground station');
     if (flags & FLAG.context) {
       const mode = flags & FLAG.mode ? str('mode') : null;
-      const orbit = flags & FLAG.orbit ? { latDeg: r.f64('latitude'), lonDeg: r.f64('longitude'), altKm: r.f64('altitude'), tleEpochMs: r.f64('TLE epoch') } : null;
+      const orbit =
+        flags & FLAG.orbit
+          ? {
+              latDeg: finite(r.f64('latitude'), k, 'latitude'),
+              lonDeg: finite(r.f64('longitude'), k, 'longitude'),
+              altKm: finite(r.f64('altitude'), k, 'altitude'),
+              tleEpochMs: finite(r.f64('TLE epoch'), k, 'TLE epoch'),
+            }
+          : null;
       frame.context = { mode, orbit, calibrationVersion: str('calibration version') };
     } else if (flags & (FLAG.mode | FLAG.orbit)) throw new SampleFrameCodecError(`frame ${k}: mode or orbit flagged without a context`);
     if (flags & FLAG.playbackSet) frame.playback = (flags & FLAG.playback) !== 0;
@@ -227,14 +249,14 @@ export function decodeSampleFrames(bytes: Uint8Array): SampleFrame[] {
     for (let i = 0; i < n; i++) {
       const v = r.view.getFloat64(r.at, true);
       r.at += 8;
-      values[i] = bytes[bitmapAt + (i >> 3)]! & (1 << (i & 7)) ? null : v;
+      values[i] = bytes[bitmapAt + (i >> 3)]! & (1 << (i & 7)) ? null : finite(v, k, `value ${i}`);
     }
     frame.parameterIds = ids;
     frame.values = values;
     if (rawWidth > 0) {
       const raw = new Array<number>(n);
       for (let i = 0; i < n; i++) {
-        raw[i] = rawWidth === 4 ? r.view.getInt32(r.at, true) : r.view.getFloat64(r.at, true);
+        raw[i] = rawWidth === 4 ? r.view.getInt32(r.at, true) : finite(r.view.getFloat64(r.at, true), k, `raw value ${i}`);
         r.at += rawWidth;
       }
       frame.rawValues = raw;

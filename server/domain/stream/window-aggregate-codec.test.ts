@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoFleet } from '../mission/fleet';
 import { defaultMissionDatabase } from '../mission/default-mission-database';
 import { FleetSimulator } from '../../sim/fleet-simulator';
+import { Prng } from '../../sim/prng';
 import { TelemetryPipeline } from './telemetry-pipeline';
 import { windowAggregatesSchema, type WindowAggregate } from './window-aggregate';
 import { decodeWindowAggregates, encodeWindowAggregates, WindowAggregateCodecError } from './window-aggregate-codec';
@@ -44,5 +45,37 @@ describe('window-aggregate@2 codec', () => {
     const badFlags = Buffer.from(bytes);
     badFlags[4 + 2 + 4 + 2] = 4;
     expect(() => decodeWindowAggregates(badFlags)).toThrow('aggregate 0: unknown flags 0x4');
+  });
+
+  it('refuses, with the reason, every aggregate the schema refuses, and returns only what it accepts whatever the bytes', () => {
+    const refused: Array<[WindowAggregate, string]> = [
+      [{ ...ONE, parameterId: 0 }, 'aggregate 0: parameter id 0 outside 1..32767'],
+      [{ ...ONE, parameterId: 40_000 }, 'aggregate 0: parameter id 40000 outside 1..32767'],
+      [{ ...ONE, min: 30 }, 'aggregate 0: min exceeds max'],
+      [{ ...ONE, sum: Number.NaN }, 'aggregate 0: sum is NaN'],
+      [{ ...ONE, windowMs: 0 }, 'aggregate 0: window length is 0'],
+      [{ ...ONE, count: 0 }, 'aggregate 0: count is 0'],
+      [{ ...ONE, lastTimeMs: Infinity }, 'aggregate 0: last time is Infinity'],
+    ];
+    for (const [aggregate, reason] of refused) {
+      expect(windowAggregatesSchema.safeParse([aggregate]).success).toBe(false);
+      expect(() => decodeWindowAggregates(encodeWindowAggregates([aggregate]))).toThrow(reason);
+    }
+    const bytes = encodeWindowAggregates(Array.from({ length: 20 }, (_, i) => ({ ...ONE, parameterId: 100 + i, late: i % 3 === 0 })));
+    const prng = new Prng(5);
+    let read = 0;
+    for (let round = 0; round < 3000; round++) {
+      const mutated = Buffer.from(bytes);
+      mutated[prng.integer(0, mutated.length - 1)] = prng.integer(0, 255);
+      try {
+        const aggregates = decodeWindowAggregates(mutated);
+        read++;
+        expect(windowAggregatesSchema.safeParse(aggregates).error?.issues).toBeUndefined();
+      } catch (error) {
+        expect(error).toBeInstanceOf(WindowAggregateCodecError);
+      }
+    }
+    expect(read).toBeGreaterThan(300);
+    expect(read).toBeLessThan(3000);
   });
 });
