@@ -21,11 +21,20 @@ import { stage } from '../topology';
 import { archiveRecord } from './archive-record';
 
 /**
- * Messages read between yields to the event loop: a batch of 500 sample
- * frames takes tens of ms to parse, and a live feed sharing the process
- * (`perigee start`) must not wait that long to send a frame.
+ * Longest the archiver reads messages before it yields to the event loop,
+ * ms: a batch of sample messages takes tens of ms to read, and a live feed
+ * sharing the process (`perigee start`) must not wait that long to send a
+ * frame.
  */
-const PARSE_SLICE = 50;
+const PARSE_SLICE_MS = 4;
+
+/**
+ * Most samples stored in one transaction (a message with more is stored
+ * alone): a sample message carries up to hundreds of frames, so a batch's
+ * message count alone does not bound the synchronous work of building the
+ * insert, nor how long rows and locks are held.
+ */
+export const TRANSACTION_SAMPLES = 50_000;
 
 /** What the archiver reads, as the topology declares it. */
 export const ARCHIVER_TOPICS = stage('archiver').consumes;
@@ -41,14 +50,16 @@ export interface ArchiverOptions {
   /** Partitions stored at once, each in its own transaction (1 by default). */
   partitionsConcurrently?: number;
   /**
-   * Most messages stored in one transaction (the bus's own limit when
-   * absent). Only a backlog fills a batch: while the archiver keeps up it
+   * Most messages taken from the bus at once (the bus's own limit when
+   * absent); they are stored in transactions of at most TRANSACTION_SAMPLES
+   * samples. Only a backlog fills a batch: while the archiver keeps up it
    * stores whatever has arrived.
    */
   batchMessages?: number;
 }
 
 export interface ArchiverStats {
+  /** Archive transactions committed. */
   batches: number;
   messagesStored: number;
   /** Redelivered messages the archive already held. */
@@ -67,13 +78,8 @@ export interface Archiver {
 
 export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.now, metrics, partitionsConcurrently = 1, batchMessages }: ArchiverOptions): Promise<Archiver> {
   const stats: ArchiverStats = { batches: 0, messagesStored: 0, messagesSkipped: 0, samples: 0, duplicateSamples: 0, lastBatchMs: 0 };
-  const eachBatch = async (batch: ConsumedBatch) => {
-    const started = now();
-    const messages: ArchivedMessage[] = [];
-    for (let i = 0; i < batch.messages.length; i += PARSE_SLICE) {
-      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-      for (const m of batch.messages.slice(i, i + PARSE_SLICE)) messages.push(archiveRecord(mdb, m));
-    }
+  /** Stores consecutive messages of one batch in one transaction with their last offset. */
+  const storeInOneTransaction = async (batch: ConsumedBatch, messages: ArchivedMessage[], started: number) => {
     const result = await store.archiveBatch({
       consumerGroup: groupId,
       topic: batch.topic,
@@ -85,7 +91,6 @@ export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.
     const committed = now();
     stats.lastBatchMs = committed - started;
     if (metrics) {
-      metrics.recordLag(groupId, batch);
       metrics.archiveBatchSeconds.observe(stats.lastBatchMs / 1000);
       metrics.samplesArchived.inc(result.samples);
       // Stored just now: how old the real-time packets were when their samples became history.
@@ -101,6 +106,31 @@ export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.
     if (result.logReset) {
       log.warn(`${batch.topic}[${batch.partition}] ends before the offset already archived: the log was recreated; archiving it from its start`);
     }
+  };
+  const eachBatch = async (batch: ConsumedBatch) => {
+    let started = now();
+    let chunk: ArchivedMessage[] = [];
+    let chunkSamples = 0;
+    let sliceStart = performance.now();
+    for (const m of batch.messages) {
+      if (performance.now() - sliceStart > PARSE_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+      const record = archiveRecord(mdb, m);
+      const samples = record.samples?.length ?? 0;
+      if (chunk.length > 0 && chunkSamples + samples > TRANSACTION_SAMPLES) {
+        await storeInOneTransaction(batch, chunk, started);
+        started = now();
+        sliceStart = performance.now();
+        chunk = [];
+        chunkSamples = 0;
+      }
+      chunk.push(record);
+      chunkSamples += samples;
+    }
+    if (chunk.length > 0) await storeInOneTransaction(batch, chunk, started);
+    metrics?.recordLag(groupId, batch);
   };
   const subscription = await bus.subscribe({
     groupId,
