@@ -64,15 +64,16 @@ const { values: args } = parseArgs({
     satellites: { type: 'string', default: '10' },
     'capacity-seconds': { type: 'string', default: '60' },
     // librdkafka's mock cluster keeps only ~5 MiB per partition and drops older data silently:
-    // a backlog on Kafka must fit in it (telemetry.samples frames are ~1 KB of JSON each; 40 s of
-    // 10 satellites put about 3 MB on the fullest samples partition).
+    // a backlog on Kafka must fit in it (40 s of 10 satellites are 2.9 MB of sample messages and
+    // 5.4 MB of aggregates, each over the 4 partitions of its topic).
     'kafka-capacity-seconds': { type: 'string', default: '40' },
     'latency-seconds': { type: 'string', default: '20' },
     'dump-satellites': { type: 'string', default: '20' },
     'dump-minutes': { type: 'string', default: '10' },
     // The mock cluster keeps ~5 MiB per partition and silently drops older data: a dump on Kafka,
-    // and the sample frames it turns into (~1 KB of JSON each), must fit while they wait.
-    'kafka-dump-minutes': { type: 'string', default: '0.25' },
+    // and the sample messages it turns into (~400 bytes a packet), must fit while they wait
+    // (1 minute of 20 satellites: about 2 MB per partition of each topic).
+    'kafka-dump-minutes': { type: 'string', default: '1' },
     bus: { type: 'string', default: 'memory,kafka' },
   },
 });
