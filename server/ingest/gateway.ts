@@ -71,7 +71,9 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
   const { host, bus, mdb, log, now = Date.now, maxPendingMessages = 50_000, maxEventLineBytes = 65_536, metrics } = options;
   const busProducer = await bus.producer();
   const realtimeLane = new BatchingProducer({ producer: busProducer, log });
-  const playbackLane = new BatchingProducer({ producer: busProducer, log });
+  // A producer of its own: on Kafka a producer's requests share its broker connections, answered in
+  // order, so real-time sends would queue behind the dump's large ones.
+  const playbackLane = new BatchingProducer({ producer: await bus.producer(), log });
   const lanes = [realtimeLane, playbackLane] as const;
   const pending = () => realtimeLane.pending + playbackLane.pending;
   const closeLanes = () => Promise.all(lanes.map((lane) => lane.close()));

@@ -168,6 +168,9 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
   const thresholdTimer = thresholds ? setInterval(() => void refreshThresholds(), thresholds.refreshMs) : undefined;
   thresholdTimer?.unref();
   const producer = await bus.producer();
+  // The playback lane sends through a producer of its own: on Kafka a producer's requests share its
+  // broker connections and are answered in order, so live outputs would queue behind a dump's.
+  const playbackProducer = await bus.producer();
   let batches = 0;
   let playbackBatches = 0;
   let alertCount = 0;
@@ -183,8 +186,8 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
   };
 
   /** Sends every non-empty output; the batch's offsets are committed only once all of them are on the bus. */
-  const publish = (outputs: ReadonlyArray<readonly [Topic, BusMessage[]]>) =>
-    Promise.all(outputs.filter(([, messages]) => messages.length > 0).map(([topic, messages]) => producer.send(topic, messages)));
+  const publish = (outputs: ReadonlyArray<readonly [Topic, BusMessage[]]>, through = producer) =>
+    Promise.all(outputs.filter(([, messages]) => messages.length > 0).map(([topic, messages]) => through.send(topic, messages)));
   const laneOutputs = (result: BatchResult): Array<readonly [Topic, BusMessage[]]> => [
     [TOPICS.samples, perSatelliteMessages('sample-frame', result.frames, MAX_FRAMES_PER_MESSAGE, encodeSampleFrames)],
     [TOPICS.quarantine, result.quarantine.map((q) => json('quarantine', q.satelliteId, quarantineMessage(q)))],
@@ -215,7 +218,7 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
     playbackBatches++;
     const result = playback.processBatch(batch.messages.map(rawPacketInput));
     observe('playback', batch, result, `${groupId}-playback`);
-    await publish(laneOutputs(result));
+    await publish(laneOutputs(result), playbackProducer);
   };
 
   const subscription = await bus.subscribe({
