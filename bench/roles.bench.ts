@@ -13,7 +13,7 @@
  * as `perigee start` does; this one shows what separating them buys the
  * live path. Needs the console built (`npm run build`) for the web role.
  *
- * usage: npm run bench:roles -- [--satellites 10] [--seconds 20] [--dump-satellites 20] [--dump-minutes 0.5]
+ * usage: npm run bench:roles -- [--satellites 10] [--seconds 20] [--dump-satellites 20] [--dump-minutes 1]
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -35,8 +35,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '20' },
     'dump-satellites': { type: 'string', default: '20' },
     // The mock cluster keeps ~5 MiB per partition and silently drops older data: the dump's sample
-    // frames (~1 KB of JSON each) must fit while they wait for the archiver.
-    'dump-minutes': { type: 'string', default: '0.5' },
+    // messages (~400 bytes a packet) must fit while they wait for the archiver.
+    'dump-minutes': { type: 'string', default: '1' },
   },
 });
 const satellites = Number(args.satellites);
