@@ -26,6 +26,21 @@ const ALERT: Alert = {
   message: 'battery voltage 25.9 V',
 };
 
+/** A processed power packet of satellite 101, as the processor publishes it. */
+const POWER_FRAME: SampleFrame = {
+  satelliteId: 101,
+  subsystem: 'power',
+  apid: 272,
+  sequenceCount: 12,
+  onboardTimeMs: 1_790_000_000_000,
+  arrivalMs: 1_790_000_000_040,
+  parameterIds: [100, 101],
+  values: [28.1, null],
+  rawValues: [28100, 0],
+  source: { topic: TOPICS.rawPower, partition: 2, offset: '77' },
+  context: { mode: 'NOMINAL', orbit: null, calibrationVersion: '1.1.0' },
+};
+
 const message = (value: unknown, headers: Record<string, string> = {}) => ({ headers, value: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)) });
 
 describe('event contracts', () => {
@@ -84,19 +99,7 @@ describe('event contracts', () => {
   });
 
   it('reads sample frames of both versions as a list: a v1 JSON frame upgraded, a v2 binary message of several', () => {
-    const frame: SampleFrame = {
-      satelliteId: 101,
-      subsystem: 'power',
-      apid: 272,
-      sequenceCount: 12,
-      onboardTimeMs: 1_790_000_000_000,
-      arrivalMs: 1_790_000_000_040,
-      parameterIds: [100, 101],
-      values: [28.1, null],
-      rawValues: [28100, 0],
-      source: { topic: TOPICS.rawPower, partition: 2, offset: '77' },
-      context: { mode: 'NOMINAL', orbit: null, calibrationVersion: '1.1.0' },
-    };
+    const frame = POWER_FRAME;
     const next = { ...frame, sequenceCount: 13, onboardTimeMs: frame.onboardTimeMs + 200, values: [28.2, 5.9], source: { ...frame.source!, offset: '78' } };
     expect(contractHeader('sample-frame')).toEqual({ [SCHEMA_HEADER]: 'sample-frame@2' });
     expect(readEvent('sample-frame', message(frame, { [SCHEMA_HEADER]: 'sample-frame@1' }))).toEqual({ ok: true, value: [frame], version: 1 });
@@ -129,20 +132,7 @@ describe('event contracts', () => {
   });
 
   it('the archiver stores every frame of a v2 message: samples, packet context and lineage of each', () => {
-    const base: SampleFrame = {
-      satelliteId: 102,
-      subsystem: 'power',
-      apid: 272,
-      sequenceCount: 1,
-      onboardTimeMs: 1_790_000_000_000,
-      arrivalMs: 1_790_000_000_050,
-      parameterIds: [100, 101],
-      values: [28, 6],
-      rawValues: [28000, 6000],
-      receivedOnboardTimeMs: 1_790_000_009_000,
-      source: { topic: TOPICS.rawPower, partition: 1, offset: '5' },
-      context: { mode: 'NOMINAL', orbit: null, calibrationVersion: '1.1.0' },
-    };
+    const base: SampleFrame = { ...POWER_FRAME, satelliteId: 102, sequenceCount: 1, values: [28, 6], rawValues: [28000, 6000], receivedOnboardTimeMs: 1_790_000_009_000, source: { topic: TOPICS.rawPower, partition: 1, offset: '5' } };
     const second: SampleFrame = { ...base, sequenceCount: 2, onboardTimeMs: base.onboardTimeMs + 200, values: [null, 6.5], rawValues: [0, 6500], source: { ...base.source!, offset: '6' }, playback: true };
     delete (second as { receivedOnboardTimeMs?: number }).receivedOnboardTimeMs;
     const record = archiveRecord(defaultMissionDatabase(), {
