@@ -112,6 +112,8 @@ export function createSocketServer(httpServer: HttpServer, { auth, fleetStatus, 
           } catch {
             return; // the user database is away: keep every socket until it answers again
           }
+          // Closed while the check was asked (a sign-out or a disabled account closes its sockets with its own reason).
+          if (socket.disconnected) continue;
           if (!user) {
             socket.emit(SOCKET_EVENTS.sessionEnded, { reason: 'no-longer-valid' });
             socket.disconnect(true);

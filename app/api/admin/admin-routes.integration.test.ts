@@ -47,7 +47,9 @@ beforeAll(async () => {
   auth = new AuthService({ store: new PostgresAuthStore(db.pool), passwordHashing: TEST_PASSWORD_HASHING });
   httpServer = http.createServer();
   // Rechecked often here; a sign-out on this node closes sockets at once without waiting for it.
-  io = createSocketServer(httpServer, { auth, sessionRecheckMs: 300 });
+  // Rechecks run on their own timer: one that reads a session in the instant an account is disabled closes that
+  // socket first, as no longer valid. One second apart they rarely meet the disabling test's few milliseconds.
+  io = createSocketServer(httpServer, { auth, sessionRecheckMs: 1000 });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   socketUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const store = new PostgresTelemetryStore(db.pool);
