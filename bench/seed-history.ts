@@ -28,7 +28,9 @@ import { secondTierParameterIds } from '../server/domain/aggregation/series-tier
 import { defaultMissionDatabase } from '../server/domain/mission/default-mission-database';
 import { demoFleet } from '../server/domain/mission/fleet';
 import { TelemetryPipeline } from '../server/domain/stream/telemetry-pipeline';
-import type { ConsumedMessage } from '../server/ports/bus';
+import type { BusMessage, ConsumedMessage } from '../server/ports/bus';
+import { encodeSampleFrames, MAX_FRAMES_PER_MESSAGE } from '../server/domain/sample-frame-codec';
+import { perSatelliteMessages } from '../server/worker/processor';
 import type { ArchivedMessage } from '../server/ports/telemetry-store';
 import { FleetSimulator, type SimPacket } from '../server/sim/fleet-simulator';
 import { HEADERS, TOPICS, type Topic } from '../server/topics';
@@ -111,18 +113,19 @@ function asConsumed(packets: readonly SimPacket[], nextOffsets: Record<string, n
   return byTopic;
 }
 
-/** The processor's stage: raw messages → frames and quarantine, published as JSON like processor.ts does. */
+/** The processor's stage: raw messages → frames (sample-frame@2, one message per satellite) and quarantine (JSON), as processor.ts publishes them. */
 function processed(pipeline: TelemetryPipeline, raw: Map<Topic, ConsumedMessage[]>, nextOffsets: Record<string, number>, atMs: number): Map<Topic, ConsumedMessage[]> {
   const out = new Map<Topic, ConsumedMessage[]>();
-  const publish = (topic: Topic, key: number | null, value: unknown) => {
+  const publishMessage = (topic: Topic, { key, value, headers }: BusMessage) => {
     const offset = nextOffsets[topic] ?? 0;
     nextOffsets[topic] = offset + 1;
-    const message: ConsumedMessage = { topic, partition: 0, offset: String(offset), key: key === null ? null : String(key), value: Buffer.from(JSON.stringify(value)), headers: {}, timestampMs: atMs };
-    append(out, topic, message);
+    append(out, topic, { topic, partition: 0, offset: String(offset), key, value, headers: { ...headers }, timestampMs: atMs });
   };
+  const publish = (topic: Topic, key: number | null, value: unknown) =>
+    publishMessage(topic, { key: key === null ? null : String(key), value: Buffer.from(JSON.stringify(value)) });
   for (const messages of raw.values()) {
     const result = pipeline.processBatch(messages.map(rawPacketInput));
-    for (const frame of result.frames) publish(TOPICS.samples, frame.satelliteId, frame);
+    for (const m of perSatelliteMessages('sample-frame', result.frames, MAX_FRAMES_PER_MESSAGE, encodeSampleFrames)) publishMessage(TOPICS.samples, m);
     for (const q of result.quarantine) {
       publish(TOPICS.quarantine, q.satelliteId, {
         stage: 'processor', reason: q.reason, detail: q.detail, receivedAtMs: q.input.arrivalMs,
