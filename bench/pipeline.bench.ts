@@ -50,7 +50,7 @@ import { createTestAuth } from '../server/auth/testing/test-auth';
 import { FleetSimulator, type SimPacket } from '../server/sim/fleet-simulator';
 import { startSimulator } from '../server/sim/sim-runner';
 import net from 'node:net';
-import { loadConfig } from '../server/config';
+import { loadConfig, type Config } from '../server/config';
 import { inProcessBusOptions } from '../server/commands/services';
 import { secondTierParameterIds } from '../server/domain/aggregation/series-tier';
 import { startArchiver } from '../server/worker/archiver';
@@ -170,6 +170,8 @@ interface System {
   db: TestDatabase;
   bus: Bus;
   kind: 'memory' | 'kafka';
+  /** The settings `perigee worker` would read against this bus: the environment, with KAFKA_BROKERS on Kafka. */
+  config: Config;
   ingest: { host: string; tcpPort: number; udpPort: number; eventsPort: number };
   socketUrl: string;
   /** Cookie of a signed-in viewer, for the socket handshake. */
@@ -189,6 +191,7 @@ async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase, { keepLog
     cluster = await startKafkaMockCluster();
     bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'bench', log });
   } else bus = keepLog ? new MemoryBus({ log, retainedMessagesPerPartition: 2_000_000, keptConsumedMessagesPerPartition: Infinity }) : new MemoryBus(inProcessBusOptions(loadConfig(process.env), log));
+  const config = loadConfig(cluster ? { ...process.env, KAFKA_BROKERS: cluster.brokers.join(',') } : process.env);
   const gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log });
   const httpServer = http.createServer();
   const testAuth = createTestAuth();
@@ -198,6 +201,7 @@ async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase, { keepLog
   return {
     db,
     bus,
+    config,
     kind,
     ingest: { host: '127.0.0.1', tcpPort: gateway.ports.tcp, udpPort: gateway.ports.udp, eventsPort: gateway.ports.events },
     socketUrl: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`,
@@ -214,7 +218,7 @@ async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase, { keepLog
 
 /** The processor and the archiver on a system, configured from the environment as `perigee worker` is. */
 async function startWorker(system: System) {
-  const config = loadConfig(process.env);
+  const { config } = system;
   const store = new PostgresTelemetryStore(system.db.pool, { secondTierParameterIds: secondTierParameterIds(mdb) });
   const archiver = await startArchiver({
     bus: system.bus,

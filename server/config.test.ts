@@ -126,6 +126,15 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ ARCHIVER_BATCH_MESSAGES: '20001' })).toThrow(/^ARCHIVER_BATCH_MESSAGES: /);
   });
 
+  it('reads the playback slice: 50 packets on the in-process bus and 500 on Kafka by default, 1..10,000 either way', () => {
+    expect(loadConfig({}).stream.playbackBatchMessages).toBe(50);
+    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092' }).stream.playbackBatchMessages).toBe(500);
+    expect(loadConfig({ PLAYBACK_BATCH_MESSAGES: '200' }).stream.playbackBatchMessages).toBe(200);
+    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', PLAYBACK_BATCH_MESSAGES: '20' }).stream.playbackBatchMessages).toBe(20);
+    expect(() => loadConfig({ PLAYBACK_BATCH_MESSAGES: '0' })).toThrow(/^PLAYBACK_BATCH_MESSAGES: /);
+    expect(() => loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', PLAYBACK_BATCH_MESSAGES: '10001' })).toThrow(/^PLAYBACK_BATCH_MESSAGES: /);
+  });
+
   it('reads how many played-back packets a partition of the in-process bus holds unread: 50,000 by default, 100..200,000', () => {
     expect(loadConfig({}).stream.inProcessPlaybackUnread).toBe(50_000);
     expect(loadConfig({ IN_PROCESS_PLAYBACK_UNREAD: '800' }).stream.inProcessPlaybackUnread).toBe(800);
