@@ -28,7 +28,7 @@
  *   const bytes = encodeSampleFrames(frames);
  *   decodeSampleFrames(bytes); // deep-equals frames
  */
-import { LittleEndianReader, LittleEndianWriter } from './codec/little-endian';
+import { checkUnsigned, LittleEndianReader, LittleEndianWriter } from './codec/little-endian';
 import type { SampleFrame } from './sample-frame';
 
 const MAGIC = 0x32465350; // "PSF2" read as a little-endian u32
@@ -56,10 +56,8 @@ export class SampleFrameCodecError extends Error {
 }
 
 const isInt32 = (v: number) => Number.isInteger(v) && v >= -0x8000_0000 && v <= 0x7fff_ffff;
-const fitsU16 = (v: number, what: string) => {
-  if (!Number.isInteger(v) || v < 0 || v > 0xffff) throw new RangeError(`${what} ${v} does not fit the sample-frame@2 encoding`);
-  return v;
-};
+const ENCODING = 'sample-frame@2';
+const fitsU16 = (v: number, what: string) => checkUnsigned(v, 0xffff, what, ENCODING);
 
 /** The frames in one message of sample-frame@2; throws RangeError on a frame the encoding cannot carry. */
 export function encodeSampleFrames(frames: readonly SampleFrame[]): Buffer {
@@ -81,7 +79,7 @@ export function encodeSampleFrames(frames: readonly SampleFrame[]): Buffer {
     let consecutive = true;
     for (let i = 0; i < n; i++) {
       const id = f.parameterIds[i]!;
-      if (!Number.isInteger(id) || id < 0 || id > 0xffff_ffff) throw new RangeError(`parameter id ${id} does not fit the sample-frame@2 encoding`);
+      checkUnsigned(id, 0xffff_ffff, 'parameter id', ENCODING);
       if (i > 0 && id !== f.parameterIds[i - 1]! + 1) consecutive = false;
     }
     const integerRaw = f.rawValues !== undefined && f.rawValues.every(isInt32);
@@ -157,11 +155,6 @@ export function encodeSampleFrames(frames: readonly SampleFrame[]): Buffer {
   return Buffer.concat([head.bytes(), body.bytes()]);
 }
 
-function finite(v: number, frame: number, what: string): number {
-  if (!Number.isFinite(v)) throw new SampleFrameCodecError(`frame ${frame}: ${what} is ${v}`);
-  return v;
-}
-
 /** The frames of a sample-frame@2 message; throws SampleFrameCodecError naming what is wrong. */
 export function decodeSampleFrames(bytes: Uint8Array): SampleFrame[] {
   const r = new LittleEndianReader(bytes, (message) => new SampleFrameCodecError(message));
@@ -195,14 +188,14 @@ export function decodeSampleFrames(bytes: Uint8Array): SampleFrame[] {
     const sequenceCount = r.u16('sequence count');
     const flags = r.u16('flags');
     if ((flags & ~KNOWN_FLAGS) !== 0) throw new SampleFrameCodecError(`frame ${k}: unknown flags 0x${flags.toString(16)}`);
-    const onboardTimeMs = finite(r.f64('onboard time'), k, 'onboard time');
-    const arrivalMs = finite(r.f64('arrival time'), k, 'arrival time');
+    const onboardTimeMs = r.finiteF64('frame', k, 'onboard time');
+    const arrivalMs = r.finiteF64('frame', k, 'arrival time');
     if (apid > 0x7ff) throw new SampleFrameCodecError(`frame ${k}: APID ${apid} beyond 11 bits`);
     if (sequenceCount > 0x3fff) throw new SampleFrameCodecError(`frame ${k}: sequence count ${sequenceCount} beyond 14 bits`);
     const subsystem = str('subsystem');
     if (subsystem === '') throw new SampleFrameCodecError(`frame ${k}: empty subsystem`);
     const frame: { -readonly [K in keyof SampleFrame]: SampleFrame[K] } = { satelliteId, subsystem, apid, sequenceCount, onboardTimeMs, arrivalMs, parameterIds: [], values: [] };
-    if (flags & FLAG.receivedOnboardTime) frame.receivedOnboardTimeMs = finite(r.f64('received onboard time'), k, 'received onboard time');
+    if (flags & FLAG.receivedOnboardTime) frame.receivedOnboardTimeMs = r.finiteF64('frame', k, 'received onboard time');
     if (flags & FLAG.source) {
       const topic = str('source topic');
       const partition = r.u32('source partition');
@@ -224,10 +217,10 @@ export function decodeSampleFrames(bytes: Uint8Array): SampleFrame[] {
       const orbit =
         flags & FLAG.orbit
           ? {
-              latDeg: finite(r.f64('latitude'), k, 'latitude'),
-              lonDeg: finite(r.f64('longitude'), k, 'longitude'),
-              altKm: finite(r.f64('altitude'), k, 'altitude'),
-              tleEpochMs: finite(r.f64('TLE epoch'), k, 'TLE epoch'),
+              latDeg: r.finiteF64('frame', k, 'latitude'),
+              lonDeg: r.finiteF64('frame', k, 'longitude'),
+              altKm: r.finiteF64('frame', k, 'altitude'),
+              tleEpochMs: r.finiteF64('frame', k, 'TLE epoch'),
             }
           : null;
       frame.context = { mode, orbit, calibrationVersion: str('calibration version') };
@@ -249,14 +242,14 @@ export function decodeSampleFrames(bytes: Uint8Array): SampleFrame[] {
     for (let i = 0; i < n; i++) {
       const v = r.view.getFloat64(r.at, true);
       r.at += 8;
-      values[i] = bytes[bitmapAt + (i >> 3)]! & (1 << (i & 7)) ? null : finite(v, k, `value ${i}`);
+      values[i] = bytes[bitmapAt + (i >> 3)]! & (1 << (i & 7)) ? null : r.finite(v, 'frame', k, 'value', i);
     }
     frame.parameterIds = ids;
     frame.values = values;
     if (rawWidth > 0) {
       const raw = new Array<number>(n);
       for (let i = 0; i < n; i++) {
-        raw[i] = rawWidth === 4 ? r.view.getInt32(r.at, true) : finite(r.view.getFloat64(r.at, true), k, `raw value ${i}`);
+        raw[i] = rawWidth === 4 ? r.view.getInt32(r.at, true) : r.finite(r.view.getFloat64(r.at, true), 'frame', k, 'raw value', i);
         r.at += rawWidth;
       }
       frame.rawValues = raw;

@@ -9,6 +9,12 @@
  *   const w = new LittleEndianWriter(64); w.u16(7); w.f64(1.5); w.bytes(); // 10 bytes
  *   const r = new LittleEndianReader(bytes, (m) => new MyCodecError(m)); r.u16('satellite id');
  */
+/** `value` when it is an integer in 0..max; else a RangeError naming the field and the encoding. */
+export function checkUnsigned(value: number, max: number, what: string, encoding: string): number {
+  if (!Number.isInteger(value) || value < 0 || value > max) throw new RangeError(`${what} ${value} does not fit the ${encoding} encoding`);
+  return value;
+}
+
 export class LittleEndianWriter {
   buf: Buffer;
   at = 0;
@@ -102,6 +108,21 @@ export class LittleEndianReader {
     const v = this.view.getFloat64(this.at, true);
     this.at += 8;
     return v;
+  }
+
+  /**
+   * `v` when finite; else throws the owner's error naming the item and the
+   * field, e.g. "frame 3: value 7 is NaN". The message is built only then:
+   * this runs once per value read.
+   */
+  finite(v: number, item: string, index: number, field: string, fieldIndex?: number): number {
+    if (Number.isFinite(v)) return v;
+    throw this.fail(`${item} ${index}: ${field}${fieldIndex === undefined ? '' : ` ${fieldIndex}`} is ${v}`);
+  }
+
+  /** An f64 that must be finite (see finite). */
+  finiteF64(item: string, index: number, field: string): number {
+    return this.finite(this.f64(field), item, index, field);
   }
 
   /** Throws unless every byte was read. */

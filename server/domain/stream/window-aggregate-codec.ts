@@ -19,7 +19,7 @@
  *   const bytes = encodeWindowAggregates(aggregatesOfSatellite101);
  *   decodeWindowAggregates(bytes); // deep-equals them
  */
-import { LittleEndianReader, LittleEndianWriter } from '../codec/little-endian';
+import { checkUnsigned, LittleEndianReader, LittleEndianWriter } from '../codec/little-endian';
 import type { WindowAggregate } from './window-aggregate';
 
 const MAGIC = 0x32415750; // "PWA2" read as a little-endian u32
@@ -33,10 +33,7 @@ export class WindowAggregateCodecError extends Error {
   override name = 'WindowAggregateCodecError';
 }
 
-const checked = (v: number, max: number, what: string) => {
-  if (!Number.isInteger(v) || v < 0 || v > max) throw new RangeError(`${what} ${v} does not fit the window-aggregate@2 encoding`);
-  return v;
-};
+const checked = (v: number, max: number, what: string) => checkUnsigned(v, max, what, 'window-aggregate@2');
 
 /** One satellite's aggregates in one message of window-aggregate@2; throws RangeError on what the encoding cannot carry. */
 export function encodeWindowAggregates(aggregates: readonly WindowAggregate[]): Buffer {
@@ -78,16 +75,11 @@ export function decodeWindowAggregates(bytes: Uint8Array): WindowAggregate[] {
     const flags = r.u8('flags');
     if ((flags & ~(FLAG.late | FLAG.merge)) !== 0) throw new WindowAggregateCodecError(`aggregate ${i}: unknown flags 0x${flags.toString(16)}`);
     if (parameterId < 1 || parameterId > 32767) throw new WindowAggregateCodecError(`aggregate ${i}: parameter id ${parameterId} outside 1..32767`);
-    const finite = (what: string) => {
-      const v = r.f64(what);
-      if (!Number.isFinite(v)) throw new WindowAggregateCodecError(`aggregate ${i}: ${what} is ${v}`);
-      return v;
-    };
-    const windowStartMs = finite('window start');
+    const windowStartMs = r.finiteF64('aggregate', i, 'window start');
     const windowMs = r.u32('window length');
-    const min = finite('min');
-    const max = finite('max');
-    const sum = finite('sum');
+    const min = r.finiteF64('aggregate', i, 'min');
+    const max = r.finiteF64('aggregate', i, 'max');
+    const sum = r.finiteF64('aggregate', i, 'sum');
     const count = r.u32('count');
     if (windowMs === 0 || count === 0) throw new WindowAggregateCodecError(`aggregate ${i}: ${windowMs === 0 ? 'window length' : 'count'} is 0`);
     if (min > max) throw new WindowAggregateCodecError(`aggregate ${i}: min exceeds max`);
@@ -100,8 +92,8 @@ export function decodeWindowAggregates(bytes: Uint8Array): WindowAggregate[] {
       max,
       sum,
       count,
-      last: finite('last'),
-      lastTimeMs: finite('last time'),
+      last: r.finiteF64('aggregate', i, 'last'),
+      lastTimeMs: r.finiteF64('aggregate', i, 'last time'),
       late: (flags & FLAG.late) !== 0,
       mode: flags & FLAG.merge ? 'merge' : 'replace',
     };
