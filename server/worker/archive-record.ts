@@ -140,15 +140,19 @@ function bronzeCcsds(mdb: MissionDatabase, message: ConsumedMessage): ArchivedMe
  * the archive stores for it, live or reprocessed from bronze.
  */
 export function sampleRecordsOf(frame: SampleFrame): SampleRecord[] {
+  return appendSampleRecords(frame, []);
+}
+
+/** sampleRecordsOf, appended to `into` (the samples of a message's frames, without an array per frame). */
+function appendSampleRecords(frame: SampleFrame, into: SampleRecord[]): SampleRecord[] {
   const quality =
     (frame.receivedOnboardTimeMs === undefined ? 0 : SAMPLE_QUALITY.timeRepaired) | (frame.playback ? SAMPLE_QUALITY.playback : 0);
-  const samples: SampleRecord[] = [];
   frame.parameterIds.forEach((parameterId, i) => {
     const value = frame.values[i];
     if (value === null || value === undefined) return;
-    samples.push({ timeMs: frame.onboardTimeMs, satelliteId: frame.satelliteId, parameterId, value, rawValue: frame.rawValues?.[i] ?? value, quality });
+    into.push({ timeMs: frame.onboardTimeMs, satelliteId: frame.satelliteId, parameterId, value, rawValue: frame.rawValues?.[i] ?? value, quality });
   });
-  return samples;
+  return into;
 }
 
 /** The silver samples and packet context of the frames one message carries. */
@@ -156,7 +160,7 @@ function silver(frames: readonly SampleFrame[]): Pick<ArchivedMessage, 'samples'
   const samples: SampleRecord[] = [];
   const packets: PacketRecord[] = [];
   for (const frame of frames) {
-    for (const sample of sampleRecordsOf(frame)) samples.push(sample);
+    appendSampleRecords(frame, samples);
     if (frame.source && frame.context) {
       packets.push({
         satelliteId: frame.satelliteId,
