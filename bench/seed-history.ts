@@ -29,8 +29,7 @@ import { defaultMissionDatabase } from '../server/domain/mission/default-mission
 import { demoFleet } from '../server/domain/mission/fleet';
 import { TelemetryPipeline } from '../server/domain/stream/telemetry-pipeline';
 import type { BusMessage, ConsumedMessage } from '../server/ports/bus';
-import { encodeSampleFrames, MAX_FRAMES_PER_MESSAGE } from '../server/domain/sample-frame-codec';
-import { perSatelliteMessages } from '../server/worker/processor';
+import { sampleFrameMessages } from '../server/worker/processor';
 import type { ArchivedMessage } from '../server/ports/telemetry-store';
 import { FleetSimulator, type SimPacket } from '../server/sim/fleet-simulator';
 import { HEADERS, TOPICS, type Topic } from '../server/topics';
@@ -125,7 +124,7 @@ function processed(pipeline: TelemetryPipeline, raw: Map<Topic, ConsumedMessage[
     publishMessage(topic, { key: key === null ? null : String(key), value: Buffer.from(JSON.stringify(value)) });
   for (const messages of raw.values()) {
     const result = pipeline.processBatch(messages.map(rawPacketInput));
-    for (const m of perSatelliteMessages('sample-frame', result.frames, MAX_FRAMES_PER_MESSAGE, encodeSampleFrames)) publishMessage(TOPICS.samples, m);
+    for (const m of sampleFrameMessages(result.frames)) publishMessage(TOPICS.samples, m);
     for (const q of result.quarantine) {
       publish(TOPICS.quarantine, q.satelliteId, {
         stage: 'processor', reason: q.reason, detail: q.detail, receivedAtMs: q.input.arrivalMs,

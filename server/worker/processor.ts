@@ -24,6 +24,7 @@ import type { Alert } from '../domain/alert';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { QuarantineMessage } from '../domain/quarantine-message';
+import type { SampleFrame } from '../domain/sample-frame';
 import { encodeSampleFrames, MAX_FRAMES_PER_MESSAGE } from '../domain/sample-frame-codec';
 import { defaultRuleSet } from '../domain/stream/rules/load-rule-set';
 import { RuleEngine } from '../domain/stream/rules/rule-engine';
@@ -95,7 +96,7 @@ function json(contract: ContractName, key: number | null, value: unknown): BusMe
  * Items of a binary contract grouped per satellite (keyed by it, so they
  * stay in order on one partition), at most `perMessage` in one message.
  */
-export function perSatelliteMessages<T extends { readonly satelliteId: number }>(
+function perSatelliteMessages<T extends { readonly satelliteId: number }>(
   contract: ContractName,
   items: readonly T[],
   perMessage: number,
@@ -113,6 +114,11 @@ export function perSatelliteMessages<T extends { readonly satelliteId: number }>
     for (let i = 0; i < list.length; i += perMessage) messages.push({ key: String(satelliteId), value: encode(list.slice(i, i + perMessage)), headers });
   }
   return messages;
+}
+
+/** Accepted frames as the processor publishes them on telemetry.samples (sample-frame@2). */
+export function sampleFrameMessages(frames: readonly SampleFrame[]): BusMessage[] {
+  return perSatelliteMessages('sample-frame', frames, MAX_FRAMES_PER_MESSAGE, encodeSampleFrames);
 }
 
 function quarantineMessage(q: PipelineQuarantine): QuarantineMessage {
@@ -189,7 +195,7 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
   const publish = (outputs: ReadonlyArray<readonly [Topic, BusMessage[]]>, through = producer) =>
     Promise.all(outputs.filter(([, messages]) => messages.length > 0).map(([topic, messages]) => through.send(topic, messages)));
   const laneOutputs = (result: BatchResult): Array<readonly [Topic, BusMessage[]]> => [
-    [TOPICS.samples, perSatelliteMessages('sample-frame', result.frames, MAX_FRAMES_PER_MESSAGE, encodeSampleFrames)],
+    [TOPICS.samples, sampleFrameMessages(result.frames)],
     [TOPICS.quarantine, result.quarantine.map((q) => json('quarantine', q.satelliteId, quarantineMessage(q)))],
   ];
 
