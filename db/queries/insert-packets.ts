@@ -10,7 +10,7 @@
  */
 import type { PacketRecord } from '../../server/ports/telemetry-store';
 import type { Queryable } from '../pool';
-import { float8Array, int2Array, int4Array } from './binary-arrays';
+import { boolArray, float8Array, int2Array, int4Array, int8Array, textArray } from './binary-arrays';
 import { timestampFromMs } from './epoch';
 
 const SQL = `
@@ -37,14 +37,14 @@ export async function insertPackets(q: Queryable, rows: readonly PacketRecord[])
     float8Array(rows.map((r) => r.orbit?.tleEpochMs ?? null)),
     int4Array(rows.map((r) => r.satelliteId)),
     int4Array(rows.map((r) => r.source.partition)),
-    rows.map((r) => r.source.offset),
+    int8Array(rows.map((r) => r.source.offset)),
     int2Array(rows.map((r) => r.apid)),
     int2Array(rows.map((r) => r.sequenceCount)),
-    rows.map((r) => r.playback),
-    rows.map((r) => r.source.topic),
-    rows.map((r) => r.groundStation),
-    rows.map((r) => r.mode),
-    rows.map((r) => r.calibrationVersion),
+    boolArray(rows.map((r) => r.playback)),
+    textArray(rows.map((r) => r.source.topic)),
+    textArray(rows.map((r) => r.groundStation)),
+    textArray(rows.map((r) => r.mode)),
+    textArray(rows.map((r) => r.calibrationVersion)),
   ]);
   return result.rowCount ?? 0;
 }

@@ -1,13 +1,14 @@
 /**
  * Stores packets as received (bronze), all rows in one statement: each column
- * travels as one array parameter and `unnest` turns them back into rows.
+ * travels as one binary array parameter (the packets' bytes as they are) and
+ * `unnest` turns them back into rows.
  *
  * @example
  *   await insertRawPackets(client, [{ ...rawPacket, topic: 'telemetry.raw.power', partition: 0, offset: '17' }]);
  */
 import type { RawPacketRecord } from '../../server/ports/telemetry-store';
 import type { Queryable } from '../pool';
-import { float8Array, int2Array, int4Array } from './binary-arrays';
+import { byteaArray, float8Array, int2Array, int4Array, int8Array, textArray } from './binary-arrays';
 import { finiteOrNull, timestampFromMs } from './epoch';
 
 export interface RawPacketRow extends RawPacketRecord {
@@ -33,11 +34,11 @@ export async function insertRawPackets(q: Queryable, rows: readonly RawPacketRow
     int2Array(rows.map((r) => r.apid)),
     int2Array(rows.map((r) => r.sequenceCount)),
     float8Array(rows.map((r) => finiteOrNull(r.onboardTimeMs))),
-    rows.map((r) => r.topic),
+    textArray(rows.map((r) => r.topic)),
     int4Array(rows.map((r) => r.partition)),
-    rows.map((r) => r.offset),
-    rows.map((r) => r.groundStation),
-    rows.map((r) => r.packet),
+    int8Array(rows.map((r) => r.offset)),
+    textArray(rows.map((r) => r.groundStation)),
+    byteaArray(rows.map((r) => r.packet)),
   ]);
   return result.rowCount ?? 0;
 }

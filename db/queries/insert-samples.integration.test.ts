@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SampleRecord } from '../../server/ports/telemetry-store';
 import { startTestDatabase, type TestDatabase } from '../testing/test-database';
 import { withTransaction } from '../transaction';
-import { insertSamples, postgresMicroseconds } from './insert-samples';
+import { STATEMENT_SAMPLES, insertSamples, postgresMicroseconds } from './insert-samples';
+import { sampleColumns } from '../../server/ports/sample-columns';
 
 /** 2026-01-01T00:00:00Z, epoch ms. */
 const T0 = Date.UTC(2026, 0, 1);
@@ -27,7 +28,7 @@ const sample = (timeMs: number, value: number, parameterId = 1, satelliteId = 10
   quality: 0,
 });
 
-const store = (samples: readonly SampleRecord[]) => withTransaction(db.pool, 'test', (client) => insertSamples(client, samples, SECOND_TIER));
+const store = (samples: readonly SampleRecord[]) => withTransaction(db.pool, 'test', (client) => insertSamples(client, sampleColumns(samples), SECOND_TIER));
 
 /** A tier as stored, and the same tier computed by the server from the samples table. */
 async function tier(table: 'agg_1s' | 'agg_1m') {
@@ -117,5 +118,20 @@ describe('db > insertSamples', () => {
     const seconds = await tier('agg_1s');
     expect(seconds.stored).toEqual(seconds.computed);
     expect(seconds.stored.map((r) => [r.min, r.max, r.last])).toEqual([[-2, Number.POSITIVE_INFINITY, -2]]);
+  });
+
+  it('stores a batch larger than one statement in several, its tiers as if stored at once, a duplicate across statements once', async () => {
+    // 2.5 statements of one 10 Hz parameter: buckets straddle the statement boundaries. The last sample
+    // repeats the first: its statement takes the exact path, the others stay on the fast one.
+    const samples = Array.from({ length: Math.floor(STATEMENT_SAMPLES * 2.5) }, (_, i) => sample(T0 + i * 100, (i % 37) / 4));
+    samples.push(sample(T0, 0));
+    expect(await store(samples)).toEqual({ stored: samples.length - 1, skipped: 1 });
+    expect(Number((await db.pool.query('SELECT count(*) FROM samples')).rows[0].count)).toBe(samples.length - 1);
+    const seconds = await tier('agg_1s');
+    const minutes = await tier('agg_1m');
+    expect(seconds.stored).toEqual(seconds.computed);
+    expect(minutes.stored).toEqual(minutes.computed);
+    // Sample 8,192 (the second statement's first) is in the same second as 8,190 and 8,191.
+    expect(seconds.stored.find((r) => r.bucket === T0 + 819_000)).toMatchObject({ count: 10 });
   });
 });

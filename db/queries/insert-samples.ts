@@ -18,17 +18,17 @@
  *   RETURNING, and the tiers aggregate only the rows it returned.
  *
  * Each column travels as one binary array parameter expanded by `unnest`:
- * 50,000 samples are one round trip. A gold bucket that already holds values
+ * STATEMENT_SAMPLES samples are one round trip. A gold bucket that already holds values
  * (late samples, or another batch of the same second) keeps the smaller min,
  * the larger max, adds sum and count, and keeps the `last` of the later sample.
  *
  * Must run inside a transaction (the fast path takes a savepoint).
  *
  * @example
- *   await insertSamples(client, [{ timeMs: 1767225600000.5, satelliteId: 101, parameterId: 2, value: 0.5, rawValue: 0.5, quality: 0 }]);
+ *   await insertSamples(client, sampleColumns([{ timeMs: 1767225600000.5, satelliteId: 101, parameterId: 2, value: 0.5, rawValue: 0.5, quality: 0 }]));
  *   // → { stored: 1, skipped: 0 }
  */
-import type { SampleRecord } from '../../server/ports/telemetry-store';
+import { sliceColumns, type SampleColumns } from '../../server/ports/sample-columns';
 import type { Queryable } from '../pool';
 import { float8Array, int2Array, int4Array } from './binary-arrays';
 import { timestampFromMs } from './epoch';
@@ -88,34 +88,44 @@ export interface InsertSamplesResult {
 }
 
 /**
+ * Most samples in one statement. A transaction's samples (up to 50,000) go
+ * in statements of this many: building a statement's parameters and handing
+ * them to the driver is synchronous, and at 50,000 samples it held the event
+ * loop for 40–270 ms, which a live feed sharing the process waited out. The
+ * tiers merge per statement; a bucket split over two statements merges twice,
+ * to the same result.
+ */
+export const STATEMENT_SAMPLES = 8_192;
+
+/**
  * `secondTierIds` lists the parameters the 1-second tier keeps (see
  * secondTierParameterIds); every parameter when omitted.
  */
-export async function insertSamples(
-  q: Queryable,
-  samples: readonly SampleRecord[],
-  secondTierIds?: ReadonlySet<number>,
-): Promise<InsertSamplesResult> {
-  if (samples.length === 0) return { stored: 0, skipped: 0 };
-  const n = samples.length;
-  const times = new Array<number>(n);
-  const satellites = new Array<number>(n);
-  const parameters = new Array<number>(n);
-  const values = new Array<number>(n);
-  const rawValues = new Array<number>(n);
-  const qualities = new Array<number>(n);
-  let finite = true;
-  for (let i = 0; i < n; i++) {
-    const s = samples[i]!;
-    times[i] = s.timeMs;
-    satellites[i] = s.satelliteId;
-    parameters[i] = s.parameterId;
-    values[i] = s.value;
-    rawValues[i] = s.rawValue;
-    qualities[i] = s.quality;
-    if (!Number.isFinite(s.value) || !Number.isFinite(s.timeMs)) finite = false;
+export async function insertSamples(q: Queryable, samples: SampleColumns, secondTierIds?: ReadonlySet<number>): Promise<InsertSamplesResult> {
+  if (samples.length <= STATEMENT_SAMPLES) return insertStatement(q, samples, secondTierIds);
+  let stored = 0;
+  let skipped = 0;
+  for (let from = 0; from < samples.length; from += STATEMENT_SAMPLES) {
+    const result = await insertStatement(q, sliceColumns(samples, from, from + STATEMENT_SAMPLES), secondTierIds);
+    stored += result.stored;
+    skipped += result.skipped;
   }
-  const columns = [float8Array(times), int4Array(satellites), int2Array(parameters), float8Array(values), float8Array(rawValues), int2Array(qualities)];
+  return { stored, skipped };
+}
+
+async function insertStatement(q: Queryable, samples: SampleColumns, secondTierIds?: ReadonlySet<number>): Promise<InsertSamplesResult> {
+  const n = samples.length;
+  if (n === 0) return { stored: 0, skipped: 0 };
+  let finite = true;
+  for (let i = 0; i < n; i++) if (!Number.isFinite(samples.value[i]!) || !Number.isFinite(samples.timeMs[i]!)) finite = false;
+  const columns = [
+    float8Array(samples.timeMs),
+    int4Array(samples.satelliteId),
+    int2Array(samples.parameterId),
+    float8Array(samples.value),
+    float8Array(samples.rawValue),
+    int2Array(samples.quality),
+  ];
   // NaN and infinities order differently here and in the server: such a batch takes the exact path.
   if (finite) {
     await q.query('SAVEPOINT perigee_samples');
@@ -171,33 +181,38 @@ interface Bucket {
  * Buckets of `widthMs` (a whole number of seconds) as `time_bucket` cuts
  * them, with min, max, sum, count and the value at the newest time.
  */
-export function aggregateBuckets(samples: readonly SampleRecord[], widthMs: number, only?: ReadonlySet<number>): Bucket[] {
+export function aggregateBuckets(samples: SampleColumns, widthMs: number, only?: ReadonlySet<number>): Bucket[] {
   const widthUs = widthMs * 1000;
   const out: Bucket[] = [];
   // Per series (satellite and parameter as one number), per bucket index: numeric keys, no string per sample.
   const series = new Map<number, Map<number, Bucket>>();
-  for (const s of samples) {
-    if (only !== undefined && !only.has(s.parameterId)) continue;
-    const us = postgresMicroseconds(s.timeMs);
+  const { timeMs, satelliteId: satellites, parameterId: parameters, value: values } = samples;
+  for (let i = 0; i < samples.length; i++) {
+    const parameterId = parameters[i]!;
+    if (only !== undefined && !only.has(parameterId)) continue;
+    const satelliteId = satellites[i]!;
+    const value = values[i]!;
+    const time = timeMs[i]!;
+    const us = postgresMicroseconds(time);
     const index = Math.floor(us / widthUs);
-    const seriesKey = s.satelliteId * 65_536 + (s.parameterId + 32_768);
+    const seriesKey = satelliteId * 65_536 + (parameterId + 32_768);
     let buckets = series.get(seriesKey);
     if (buckets === undefined) series.set(seriesKey, (buckets = new Map()));
     const b = buckets.get(index);
     if (b === undefined) {
       const bucketMs = (index * widthUs) / 1000 + POSTGRES_EPOCH_S * 1000;
-      const created = { bucketMs, satelliteId: s.satelliteId, parameterId: s.parameterId, min: s.value, max: s.value, sum: s.value, count: 1, last: s.value, lastMs: s.timeMs, lastUs: us };
+      const created = { bucketMs, satelliteId, parameterId, min: value, max: value, sum: value, count: 1, last: value, lastMs: time, lastUs: us };
       buckets.set(index, created);
       out.push(created);
       continue;
     }
-    if (s.value < b.min) b.min = s.value;
-    if (s.value > b.max) b.max = s.value;
-    b.sum += s.value;
+    if (value < b.min) b.min = value;
+    if (value > b.max) b.max = value;
+    b.sum += value;
     b.count++;
     if (us >= b.lastUs) {
-      b.last = s.value;
-      b.lastMs = s.timeMs;
+      b.last = value;
+      b.lastMs = time;
       b.lastUs = us;
     }
   }

@@ -11,6 +11,7 @@ import type { WindowAggregate } from '../domain/stream/window-aggregate';
 import { encodeWindowAggregates } from '../domain/stream/window-aggregate-codec';
 import { SAMPLE_QUALITY } from '../ports/telemetry-store';
 import { SCHEMA_HEADER, contractHeader, decodeEvent, readEvent, type EventContract } from './event-contracts';
+import { sampleRecords } from '../ports/sample-columns';
 
 const ALERT: Alert = {
   id: 'limit:101:power.battery_voltage:1000',
@@ -145,7 +146,7 @@ describe('event contracts', () => {
       value: encodeSampleFrames([base, second]),
     });
     expect(record.offset).toBe('900');
-    expect(record.samples).toEqual([
+    expect(record.samples && sampleRecords(record.samples)).toEqual([
       { timeMs: base.onboardTimeMs, satelliteId: 102, parameterId: 100, value: 28, rawValue: 28000, quality: SAMPLE_QUALITY.timeRepaired },
       { timeMs: base.onboardTimeMs, satelliteId: 102, parameterId: 101, value: 6, rawValue: 6000, quality: SAMPLE_QUALITY.timeRepaired },
       { timeMs: second.onboardTimeMs, satelliteId: 102, parameterId: 101, value: 6.5, rawValue: 6500, quality: SAMPLE_QUALITY.playback },

@@ -7,6 +7,7 @@
  * partition, and skips every message at or below the offset already
  * recorded, so a batch redelivered after a crash is stored once.
  */
+import type { SampleColumns } from './sample-columns';
 import type { PassArchive } from './pass-archive';
 import type { TelemetryExport } from './telemetry-export';
 import type { Alarm, AlarmState } from '../domain/alarms/alarm';
@@ -84,7 +85,8 @@ export interface PacketRecord {
 export interface ArchivedMessage {
   readonly offset: string;
   readonly rawPacket?: RawPacketRecord;
-  readonly samples?: readonly SampleRecord[];
+  /** Silver samples, column by column (sample-columns.ts). */
+  readonly samples?: SampleColumns;
   /** Context and lineage of the processed packets the samples came from. */
   readonly packets?: readonly PacketRecord[];
   readonly quarantine?: QuarantineRecord;

@@ -18,6 +18,7 @@ import type { SampleFrame } from '../domain/sample-frame';
 import { SCHEMA_HEADER, readEvent, type ContractName } from '../contracts/event-contracts';
 import type { ConsumedMessage } from '../ports/bus';
 import { SAMPLE_QUALITY, type ArchivedMessage, type PacketRecord, type SampleRecord } from '../ports/telemetry-store';
+import { SampleColumnsBuilder } from '../ports/sample-columns';
 import { ALL_RAW_TOPICS, HEADERS, TOPICS } from '../topics';
 import { arrivalOf } from './raw-packet-input';
 
@@ -135,32 +136,40 @@ function bronzeCcsds(mdb: MissionDatabase, message: ConsumedMessage): ArchivedMe
   };
 }
 
+/** Quality flags of a frame's samples. */
+function qualityOf(frame: SampleFrame): number {
+  return (frame.receivedOnboardTimeMs === undefined ? 0 : SAMPLE_QUALITY.timeRepaired) | (frame.playback ? SAMPLE_QUALITY.playback : 0);
+}
+
 /**
  * The silver samples of one processed frame, with their quality flags: what
  * the archive stores for it, live or reprocessed from bronze.
  */
 export function sampleRecordsOf(frame: SampleFrame): SampleRecord[] {
-  return appendSampleRecords(frame, []);
-}
-
-/** sampleRecordsOf, appended to `into` (the samples of a message's frames, without an array per frame). */
-function appendSampleRecords(frame: SampleFrame, into: SampleRecord[]): SampleRecord[] {
-  const quality =
-    (frame.receivedOnboardTimeMs === undefined ? 0 : SAMPLE_QUALITY.timeRepaired) | (frame.playback ? SAMPLE_QUALITY.playback : 0);
+  const quality = qualityOf(frame);
+  const records: SampleRecord[] = [];
   frame.parameterIds.forEach((parameterId, i) => {
     const value = frame.values[i];
     if (value === null || value === undefined) return;
-    into.push({ timeMs: frame.onboardTimeMs, satelliteId: frame.satelliteId, parameterId, value, rawValue: frame.rawValues?.[i] ?? value, quality });
+    records.push({ timeMs: frame.onboardTimeMs, satelliteId: frame.satelliteId, parameterId, value, rawValue: frame.rawValues?.[i] ?? value, quality });
   });
-  return into;
+  return records;
 }
 
-/** The silver samples and packet context of the frames one message carries. */
+/** The silver samples and packet context of the frames one message carries (the samples as columns, as sampleRecordsOf gives them). */
 function silver(frames: readonly SampleFrame[]): Pick<ArchivedMessage, 'samples' | 'packets'> {
-  const samples: SampleRecord[] = [];
+  let capacity = 0;
+  for (const frame of frames) capacity += frame.parameterIds.length;
+  const samples = new SampleColumnsBuilder(capacity);
   const packets: PacketRecord[] = [];
   for (const frame of frames) {
-    appendSampleRecords(frame, samples);
+    const quality = qualityOf(frame);
+    const { parameterIds, values, rawValues, onboardTimeMs, satelliteId } = frame;
+    for (let i = 0; i < parameterIds.length; i++) {
+      const value = values[i];
+      if (value === null || value === undefined) continue;
+      samples.push(onboardTimeMs, satelliteId, parameterIds[i]!, value, rawValues?.[i] ?? value, quality);
+    }
     if (frame.source && frame.context) {
       packets.push({
         satelliteId: frame.satelliteId,
@@ -178,5 +187,5 @@ function silver(frames: readonly SampleFrame[]): Pick<ArchivedMessage, 'samples'
       });
     }
   }
-  return packets.length > 0 ? { samples, packets } : { samples };
+  return packets.length > 0 ? { samples: samples.build(), packets } : { samples: samples.build() };
 }

@@ -16,6 +16,7 @@ import { demoFleet } from '@/server/domain/mission/fleet';
 import type { SampleRecord } from '@/server/ports/telemetry-store';
 import { setRuntime } from '@/server/runtime';
 import { GET } from './route';
+import { sampleColumns } from '../../../server/ports/sample-columns';
 
 const mdb = defaultMissionDatabase();
 const T0 = Date.UTC(2026, 0, 1, 6);
@@ -50,7 +51,7 @@ beforeAll(async () => {
   store = new PostgresTelemetryStore(db.pool, { secondTierParameterIds: secondTierParameterIds(mdb) });
   const samples = generate();
   for (let i = 0, offset = 0; i < samples.length; i += 1000, offset++) {
-    await store.archiveBatch({ consumerGroup: 'export-test', topic: 'telemetry.samples', partition: 0, messages: [{ offset: String(offset), samples: samples.slice(i, i + 1000) }] });
+    await store.archiveBatch({ consumerGroup: 'export-test', topic: 'telemetry.samples', partition: 0, messages: [{ offset: String(offset), samples: sampleColumns(samples.slice(i, i + 1000)) }] });
   }
   const auth = createTestAuth();
   cookie = await auth.cookieFor('viewer');

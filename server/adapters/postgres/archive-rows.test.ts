@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchiveBatch, ArchivedMessage } from '../../ports/telemetry-store';
 import { archiveRows } from './archive-rows';
+import { sampleColumns, sampleRecords } from '../../ports/sample-columns';
 
 const T0 = Date.UTC(2026, 0, 1);
 const packet = Uint8Array.from([1, 2, 3]);
@@ -18,7 +19,7 @@ describe('Adapters > Postgres > archiveRows', () => {
         {
           offset: '5',
           rawPacket: { receivedAtMs: T0, satelliteId: 101, apid: 300, sequenceCount: 1, onboardTimeMs: T0, groundStation: null, packet },
-          samples: [sample(T0 + 20), sample(T0 + 10)],
+          samples: sampleColumns([sample(T0 + 20), sample(T0 + 10)]),
         },
         { offset: '6', quarantine: { receivedAtMs: T0, reason: 'truncated', detail: '3 bytes', payload: packet, satelliteId: 103, apid: null } },
         {
@@ -34,7 +35,7 @@ describe('Adapters > Postgres > archiveRows', () => {
     ]);
     expect(rows.quarantine.map((q) => [q.reason, q.offset, q.partition])).toEqual([['truncated', '6', 2]]);
     expect(rows.groundStationEvents.map((e) => [e.event.type, e.offset])).toEqual([['aos', '7']]);
-    expect(rows.samples.map((s) => s.timeMs - T0)).toEqual([20, 10]);
+    expect(sampleRecords(rows.samples).map((s) => s.timeMs - T0)).toEqual([20, 10]);
     // Quarantined data says nothing trustworthy about when a satellite was seen.
     expect(rows.satellites).toEqual([
       { satelliteId: 101, firstSeenMs: T0 + 10, lastSeenMs: T0 + 20 },
@@ -46,15 +47,15 @@ describe('Adapters > Postgres > archiveRows', () => {
   it('skips messages at or below the archived offset, comparing 64-bit offsets exactly', () => {
     const rows = archiveRows(
       batch([
-        { offset: '9007199254740992', samples: [sample(T0)] },
-        { offset: '9007199254740993', samples: [sample(T0 + 1)] },
-        { offset: '9007199254740994', samples: [sample(T0 + 2)] },
+        { offset: '9007199254740992', samples: sampleColumns([sample(T0)]) },
+        { offset: '9007199254740993', samples: sampleColumns([sample(T0 + 1)]) },
+        { offset: '9007199254740994', samples: sampleColumns([sample(T0 + 2)]) },
       ]),
       9007199254740993n,
     );
 
     expect([rows.stored, rows.skipped, rows.lastOffset]).toEqual([1, 2, 9007199254740994n]);
-    expect(rows.samples.map((s) => s.timeMs - T0)).toEqual([2]);
+    expect(sampleRecords(rows.samples).map((s) => s.timeMs - T0)).toEqual([2]);
   });
 
   it('reports no last offset when every message was archived before', () => {
@@ -65,7 +66,7 @@ describe('Adapters > Postgres > archiveRows', () => {
   it('rejects an offset that is not a decimal integer and a sample without a finite time', () => {
     expect(() => archiveRows(batch([{ offset: '-1' }]), null)).toThrow(new RangeError('offset must be a non-negative decimal integer string, got "-1"'));
     expect(() => archiveRows(batch([{ offset: '0x10' }]), null)).toThrow(RangeError);
-    expect(() => archiveRows(batch([{ offset: '4', samples: [sample(Number.NaN)] }]), null)).toThrow(
+    expect(() => archiveRows(batch([{ offset: '4', samples: sampleColumns([sample(Number.NaN)]) }]), null)).toThrow(
       new RangeError('sample of parameter 1 at offset 4 has no finite time (NaN)'),
     );
   });

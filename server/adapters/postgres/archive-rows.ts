@@ -8,14 +8,15 @@
  *   rows.lastOffset; // e.g. 57n, or null when every message was skipped
  */
 import type { Alert } from '../../domain/alert';
-import type { ArchiveBatch, PacketRecord, SampleRecord, SatelliteSummary } from '../../ports/telemetry-store';
+import type { ArchiveBatch, PacketRecord, SatelliteSummary } from '../../ports/telemetry-store';
+import { SampleColumnsBuilder, type SampleColumns } from '../../ports/sample-columns';
 import type { RawPacketRow } from '../../../db/queries/insert-raw-packets';
 import type { QuarantineRow } from '../../../db/queries/insert-quarantine';
 import type { GroundStationEventRow } from '../../../db/queries/insert-ground-station-events';
 
 export interface ArchiveRows {
   readonly rawPackets: RawPacketRow[];
-  readonly samples: SampleRecord[];
+  readonly samples: SampleColumns;
   readonly packets: PacketRecord[];
   readonly alerts: Alert[];
   readonly quarantine: QuarantineRow[];
@@ -40,7 +41,6 @@ export function archiveRows(batch: ArchiveBatch, archivedOffset: bigint | null):
   const { topic, partition } = batch;
   const rows = {
     rawPackets: [] as RawPacketRow[],
-    samples: [] as SampleRecord[],
     packets: [] as PacketRecord[],
     alerts: [] as Alert[],
     quarantine: [] as QuarantineRow[],
@@ -59,6 +59,9 @@ export function archiveRows(batch: ArchiveBatch, archivedOffset: bigint | null):
   let stored = 0;
   let skipped = 0;
   let lastOffset: bigint | null = null;
+  let capacity = 0;
+  for (const message of batch.messages) capacity += message.samples?.length ?? 0;
+  const samples = new SampleColumnsBuilder(capacity);
   for (const message of batch.messages) {
     if (!OFFSET.test(message.offset)) throw new RangeError(`offset must be a non-negative decimal integer string, got "${message.offset}"`);
     const offset = BigInt(message.offset);
@@ -77,14 +80,18 @@ export function archiveRows(batch: ArchiveBatch, archivedOffset: bigint | null):
       rows.groundStationEvents.push({ event: message.groundStationEvent, ...origin });
       see(message.groundStationEvent.satelliteId, message.groundStationEvent.timeMs);
     }
-    for (const sample of message.samples ?? []) {
-      if (!Number.isFinite(sample.timeMs)) {
-        throw new RangeError(`sample of parameter ${sample.parameterId} at offset ${message.offset} has no finite time (${sample.timeMs})`);
+    const columns = message.samples;
+    if (columns !== undefined) {
+      for (let i = 0; i < columns.length; i++) {
+        const timeMs = columns.timeMs[i]!;
+        if (!Number.isFinite(timeMs)) {
+          throw new RangeError(`sample of parameter ${columns.parameterId[i]} at offset ${message.offset} has no finite time (${timeMs})`);
+        }
+        see(columns.satelliteId[i]!, timeMs);
       }
-      rows.samples.push(sample);
-      see(sample.satelliteId, sample.timeMs);
+      samples.append(columns);
     }
   }
   const satellites = [...seen].map(([satelliteId, span]) => ({ satelliteId, firstSeenMs: span.first, lastSeenMs: span.last }));
-  return { ...rows, satellites, stored, skipped, lastOffset };
+  return { ...rows, samples: samples.build(), satellites, stored, skipped, lastOffset };
 }

@@ -1,6 +1,6 @@
 /**
  * History queries against a real TimescaleDB, checked against a direct
- * computation from the raw samples: three hours of a 10 Hz, a 5 Hz and a
+ * computation from the raw samples: sampleColumns(three hours of a 10 Hz), a 5 Hz and a
  * 1 Hz parameter, with a spike and a 15-minute outage, are written through
  * the archive path the archiver uses (archiveBatch: samples, and the 1 s and
  * 1 min tiers merged from them, over several batches that split seconds
@@ -19,6 +19,7 @@ import { defaultMissionDatabase } from '../../domain/mission/default-mission-dat
 import type { HistorySeries, SampleRecord } from '../../ports/telemetry-store';
 import { historyResponseSchema } from '../../realtime/history-response';
 import { PostgresTelemetryStore } from './postgres-telemetry-store';
+import { sampleColumns } from '../../ports/sample-columns';
 
 const T0 = Date.UTC(2026, 0, 1);
 const MINUTE = 60_000;
@@ -61,14 +62,14 @@ beforeAll(async () => {
   db = await startTestDatabase();
   store = new PostgresTelemetryStore(db.pool, { secondTierParameterIds: secondTierParameterIds(mdb), sampleRatesHz: parameterSampleRatesHz(mdb) });
   written = generate();
-  // Batches of 7,777 samples: most batch boundaries fall inside a second, so buckets are merged across transactions.
+  // Batches of 7,777 samples: sampleColumns(most batch boundaries fall inside a second), so buckets are merged across transactions.
   const batchSize = 7777;
   for (let start = 0, offset = 0; start < written.length; start += batchSize, offset++) {
     await store.archiveBatch({
       consumerGroup: 'history-test',
       topic: 'telemetry.samples',
       partition: 0,
-      messages: [{ offset: String(offset), samples: written.slice(start, start + batchSize) }],
+      messages: [{ offset: String(offset), samples: sampleColumns(written.slice(start, start + batchSize)) }],
     });
   }
 }, 120_000);

@@ -18,6 +18,7 @@ import { toStoreError } from '../../../db/database-errors';
 import { withTransaction } from '../../../db/transaction';
 import type { BronzePacket, ReprocessingStore, SliceRebuild } from '../../ports/reprocessing-store';
 import type { SampleRecord } from '../../ports/telemetry-store';
+import { sampleColumns } from '../../ports/sample-columns';
 
 export class PostgresReprocessingStore implements ReprocessingStore {
   readonly #pool: pg.Pool;
@@ -50,7 +51,7 @@ export class PostgresReprocessingStore implements ReprocessingStore {
     const range = { satelliteId, fromMs, toMs };
     return withTransaction(this.#pool, `reprocessing satellite ${satelliteId}`, async (client) => {
       const removed = await deleteTelemetryRange(client, range);
-      await insertSamples(client, samples, this.#secondTier);
+      await insertSamples(client, sampleColumns(samples), this.#secondTier);
       return { removed, stored: await countTelemetryRange(client, range) };
     });
   }

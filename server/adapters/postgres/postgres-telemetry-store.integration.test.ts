@@ -4,6 +4,7 @@ import type { ArchiveBatch, ArchivedMessage, SampleRecord } from '../../ports/te
 import { createPool } from '../../../db/pool';
 import { startTestDatabase, type TestDatabase } from '../../../db/testing/test-database';
 import { PostgresTelemetryStore } from './postgres-telemetry-store';
+import { sampleColumns } from '../../ports/sample-columns';
 
 /** 2026-01-01T00:00:00Z, epoch ms. */
 const T0 = Date.UTC(2026, 0, 1);
@@ -81,11 +82,11 @@ function mixedBatch(): ArchiveBatch {
         groundStation: 'svalbard',
         packet,
       },
-      samples: [
+      samples: sampleColumns([
         { ...sample(T0 + 200.125, 3.3000000000000003, 100), rawValue: 4095 },
         { ...sample(T0 + 200.125, -0.000123456789, 101), rawValue: -1, quality: 4 },
         { ...sample(T0 + 200.126, 1e300, 102), rawValue: 65535.5 },
-      ],
+      ]),
     },
     {
       offset: '11',
@@ -188,13 +189,13 @@ describe('Adapters > PostgresTelemetryStore', () => {
     });
 
     it('stores only the messages above the recorded offset of an overlapping batch', async () => {
-      await store.archiveBatch(batch([{ offset: '1', samples: [sample(T0 + 100, 1)] }, { offset: '2', samples: [sample(T0 + 200, 2)] }]));
+      await store.archiveBatch(batch([{ offset: '1', samples: sampleColumns([sample(T0 + 100, 1)]) }, { offset: '2', samples: sampleColumns([sample(T0 + 200, 2)]) }]));
 
       const result = await store.archiveBatch(
         batch([
-          { offset: '2', samples: [sample(T0 + 200, 2)] },
-          { offset: '3', samples: [sample(T0 + 300, 3)] },
-          { offset: '4', samples: [sample(T0 + 400, 4), sample(T0 + 400, 40, 101)] },
+          { offset: '2', samples: sampleColumns([sample(T0 + 200, 2)]) },
+          { offset: '3', samples: sampleColumns([sample(T0 + 300, 3)]) },
+          { offset: '4', samples: sampleColumns([sample(T0 + 400, 4), sample(T0 + 400, 40, 101)]) },
         ]),
       );
 
@@ -210,10 +211,10 @@ describe('Adapters > PostgresTelemetryStore', () => {
     });
 
     it('archives a recreated log from its start when its end lies below the recorded offset', async () => {
-      await store.archiveBatch(batch([{ offset: '40', samples: [sample(T0, 1)] }, { offset: '41', samples: [sample(T0 + 1, 2)] }]));
+      await store.archiveBatch(batch([{ offset: '40', samples: sampleColumns([sample(T0, 1)]) }, { offset: '41', samples: sampleColumns([sample(T0 + 1, 2)]) }]));
 
       // The topic was recreated: offsets start at 0 again and the log ends at 2.
-      const fresh = { ...batch([{ offset: '0', samples: [sample(T0 + 2, 3)] }, { offset: '1', samples: [sample(T0 + 3, 4)] }]), highWatermark: '2' };
+      const fresh = { ...batch([{ offset: '0', samples: sampleColumns([sample(T0 + 2, 3)]) }, { offset: '1', samples: sampleColumns([sample(T0 + 3, 4)]) }]), highWatermark: '2' };
       const result = await store.archiveBatch(fresh);
       const redelivered = await store.archiveBatch(fresh);
 
@@ -225,10 +226,10 @@ describe('Adapters > PostgresTelemetryStore', () => {
 
     it('keeps offsets per partition and compares them as 64-bit integers', async () => {
       const big = '9007199254740993'; // 2^53 + 1: equal to 2^53 once turned into a JS number
-      await store.archiveBatch(batch([{ offset: big, samples: [sample(T0, 1)] }], 3));
+      await store.archiveBatch(batch([{ offset: big, samples: sampleColumns([sample(T0, 1)]) }], 3));
 
-      const result = await store.archiveBatch(batch([{ offset: '9007199254740992', samples: [sample(T0, 9)] }, { offset: '9007199254740994', samples: [sample(T0 + 1, 2)] }], 3));
-      const otherPartition = await store.archiveBatch(batch([{ offset: '0', samples: [sample(T0 + 2, 3)] }], 4));
+      const result = await store.archiveBatch(batch([{ offset: '9007199254740992', samples: sampleColumns([sample(T0, 9)]) }, { offset: '9007199254740994', samples: sampleColumns([sample(T0 + 1, 2)]) }], 3));
+      const otherPartition = await store.archiveBatch(batch([{ offset: '0', samples: sampleColumns([sample(T0 + 2, 3)]) }], 4));
 
       expect(result).toEqual({ storedMessages: 1, skippedMessages: 1, samples: 1, duplicateSamples: 0, logReset: false });
       expect(otherPartition).toEqual({ storedMessages: 1, skippedMessages: 0, samples: 1, duplicateSamples: 0, logReset: false });
@@ -248,14 +249,14 @@ describe('Adapters > PostgresTelemetryStore', () => {
 
     it('merges the 1-second aggregates of two batches exactly', async () => {
       await store.archiveBatch(batch([
-        { offset: '0', samples: [sample(T0 + 100, 1.5), sample(T0 + 1_100, 7)] },
-        { offset: '1', samples: [sample(T0 + 900, 5.25)] },
+        { offset: '0', samples: sampleColumns([sample(T0 + 100, 1.5), sample(T0 + 1_100, 7)]) },
+        { offset: '1', samples: sampleColumns([sample(T0 + 900, 5.25)]) },
       ]));
       await store.archiveBatch(batch([
         // Later than the stored last of second 0: becomes its last.
-        { offset: '2', samples: [sample(T0 + 500, -2), sample(T0 + 950, 3)] },
+        { offset: '2', samples: sampleColumns([sample(T0 + 500, -2), sample(T0 + 950, 3)]) },
         // Earlier than the stored last of second 1: last stays 7.
-        { offset: '3', samples: [sample(T0 + 1_050, 100)] },
+        { offset: '3', samples: sampleColumns([sample(T0 + 1_050, 100)]) },
       ]));
 
       expect(await storedAggregates()).toEqual([
@@ -274,7 +275,7 @@ describe('Adapters > PostgresTelemetryStore', () => {
           expectedSum += value;
           samples.push(sample(T0 + m * 100 + 0.001 * p, value, 1000 + p));
         }
-        messages.push({ offset: String(m), samples });
+        messages.push({ offset: String(m), samples: sampleColumns(samples) });
       }
 
       const result = await store.archiveBatch(batch(messages));
@@ -336,7 +337,7 @@ describe('Adapters > PostgresTelemetryStore', () => {
       for (let i = 0; i < 12_000; i++) {
         const samples = [sample(T0 + i * 100, i % 10)];
         if (i % 10 === 0) samples.push(sample(T0 + i * 100, i / 10, 101));
-        messages.push({ offset: String(i), samples });
+        messages.push({ offset: String(i), samples: sampleColumns(samples) });
       }
       await store.archiveBatch(batch(messages));
     });

@@ -11,6 +11,7 @@ import { PostgresTelemetryStore } from './postgres-telemetry-store';
 import { encodePacket } from '../../domain/codec/packet-codec';
 import { defaultMissionDatabase } from '../../domain/mission/default-mission-database';
 import { lineageResponse, parseLineageQuery } from '../../realtime/lineage-query';
+import { sampleColumns } from '../../ports/sample-columns';
 
 const T0 = Date.UTC(2026, 10, 25, 10, 0, 0);
 let db: TestDatabase;
@@ -57,7 +58,7 @@ function frame(timeMs: number, sequenceCount: number, voltage: number): Omit<Arc
     { timeMs, satelliteId: 101, parameterId: 100, value: voltage, rawValue: voltage * 1000, quality: 0 },
     { timeMs, satelliteId: 101, parameterId: 101, value: -1, rawValue: -1000, quality: 0 },
   ];
-  return { samples, packets: [packetRecord(timeMs, sequenceCount)] };
+  return { samples: sampleColumns(samples), packets: [packetRecord(timeMs, sequenceCount)] };
 }
 
 async function rows(sql: string) {
@@ -225,7 +226,7 @@ describe('Archive > lineage of a sample', () => {
     const voltage = mdb.parameter('power.battery_voltage')!;
     await archive('telemetry.samples', [
       {
-        samples: [{ timeMs, satelliteId: 101, parameterId: voltage.id, value: 28.1, rawValue: 28100, quality: 0 }],
+        samples: sampleColumns([{ timeMs, satelliteId: 101, parameterId: voltage.id, value: 28.1, rawValue: 28100, quality: 0 }]),
         packets: [{ ...packetRecord(timeMs, 5), arrivalMs, receivedOnboardTimeMs: null, source: { topic: 'telemetry.raw.power', partition: 0, offset: rawOffset } }],
       },
     ]);
@@ -283,7 +284,7 @@ describe('Archive > 1-second tier of slow parameters', () => {
       samples.push({ timeMs: T0 + s * 1000 + 100, satelliteId: 101, parameterId: 100, value: 28, rawValue: 28000, quality: 0 });
       samples.push({ timeMs: T0 + s * 1000 + 600, satelliteId: 101, parameterId: 100, value: 30, rawValue: 30000, quality: 0 });
     }
-    await slowStore.archiveBatch({ consumerGroup: 'tiers', topic: 'telemetry.samples', partition: 0, messages: [{ offset: '0', samples }] });
+    await slowStore.archiveBatch({ consumerGroup: 'tiers', topic: 'telemetry.samples', partition: 0, messages: [{ offset: '0', samples: sampleColumns(samples) }] });
     expect(await rows('SELECT parameter_id, count(*)::int AS buckets FROM agg_1s GROUP BY 1 ORDER BY 1')).toEqual([{ parameter_id: 100, buckets: 1200 }]);
     expect(await rows('SELECT parameter_id, sum(count)::int AS n FROM agg_1m GROUP BY 1 ORDER BY 1')).toEqual([
       { parameter_id: 100, n: 2400 },
@@ -306,7 +307,7 @@ describe('Archive > 1-minute tier for long windows', () => {
     for (let m = 0; m < 5; m++) {
       for (let s = 0; s < 60; s++) samples.push({ timeMs: T0 + m * 60_000 + s * 1000, satelliteId: 101, parameterId: 100, value: m * 100 + s, rawValue: 0, quality: 0 });
     }
-    await store.archiveBatch({ consumerGroup: 'minutes', topic: 'telemetry.samples', partition: 0, messages: [{ offset: '0', samples }] });
+    await store.archiveBatch({ consumerGroup: 'minutes', topic: 'telemetry.samples', partition: 0, messages: [{ offset: '0', samples: sampleColumns(samples) }] });
     const { tier, series } = await store.getSeries({ satelliteId: 101, parameterIds: [100], fromMs: T0 - 43_200_000, toMs: T0 + 43_200_000 });
     expect(tier).toBe('1m');
     expect(series[0]!.timesMs).toEqual([0, 1, 2, 3, 4].map((m) => T0 + m * 60_000));
