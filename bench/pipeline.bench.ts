@@ -192,7 +192,7 @@ async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase, { keepLog
     bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'bench', log });
   } else bus = keepLog ? new MemoryBus({ log, retainedMessagesPerPartition: 2_000_000, keptConsumedMessagesPerPartition: Infinity }) : new MemoryBus(inProcessBusOptions(loadConfig(process.env), log));
   const config = loadConfig(cluster ? { ...process.env, KAFKA_BROKERS: cluster.brokers.join(',') } : process.env);
-  const gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log });
+  const gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, lingerMs: config.ingest.lingerMs, bus, mdb, log });
   const httpServer = http.createServer();
   const testAuth = createTestAuth();
   const io = createSocketServer(httpServer, { auth: testAuth.auth });

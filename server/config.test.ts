@@ -13,7 +13,7 @@ describe('Config > loadConfig', () => {
       timescaleBundleDir: path.join(PROJECT_ROOT, 'db/embedded/timescaledb'),
     });
     expect(config.kafka.brokers).toBeUndefined();
-    expect(config.ingest).toEqual({ host: '127.0.0.1', tcpPort: 7300, udpPort: 7300, eventsPort: 7301 });
+    expect(config.ingest).toEqual({ host: '127.0.0.1', tcpPort: 7300, udpPort: 7300, eventsPort: 7301, lingerMs: 0 });
     expect(config.sim).toEqual({
       satellites: 3,
       transport: 'tcp',
@@ -133,6 +133,15 @@ describe('Config > loadConfig', () => {
     expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', PLAYBACK_BATCH_MESSAGES: '20' }).stream.playbackBatchMessages).toBe(20);
     expect(() => loadConfig({ PLAYBACK_BATCH_MESSAGES: '0' })).toThrow(/^PLAYBACK_BATCH_MESSAGES: /);
     expect(() => loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', PLAYBACK_BATCH_MESSAGES: '10001' })).toThrow(/^PLAYBACK_BATCH_MESSAGES: /);
+  });
+
+  it('reads the gateway linger: none on the in-process bus and 5 ms on Kafka by default, 0..1000 either way', () => {
+    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092' }).ingest.lingerMs).toBe(5);
+    expect(loadConfig({ INGEST_LINGER_MS: '2' }).ingest.lingerMs).toBe(2);
+    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', INGEST_LINGER_MS: '0' }).ingest.lingerMs).toBe(0);
+    expect(() => loadConfig({ INGEST_LINGER_MS: '-1' })).toThrow(/^INGEST_LINGER_MS: /);
+    expect(() => loadConfig({ INGEST_LINGER_MS: '1001' })).toThrow(/^INGEST_LINGER_MS: /);
+    expect(() => loadConfig({ INGEST_LINGER_MS: '2.5' })).toThrow(/^INGEST_LINGER_MS: /);
   });
 
   it('reads how many played-back packets a partition of the in-process bus holds unread: 50,000 by default, 100..200,000', () => {

@@ -29,6 +29,14 @@ const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v
  */
 export const PLAYBACK_BATCH_DEFAULTS = { inProcess: 50, kafka: 500 } as const;
 
+/**
+ * How long the ingest gateway lets a packet wait for companions before it
+ * sends them to the bus, ms, per bus, when INGEST_LINGER_MS is unset. On Kafka
+ * a send is a broker round trip, so packets are grouped for 5 ms; in-process
+ * a send costs no round trip, and the packets of one read go at once.
+ */
+export const INGEST_LINGER_DEFAULTS = { inProcess: 0, kafka: 5 } as const;
+
 const envSchema = z.object({
   /** HTTP + Socket.IO port of the web console; 0 picks a free port. */
   PORT: port.default(3000),
@@ -56,6 +64,8 @@ const envSchema = z.object({
   INGEST_UDP_PORT: port.default(7300),
   /** TCP port for ground-station events as JSON lines; 0 picks a free port. */
   INGEST_EVENTS_PORT: port.default(7301),
+  /** Longest a received packet waits for companions before the gateway sends them to the bus, ms; INGEST_LINGER_DEFAULTS when unset. */
+  INGEST_LINGER_MS: z.coerce.number().int().min(0).max(1000).optional(),
   /** Consumer group of the stream processor (decode, validate, dedupe, windows, rules). */
   PROCESSOR_GROUP_ID: z.string().min(1).default('perigee-processor'),
   /** Consumer group of the archiver (bronze, silver, gold, alarms into the database). */
@@ -204,7 +214,14 @@ export interface Config {
     readonly embedded: { readonly dataDir: string; readonly port: number; readonly timescaleBundleDir: string };
   };
   readonly kafka: { readonly brokers: readonly string[] | undefined; readonly clientId: string; readonly sessionTimeoutMs: number };
-  readonly ingest: { readonly host: string; readonly tcpPort: number; readonly udpPort: number; readonly eventsPort: number };
+  readonly ingest: {
+    readonly host: string;
+    readonly tcpPort: number;
+    readonly udpPort: number;
+    readonly eventsPort: number;
+    /** Longest a packet waits for companions before it is sent to the bus, ms (0: the packets of one read go at once). */
+    readonly lingerMs: number;
+  };
   readonly worker: {
     readonly processorGroupId: string;
     readonly archiverGroupId: string;
@@ -357,7 +374,13 @@ export function loadConfig(env: RawEnv = process.env): Config {
       },
     },
     kafka: { brokers: e.KAFKA_BROKERS?.split(','), clientId: e.KAFKA_CLIENT_ID, sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS },
-    ingest: { host: e.INGEST_HOST, tcpPort: e.INGEST_TCP_PORT, udpPort: e.INGEST_UDP_PORT, eventsPort: e.INGEST_EVENTS_PORT },
+    ingest: {
+      host: e.INGEST_HOST,
+      tcpPort: e.INGEST_TCP_PORT,
+      udpPort: e.INGEST_UDP_PORT,
+      eventsPort: e.INGEST_EVENTS_PORT,
+      lingerMs: e.INGEST_LINGER_MS ?? INGEST_LINGER_DEFAULTS[e.KAFKA_BROKERS ? 'kafka' : 'inProcess'],
+    },
     worker: {
       processorGroupId: e.PROCESSOR_GROUP_ID,
       archiverGroupId: e.ARCHIVER_GROUP_ID,

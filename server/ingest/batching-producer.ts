@@ -1,8 +1,12 @@
 /**
  * Groups single messages into bus sends: one `send` per topic every
  * `lingerMs` or every `maxBatchMessages`, like Kafka's linger.ms, because a
- * send per packet would cost a broker round trip per packet. Exposes the
- * number of messages not yet acknowledged so callers can apply backpressure.
+ * send per packet would cost a broker round trip per packet. With a linger
+ * of 0 the messages enqueued by one piece of synchronous work (the packets of
+ * one TCP read) go in one send right after it, without waiting for a timer:
+ * on the in-process bus a send costs no round trip, and a timer is a turn of
+ * a busy event loop. Exposes the number of messages not yet acknowledged so
+ * callers can apply backpressure.
  */
 import type { Logger } from '../log';
 import type { BusMessage, BusProducer } from '../ports/bus';
@@ -11,7 +15,7 @@ import type { Topic } from '../topics';
 export interface BatchingProducerOptions {
   producer: BusProducer;
   log: Logger;
-  /** Longest a message waits for companions before it is sent, ms. */
+  /** Longest a message waits for companions before it is sent, ms (0: only until the current synchronous work ends). */
   lingerMs?: number;
   maxBatchMessages?: number;
   /** Pause between attempts when the bus refuses a batch, ms. */
@@ -26,6 +30,8 @@ export class BatchingProducer {
   readonly #retryDelayMs: number;
   readonly #queues = new Map<Topic, BusMessage[]>();
   #timer: NodeJS.Timeout | undefined;
+  /** A flush is queued as a microtask. */
+  #flushQueued = false;
   #inFlight = 0;
   #flushing: Promise<void> = Promise.resolve();
   #drainWaiters: Array<() => void> = [];
@@ -68,12 +74,21 @@ export class BatchingProducer {
   }
 
   #flushSoon(delayMs: number): void {
-    if (this.#timer && delayMs > 0) return;
+    if (this.#flushQueued) return;
+    if (delayMs > 0) {
+      this.#timer ??= setTimeout(() => {
+        this.#timer = undefined;
+        this.#flushing = this.#flushing.then(() => this.#flush());
+      }, delayMs);
+      return;
+    }
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
+    this.#timer = undefined;
+    this.#flushQueued = true;
+    queueMicrotask(() => {
+      this.#flushQueued = false;
       this.#flushing = this.#flushing.then(() => this.#flush());
-    }, delayMs);
+    });
   }
 
   async #flush(): Promise<void> {

@@ -47,6 +47,8 @@ export interface IngestGatewayOptions {
   maxPendingMessages?: number;
   /** Longest accepted ground-station event line, bytes. */
   maxEventLineBytes?: number;
+  /** Longest a packet waits for companions before it is sent to the bus, ms (BatchingProducer; 5 when absent). */
+  lingerMs?: number;
   metrics?: PerigeeMetrics;
 }
 
@@ -68,12 +70,12 @@ export interface IngestGateway {
 }
 
 export async function startIngestGateway(options: IngestGatewayOptions): Promise<IngestGateway> {
-  const { host, bus, mdb, log, now = Date.now, maxPendingMessages = 50_000, maxEventLineBytes = 65_536, metrics } = options;
+  const { host, bus, mdb, log, now = Date.now, maxPendingMessages = 50_000, maxEventLineBytes = 65_536, metrics, lingerMs } = options;
   const busProducer = await bus.producer();
-  const realtimeLane = new BatchingProducer({ producer: busProducer, log });
+  const realtimeLane = new BatchingProducer({ producer: busProducer, log, ...(lingerMs === undefined ? {} : { lingerMs }) });
   // A producer of its own: on Kafka a producer's requests share its broker connections, answered in
   // order, so real-time sends would queue behind the dump's large ones.
-  const playbackLane = new BatchingProducer({ producer: await bus.producer(), log });
+  const playbackLane = new BatchingProducer({ producer: await bus.producer(), log, ...(lingerMs === undefined ? {} : { lingerMs }) });
   const lanes = [realtimeLane, playbackLane] as const;
   const pending = () => realtimeLane.pending + playbackLane.pending;
   const closeLanes = () => Promise.all(lanes.map((lane) => lane.close()));

@@ -125,6 +125,23 @@ describe('Realtime > LiveFeed', () => {
     expect([frames[2]!.packets, Math.round(frames[2]!.onboardTimeMs), frames[2]!.late.every(Boolean)]).toEqual([5, ONBOARD_MS + 500, true]);
   });
 
+  it('sends what arrives in one turn, batch after batch, as one message per client, none dropped', async () => {
+    const client = await harness.connectClient();
+    await client.request(SOCKET_EVENTS.subscribe, { satelliteId: 103, subsystems: ['attitude', 'power'] });
+    await new Promise((r) => setTimeout(r, 250));
+    client.messages.length = 0;
+    client.frames.length = 0;
+    const droppedBefore = harness.feed.stats().dropped;
+    pacingMs = performance.now() + 3_600_000;
+    // Two topics: the bus hands them to the feed as two batches, one after the other in the same turn.
+    const power = { satelliteId: 103, apid: 272, sequenceCount: 1, onboardTimeMs: ONBOARD_MS + 100, arrivalMs: ONBOARD_MS + 100 + DELAY_MS };
+    await Promise.all([harness.publishPacket(attitude(1)), harness.publishPacket(power)]);
+    await client.waitForFrames(2);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(client.messages.map((m) => m.map((f) => f.subsystem).sort())).toEqual([['attitude', 'power']]);
+    expect(harness.feed.stats().dropped).toBe(droppedBefore);
+  });
+
   it('stamps each frame with the clock at emission', async () => {
     const client = await harness.connectClient();
     await client.request(SOCKET_EVENTS.subscribe, { satelliteId: 103, subsystems: ['attitude'] });

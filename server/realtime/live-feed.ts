@@ -198,6 +198,18 @@ export async function startLiveFeed({
   };
   // Rooms out of allowance when their data came are sent within a few ms of earning the next frame.
   const timer = setInterval(() => flush(true), Math.max(5, Math.min(20, flushIntervalMs / 5)));
+  // What arrives in one turn of the event loop goes out in one message per client, sent once the turn's
+  // I/O is read: batches handed over one by one (a send per topic) would otherwise each emit, and a
+  // volatile emit to a client still writing the previous one is dropped.
+  let flushScheduled = false;
+  const flushSoon = () => {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(() => {
+      flushScheduled = false;
+      flush(true);
+    });
+  };
   timer.unref();
 
   let subscription;
@@ -223,7 +235,7 @@ export async function startLiveFeed({
           (isLateFrame(frame) ? late : realtime).coalescer.add(frame);
           observe?.(frame);
         }
-        flush(true);
+        flushSoon();
       },
     });
   } catch (error) {

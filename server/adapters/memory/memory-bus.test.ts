@@ -242,3 +242,38 @@ describe('Bus > MemoryBus > stop', () => {
     await bus.close();
   });
 });
+
+describe('Bus > MemoryBus > turns of the event loop', () => {
+  it('hands a caught-up group its next message within the send, and lets the event loop run between batches of a backlog', async () => {
+    const bus = new MemoryBus({ partitionsPerTopic: 1, maxBatchMessages: 10 });
+    const producer = await bus.producer();
+    const events: string[] = [];
+    await bus.subscribe({
+      groupId: 'live',
+      topics: [TOPICS.rawPower],
+      fromBeginning: true,
+      eachBatch: async (b) => void events.push(`batch ${b.messages.length}`),
+    });
+    await producer.send(TOPICS.rawPower, [{ key: 'k', value: Buffer.from([1]) }]);
+    await new Promise((r) => setTimeout(r, 10));
+    events.length = 0;
+    // Caught up: each message is read as it is sent, before any other callback of the event loop runs.
+    setImmediate(() => events.push('immediate'));
+    await producer.send(TOPICS.rawPower, [{ key: 'k', value: Buffer.from([2]) }]);
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    await producer.send(TOPICS.rawPower, [{ key: 'k', value: Buffer.from([3]) }]);
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(events).toEqual(['batch 1', 'batch 1']);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(events).toEqual(['batch 1', 'batch 1', 'immediate']);
+
+    // A backlog of three batches: I/O and timers get a turn between them.
+    events.length = 0;
+    await producer.send(TOPICS.rawPower, Array.from({ length: 30 }, (_, i) => ({ key: 'k', value: Buffer.from([i]) })));
+    setImmediate(() => events.push('immediate'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(events.slice(0, 2)).toEqual(['batch 10', 'immediate']);
+    expect(events.filter((e) => e.startsWith('batch'))).toEqual(['batch 10', 'batch 10', 'batch 10']);
+    await bus.close();
+  });
+});

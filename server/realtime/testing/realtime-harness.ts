@@ -23,6 +23,8 @@ import { createTestAuth, type TestAuth } from '../../auth/testing/test-auth';
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents> & {
   /** Frames received so far, in arrival order. */
   readonly frames: LiveFrame[];
+  /** Each telemetry message received, with the frames it held. */
+  readonly messages: LiveFrame[][];
   waitForFrames(count: number, timeoutMs?: number): Promise<LiveFrame[]>;
   request(event: typeof SOCKET_EVENTS.subscribe | typeof SOCKET_EVENTS.unsubscribe, payload: unknown): Promise<SubscriptionAck>;
 };
@@ -116,8 +118,10 @@ export async function startRealtimeHarness({
       if (origin !== undefined) extraHeaders.origin = origin;
       const socket = connect(url, { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders }) as TestClient;
       const frames: LiveFrame[] = [];
+      const messages: LiveFrame[][] = [];
       Object.assign(socket, {
         frames,
+        messages,
         waitForFrames: async (count: number, timeoutMs = 5000) => {
           const deadline = Date.now() + timeoutMs;
           while (frames.length < count) {
@@ -129,7 +133,10 @@ export async function startRealtimeHarness({
         request: (event: typeof SOCKET_EVENTS.subscribe, payload: unknown) =>
           new Promise<SubscriptionAck>((resolve) => socket.emit(event, payload as never, resolve)),
       });
-      socket.on(SOCKET_EVENTS.telemetryFrames, (batch) => frames.push(...batch));
+      socket.on(SOCKET_EVENTS.telemetryFrames, (batch) => {
+        messages.push([...batch]);
+        frames.push(...batch);
+      });
       clients.push(socket);
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', resolve);
