@@ -13,7 +13,17 @@
  *   columns.value[0]; // 0.5
  *   sampleRecords(columns); // the same record back
  */
-import type { SampleRecord } from './telemetry-store';
+
+/** One silver sample (the archive's row of `samples`). */
+export interface SampleRecord {
+  readonly timeMs: number;
+  readonly satelliteId: number;
+  readonly parameterId: number;
+  readonly value: number;
+  readonly rawValue: number;
+  /** Bit flags (SAMPLE_QUALITY in telemetry-store.ts); 0 = good as received. */
+  readonly quality: number;
+}
 
 export interface SampleColumns {
   readonly length: number;

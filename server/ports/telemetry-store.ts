@@ -35,15 +35,7 @@ export const SAMPLE_QUALITY = {
   playback: 2,
 } as const;
 
-export interface SampleRecord {
-  readonly timeMs: number;
-  readonly satelliteId: number;
-  readonly parameterId: number;
-  readonly value: number;
-  readonly rawValue: number;
-  /** Bit flags (SAMPLE_QUALITY); 0 = good as received. */
-  readonly quality: number;
-}
+export type { SampleRecord } from './sample-columns';
 
 export interface QuarantineRecord {
   /** Arrival of the refused input at the gateway, epoch ms. */
