@@ -144,7 +144,7 @@ export class KafkaBus implements Bus {
                 return null;
               },
             );
-            floors.set(`${topic}\u0000${partition}`, floor);
+            floors.set(floorKey(topic, partition), floor);
           }
         }
       });
@@ -155,7 +155,7 @@ export class KafkaBus implements Bus {
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
         if (batch.isEmpty()) return;
         const topic = assertTopic(batch.topic);
-        const floor = await floors.get(`${topic}\u0000${batch.partition}`);
+        const floor = await floors.get(floorKey(topic, batch.partition));
         const fresh = floor == null ? batch.messages : batch.messages.filter((m) => BigInt(m.offset) > floor);
         if (fresh.length === 0) {
           resolveOffset(batch.lastOffset());
@@ -168,9 +168,7 @@ export class KafkaBus implements Bus {
           offset: m.offset,
           key: m.key === null ? null : m.key.toString(),
           value: m.value ?? Buffer.alloc(0),
-          headers: Object.fromEntries(
-            Object.entries(m.headers ?? {}).map(([k, v]) => [k, Array.isArray(v) ? String(v[0] ?? '') : String(v ?? '')]),
-          ),
+          headers: headersOf(m.headers),
           timestampMs: Number(m.timestamp),
         }));
         // A fetched batch is handed over in slices of at most maxBatchMessages, each resolved once handled.
@@ -192,7 +190,7 @@ export class KafkaBus implements Bus {
             }
           }
           // What was handled is a floor too: the seek may land after this batch and fetch it again.
-          if (resumeAfter) floors.set(`${topic}\u0000${batch.partition}`, Promise.resolve(BigInt(sliceLast)));
+          if (resumeAfter) floors.set(floorKey(topic, batch.partition), Promise.resolve(BigInt(sliceLast)));
           resolveOffset(sliceLast);
           if (start + size < messages.length) {
             await heartbeat();
@@ -203,7 +201,7 @@ export class KafkaBus implements Bus {
         }
         // Offsets up to the batch's end (trimmed messages included) are handled.
         resolveOffset(batch.lastOffset());
-        if (resumeAfter) floors.set(`${topic}\u0000${batch.partition}`, Promise.resolve(BigInt(batch.lastOffset())));
+        if (resumeAfter) floors.set(floorKey(topic, batch.partition), Promise.resolve(BigInt(batch.lastOffset())));
         await commitOffsetsIfNecessary();
         await heartbeat();
       },
@@ -237,4 +235,20 @@ export class KafkaBus implements Bus {
     if (level <= KafkaLogLevel.ERROR) this.#log.error(`kafkajs: ${message}`, fields);
     else this.#log.warn(`kafkajs: ${message}`, fields);
   }
+}
+
+/** Key of a partition's resume floor. */
+function floorKey(topic: string, partition: number): string {
+  return `${topic}\u0000${partition}`;
+}
+
+/** A message's headers as strings (the first value of a repeated header); a loop, not entries and arrays per message. */
+function headersOf(raw: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (raw === undefined) return headers;
+  for (const key of Object.keys(raw)) {
+    const value = raw[key];
+    headers[key] = Array.isArray(value) ? String(value[0] ?? '') : String(value ?? '');
+  }
+  return headers;
 }
