@@ -72,6 +72,16 @@ export interface SubscribeOptions {
    * batch in one transaction, and its gold buckets merge once per batch.
    */
   readonly maxBatchMessages?: number;
+  /**
+   * Commit handled offsets in the background at most this often, ms, instead
+   * of before the next fetch. For a latency-bound consumer whose position
+   * matters little (the live feed): on Kafka a commit is a round trip to the
+   * group coordinator, and a busy one held the next fetch for hundreds of ms.
+   * Still at least once: only handled offsets are committed, and what was
+   * handled since the last commit is delivered again after a restart. The
+   * in-process bus commits in memory and ignores it.
+   */
+  readonly commitIntervalMs?: number;
 }
 
 export interface Subscription {

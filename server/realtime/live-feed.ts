@@ -67,6 +67,9 @@ export interface LiveFeedOptions {
   readonly metrics?: PerigeeMetrics;
 }
 
+/** How often the live feed commits its position on the bus, ms (in the background, off its fetch loop). */
+export const LIVE_COMMIT_INTERVAL_MS = 1000;
+
 /** Ten frames a second per room, sustained: faster than the eye follows a value, slow enough that a dump costs the browser nothing. */
 export const FLUSH_INTERVAL_MS = 100;
 
@@ -221,6 +224,9 @@ export async function startLiveFeed({
       fromBeginning: false,
       // Every millisecond a fetch waits is a millisecond of display latency.
       maxWaitMs: 10,
+      // Nor does the next fetch wait for the group coordinator to record the last one: a node's
+      // position matters little (a restarted node skips what is too old to show live).
+      commitIntervalMs: LIVE_COMMIT_INTERVAL_MS,
       eachBatch: async (batch) => {
         const result = pipeline.processBatch(batch.messages.map(rawPacketInput));
         metrics?.recordLag(groupId, batch);

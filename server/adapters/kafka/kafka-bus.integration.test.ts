@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Kafka, logLevel } from 'kafkajs';
+import { TOPICS } from '../../topics';
+import type { ConsumedBatch } from '../../ports/bus';
 import { createLogger } from '../../log';
 import { describeBusContract } from '../../ports/testing/bus-contract';
 import { KafkaBus } from './kafka-bus';
@@ -24,5 +27,71 @@ describe('Bus > KafkaBus > unreachable brokers', () => {
       message: 'cannot connect producer to Kafka (127.0.0.1:1); check KAFKA_BROKERS',
     });
     await bus.close();
+  }, 60_000);
+});
+
+describe('Bus > KafkaBus > background commits', () => {
+  it('continues after what it handled when the group subscribes again', async () => {
+    // A short session: the group's next member joins without waiting out the one that left.
+    const bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'perigee-test', log, sessionTimeoutMs: 6000 });
+    try {
+      const groupId = `background-again-${process.pid}`;
+      const marker = `${groupId}:`;
+      const read = (into: string[]) => async (b: ConsumedBatch) => {
+        for (const m of b.messages) if (m.value.toString().startsWith(marker)) into.push(m.value.toString().slice(marker.length));
+      };
+      const waitFor = async (values: string[], count: number) => {
+        const deadline = Date.now() + 20_000;
+        while (values.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      };
+      const first: string[] = [];
+      const subscription = await bus.subscribe({ groupId, topics: [TOPICS.rawPower], fromBeginning: true, eachBatch: read(first), commitIntervalMs: 60_000 });
+      const producer = await bus.producer();
+      await producer.send(TOPICS.rawPower, ['a', 'b', 'c'].map((v, i) => ({ key: String(i), value: Buffer.from(marker + v) })));
+      await waitFor(first, 3);
+      // Long before the timer: stop() commits what was handled.
+      await subscription.stop();
+      await producer.send(TOPICS.rawPower, ['d', 'e'].map((v, i) => ({ key: String(i), value: Buffer.from(marker + v) })));
+      const again: string[] = [];
+      await bus.subscribe({ groupId, topics: [TOPICS.rawPower], fromBeginning: true, eachBatch: read(again), commitIntervalMs: 60_000 });
+      await waitFor(again, 2);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(first.sort()).toEqual(['a', 'b', 'c']);
+      expect(again.sort()).toEqual(['d', 'e']);
+    } finally {
+      await bus.close();
+    }
+  }, 60_000);
+
+  it('commits what a background-committing group handled on its timer, while it keeps running', async () => {
+    const bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'perigee-test', log });
+    const admin = new Kafka({ brokers: cluster.brokers, clientId: 'perigee-test-admin', logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const groupId = `background-timer-${process.pid}`;
+      let handled = 0;
+      await bus.subscribe({ groupId, topics: [TOPICS.rawAttitude], fromBeginning: true, commitIntervalMs: 200, eachBatch: async (b) => void (handled += b.messages.length) });
+      const producer = await bus.producer();
+      await producer.send(TOPICS.rawAttitude, Array.from({ length: 8 }, (_, i) => ({ key: String(i), value: Buffer.from([i]) })));
+      const ends = new Map((await admin.fetchTopicOffsets(TOPICS.rawAttitude)).map((p) => [p.partition, p.high]));
+      const written = [...ends.values()].reduce((n, high) => n + Number(high), 0);
+      const deadline = Date.now() + 20_000;
+      while (handled < written && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      expect(handled).toBe(written);
+      // Committed on the timer: every partition's committed offset reaches its end, with the group still running.
+      let committed = new Map<number, string>();
+      while (Date.now() < deadline) {
+        const [topic] = await admin.fetchOffsets({ groupId, topics: [TOPICS.rawAttitude] });
+        committed = new Map(topic!.partitions.map((p) => [p.partition, p.offset]));
+        if ([...ends].every(([partition, high]) => high === '0' || committed.get(partition) === high)) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect([...ends].filter(([, high]) => high !== '0').map(([partition, high]) => [partition, committed.get(partition)])).toEqual(
+        [...ends].filter(([, high]) => high !== '0').map(([partition, high]) => [partition, high]),
+      );
+    } finally {
+      await admin.disconnect();
+      await bus.close();
+    }
   }, 60_000);
 });

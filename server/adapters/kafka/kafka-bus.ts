@@ -107,7 +107,7 @@ export class KafkaBus implements Bus {
     };
   }
 
-  async subscribe({ groupId, topics, fromBeginning, eachBatch, resumeAfter, maxWaitMs, partitionsConcurrently = 1, maxBatchMessages }: SubscribeOptions): Promise<Subscription> {
+  async subscribe({ groupId, topics, fromBeginning, eachBatch, resumeAfter, maxWaitMs, partitionsConcurrently = 1, maxBatchMessages, commitIntervalMs }: SubscribeOptions): Promise<Subscription> {
     if (!groupId) throw new RangeError('groupId must be a non-empty string');
     const consumer = this.#kafka.consumer({
       groupId,
@@ -149,7 +149,30 @@ export class KafkaBus implements Bus {
         }
       });
     }
+    // Background commits: handled offsets by partition, committed on a timer off the fetch loop. kafkajs
+    // otherwise commits after every batch and fetches again only once the group coordinator answered.
+    const handled = new Map<string, { topic: string; partition: number; offset: string }>();
+    let committing: Promise<void> = Promise.resolve();
+    const commitHandled = (): Promise<void> => {
+      if (handled.size === 0) return committing;
+      const offsets = [...handled.values()];
+      handled.clear();
+      committing = committing
+        .then(() => consumer.commitOffsets(offsets))
+        .catch((error: unknown) => {
+          // Tried again with the next commit unless a newer offset was handled meanwhile.
+          for (const o of offsets) if (!handled.has(floorKey(o.topic, o.partition))) handled.set(floorKey(o.topic, o.partition), o);
+          log.warn('committing offsets failed; retrying with the next commit', { error });
+        });
+      return committing;
+    };
+    const markHandled = (topic: string, partition: number, lastOffset: string) => {
+      if (commitIntervalMs !== undefined) handled.set(floorKey(topic, partition), { topic, partition, offset: (BigInt(lastOffset) + 1n).toString() });
+    };
+    const commitTimer = commitIntervalMs === undefined ? undefined : setInterval(() => void commitHandled(), commitIntervalMs);
+    commitTimer?.unref();
     await consumer.run({
+      autoCommit: commitIntervalMs === undefined,
       partitionsConsumedConcurrently: partitionsConcurrently,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
@@ -159,6 +182,7 @@ export class KafkaBus implements Bus {
         const fresh = floor == null ? batch.messages : batch.messages.filter((m) => BigInt(m.offset) > floor);
         if (fresh.length === 0) {
           resolveOffset(batch.lastOffset());
+          markHandled(topic, batch.partition, batch.lastOffset());
           await commitOffsetsIfNecessary();
           return;
         }
@@ -192,6 +216,7 @@ export class KafkaBus implements Bus {
           // What was handled is a floor too: the seek may land after this batch and fetch it again.
           if (resumeAfter) floors.set(floorKey(topic, batch.partition), Promise.resolve(BigInt(sliceLast)));
           resolveOffset(sliceLast);
+          markHandled(topic, batch.partition, sliceLast);
           if (start + size < messages.length) {
             await heartbeat();
             // Let the process's other consumers run between slices.
@@ -201,6 +226,7 @@ export class KafkaBus implements Bus {
         }
         // Offsets up to the batch's end (trimmed messages included) are handled.
         resolveOffset(batch.lastOffset());
+        markHandled(topic, batch.partition, batch.lastOffset());
         if (resumeAfter) floors.set(floorKey(topic, batch.partition), Promise.resolve(BigInt(batch.lastOffset())));
         await commitOffsetsIfNecessary();
         await heartbeat();
@@ -209,6 +235,9 @@ export class KafkaBus implements Bus {
     return {
       stop: async () => {
         this.#consumers.delete(consumer);
+        clearInterval(commitTimer);
+        // What was handled is committed while the consumer is still a member; a batch in flight is delivered again.
+        await commitHandled();
         await consumer.disconnect();
       },
     };
