@@ -3,7 +3,7 @@
  * and an atomic swap of a satellite's silver and gold rows for a stretch of
  * onboard time.
  */
-import type { SampleRecord } from './telemetry-store';
+import type { SampleColumns } from './sample-columns';
 
 /** A packet as the archive received it (bronze). */
 export interface BronzePacket {
@@ -40,5 +40,5 @@ export interface ReprocessingStore {
    * aggregates in [from, to) (whole minutes) and stores `samples` through
    * the archive's own insert, which merges them into both tiers.
    */
-  replaceRange(satelliteId: number, fromMs: number, toMs: number, samples: readonly SampleRecord[]): Promise<SliceRebuild>;
+  replaceRange(satelliteId: number, fromMs: number, toMs: number, samples: SampleColumns): Promise<SliceRebuild>;
 }

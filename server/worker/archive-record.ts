@@ -17,8 +17,8 @@ import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SampleFrame } from '../domain/sample-frame';
 import { SCHEMA_HEADER, readEvent, type ContractName } from '../contracts/event-contracts';
 import type { ConsumedMessage } from '../ports/bus';
-import { SAMPLE_QUALITY, type ArchivedMessage, type PacketRecord, type SampleRecord } from '../ports/telemetry-store';
-import { SampleColumnsBuilder } from '../ports/sample-columns';
+import { SAMPLE_QUALITY, type ArchivedMessage, type PacketRecord } from '../ports/telemetry-store';
+import { SampleColumnsBuilder, type SampleColumns } from '../ports/sample-columns';
 import { ALL_RAW_TOPICS, HEADERS, TOPICS } from '../topics';
 import { arrivalOf } from './raw-packet-input';
 
@@ -142,26 +142,13 @@ function qualityOf(frame: SampleFrame): number {
 }
 
 /**
- * The silver samples of one processed frame, with their quality flags: what
- * the archive stores for it, live or reprocessed from bronze.
+ * The silver samples of processed frames, with their quality flags: what the
+ * archive stores for them, live or reprocessed from bronze.
  */
-export function sampleRecordsOf(frame: SampleFrame): SampleRecord[] {
-  const quality = qualityOf(frame);
-  const records: SampleRecord[] = [];
-  frame.parameterIds.forEach((parameterId, i) => {
-    const value = frame.values[i];
-    if (value === null || value === undefined) return;
-    records.push({ timeMs: frame.onboardTimeMs, satelliteId: frame.satelliteId, parameterId, value, rawValue: frame.rawValues?.[i] ?? value, quality });
-  });
-  return records;
-}
-
-/** The silver samples and packet context of the frames one message carries (the samples as columns, as sampleRecordsOf gives them). */
-function silver(frames: readonly SampleFrame[]): Pick<ArchivedMessage, 'samples' | 'packets'> {
+export function sampleColumnsOf(frames: readonly SampleFrame[]): SampleColumns {
   let capacity = 0;
   for (const frame of frames) capacity += frame.parameterIds.length;
   const samples = new SampleColumnsBuilder(capacity);
-  const packets: PacketRecord[] = [];
   for (const frame of frames) {
     const quality = qualityOf(frame);
     const { parameterIds, values, rawValues, onboardTimeMs, satelliteId } = frame;
@@ -170,6 +157,15 @@ function silver(frames: readonly SampleFrame[]): Pick<ArchivedMessage, 'samples'
       if (value === null || value === undefined) continue;
       samples.push(onboardTimeMs, satelliteId, parameterIds[i]!, value, rawValues?.[i] ?? value, quality);
     }
+  }
+  return samples.build();
+}
+
+/** The silver samples and packet context of the frames one message carries. */
+function silver(frames: readonly SampleFrame[]): Pick<ArchivedMessage, 'samples' | 'packets'> {
+  const samples = sampleColumnsOf(frames);
+  const packets: PacketRecord[] = [];
+  for (const frame of frames) {
     if (frame.source && frame.context) {
       packets.push({
         satelliteId: frame.satelliteId,
@@ -187,5 +183,5 @@ function silver(frames: readonly SampleFrame[]): Pick<ArchivedMessage, 'samples'
       });
     }
   }
-  return packets.length > 0 ? { samples: samples.build(), packets } : { samples: samples.build() };
+  return packets.length > 0 ? { samples, packets } : { samples };
 }

@@ -27,7 +27,7 @@ import { planReprocessing } from '../domain/reprocessing/reprocessing-plan';
 import type { RawPacketInput } from '../domain/stream/telemetry-pipeline';
 import type { ReprocessingStore, TelemetryRowCounts } from '../ports/reprocessing-store';
 import { TOPICS } from '../topics';
-import { sampleRecordsOf } from './archive-record';
+import { sampleColumnsOf } from './archive-record';
 import { createLanePipeline } from './processor';
 
 /** Default slice of onboard time rebuilt per transaction, ms: ~35,000 packets of a satellite. */
@@ -101,7 +101,7 @@ export async function reprocess(options: ReprocessOptions): Promise<ReprocessRep
       const inSlice = results
         .flatMap((r) => r.frames)
         .filter((f) => f.satelliteId === satelliteId && f.onboardTimeMs >= slice.fromMs && f.onboardTimeMs < slice.toMs);
-      const samples = inSlice.flatMap(sampleRecordsOf);
+      const samples = sampleColumnsOf(inSlice);
       const rebuilt = await store.replaceRange(satelliteId, slice.fromMs, slice.toMs, samples);
       packetsRead += packets.length;
       frames += inSlice.length;

@@ -17,8 +17,7 @@ import { selectSatellites } from '../../../db/queries/select-satellites';
 import { toStoreError } from '../../../db/database-errors';
 import { withTransaction } from '../../../db/transaction';
 import type { BronzePacket, ReprocessingStore, SliceRebuild } from '../../ports/reprocessing-store';
-import type { SampleRecord } from '../../ports/telemetry-store';
-import { sampleColumns } from '../../ports/sample-columns';
+import type { SampleColumns } from '../../ports/sample-columns';
 
 export class PostgresReprocessingStore implements ReprocessingStore {
   readonly #pool: pg.Pool;
@@ -47,11 +46,11 @@ export class PostgresReprocessingStore implements ReprocessingStore {
     }
   }
 
-  async replaceRange(satelliteId: number, fromMs: number, toMs: number, samples: readonly SampleRecord[]): Promise<SliceRebuild> {
+  async replaceRange(satelliteId: number, fromMs: number, toMs: number, samples: SampleColumns): Promise<SliceRebuild> {
     const range = { satelliteId, fromMs, toMs };
     return withTransaction(this.#pool, `reprocessing satellite ${satelliteId}`, async (client) => {
       const removed = await deleteTelemetryRange(client, range);
-      await insertSamples(client, sampleColumns(samples), this.#secondTier);
+      await insertSamples(client, samples, this.#secondTier);
       return { removed, stored: await countTelemetryRange(client, range) };
     });
   }
