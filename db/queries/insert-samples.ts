@@ -102,7 +102,6 @@ export const STATEMENT_SAMPLES = 8_192;
  * secondTierParameterIds); every parameter when omitted.
  */
 export async function insertSamples(q: Queryable, samples: SampleColumns, secondTierIds?: ReadonlySet<number>): Promise<InsertSamplesResult> {
-  if (samples.length <= STATEMENT_SAMPLES) return insertStatement(q, samples, secondTierIds);
   let stored = 0;
   let skipped = 0;
   for (let from = 0; from < samples.length; from += STATEMENT_SAMPLES) {
@@ -113,9 +112,9 @@ export async function insertSamples(q: Queryable, samples: SampleColumns, second
   return { stored, skipped };
 }
 
+/** One statement of at least one sample. */
 async function insertStatement(q: Queryable, samples: SampleColumns, secondTierIds?: ReadonlySet<number>): Promise<InsertSamplesResult> {
   const n = samples.length;
-  if (n === 0) return { stored: 0, skipped: 0 };
   let finite = true;
   for (let i = 0; i < n; i++) if (!Number.isFinite(samples.value[i]!) || !Number.isFinite(samples.timeMs[i]!)) finite = false;
   const columns = [

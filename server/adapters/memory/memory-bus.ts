@@ -135,7 +135,7 @@ export class MemoryBus implements Bus {
     try {
       for (const topic of options.topics) {
         for (const [i, p] of this.#partitions(assertTopic(topic)).entries()) {
-          const end = p.baseOffset + p.messages.length;
+          const end = endOf(p);
           const after = await options.resumeAfter?.(topic, i);
           let start = options.fromBeginning ? p.baseOffset : end;
           // A recorded offset below this log's base is clamped up to it when read; one beyond
@@ -168,7 +168,7 @@ export class MemoryBus implements Bus {
   batchAt(topic: Topic, partition: number, position: number, maxMessages: number): { batch: ConsumedBatch; next: number } | undefined {
     const p = this.#partitions(topic)[partition]!;
     const start = Math.max(position, p.baseOffset); // retention may have dropped what the group had not read
-    const end = p.baseOffset + p.messages.length;
+    const end = endOf(p);
     if (start >= end) return undefined;
     const messages = p.messages.slice(start - p.baseOffset, Math.min(end, start + maxMessages) - p.baseOffset);
     return { batch: { topic, partition, messages, highWatermark: String(end) }, next: start + messages.length };
@@ -176,8 +176,7 @@ export class MemoryBus implements Bus {
 
   /** Offset the next message written to a partition will get. */
   endOffset(topic: Topic, partition: number): number {
-    const p = this.#partitions(topic)[partition]!;
-    return p.baseOffset + p.messages.length;
+    return endOf(this.#partitions(topic)[partition]!);
   }
 
   /** The limit of a batch whose subscriber names none. */
@@ -218,7 +217,7 @@ export class MemoryBus implements Bus {
       p.messages.push({
         topic,
         partition: index,
-        offset: String(p.baseOffset + p.messages.length),
+        offset: String(endOf(p)),
         key: m.key,
         value: m.value,
         headers: m.headers ?? {},
@@ -229,7 +228,7 @@ export class MemoryBus implements Bus {
     // Once per partition written, not per message; in steps of 10% so retention costs O(1) amortised per message.
     for (const index of written) {
       const p = partitions[index]!;
-      if (p.messages.length > this.#retained * 1.1) this.#dropBefore(p, p.baseOffset + p.messages.length - this.#retained);
+      if (p.messages.length > this.#retained * 1.1) this.#dropBefore(p, endOf(p) - this.#retained);
       else this.#dropConsumed(topic, index, p);
     }
     for (const s of this.#subscriptions) s.wake();
@@ -246,7 +245,7 @@ export class MemoryBus implements Bus {
     const all = this.#partitions(topic);
     for (const index of partitions) {
       const p = all[index]!;
-      const end = p.baseOffset + p.messages.length;
+      const end = endOf(p);
       if (end - Math.max(this.#slowestPosition(topic, index, p), p.baseOffset) > this.#unreadBound) return false;
     }
     return true;
@@ -255,7 +254,7 @@ export class MemoryBus implements Bus {
   /** The lowest next offset of the current groups reading a partition; its end when none reads it. */
   #slowestPosition(topic: Topic, partition: number, p: Partition): number {
     const key = partitionKey(topic, partition);
-    let slowest = p.baseOffset + p.messages.length;
+    let slowest = endOf(p);
     for (const s of this.#subscriptions) {
       const position = s.positionOf(key);
       if (position !== undefined && position < slowest) slowest = position;
@@ -282,7 +281,7 @@ export class MemoryBus implements Bus {
   /** Drops what every current group has read, beyond the kept tail. */
   #dropConsumed(topic: Topic, partition: number, p: Partition): void {
     if (p.messages.length <= this.#keptConsumed * 1.1 + 100) return;
-    const until = Math.min(this.#slowestPosition(topic, partition, p), p.baseOffset + p.messages.length - this.#keptConsumed);
+    const until = Math.min(this.#slowestPosition(topic, partition, p), endOf(p) - this.#keptConsumed);
     // In steps of at least a tenth of the tail: a group reading just behind the writer would otherwise cost a splice per message.
     if (until - p.baseOffset >= Math.max(100, this.#keptConsumed * 0.1)) this.#dropBefore(p, until);
   }
@@ -305,6 +304,11 @@ function hashKey(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return h >>> 0;
+}
+
+/** Offset the next message written to a partition will get. */
+function endOf(p: Partition): number {
+  return p.baseOffset + p.messages.length;
 }
 
 class MemorySubscription implements Subscription {
