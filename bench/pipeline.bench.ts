@@ -227,6 +227,7 @@ async function startWorker(system: System) {
     groupId: `bench-archiver-${system.kind}`,
     log,
     partitionsConcurrently: config.worker.archiverPartitionsConcurrently,
+    transactionsConcurrently: config.worker.archiverTransactionsConcurrently,
     batchMessages: config.worker.archiverBatchMessages,
   });
   const processor = await startProcessor({ bus: system.bus, mdb, fleet, groupId: `bench-processor-${system.kind}`, stream: config.stream, log });
@@ -318,6 +319,7 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
     groupId: `bench-archiver-alone-${system.kind}`,
     log,
     partitionsConcurrently: worker.config.archiverPartitionsConcurrently,
+    transactionsConcurrently: worker.config.archiverTransactionsConcurrently,
     batchMessages: worker.config.archiverBatchMessages,
   });
   let first: { samples: number; atMs: number } | undefined;

@@ -57,6 +57,7 @@ export async function startWorkerPart(
     log: log.namespace('archiver'),
     metrics,
     partitionsConcurrently: config.worker.archiverPartitionsConcurrently,
+    transactionsConcurrently: config.worker.archiverTransactionsConcurrently,
     batchMessages: config.worker.archiverBatchMessages,
   });
   lifecycle.add('archiver', archiver, (a) => a.stop());

@@ -82,6 +82,19 @@ export interface SubscribeOptions {
    * in-process bus commits in memory and ignores it.
    */
   readonly commitIntervalMs?: number;
+  /**
+   * While a partition holds more than one fetch brought, keep what was
+   * fetched and hand it over together with the next fetches', up to
+   * maxBatchMessages (required) or a fraction of a second. For a consumer
+   * whose cost is per batch and that reads a backlog: the archiver. On Kafka
+   * a fetch may bring little at a time (librdkafka's mock cluster returns one
+   * produced batch per partition per fetch), and a transaction per fetch
+   * spent its time on per-transaction work. A caught-up partition hands over
+   * each fetch at once. Only handled offsets are committed, in the
+   * background (commitIntervalMs, every second by default). The in-process
+   * bus reads up to maxBatchMessages from its log anyway and ignores it.
+   */
+  readonly gather?: boolean;
 }
 
 export interface Subscription {

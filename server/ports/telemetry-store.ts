@@ -2,10 +2,11 @@
  * The archive port: what the worker writes and the console reads. The
  * PostgreSQL/TimescaleDB adapter lives in server/adapters/postgres.
  *
- * Writes are idempotent per consumed message: `archiveBatch` runs in one
- * transaction that also records the consumer group's offset for the
- * partition, and skips every message at or below the offset already
- * recorded, so a batch redelivered after a crash is stored once.
+ * Writes are idempotent per consumed message: `archiveBatches` stores the
+ * batches of one or more partitions in one transaction that also records the
+ * consumer group's offset of each, and skips every message at or below the
+ * offset already recorded, so a batch redelivered after a crash is stored
+ * once.
  */
 import type { SampleColumns } from './sample-columns';
 import type { PassArchive } from './pass-archive';
@@ -102,17 +103,28 @@ export interface ArchiveBatch {
   readonly logId?: string;
 }
 
-export interface ArchiveResult {
+/** What became of one partition's batch in an archive transaction. */
+export interface PartitionArchiveResult {
   /** Messages stored by this call. */
   readonly storedMessages: number;
   /** Messages skipped because the recorded offset already covered them. */
   readonly skippedMessages: number;
+  /** True when the recorded offset was ignored because the partition's log was recreated. */
+  readonly logReset: boolean;
+}
+
+interface SampleCounts {
   /** Samples newly stored. */
   readonly samples: number;
   /** Samples already stored under the same (satellite, parameter, time): a republished frame. */
   readonly duplicateSamples: number;
-  /** True when the recorded offset was ignored because the partition's log was recreated. */
-  readonly logReset: boolean;
+}
+
+export interface ArchiveResult extends PartitionArchiveResult, SampleCounts {}
+
+/** An archive transaction of several partitions' batches: each batch's part, in the order given, and the samples of all. */
+export interface ArchiveGroupResult extends SampleCounts {
+  readonly batches: readonly PartitionArchiveResult[];
 }
 
 export interface SatelliteSummary {
@@ -167,7 +179,10 @@ export interface SeriesResult {
 
 /** What the archiver writes. */
 export interface TelemetryArchive {
+  /** Stores one partition's batch in a transaction of its own. */
   archiveBatch(batch: ArchiveBatch): Promise<ArchiveResult>;
+  /** Stores the batches of several partitions (at most one batch per partition) in one transaction. */
+  archiveBatches(batches: readonly ArchiveBatch[]): Promise<ArchiveGroupResult>;
   /** The last offset archived for a consumer group's partition, or null. */
   archivedOffset(consumerGroup: string, topic: string, partition: number, logId?: string): Promise<string | null>;
 }

@@ -2,7 +2,9 @@
  * The archiver: consumer group perigee-archiver over the raw packet topics
  * (bronze) and the processor's outputs (silver samples, quarantine, alerts)
  * and ground-station events. Each batch is stored in one archive transaction
- * together with the group's offset, and on every assignment consumption
+ * together with the group's offset; the batches of several partitions share
+ * a transaction when they wait for one together (group commit), each with
+ * its own partition's offset. On every assignment consumption
  * resumes right after the offset the archive recorded — so whatever the bus
  * redelivers, each message is stored once (effectively once). While the
  * database is down the batch is retried in place: the partition does not
@@ -16,9 +18,10 @@ import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { Logger } from '../log';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Bus, ConsumedBatch } from '../ports/bus';
-import type { ArchivedMessage, TelemetryArchive } from '../ports/telemetry-store';
+import type { ArchiveBatch, ArchiveGroupResult, ArchivedMessage, TelemetryArchive } from '../ports/telemetry-store';
 import { stage } from '../topology';
 import { archiveRecord } from './archive-record';
+import { GroupCommit } from './group-commit';
 
 /**
  * Longest the archiver reads messages before it yields to the event loop,
@@ -47,8 +50,13 @@ export interface ArchiverOptions {
   log: Logger;
   now?: () => number;
   metrics?: PerigeeMetrics;
-  /** Partitions stored at once, each in its own transaction (1 by default). */
+  /**
+   * Partitions read at once (1 by default). Their batches share archive
+   * transactions: what waits while others commit is stored together.
+   */
   partitionsConcurrently?: number;
+  /** Archive transactions at once (1 by default). */
+  transactionsConcurrently?: number;
   /**
    * Most messages taken from the bus at once (the bus's own limit when
    * absent); they are stored in transactions of at most TRANSACTION_SAMPLES
@@ -59,7 +67,7 @@ export interface ArchiverOptions {
 }
 
 export interface ArchiverStats {
-  /** Archive transactions committed. */
+  /** Archive transactions committed (each holds one or more partitions' batches). */
   batches: number;
   messagesStored: number;
   /** Redelivered messages the archive already held. */
@@ -76,37 +84,68 @@ export interface Archiver {
   stop(): Promise<void>;
 }
 
-export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.now, metrics, partitionsConcurrently = 1, batchMessages }: ArchiverOptions): Promise<Archiver> {
+/** A run of one batch's messages on its way into a shared archive transaction. */
+interface Chunk {
+  readonly batch: ArchiveBatch;
+  readonly samples: number;
+  /** When its messages were taken, ms (the archiver's clock). */
+  readonly started: number;
+}
+
+export async function startArchiver({
+  bus,
+  store,
+  mdb,
+  groupId,
+  log,
+  now = Date.now,
+  metrics,
+  partitionsConcurrently = 1,
+  transactionsConcurrently = 1,
+  batchMessages,
+}: ArchiverOptions): Promise<Archiver> {
   const stats: ArchiverStats = { batches: 0, messagesStored: 0, messagesSkipped: 0, samples: 0, duplicateSamples: 0, lastBatchMs: 0 };
-  /** Stores consecutive messages of one batch in one transaction with their last offset. */
-  const storeInOneTransaction = async (batch: ConsumedBatch, messages: ArchivedMessage[], started: number) => {
-    const result = await store.archiveBatch({
-      consumerGroup: groupId,
-      topic: batch.topic,
-      partition: batch.partition,
-      messages,
-      highWatermark: batch.highWatermark,
-      ...(batch.logId === undefined ? {} : { logId: batch.logId }),
-    });
-    const committed = now();
-    stats.lastBatchMs = committed - started;
-    if (metrics) {
-      metrics.archiveBatchSeconds.observe(stats.lastBatchMs / 1000);
-      metrics.samplesArchived.inc(result.samples);
-      // Stored just now: how old the real-time packets were when their samples became history.
-      for (const m of messages.slice(messages.length - result.storedMessages)) {
-        for (const p of m.packets ?? []) if (!p.playback) metrics.onboardToArchiveSeconds.observe((committed - p.onboardTimeMs) / 1000);
-      }
-    }
+  /** Counts a committed transaction: its samples once, each batch's messages. */
+  const committed = (chunks: readonly Chunk[], result: ArchiveGroupResult) => {
+    const at = now();
     stats.batches++;
-    stats.messagesStored += result.storedMessages;
-    stats.messagesSkipped += result.skippedMessages;
     stats.samples += result.samples;
     stats.duplicateSamples += result.duplicateSamples;
-    if (result.logReset) {
-      log.warn(`${batch.topic}[${batch.partition}] ends before the offset already archived: the log was recreated; archiving it from its start`);
-    }
+    stats.lastBatchMs = at - Math.min(...chunks.map((c) => c.started));
+    metrics?.archiveBatchSeconds.observe(stats.lastBatchMs / 1000);
+    metrics?.samplesArchived.inc(result.samples);
+    chunks.forEach(({ batch }, i) => {
+      const part = result.batches[i]!;
+      stats.messagesStored += part.storedMessages;
+      stats.messagesSkipped += part.skippedMessages;
+      if (part.logReset) log.warn(`${batch.topic}[${batch.partition}] ends before the offset already archived: the log was recreated; archiving it from its start`);
+      if (!metrics) return;
+      // Stored just now: how old the real-time packets were when their samples became history.
+      for (const m of batch.messages.slice(batch.messages.length - part.storedMessages)) {
+        for (const p of m.packets ?? []) if (!p.playback) metrics.onboardToArchiveSeconds.observe((at - p.onboardTimeMs) / 1000);
+      }
+    });
   };
+  // The batches of the partitions being read share transactions: whatever waits while others commit goes in the next one.
+  const commits = new GroupCommit<Chunk, ArchiveGroupResult>((chunks) => store.archiveBatches(chunks.map((c) => c.batch)), {
+    concurrency: transactionsConcurrently,
+    maxWeight: TRANSACTION_SAMPLES,
+    weight: (c) => c.samples,
+    committed,
+  });
+  const storeInOneTransaction = (batch: ConsumedBatch, messages: ArchivedMessage[], samples: number, started: number) =>
+    commits.submit({
+      batch: {
+        consumerGroup: groupId,
+        topic: batch.topic,
+        partition: batch.partition,
+        messages,
+        highWatermark: batch.highWatermark,
+        ...(batch.logId === undefined ? {} : { logId: batch.logId }),
+      },
+      samples,
+      started,
+    });
   const eachBatch = async (batch: ConsumedBatch) => {
     let started = now();
     let chunk: ArchivedMessage[] = [];
@@ -120,7 +159,7 @@ export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.
       const record = archiveRecord(mdb, m);
       const samples = record.samples?.length ?? 0;
       if (chunk.length > 0 && chunkSamples + samples > TRANSACTION_SAMPLES) {
-        await storeInOneTransaction(batch, chunk, started);
+        await storeInOneTransaction(batch, chunk, chunkSamples, started);
         started = now();
         sliceStart = performance.now();
         chunk = [];
@@ -129,7 +168,7 @@ export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.
       chunk.push(record);
       chunkSamples += samples;
     }
-    if (chunk.length > 0) await storeInOneTransaction(batch, chunk, started);
+    if (chunk.length > 0) await storeInOneTransaction(batch, chunk, chunkSamples, started);
     metrics?.recordLag(groupId, batch);
   };
   const subscription = await bus.subscribe({
@@ -138,7 +177,8 @@ export async function startArchiver({ bus, store, mdb, groupId, log, now = Date.
     fromBeginning: true,
     eachBatch,
     partitionsConcurrently,
-    ...(batchMessages === undefined ? {} : { maxBatchMessages: batchMessages }),
+    // A backlog's small fetches are gathered into batches of up to batchMessages.
+    ...(batchMessages === undefined ? {} : { maxBatchMessages: batchMessages, gather: true }),
     resumeAfter: (topic, partition, logId) => store.archivedOffset(groupId, topic, partition, logId),
   });
   log.info(`archiving ${ARCHIVER_TOPICS.join(', ')} as group ${groupId} on ${bus.description}`);

@@ -46,12 +46,13 @@ const log = createLogger({ level: 'error', namespace: 'burst-test' });
 /** The slow database's cost per archived message, ms. */
 const DATABASE_MS_PER_MESSAGE = 5;
 
-/** The real store, slowed down: every batch takes at least DATABASE_MS_PER_MESSAGE per message. */
+/** The real store, slowed down: every transaction takes at least DATABASE_MS_PER_MESSAGE per message. */
 class SlowDatabaseStore extends PostgresTelemetryStore {
-  override async archiveBatch(batch: Parameters<PostgresTelemetryStore['archiveBatch']>[0]) {
+  override async archiveBatches(batches: Parameters<PostgresTelemetryStore['archiveBatches']>[0]) {
     const started = Date.now();
-    const result = await super.archiveBatch(batch);
-    await new Promise((r) => setTimeout(r, Math.max(0, batch.messages.length * DATABASE_MS_PER_MESSAGE - (Date.now() - started))));
+    const result = await super.archiveBatches(batches);
+    const messages = batches.reduce((n, b) => n + b.messages.length, 0);
+    await new Promise((r) => setTimeout(r, Math.max(0, messages * DATABASE_MS_PER_MESSAGE - (Date.now() - started))));
     return result;
   }
 }

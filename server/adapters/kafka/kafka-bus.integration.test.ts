@@ -95,3 +95,73 @@ describe('Bus > KafkaBus > background commits', () => {
     }
   }, 60_000);
 });
+
+describe('Bus > KafkaBus > gathering fetches', () => {
+  const keyed = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ key: 'one-partition', value: Buffer.from(`${prefix}${i}`) }));
+
+  it('hands a backlog over in batches of maxBatchMessages although each fetch brings one produced batch, every message once and in order', async () => {
+    const bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'perigee-test', log });
+    try {
+      const producer = await bus.producer();
+      // Ten produced batches of 20 on one partition: the mock cluster returns one of them per fetch.
+      for (let send = 0; send < 10; send++) await producer.send(TOPICS.rawPlayback, keyed(`${send}-`, 20));
+      const read = async (options: { gather: boolean }) => {
+        const batches: string[][] = [];
+        const subscription = await bus.subscribe({
+          groupId: `gather-${options.gather}-${process.pid}`,
+          topics: [TOPICS.rawPlayback],
+          fromBeginning: true,
+          maxBatchMessages: 100,
+          ...options,
+          eachBatch: async (b) => void batches.push(b.messages.map((m) => m.value.toString())),
+        });
+        const deadline = Date.now() + 20_000;
+        while (batches.flat().length < 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+        await subscription.stop();
+        return batches;
+      };
+      const each = await read({ gather: false });
+      const gathered = await read({ gather: true });
+      const sent = Array.from({ length: 10 }, (_, send) => Array.from({ length: 20 }, (_, i) => `${send}-${i}`)).flat();
+      expect(each.map((b) => b.length)).toEqual(Array(10).fill(20));
+      expect(gathered.map((b) => b.length)).toEqual([100, 100]);
+      expect(gathered.flat()).toEqual(sent);
+    } finally {
+      await bus.close();
+    }
+  }, 60_000);
+
+  it('hands over at once what a caught-up partition fetched, and a group subscribing again continues after what it handled', async () => {
+    const bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'perigee-test', log, sessionTimeoutMs: 6000 });
+    try {
+      const groupId = `gather-live-${process.pid}`;
+      const batches: string[][] = [];
+      const options = { groupId, topics: [TOPICS.samples], fromBeginning: true, maxBatchMessages: 1000, gather: true, eachBatch: async (b: ConsumedBatch) => void batches.push(b.messages.map((m) => m.value.toString())) };
+      const subscription = await bus.subscribe(options);
+      const producer = await bus.producer();
+      await producer.send(TOPICS.samples, keyed('a', 5));
+      const deadline = Date.now() + 20_000;
+      while (batches.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      // Far fewer than maxBatchMessages, and nothing more on the partition: no waiting for companions.
+      expect(batches).toEqual([['a0', 'a1', 'a2', 'a3', 'a4']]);
+      await subscription.stop();
+      await producer.send(TOPICS.samples, keyed('b', 3));
+      batches.length = 0;
+      await bus.subscribe(options);
+      while (batches.flat().length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(batches.flat()).toEqual(['b0', 'b1', 'b2']);
+    } finally {
+      await bus.close();
+    }
+  }, 60_000);
+
+  it('refuses to gather without maxBatchMessages', async () => {
+    const bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'perigee-test', log });
+    try {
+      await expect(bus.subscribe({ groupId: 'gather-unbounded', topics: [TOPICS.samples], fromBeginning: true, gather: true, eachBatch: async () => {} })).rejects.toThrow(/gather needs maxBatchMessages/);
+    } finally {
+      await bus.close();
+    }
+  });
+});

@@ -13,7 +13,7 @@
  *   const bus = new KafkaBus({ brokers: ['127.0.0.1:9092'], clientId: 'perigee', log });
  *   await bus.subscribe({ groupId: 'perigee-worker', topics: RAW_PACKET_TOPICS, fromBeginning: true, eachBatch });
  */
-import { Kafka, logLevel as KafkaLogLevel, type Admin, type Consumer, type ISocketFactory, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, logLevel as KafkaLogLevel, type Admin, type Consumer, type ISocketFactory, type KafkaMessage, type LogEntry, type Producer } from 'kafkajs';
 import { BusUnavailableError } from '../../errors';
 import type { Logger } from '../../log';
 import type { Bus, BusProducer, ConsumedMessage, SubscribeOptions, Subscription } from '../../ports/bus';
@@ -21,6 +21,12 @@ import { assertTopic } from '../../topics';
 
 /** Messages per kafkajs send: its per-partition grouping is quadratic in a send's size. */
 const SEND_SLICE_MESSAGES = 500;
+
+/** Longest a gathering consumer holds fetched messages before handing them over, ms. */
+const GATHER_MAX_MS = 200;
+
+/** How often a gathering consumer commits what it handled, ms, when its options name no interval. */
+const GATHER_COMMIT_INTERVAL_MS = 1000;
 
 export interface KafkaBusOptions {
   brokers: readonly string[];
@@ -107,8 +113,12 @@ export class KafkaBus implements Bus {
     };
   }
 
-  async subscribe({ groupId, topics, fromBeginning, eachBatch, resumeAfter, maxWaitMs, partitionsConcurrently = 1, maxBatchMessages, commitIntervalMs }: SubscribeOptions): Promise<Subscription> {
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    const { groupId, topics, fromBeginning, eachBatch, resumeAfter, maxWaitMs, partitionsConcurrently = 1, maxBatchMessages, gather = false } = options;
     if (!groupId) throw new RangeError('groupId must be a non-empty string');
+    if (gather && maxBatchMessages === undefined) throw new RangeError('gather needs maxBatchMessages: how much to gather');
+    // A gathering consumer holds fetched messages it has not handled: only handled offsets may be committed.
+    const commitIntervalMs = options.commitIntervalMs ?? (gather ? GATHER_COMMIT_INTERVAL_MS : undefined);
     const consumer = this.#kafka.consumer({
       groupId,
       allowAutoTopicCreation: true,
@@ -126,6 +136,10 @@ export class KafkaBus implements Bus {
     const floors = new Map<string, Promise<bigint | null>>();
     // Which log the offsets belong to, read again at every join: a replaced cluster (its data gone) rejoins under a new id.
     let logId: Promise<string | undefined> = Promise.resolve(undefined);
+    // Fetched messages held back per partition while more wait (gather), with when the first came.
+    const held = new Map<string, { messages: KafkaMessage[]; sinceMs: number }>();
+    // After a join the group fetches from the committed (or recorded) offsets again: what was held comes again.
+    if (gather) consumer.on(consumer.events.GROUP_JOIN, () => held.clear());
     if (resumeAfter) {
       consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
         floors.clear();
@@ -179,7 +193,22 @@ export class KafkaBus implements Bus {
         if (batch.isEmpty()) return;
         const topic = assertTopic(batch.topic);
         const floor = await floors.get(floorKey(topic, batch.partition));
-        const fresh = floor == null ? batch.messages : batch.messages.filter((m) => BigInt(m.offset) > floor);
+        let fresh = floor == null ? batch.messages : batch.messages.filter((m) => BigInt(m.offset) > floor);
+        if (gather) {
+          const key = floorKey(topic, batch.partition);
+          const before = held.get(key);
+          if (before !== undefined) fresh = before.messages.concat(fresh);
+          // Hold while the partition has more than this fetch brought: the next fetches' messages go with these.
+          const more = BigInt(batch.lastOffset()) + 1n < BigInt(batch.highWatermark);
+          const sinceMs = before?.sinceMs ?? Date.now();
+          if (more && fresh.length < maxBatchMessages! && Date.now() - sinceMs < GATHER_MAX_MS && isRunning() && !isStale()) {
+            held.set(key, { messages: fresh, sinceMs });
+            // Moves the fetch position on; nothing is committed before it is handled.
+            resolveOffset(batch.lastOffset());
+            return;
+          }
+          held.delete(key);
+        }
         if (fresh.length === 0) {
           resolveOffset(batch.lastOffset());
           markHandled(topic, batch.partition, batch.lastOffset());

@@ -14,7 +14,8 @@ import type { RawPacketRow } from '../../../db/queries/insert-raw-packets';
 import type { QuarantineRow } from '../../../db/queries/insert-quarantine';
 import type { GroundStationEventRow } from '../../../db/queries/insert-ground-station-events';
 
-export interface ArchiveRows {
+/** The rows of each table an archive transaction writes. */
+export interface ArchiveTableRows {
   readonly rawPackets: RawPacketRow[];
   readonly samples: SampleColumns;
   readonly packets: PacketRecord[];
@@ -23,6 +24,10 @@ export interface ArchiveRows {
   readonly groundStationEvents: GroundStationEventRow[];
   /** Event-time span of the samples and ground-station events per satellite. */
   readonly satellites: SatelliteSummary[];
+}
+
+/** One batch's rows, and which of its messages they come from. */
+export interface ArchiveRows extends ArchiveTableRows {
   readonly stored: number;
   readonly skipped: number;
   /** Highest offset among stored messages; null when nothing is stored. */
@@ -94,4 +99,31 @@ export function archiveRows(batch: ArchiveBatch, archivedOffset: bigint | null):
   }
   const satellites = [...seen].map(([satelliteId, span]) => ({ satelliteId, firstSeenMs: span.first, lastSeenMs: span.last }));
   return { ...rows, samples: samples.build(), satellites, stored, skipped, lastOffset };
+}
+
+/**
+ * The rows of several batches, for one transaction: each table's rows one
+ * after the other, and one sighting span per satellite (a statement may
+ * update a satellite's row only once).
+ */
+export function mergeArchiveRows(parts: readonly ArchiveTableRows[]): ArchiveTableRows {
+  if (parts.length === 1) return parts[0]!;
+  const samples = new SampleColumnsBuilder(parts.reduce((n, p) => n + p.samples.length, 0));
+  const satellites = new Map<number, SatelliteSummary>();
+  for (const part of parts) {
+    samples.append(part.samples);
+    for (const s of part.satellites) {
+      const seen = satellites.get(s.satelliteId);
+      satellites.set(s.satelliteId, seen === undefined ? s : { satelliteId: s.satelliteId, firstSeenMs: Math.min(seen.firstSeenMs, s.firstSeenMs), lastSeenMs: Math.max(seen.lastSeenMs, s.lastSeenMs) });
+    }
+  }
+  return {
+    rawPackets: parts.flatMap((p) => p.rawPackets),
+    samples: samples.build(),
+    packets: parts.flatMap((p) => p.packets),
+    alerts: parts.flatMap((p) => p.alerts),
+    quarantine: parts.flatMap((p) => p.quarantine),
+    groundStationEvents: parts.flatMap((p) => p.groundStationEvents),
+    satellites: [...satellites.values()],
+  };
 }

@@ -21,6 +21,7 @@ import type pg from 'pg';
 import type { Alert } from '../../domain/alert';
 import type {
   ArchiveBatch,
+  ArchiveGroupResult,
   ArchiveResult,
   AlarmAction,
   AlarmActionResult,
@@ -61,7 +62,7 @@ import { selectPassTelemetry } from '../../../db/queries/select-pass-telemetry';
 import { selectRecordedPasses } from '../../../db/queries/select-recorded-passes';
 import type { PassFilter, PassTelemetry, PassWindow, RecordedPass } from '../../ports/pass-archive';
 import type { ExportRequest, ExportRow } from '../../ports/telemetry-export';
-import { archiveRows } from './archive-rows';
+import { archiveRows, mergeArchiveRows, type ArchiveRows } from './archive-rows';
 
 /**
  * Rate assumed for a parameter the store was not told about, Hz: the
@@ -79,6 +80,13 @@ export interface PostgresTelemetryStoreOptions {
   readonly secondTierParameterIds?: ReadonlySet<number>;
   /** Sampling rate per parameter, Hz (see parameterSampleRatesHz); ASSUMED_SAMPLE_RATE_HZ for one not listed. */
   readonly sampleRatesHz?: ReadonlyMap<number, number>;
+}
+
+/** Consumer group, topic, partition order: the order archive transactions lock offsets in. */
+function compareKeys(a: ArchiveBatch, b: ArchiveBatch): number {
+  if (a.consumerGroup !== b.consumerGroup) return a.consumerGroup < b.consumerGroup ? -1 : 1;
+  if (a.topic !== b.topic) return a.topic < b.topic ? -1 : 1;
+  return a.partition - b.partition;
 }
 
 export class PostgresTelemetryStore implements TelemetryStore {
@@ -100,27 +108,52 @@ export class PostgresTelemetryStore implements TelemetryStore {
    * transaction is then rolled back and the whole batch can be delivered again.
    */
   async archiveBatch(batch: ArchiveBatch): Promise<ArchiveResult> {
-    if (batch.messages.length === 0) return { storedMessages: 0, skippedMessages: 0, samples: 0, duplicateSamples: 0, logReset: false };
-    const during = `archiving ${batch.topic}[${batch.partition}] for ${batch.consumerGroup}`;
+    const { batches, samples, duplicateSamples } = await this.archiveBatches([batch]);
+    return { ...batches[0]!, samples, duplicateSamples };
+  }
+
+  async archiveBatches(batches: readonly ArchiveBatch[]): Promise<ArchiveGroupResult> {
+    const nothing = { storedMessages: 0, skippedMessages: 0, logReset: false };
+    if (batches.every((b) => b.messages.length === 0)) return { batches: batches.map(() => nothing), samples: 0, duplicateSamples: 0 };
+    const keys = new Set(batches.map((b) => `${b.consumerGroup}\0${b.topic}\0${b.partition}`));
+    if (keys.size < batches.length) throw new RangeError('an archive transaction takes at most one batch per partition');
+    const during = batches.length === 1 ? `archiving ${batches[0]!.topic}[${batches[0]!.partition}] for ${batches[0]!.consumerGroup}` : `archiving ${batches.length} partitions' batches`;
     return withTransaction(this.#pool, during, async (client) => {
-      // Taken first: a concurrent delivery of the same partition waits here and then skips what this one stored.
-      const { offset: recorded, logId: recordedLogId } = await lockConsumerOffset(client, batch);
-      // The recorded offset belongs to another log (a replaced cluster), or lies beyond this log's end (a recreated topic):
-      // either way this log's offsets start again and nothing of it was archived.
-      const otherLog = batch.logId !== undefined && recordedLogId !== null && recordedLogId !== batch.logId;
-      const logReset = recorded !== null && (otherLog || (batch.highWatermark !== undefined && recorded >= BigInt(batch.highWatermark)));
-      const rows = archiveRows(batch, logReset ? null : recorded);
-      if (rows.lastOffset === null) return { storedMessages: 0, skippedMessages: rows.skipped, samples: 0, duplicateSamples: 0, logReset };
+      // Offsets are locked first, in one order for every transaction: a concurrent delivery of the same partition
+      // waits here and then skips what this one stored.
+      const order = batches.map((b, i) => i).sort((i, j) => compareKeys(batches[i]!, batches[j]!));
+      const parts: Array<{ rows: ArchiveRows; logReset: boolean } | undefined> = new Array(batches.length);
+      for (const i of order) {
+        const batch = batches[i]!;
+        if (batch.messages.length === 0) continue;
+        const { offset: recorded, logId: recordedLogId } = await lockConsumerOffset(client, batch);
+        // The recorded offset belongs to another log (a replaced cluster), or lies beyond this log's end (a recreated topic):
+        // either way this log's offsets start again and nothing of it was archived.
+        const otherLog = batch.logId !== undefined && recordedLogId !== null && recordedLogId !== batch.logId;
+        const logReset = recorded !== null && (otherLog || (batch.highWatermark !== undefined && recorded >= BigInt(batch.highWatermark)));
+        parts[i] = { rows: archiveRows(batch, logReset ? null : recorded), logReset };
+      }
+      const stored = parts.filter((p) => p !== undefined && p.rows.lastOffset !== null).map((p) => p!.rows);
+      const rows = mergeArchiveRows(stored);
       await insertRawPackets(client, rows.rawPackets);
       const samples = await insertSamples(client, rows.samples, this.#secondTier);
       await insertPackets(client, rows.packets);
       await insertAlarmEvents(client, rows.alerts);
       await insertQuarantine(client, rows.quarantine);
       await insertGroundStationEvents(client, rows.groundStationEvents);
-      // Last before the offset: satellite rows are shared by every partition, so hold their locks briefly.
+      // Last before the offsets: satellite rows are shared by every partition, so hold their locks briefly.
       await upsertSatellites(client, rows.satellites);
-      await advanceConsumerOffset(client, batch, rows.lastOffset, { rewind: logReset, ...(batch.logId === undefined ? {} : { logId: batch.logId }) });
-      return { storedMessages: rows.stored, skippedMessages: rows.skipped, samples: samples.stored, duplicateSamples: samples.skipped, logReset };
+      for (const i of order) {
+        const batch = batches[i]!;
+        const part = parts[i];
+        if (part === undefined || part.rows.lastOffset === null) continue;
+        await advanceConsumerOffset(client, batch, part.rows.lastOffset, { rewind: part.logReset, ...(batch.logId === undefined ? {} : { logId: batch.logId }) });
+      }
+      return {
+        batches: parts.map((p) => (p === undefined ? nothing : { storedMessages: p.rows.stored, skippedMessages: p.rows.skipped, logReset: p.logReset })),
+        samples: samples.stored,
+        duplicateSamples: samples.skipped,
+      };
     });
   }
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => db?.stop());
 beforeEach(async () => {
-  await db.pool.query('TRUNCATE samples, agg_1s, agg_1m, packets, quarantine, alarm_events, alarms, satellites, consumer_offsets');
+  await db.pool.query('TRUNCATE samples, agg_1s, agg_1m, packets, raw_packets, quarantine, alarm_events, alarms, satellites, consumer_offsets');
 });
 
 function archive(topic: string, messages: Array<Omit<ArchivedMessage, 'offset'>>) {
@@ -314,5 +314,87 @@ describe('Archive > 1-minute tier for long windows', () => {
     expect(series[0]!.values).toEqual([0, 1, 2, 3, 4].map((m) => m * 100 + 29.5));
     expect(series[0]!.mins).toEqual([0, 100, 200, 300, 400]);
     expect(series[0]!.maxs).toEqual([59, 159, 259, 359, 459]);
+  });
+});
+
+describe('Archive > several partitions in one transaction', () => {
+  const batchOf = (topic: string, partition: number, offsets: readonly number[], make: (offset: number) => Omit<ArchivedMessage, 'offset'>) => ({
+    consumerGroup: 'perigee-archiver',
+    topic,
+    partition,
+    messages: offsets.map((o) => ({ ...make(o), offset: String(o) })),
+  });
+  const raw = (offset: number): Omit<ArchivedMessage, 'offset'> => ({
+    rawPacket: { receivedAtMs: T0 + offset, satelliteId: 102, apid: 272, sequenceCount: offset, onboardTimeMs: T0 + offset - 40, groundStation: 'svalbard', packet: new Uint8Array([offset, 1, 2]) },
+  });
+  const offsets = async () =>
+    rows(`SELECT topic, partition, "offset"::int AS at FROM consumer_offsets WHERE consumer_group = 'perigee-archiver' ORDER BY topic, partition`);
+
+  it('stores every batch with its own partition\'s offset, skips per partition what was stored, and widens a satellite\'s span once', async () => {
+    // Two sample partitions and one raw partition; 101's frames sit on two partitions (a satellite moved between them):
+    // its sighting span is one row of the satellites upsert, which may touch a row only once.
+    const first = await store.archiveBatches([
+      batchOf('telemetry.samples', 2, [10, 11], (o) => frame(T0 + (o - 10) * 1000, o, 20 + o)),
+      batchOf('telemetry.raw.power', 0, [5, 6, 7], raw),
+      batchOf('telemetry.samples', 0, [3], () => frame(T0 + 5000, 3, 40)),
+    ]);
+    expect(first).toEqual({
+      batches: [
+        { storedMessages: 2, skippedMessages: 0, logReset: false },
+        { storedMessages: 3, skippedMessages: 0, logReset: false },
+        { storedMessages: 1, skippedMessages: 0, logReset: false },
+      ],
+      samples: 6,
+      duplicateSamples: 0,
+    });
+    expect(await offsets()).toEqual([
+      { topic: 'telemetry.raw.power', partition: 0, at: 7 },
+      { topic: 'telemetry.samples', partition: 0, at: 3 },
+      { topic: 'telemetry.samples', partition: 2, at: 11 },
+    ]);
+    expect(await rows(`SELECT (extract(epoch FROM ts) * 1000)::float8 - ${T0} AS at, value FROM samples WHERE parameter_id = 100 ORDER BY ts`)).toEqual([
+      { at: 0, value: 30 },
+      { at: 1000, value: 31 },
+      { at: 5000, value: 40 },
+    ]);
+    expect(await rows(`SELECT "offset"::int AS at, sequence_count FROM raw_packets ORDER BY "offset"`)).toEqual([
+      { at: 5, sequence_count: 5 },
+      { at: 6, sequence_count: 6 },
+      { at: 7, sequence_count: 7 },
+    ]);
+    expect(await rows(`SELECT id, (extract(epoch FROM first_seen) * 1000)::float8 - ${T0} AS first, (extract(epoch FROM last_seen) * 1000)::float8 - ${T0} AS last FROM satellites ORDER BY id`)).toEqual([
+      { id: 101, first: 0, last: 5000 },
+    ]);
+
+    // Redelivered after a crash, with what followed: per partition, what was stored is skipped.
+    const again = await store.archiveBatches([
+      batchOf('telemetry.raw.power', 0, [6, 7, 8], raw),
+      batchOf('telemetry.samples', 2, [11, 12], (o) => frame(T0 + (o - 10) * 1000, o, 20 + o)),
+    ]);
+    expect(again).toEqual({
+      batches: [
+        { storedMessages: 1, skippedMessages: 2, logReset: false },
+        { storedMessages: 1, skippedMessages: 1, logReset: false },
+      ],
+      samples: 2,
+      duplicateSamples: 0,
+    });
+    expect(await offsets()).toEqual([
+      { topic: 'telemetry.raw.power', partition: 0, at: 8 },
+      { topic: 'telemetry.samples', partition: 0, at: 3 },
+      { topic: 'telemetry.samples', partition: 2, at: 12 },
+    ]);
+    expect(await rows('SELECT count(*)::int AS n FROM raw_packets')).toEqual([{ n: 4 }]);
+    expect(await rows('SELECT count(*)::int AS n FROM samples')).toEqual([{ n: 8 }]);
+  });
+
+  it('refuses two batches of one partition in a transaction, and a failing batch stores none of the others', async () => {
+    await expect(
+      store.archiveBatches([batchOf('telemetry.raw.power', 1, [1], raw), batchOf('telemetry.raw.power', 1, [2], raw)]),
+    ).rejects.toThrow(/at most one batch per partition/);
+    const broken = { ...batchOf('telemetry.raw.power', 2, [1], raw), messages: [{ ...raw(1), offset: 'not-an-offset' }] };
+    await expect(store.archiveBatches([batchOf('telemetry.raw.power', 1, [1, 2], raw), broken])).rejects.toThrow(/offset must be a non-negative decimal integer/);
+    expect(await rows('SELECT count(*)::int AS n FROM raw_packets')).toEqual([{ n: 0 }]);
+    expect(await offsets()).toEqual([]);
   });
 });
