@@ -85,7 +85,8 @@ const envSchema = z.object({
    * Most messages the archiver stores in one transaction. Only a backlog (a pass dump, a restart)
    * fills one. Each batch merges its gold buckets once: a 1-minute bucket of a satellite's parameter
    * is updated once per batch that holds its samples, so larger batches write fewer bucket rows.
-   * 2,000 sample frames are about 44,000 samples. Kafka hands over at most one fetch at a time.
+   * 2,000 sample frames are about 44,000 samples. On Kafka the fetches of a backlog are gathered up
+   * to it (SubscribeOptions.gather).
    */
   ARCHIVER_BATCH_MESSAGES: z.coerce.number().int().min(1).max(20_000).default(2000),
   /**

@@ -11,8 +11,9 @@
  * (<group>-playback) with its own pipeline state: a dump is decoded,
  * validated and archived at its own pace without queueing ahead of live
  * packets, and it runs no windows or rules, so old data never raises a live
- * alarm. Delivery is at
- * least once: after a crash the batch is processed again and its outputs
+ * alarm. Delivery is at least once: on Kafka both lanes commit what they
+ * handled in the background (every second), and after a crash what was
+ * handled since the last commit is processed again and its outputs
  * republished, which the archiver stores once (natural keys, deterministic
  * alert ids).
  *
@@ -41,6 +42,14 @@ import { TOPICS, type Topic } from '../topics';
 import { stage } from '../topology';
 import { contractHeader, type ContractName } from '../contracts/event-contracts';
 import { rawPacketInput } from './raw-packet-input';
+
+/**
+ * Most real-time packets handed to the pipeline at once: the in-process bus's
+ * own batch size. On Kafka a backlog's small fetches are gathered up to it
+ * (SubscribeOptions.gather), so its outputs go in fewer, fuller messages and
+ * sends; a caught-up partition hands over each fetch at once.
+ */
+export const REALTIME_BATCH_MESSAGES = 500;
 
 export interface ProcessorOptions {
   bus: Bus;
@@ -233,6 +242,8 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
     fromBeginning: true,
     eachBatch,
     partitionsConcurrently: stream.processorPartitionsConcurrently,
+    maxBatchMessages: REALTIME_BATCH_MESSAGES,
+    gather: true,
   });
   const playbackSubscription = await bus.subscribe({
     groupId: `${groupId}-playback`,
@@ -241,6 +252,7 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
     eachBatch: eachPlaybackBatch,
     // Pacing: a dump goes through in small slices, and the live lane runs between them.
     maxBatchMessages: stream.playbackBatchMessages,
+    gather: true,
   });
   log.info(`processing ${stage('processor').consumes.join(', ')} as group ${groupId}, ${stage('processor-playback').consumes.join(', ')} as ${groupId}-playback, on ${bus.description}`);
   return {
