@@ -28,14 +28,14 @@ afterAll(async () => {
   await db?.stop();
 });
 
-/** The i-th message: MAX_FRAMES_PER_MESSAGE thermal frames of satellite 101, 1 s apart, 52 samples each. */
-function thermalMessage(i: number) {
+/** The i-th message of a satellite: `frames` thermal frames, 1 s apart, 52 samples each. */
+function thermalMessage(i: number, { satelliteId = 101, frames: count = MAX_FRAMES_PER_MESSAGE }: { satelliteId?: number; frames?: number } = {}) {
   const layout = mdb.latestLayout(289)!;
   const ids = layout.parameters.map((p) => p.id);
-  const frames: SampleFrame[] = Array.from({ length: MAX_FRAMES_PER_MESSAGE }, (_, k) => {
-    const n = i * MAX_FRAMES_PER_MESSAGE + k;
+  const frames: SampleFrame[] = Array.from({ length: count }, (_, k) => {
+    const n = i * count + k;
     return {
-      satelliteId: 101,
+      satelliteId,
       subsystem: 'thermal',
       apid: 289,
       sequenceCount: n % 0x4000,
@@ -48,7 +48,7 @@ function thermalMessage(i: number) {
       context: { mode: 'NOMINAL', orbit: null, calibrationVersion: mdb.version },
     };
   });
-  return { key: '101', value: encodeSampleFrames(frames), headers: contractHeader('sample-frame') };
+  return { key: String(satelliteId), value: encodeSampleFrames(frames), headers: contractHeader('sample-frame') };
 }
 
 describe('Archiver > transactions', () => {
@@ -81,4 +81,52 @@ describe('Archiver > transactions', () => {
       await bus.close();
     }
   });
+
+  it('stores the batches of partitions read at once in shared transactions, each partition\'s offset with its rows', async () => {
+    await db.pool.query('TRUNCATE samples, agg_1s, agg_1m, packets, satellites, consumer_offsets');
+    const bus = new MemoryBus();
+    const producer = await bus.producer();
+    const satellites = [101, 102, 103, 104, 105, 106, 107, 108];
+    const lastOffsets = new Map<number, string>();
+    let read = 0;
+    await bus.subscribe({
+      groupId: 'offsets',
+      topics: [TOPICS.samples],
+      fromBeginning: true,
+      eachBatch: async (b) => {
+        lastOffsets.set(b.partition, b.messages.at(-1)!.offset);
+        read += b.messages.length;
+      },
+    });
+    // Three messages of four frames per satellite, keyed by it: spread over the topic's partitions.
+    for (let i = 0; i < 3; i++) await producer.send(TOPICS.samples, satellites.map((satelliteId) => thermalMessage(i, { satelliteId, frames: 4 })));
+    await waitFor(() => read === satellites.length * 3, 10_000);
+    expect(lastOffsets.size).toBeGreaterThan(2);
+    const archiver = await startArchiver({ bus, store: new PostgresTelemetryStore(db.pool), mdb, groupId: 'shared', log, batchMessages: 2000, partitionsConcurrently: 8, transactionsConcurrently: 1 });
+    try {
+      const total = satellites.length * 3 * 4 * mdb.latestLayout(289)!.parameters.length;
+      await waitFor(() => archiver.stats().samples >= total, 60_000);
+      const stats = archiver.stats();
+      expect(stats).toMatchObject({ messagesStored: satellites.length * 3, samples: total, duplicateSamples: 0 });
+      // Fewer transactions than partitions: the batches that waited together went in one.
+      expect(stats.batches).toBeLessThan(lastOffsets.size);
+      const stored = await db.pool.query('SELECT satellite_id AS id, count(*)::int AS n FROM samples GROUP BY satellite_id ORDER BY satellite_id');
+      expect(stored.rows).toEqual(satellites.map((id) => ({ id, n: total / satellites.length })));
+      const offsets = await db.pool.query(`SELECT partition, "offset"::text AS o FROM consumer_offsets WHERE consumer_group = 'shared' ORDER BY partition`);
+      expect(offsets.rows).toEqual([...lastOffsets].sort(([a], [b]) => a - b).map(([partition, o]) => ({ partition, o })));
+    } finally {
+      await archiver.stop();
+      await bus.close();
+    }
+  });
 });
+
+/** Polls until `check` returns something truthy, and returns it. */
+async function waitFor<T>(check: () => T | false, timeoutMs: number): Promise<T> {
+  for (let waited = 0; ; waited += 20) {
+    const value = check();
+    if (value) return value;
+    if (waited > timeoutMs) throw new Error(`not done within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
