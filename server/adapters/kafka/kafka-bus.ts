@@ -13,6 +13,8 @@
  *   const bus = new KafkaBus({ brokers: ['127.0.0.1:9092'], clientId: 'perigee', log });
  *   await bus.subscribe({ groupId: 'perigee-worker', topics: RAW_PACKET_TOPICS, fromBeginning: true, eachBatch });
  */
+// Before kafkajs: its Encoder's buffers then come from Node's pool.
+import './kafkajs-pooled-encoder';
 import { Kafka, logLevel as KafkaLogLevel, type Admin, type Consumer, type ISocketFactory, type KafkaMessage, type LogEntry, type Producer } from 'kafkajs';
 import { BusUnavailableError } from '../../errors';
 import type { Logger } from '../../log';

@@ -11,6 +11,8 @@
  *   const report = await applyTopics({ brokers: ['127.0.0.1:9092'], clientId: 'perigee', topics: TOPOLOGY.topics });
  *   report.refused; // [] on a cluster that accepted everything
  */
+// Before kafkajs: its Encoder's buffers then come from Node's pool.
+import './kafkajs-pooled-encoder';
 import { Kafka, logLevel, type ConfigResourceTypes } from 'kafkajs';
 import { planTopics, type ActualTopic, type TopicAction, type TopicSpec } from '../../topology';
 
