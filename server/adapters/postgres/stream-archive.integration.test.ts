@@ -329,6 +329,13 @@ describe('Archive > several partitions in one transaction', () => {
   });
   const offsets = async () =>
     rows(`SELECT topic, partition, "offset"::int AS at FROM consumer_offsets WHERE consumer_group = 'perigee-archiver' ORDER BY topic, partition`);
+  const part = (storedMessages: number, skippedMessages: number) => ({ storedMessages, skippedMessages, logReset: false });
+  /** The recorded offsets of raw power partition 0 and samples partitions 0 and 2, as `offsets()` lists them. */
+  const recorded = ({ raw0, samples0, samples2 }: { raw0: number; samples0: number; samples2: number }) => [
+    { topic: 'telemetry.raw.power', partition: 0, at: raw0 },
+    { topic: 'telemetry.samples', partition: 0, at: samples0 },
+    { topic: 'telemetry.samples', partition: 2, at: samples2 },
+  ];
 
   it('stores every batch with its own partition\'s offset, skips per partition what was stored, and widens a satellite\'s span once', async () => {
     // Two sample partitions and one raw partition; 101's frames sit on two partitions (a satellite moved between them):
@@ -338,20 +345,8 @@ describe('Archive > several partitions in one transaction', () => {
       batchOf('telemetry.raw.power', 0, [5, 6, 7], raw),
       batchOf('telemetry.samples', 0, [3], () => frame(T0 + 5000, 3, 40)),
     ]);
-    expect(first).toEqual({
-      batches: [
-        { storedMessages: 2, skippedMessages: 0, logReset: false },
-        { storedMessages: 3, skippedMessages: 0, logReset: false },
-        { storedMessages: 1, skippedMessages: 0, logReset: false },
-      ],
-      samples: 6,
-      duplicateSamples: 0,
-    });
-    expect(await offsets()).toEqual([
-      { topic: 'telemetry.raw.power', partition: 0, at: 7 },
-      { topic: 'telemetry.samples', partition: 0, at: 3 },
-      { topic: 'telemetry.samples', partition: 2, at: 11 },
-    ]);
+    expect(first).toEqual({ batches: [part(2, 0), part(3, 0), part(1, 0)], samples: 6, duplicateSamples: 0 });
+    expect(await offsets()).toEqual(recorded({ raw0: 7, samples0: 3, samples2: 11 }));
     expect(await rows(`SELECT (extract(epoch FROM ts) * 1000)::float8 - ${T0} AS at, value FROM samples WHERE parameter_id = 100 ORDER BY ts`)).toEqual([
       { at: 0, value: 30 },
       { at: 1000, value: 31 },
@@ -371,19 +366,8 @@ describe('Archive > several partitions in one transaction', () => {
       batchOf('telemetry.raw.power', 0, [6, 7, 8], raw),
       batchOf('telemetry.samples', 2, [11, 12], (o) => frame(T0 + (o - 10) * 1000, o, 20 + o)),
     ]);
-    expect(again).toEqual({
-      batches: [
-        { storedMessages: 1, skippedMessages: 2, logReset: false },
-        { storedMessages: 1, skippedMessages: 1, logReset: false },
-      ],
-      samples: 2,
-      duplicateSamples: 0,
-    });
-    expect(await offsets()).toEqual([
-      { topic: 'telemetry.raw.power', partition: 0, at: 8 },
-      { topic: 'telemetry.samples', partition: 0, at: 3 },
-      { topic: 'telemetry.samples', partition: 2, at: 12 },
-    ]);
+    expect(again).toEqual({ batches: [part(1, 2), part(1, 1)], samples: 2, duplicateSamples: 0 });
+    expect(await offsets()).toEqual(recorded({ raw0: 8, samples0: 3, samples2: 12 }));
     expect(await rows('SELECT count(*)::int AS n FROM raw_packets')).toEqual([{ n: 4 }]);
     expect(await rows('SELECT count(*)::int AS n FROM samples')).toEqual([{ n: 8 }]);
   });
