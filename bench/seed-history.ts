@@ -32,7 +32,8 @@ import type { BusMessage, ConsumedMessage } from '../server/ports/bus';
 import { sampleFrameMessages } from '../server/worker/processor';
 import type { ArchivedMessage } from '../server/ports/telemetry-store';
 import { FleetSimulator, type SimPacket } from '../server/sim/fleet-simulator';
-import { HEADERS, TOPICS, type Topic } from '../server/topics';
+import { TOPICS, type Topic } from '../server/topics';
+import { receptionHeaders } from '../server/raw-packet-headers';
 import { archiveRecord } from '../server/worker/archive-record';
 import { rawPacketInput } from '../server/worker/raw-packet-input';
 import { openHistoryDatabase } from './history-database';
@@ -104,8 +105,7 @@ function asConsumed(packets: readonly SimPacket[], nextOffsets: Record<string, n
     const offset = nextOffsets[topic] ?? 0;
     nextOffsets[topic] = offset + 1;
     const arrivalMs = p.transmitTimeMs + LINK_DELAY_MS;
-    const headers: Record<string, string> = { [HEADERS.arrivalMs]: String(arrivalMs), [HEADERS.groundStation]: p.groundStation };
-    if (p.playback) headers[HEADERS.playback] = '1';
+    const headers = receptionHeaders({ arrivalMs, groundStation: p.groundStation, playback: p.playback });
     const message: ConsumedMessage = { topic, partition: 0, offset: String(offset), key: String(p.satelliteId), value: Buffer.from(p.bytes), headers, timestampMs: arrivalMs };
     append(byTopic, topic, message);
   }

@@ -41,8 +41,14 @@ export function assertTopic(name: string): Topic {
   return name;
 }
 
-/** Message header names set by the ingest gateway on raw topics. */
+/**
+ * Message header names on raw topics. The ingest gateway sets only
+ * `reception` (raw-packet-headers.ts); the others are what it set before,
+ * still read from older logs and other producers.
+ */
 export const HEADERS = {
+  /** What the gateway knew of a packet's reception, as one JSON object: arrival time, station, source, playback. */
+  reception: 'perigee-reception',
   /** Gateway arrival time, epoch milliseconds as a decimal string. */
   arrivalMs: 'perigee-arrival-ms',
   /** Ground station (or relay) that delivered the packet. */

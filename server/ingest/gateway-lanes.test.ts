@@ -14,7 +14,8 @@ import { silentLogger } from '../log';
 import type { Bus, ConsumedMessage } from '../ports/bus';
 import { FleetSimulator, type SimPacket } from '../sim/fleet-simulator';
 import { recordedCopy } from '../sim/recorded-copy';
-import { ALL_RAW_TOPICS, HEADERS, TOPICS } from '../topics';
+import { ALL_RAW_TOPICS, TOPICS } from '../topics';
+import { readReception } from '../raw-packet-headers';
 import { startIngestGateway, type IngestGateway } from './gateway';
 
 const mdb = defaultMissionDatabase();
@@ -94,7 +95,7 @@ describe('Ingest > gateway lanes', () => {
     await waitFor('the real-time packets on the bus', () => received.length >= live.length);
 
     // Everything published so far is real-time, in the order sent; the dump is still held.
-    expect(received.every((m) => m.topic !== TOPICS.rawPlayback && m.headers[HEADERS.playback] === undefined)).toBe(true);
+    expect(received.every((m) => m.topic !== TOPICS.rawPlayback && !readReception(m.headers).playback)).toBe(true);
     const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
     expect(received.map((m) => hex(m.value)).sort()).toEqual(live.map((p) => hex(p.bytes)).sort());
 
@@ -102,7 +103,10 @@ describe('Ingest > gateway lanes', () => {
     await waitFor('the dump on the bus', () => received.length === live.length + dump.length);
     const played = received.filter((m) => m.topic === TOPICS.rawPlayback);
     expect(played.map((m) => hex(m.value))).toEqual(dump.map((p) => hex(p.bytes)));
-    expect(played.every((m) => m.headers[HEADERS.playback] === '1')).toBe(true);
+    expect(played.every((m) => readReception(m.headers).playback)).toBe(true);
+    // One header with everything the gateway knew: arrival, station, the connection it came on.
+    const reception = readReception(played[0]!.headers);
+    expect([Object.keys(played[0]!.headers), reception.arrivalMs! > 0, reception.source?.startsWith('tcp:127.0.0.1:')]).toEqual([['perigee-reception'], true, true]);
     dumpSocket.end();
   });
 

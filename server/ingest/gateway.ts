@@ -29,6 +29,7 @@ import type { Logger } from '../log';
 import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Bus } from '../ports/bus';
 import { HEADERS, TOPICS } from '../topics';
+import { receptionHeaders } from '../raw-packet-headers';
 import { BatchingProducer } from './batching-producer';
 import { listenTcp, bindUdp } from './listen';
 import { LineSplitter } from './line-splitter';
@@ -111,12 +112,7 @@ export async function startIngestGateway(options: IngestGatewayOptions): Promise
     lane.enqueue(route.topic, {
       key: String(route.satelliteId),
       value,
-      headers: {
-        [HEADERS.arrivalMs]: String(receivedAtMs),
-        [HEADERS.groundStation]: contacts.stationFor(route.satelliteId),
-        [HEADERS.source]: source,
-        ...(route.playback ? { [HEADERS.playback]: '1' } : {}),
-      },
+      headers: receptionHeaders({ arrivalMs: receivedAtMs, groundStation: contacts.stationFor(route.satelliteId), source, playback: route.playback }),
     });
     return lane;
   };

@@ -19,7 +19,8 @@ import { SCHEMA_HEADER, readEvent, type ContractName } from '../contracts/event-
 import type { ConsumedMessage } from '../ports/bus';
 import { SAMPLE_QUALITY, type ArchivedMessage, type PacketRecord } from '../ports/telemetry-store';
 import { SampleColumnsBuilder, type SampleColumns } from '../ports/sample-columns';
-import { ALL_RAW_TOPICS, HEADERS, TOPICS } from '../topics';
+import { ALL_RAW_TOPICS, TOPICS } from '../topics';
+import { readReception } from '../raw-packet-headers';
 import { arrivalOf } from './raw-packet-input';
 
 /** An unreadable message on a Perigee topic: kept verbatim, never dropped. */
@@ -99,15 +100,16 @@ function bronze(mdb: MissionDatabase, message: ConsumedMessage): ArchivedMessage
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const primary = readPrimaryHeader(bytes);
   const secondary = readSecondaryHeader(view, mdb.epochMs);
+  const reception = readReception(message.headers);
   return {
     offset: message.offset,
     rawPacket: {
-      receivedAtMs: arrivalOf(message),
+      receivedAtMs: arrivalOf(message, reception),
       satelliteId: secondary.satelliteId,
       apid: primary.apid,
       sequenceCount: primary.sequenceCount,
       onboardTimeMs: secondary.onboardTimeMs,
-      groundStation: message.headers[HEADERS.groundStation] ?? null,
+      groundStation: reception.groundStation ?? null,
       packet: bytes,
     },
   };
@@ -118,7 +120,8 @@ function bronze(mdb: MissionDatabase, message: ConsumedMessage): ArchivedMessage
  * where the mission database says, so it is decoded to find them.
  */
 function bronzeCcsds(mdb: MissionDatabase, message: ConsumedMessage): ArchivedMessage {
-  const receivedAtMs = arrivalOf(message);
+  const reception = readReception(message.headers);
+  const receivedAtMs = arrivalOf(message, reception);
   const decoded = decodePacket(mdb, message.value, { topic: message.topic, partition: message.partition, offset: message.offset }, { arrivalMs: receivedAtMs });
   if (!decoded.ok) return unreadable(message, decoded.error.message, decoded.error.reason);
   const { layout, satelliteId, sequenceCount, onboardTimeMs } = decoded.packet;
@@ -130,7 +133,7 @@ function bronzeCcsds(mdb: MissionDatabase, message: ConsumedMessage): ArchivedMe
       apid: layout.apid,
       sequenceCount,
       onboardTimeMs,
-      groundStation: message.headers[HEADERS.groundStation] ?? null,
+      groundStation: reception.groundStation ?? null,
       packet: message.value,
     },
   };

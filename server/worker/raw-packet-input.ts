@@ -5,22 +5,22 @@
  */
 import type { RawPacketInput } from '../domain/stream/telemetry-pipeline';
 import type { ConsumedMessage } from '../ports/bus';
-import { HEADERS } from '../topics';
+import { readReception, type Reception } from '../raw-packet-headers';
 
 /** Gateway arrival time, or the log's own timestamp for a message published without one. */
-export function arrivalOf(message: ConsumedMessage): number {
-  const header = Number(message.headers[HEADERS.arrivalMs]);
-  return Number.isFinite(header) && header > 0 ? header : message.timestampMs;
+export function arrivalOf(message: ConsumedMessage, reception: Reception = readReception(message.headers)): number {
+  return reception.arrivalMs ?? message.timestampMs;
 }
 
 export function rawPacketInput(message: ConsumedMessage): RawPacketInput {
+  const reception = readReception(message.headers);
   return {
     bytes: message.value,
     topic: message.topic,
     partition: message.partition,
     offset: message.offset,
-    arrivalMs: arrivalOf(message),
-    groundStation: message.headers[HEADERS.groundStation],
-    playback: message.headers[HEADERS.playback] === '1',
+    arrivalMs: arrivalOf(message, reception),
+    groundStation: reception.groundStation,
+    playback: reception.playback,
   };
 }

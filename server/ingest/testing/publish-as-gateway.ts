@@ -11,7 +11,8 @@
 import type { MissionDatabase } from '../../domain/mission/mission-database';
 import type { BusProducer } from '../../ports/bus';
 import type { SimPacket } from '../../sim/fleet-simulator';
-import { HEADERS, type Topic } from '../../topics';
+import type { Topic } from '../../topics';
+import { receptionHeaders } from '../../raw-packet-headers';
 
 export async function publishAsGateway(
   producer: BusProducer,
@@ -31,7 +32,7 @@ export async function publishAsGateway(
         chunk.map((p) => ({
           key: String(p.satelliteId),
           value: Buffer.from(p.bytes),
-          headers: { [HEADERS.arrivalMs]: String(p.transmitTimeMs + linkDelayMs), [HEADERS.groundStation]: p.groundStation },
+          headers: receptionHeaders({ arrivalMs: p.transmitTimeMs + linkDelayMs, groundStation: p.groundStation }),
         })),
       );
     }
