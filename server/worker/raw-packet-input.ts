@@ -7,8 +7,8 @@ import type { RawPacketInput } from '../domain/stream/telemetry-pipeline';
 import type { ConsumedMessage } from '../ports/bus';
 import { readReception, type Reception } from '../raw-packet-headers';
 
-/** Gateway arrival time, or the log's own timestamp for a message published without one. */
-export function arrivalOf(message: ConsumedMessage, reception: Reception = readReception(message.headers)): number {
+/** Gateway arrival time from the message's reception, or the log's own timestamp for a message published without one. */
+export function arrivalOf(message: ConsumedMessage, reception: Reception): number {
   return reception.arrivalMs ?? message.timestampMs;
 }
 

@@ -194,10 +194,10 @@ export class KafkaBus implements Bus {
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
         if (batch.isEmpty()) return;
         const topic = assertTopic(batch.topic);
-        const floor = await floors.get(floorKey(topic, batch.partition));
+        const key = floorKey(topic, batch.partition);
+        const floor = await floors.get(key);
         let fresh = floor == null ? batch.messages : batch.messages.filter((m) => BigInt(m.offset) > floor);
         if (gather) {
-          const key = floorKey(topic, batch.partition);
           const before = held.get(key);
           if (before !== undefined) fresh = before.messages.concat(fresh);
           // Hold while the partition has more than this fetch brought: the next fetches' messages go with these.
@@ -245,7 +245,7 @@ export class KafkaBus implements Bus {
             }
           }
           // What was handled is a floor too: the seek may land after this batch and fetch it again.
-          if (resumeAfter) floors.set(floorKey(topic, batch.partition), Promise.resolve(BigInt(sliceLast)));
+          if (resumeAfter) floors.set(key, Promise.resolve(BigInt(sliceLast)));
           resolveOffset(sliceLast);
           markHandled(topic, batch.partition, sliceLast);
           if (start + size < messages.length) {
@@ -258,7 +258,7 @@ export class KafkaBus implements Bus {
         // Offsets up to the batch's end (trimmed messages included) are handled.
         resolveOffset(batch.lastOffset());
         markHandled(topic, batch.partition, batch.lastOffset());
-        if (resumeAfter) floors.set(floorKey(topic, batch.partition), Promise.resolve(BigInt(batch.lastOffset())));
+        if (resumeAfter) floors.set(key, Promise.resolve(BigInt(batch.lastOffset())));
         await commitOffsetsIfNecessary();
         await heartbeat();
       },

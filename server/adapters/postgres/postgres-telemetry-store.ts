@@ -115,13 +115,14 @@ export class PostgresTelemetryStore implements TelemetryStore {
   async archiveBatches(batches: readonly ArchiveBatch[]): Promise<ArchiveGroupResult> {
     const nothing = { storedMessages: 0, skippedMessages: 0, logReset: false };
     if (batches.every((b) => b.messages.length === 0)) return { batches: batches.map(() => nothing), samples: 0, duplicateSamples: 0 };
-    const keys = new Set(batches.map((b) => `${b.consumerGroup}\0${b.topic}\0${b.partition}`));
-    if (keys.size < batches.length) throw new RangeError('an archive transaction takes at most one batch per partition');
+    // Offsets are locked in one order for every transaction; in it, two batches of one partition sit side by side.
+    const order = batches.map((b, i) => i).sort((i, j) => compareKeys(batches[i]!, batches[j]!));
+    if (order.some((i, k) => k > 0 && compareKeys(batches[i]!, batches[order[k - 1]!]!) === 0)) {
+      throw new RangeError('an archive transaction takes at most one batch per partition');
+    }
     const during = batches.length === 1 ? `archiving ${batches[0]!.topic}[${batches[0]!.partition}] for ${batches[0]!.consumerGroup}` : `archiving ${batches.length} partitions' batches`;
     return withTransaction(this.#pool, during, async (client) => {
-      // Offsets are locked first, in one order for every transaction: a concurrent delivery of the same partition
-      // waits here and then skips what this one stored.
-      const order = batches.map((b, i) => i).sort((i, j) => compareKeys(batches[i]!, batches[j]!));
+      // Offsets are locked first: a concurrent delivery of the same partition waits here and then skips what this one stored.
       const parts: Array<{ rows: ArchiveRows; logReset: boolean } | undefined> = new Array(batches.length);
       for (const i of order) {
         const batch = batches[i]!;
