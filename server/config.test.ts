@@ -140,10 +140,10 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', PLAYBACK_BATCH_MESSAGES: '10001' })).toThrow(/^PLAYBACK_BATCH_MESSAGES: /);
   });
 
-  it('reads the gateway linger: none on the in-process bus and 5 ms on Kafka by default, 0..1000 either way', () => {
-    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092' }).ingest.lingerMs).toBe(5);
+  it('reads the gateway linger: none by default on either bus, 0..1000', () => {
+    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092' }).ingest.lingerMs).toBe(0);
     expect(loadConfig({ INGEST_LINGER_MS: '2' }).ingest.lingerMs).toBe(2);
-    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', INGEST_LINGER_MS: '0' }).ingest.lingerMs).toBe(0);
+    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', INGEST_LINGER_MS: '5' }).ingest.lingerMs).toBe(5);
     expect(() => loadConfig({ INGEST_LINGER_MS: '-1' })).toThrow(/^INGEST_LINGER_MS: /);
     expect(() => loadConfig({ INGEST_LINGER_MS: '1001' })).toThrow(/^INGEST_LINGER_MS: /);
     expect(() => loadConfig({ INGEST_LINGER_MS: '2.5' })).toThrow(/^INGEST_LINGER_MS: /);

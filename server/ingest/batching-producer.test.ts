@@ -66,4 +66,45 @@ describe('Ingest > batching producer', () => {
     await settle();
     expect(sends).toEqual([{ topic: TOPICS.rawPower, values: [0, 1, 2] }, { topic: TOPICS.rawPower, values: [3] }]);
   });
+
+  it("sends a flush's topics together, and what arrives while they wait for acknowledgement in the next flush, in order", async () => {
+    const started: Array<{ topic: Topic; values: number[]; ack: () => void }> = [];
+    const producer: BusProducer = {
+      send: (topic: Topic, messages: readonly BusMessage[]) =>
+        new Promise<void>((ack) => void started.push({ topic, values: messages.map((m) => m.value[0]!), ack })),
+    } as BusProducer;
+    const batching = new BatchingProducer({ producer, log });
+    batching.enqueue(TOPICS.rawPower, message(0));
+    batching.enqueue(TOPICS.rawAttitude, message(1));
+    batching.enqueue(TOPICS.rawThermal, message(2));
+    await settle();
+    // All three topics in flight at once: none waits for another's round trip.
+    expect(started.map(({ topic, values }) => ({ topic, values }))).toEqual([
+      { topic: TOPICS.rawPower, values: [0] },
+      { topic: TOPICS.rawAttitude, values: [1] },
+      { topic: TOPICS.rawThermal, values: [2] },
+    ]);
+    // Arriving meanwhile, in separate turns: they wait for the flush in flight, then go in one send per topic.
+    batching.enqueue(TOPICS.rawPower, message(3));
+    await settle();
+    batching.enqueue(TOPICS.rawPower, message(4));
+    batching.enqueue(TOPICS.rawThermal, message(5));
+    await settle();
+    expect(started).toHaveLength(3);
+    expect(batching.pending).toBe(6);
+    started[0]!.ack();
+    started[1]!.ack();
+    await settle();
+    expect(started).toHaveLength(3); // the thermal send is still in flight
+    started[2]!.ack();
+    await settle();
+    expect(started.slice(3).map(({ topic, values }) => ({ topic, values }))).toEqual([
+      { topic: TOPICS.rawPower, values: [3, 4] },
+      { topic: TOPICS.rawThermal, values: [5] },
+    ]);
+    expect(batching.pending).toBe(3);
+    for (const s of started.slice(3)) s.ack();
+    await settle();
+    expect(batching.pending).toBe(0);
+  });
 });

@@ -37,7 +37,7 @@ export class BatchingProducer {
   #drainWaiters: Array<() => void> = [];
   #closed = false;
 
-  constructor({ producer, log, lingerMs = 5, maxBatchMessages = 1000, retryDelayMs = 500 }: BatchingProducerOptions) {
+  constructor({ producer, log, lingerMs = 0, maxBatchMessages = 1000, retryDelayMs = 500 }: BatchingProducerOptions) {
     this.#producer = producer;
     this.#log = log;
     this.#lingerMs = lingerMs;
@@ -92,27 +92,33 @@ export class BatchingProducer {
   }
 
   async #flush(): Promise<void> {
+    // The topics' sends go out together: one after the other, a packet of the last topic would wait for
+    // every other topic's round trip. A topic's batches stay in order, since one flush runs at a time.
+    const sends: Promise<void>[] = [];
     for (const [topic, queue] of this.#queues) {
-      if (queue.length === 0) continue;
-      const batch = queue.splice(0, this.#maxBatch);
-      this.#inFlight += batch.length;
-      // Accepted input is never dropped: retry until the bus takes it.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await this.#producer.send(topic, batch);
-          break;
-        } catch (error) {
-          this.#log.warn(`send of ${batch.length} messages to ${topic} failed (attempt ${attempt}), retrying`, { error });
-          await new Promise((r) => setTimeout(r, this.#retryDelayMs));
-        }
-      }
-      this.#inFlight -= batch.length;
+      if (queue.length > 0) sends.push(this.#send(topic, queue.splice(0, this.#maxBatch)));
     }
+    await Promise.all(sends);
     if ([...this.#queues.values()].some((q) => q.length > 0)) this.#flushSoon(0);
     else if (this.#inFlight === 0) {
       const waiters = this.#drainWaiters;
       this.#drainWaiters = [];
       for (const w of waiters) w();
     }
+  }
+
+  async #send(topic: Topic, batch: BusMessage[]): Promise<void> {
+    this.#inFlight += batch.length;
+    // Accepted input is never dropped: retry until the bus takes it.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#producer.send(topic, batch);
+        break;
+      } catch (error) {
+        this.#log.warn(`send of ${batch.length} messages to ${topic} failed (attempt ${attempt}), retrying`, { error });
+        await new Promise((r) => setTimeout(r, this.#retryDelayMs));
+      }
+    }
+    this.#inFlight -= batch.length;
   }
 }
