@@ -140,6 +140,15 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', PLAYBACK_BATCH_MESSAGES: '10001' })).toThrow(/^PLAYBACK_BATCH_MESSAGES: /);
   });
 
+  it('reads the worker nice value: 10 by default, 0..19 whole numbers', () => {
+    expect(loadConfig({}).worker.nice).toBe(10);
+    expect(loadConfig({ WORKER_NICE: '0' }).worker.nice).toBe(0);
+    expect(loadConfig({ WORKER_NICE: '19' }).worker.nice).toBe(19);
+    expect(() => loadConfig({ WORKER_NICE: '-5' })).toThrow(/^WORKER_NICE: /);
+    expect(() => loadConfig({ WORKER_NICE: '20' })).toThrow(/^WORKER_NICE: /);
+    expect(() => loadConfig({ WORKER_NICE: '2.5' })).toThrow(/^WORKER_NICE: /);
+  });
+
   it('reads the gateway linger: none by default on either bus, 0..1000', () => {
     expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092' }).ingest.lingerMs).toBe(0);
     expect(loadConfig({ INGEST_LINGER_MS: '2' }).ingest.lingerMs).toBe(2);

@@ -92,6 +92,12 @@ const envSchema = z.object({
   ARCHIVER_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).optional(),
   ARCHIVER_TRANSACTIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(16).default(2),
   /**
+   * Nice value `perigee worker` runs at (0..19; 0 leaves it as started). A pass dump keeps the worker
+   * busy for seconds; on a machine shared with `perigee ingest` and `perigee web` the live path then
+   * gets the CPU first. Only lowers a priority, never raises one.
+   */
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  /**
    * Most messages the archiver stores in one transaction. Only a backlog (a pass dump, a restart)
    * fills one. Each batch merges its gold buckets once: a 1-minute bucket of a satellite's parameter
    * is updated once per batch that holds its samples, so larger batches write fewer bucket rows.
@@ -248,6 +254,8 @@ export interface Config {
     readonly archiverBatchMessages: number;
     /** How often the processor re-reads the stored rule thresholds, ms. */
     readonly ruleThresholdRefreshMs: number;
+    /** Nice value `perigee worker` lowers its threads to (0: unchanged). */
+    readonly nice: number;
   };
   readonly stream: {
     readonly dedupeWindowMs: number;
@@ -405,6 +413,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
       archiverTransactionsConcurrently: e.ARCHIVER_TRANSACTIONS_CONCURRENTLY,
       archiverBatchMessages: e.ARCHIVER_BATCH_MESSAGES,
       ruleThresholdRefreshMs: e.RULE_THRESHOLD_REFRESH_MS,
+      nice: e.WORKER_NICE,
     },
     stream: {
       dedupeWindowMs: e.DEDUPE_WINDOW_MS,

@@ -15,6 +15,7 @@ import { Lifecycle } from './lifecycle';
 import { startGatewayPart, startSimulatorPart, startWebPart, startWorkerPart, type PartContext } from './parts';
 import { openBus, openDatabase } from './services';
 import { openConsoleAuth } from './auth-setup';
+import { lowerProcessPriority } from './process-priority';
 
 export type Role = 'worker' | 'ingest' | 'web' | 'sim';
 
@@ -57,7 +58,11 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
       log.info(`metrics and health on http://${config.web.host}:${server.port}/metrics, /healthz, /readyz`);
     }
     if (role === 'ingest') await startGatewayPart(context, bus);
-    else if (role === 'worker') await startWorkerPart(context, bus, db!, { watchLag: true });
+    else if (role === 'worker') {
+      // Bulk work (dumps, archive) yields the CPU to the live path of roles sharing the machine.
+      if (config.worker.nice > 0) log.info(`running at nice ${lowerProcessPriority(config.worker.nice, log).nice} (WORKER_NICE)`);
+      await startWorkerPart(context, bus, db!, { watchLag: true });
+    }
     else {
       const auth = await openConsoleAuth(config, db!.pool, log, { demoLogin: false });
       process.stdout.write(`Perigee console: ${(await startWebPart(context, bus, db!, health, auth)).url}\n`);

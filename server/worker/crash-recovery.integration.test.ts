@@ -6,6 +6,7 @@
  * gold tiers count each sample exactly once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
 import { KafkaBus } from '../adapters/kafka/kafka-bus';
@@ -50,6 +51,14 @@ function startWorker(): ChildProcess {
       WEB_NODE_ID: 'crash-test',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** The nice value of each thread of a process (field 19 of /proc/<pid>/task/<tid>/stat). */
+function threadNiceValues(pid: number): number[] {
+  return fs.readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
   });
 }
 
@@ -110,6 +119,8 @@ describe('Worker > crash recovery', () => {
       await waitUntil('every sample archived', async () => (await scalar('SELECT count(*) AS n FROM samples')) >= expectedSamples, 120_000);
       // Give a late duplicate the chance to show up before counting.
       await new Promise((r) => setTimeout(r, 2000));
+      // The worker role runs below the live path's priority (WORKER_NICE, 10 by default), every thread of it.
+      expect(new Set(threadNiceValues(worker.pid!))).toEqual(new Set([10]));
     } finally {
       worker.kill('SIGTERM');
       await new Promise((r) => worker.once('exit', r));

@@ -1,0 +1,47 @@
+/**
+ * Lowers the CPU priority (raises the nice value) of every thread of this
+ * process. `perigee worker` runs so by default (WORKER_NICE): a pass dump
+ * keeps its processor and archiver busy for seconds, and on a machine it
+ * shares with `perigee ingest` and `perigee web` the live path then waits
+ * for CPU behind them. Bulk work at a lower priority still gets every cycle
+ * nobody else wants; the live path gets the CPU first when it has a packet.
+ *
+ * On Linux a nice value belongs to a thread: each thread in /proc/self/task
+ * is changed, and threads started later inherit it. Never raises a priority
+ * (that needs privileges): a thread already nicer stays as it is.
+ *
+ * @example
+ *   lowerProcessPriority(10, log); // → { nice: 10, threads: 11 }
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import type { Logger } from '../log';
+
+export interface PriorityResult {
+  /** The main thread's nice value afterwards. */
+  readonly nice: number;
+  /** Threads whose nice value was changed. */
+  readonly threads: number;
+}
+
+export function lowerProcessPriority(nice: number, log: Logger): PriorityResult {
+  if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new RangeError(`nice must be an integer 0..19, got ${nice}`);
+  let tids: number[];
+  try {
+    tids = fs.readdirSync('/proc/self/task').map(Number);
+  } catch {
+    tids = [0]; // no /proc: the calling thread only
+  }
+  let threads = 0;
+  for (const tid of tids) {
+    try {
+      if (os.getPriority(tid) >= nice) continue;
+      os.setPriority(tid, nice);
+      threads++;
+    } catch (error) {
+      // A thread that ended meanwhile, or a system that refuses: the process runs on at its priority.
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') log.warn(`cannot lower the priority of thread ${tid} to nice ${nice}`, { error });
+    }
+  }
+  return { nice: os.getPriority(0), threads };
+}
