@@ -7,7 +7,8 @@
  * the live path (gateway arrival → Socket.IO emit, both stamped on the frame)
  * and the end-to-end latency (onboard creation → client) at real-time
  * rates, then the same while a recorder dump is pushed into the ingest
- * gateway as fast as it takes it, and the time until the dump is archived.
+ * gateway as fast as it takes it, and the time until the dump is archived;
+ * then the cores each process used over both intervals.
  *
  * The pipeline benchmark (`npm run bench`) runs every part in one process,
  * as `perigee start` does; this one shows what separating them buys the
@@ -27,6 +28,7 @@ import { defaultMissionDatabase } from '../server/domain/mission/default-mission
 import { SOCKET_EVENTS } from '../server/realtime/events';
 import { deploymentEnv, freePort, startRole, type RoleProcess } from '../e2e/support/perigee-role';
 import { frameLatencies, type LatencySummary } from './latency-summary';
+import { cpuBetween, descendantCpu } from './process-cpu';
 import { recordedDump, type RecordedDump } from './recorded-dump';
 
 const { values: args } = parseArgs({
@@ -116,12 +118,16 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 3000));
     console.log(`Perigee roles benchmark: ingest, worker, web and sim as separate processes on Kafka (mock cluster), ${satellites} satellites live`);
 
+    const quietCpu = descendantCpu();
     const quiet = await measure(client, () => new Promise((r) => setTimeout(r, seconds * 1000)));
+    const quietUsed = cpuBetween(quietCpu, descendantCpu());
     let catchUpSeconds = NaN;
+    let dumpUsed: Array<[string, number]> = [];
     const during = await measure(client, async () => {
       const before = await archivedSamples(metricsUrl);
       const started = performance.now();
       const until = started + seconds * 1000;
+      const dumpCpu = descendantCpu();
       await pushDump(dump, tcpPort);
       // The live fleet's samples count too: the exact count of played-back packets confirms the dump is in.
       for (;;) {
@@ -133,6 +139,7 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 250));
       }
       catchUpSeconds = (performance.now() - started) / 1000;
+      dumpUsed = cpuBetween(dumpCpu, descendantCpu());
       const left = until - performance.now();
       if (left > 0) await new Promise((r) => setTimeout(r, left));
     });
@@ -146,6 +153,11 @@ async function main(): Promise<void> {
       `pass dump of ${args['dump-satellites']} satellites × ${args['dump-minutes']} min (${fmt(dump.packets)} packets, ${fmt(dump.samples)} samples) ` +
         `archived in ${fmt(catchUpSeconds, 1)} s (${fmt(dump.samples / catchUpSeconds)} samples/s) while the fleet streamed live`,
     );
+    // Where the two cores went: CPU seconds per process (Perigee's roles, PostgreSQL, the mock cluster) over each interval.
+    const cpu = (used: Array<[string, number]>, overSeconds: number) =>
+      `${fmt(used.reduce((sum, [, s]) => sum + s, 0) / overSeconds, 2)} cores: ` + used.map(([name, s]) => `${name} ${fmt(s / overSeconds, 2)}`).join(', ');
+    console.log(`CPU without a dump (${seconds} s): ${cpu(quietUsed, seconds)}`);
+    console.log(`CPU while the dump was archived (${fmt(catchUpSeconds, 1)} s): ${cpu(dumpUsed, catchUpSeconds)}`);
   } finally {
     for (const role of roles.reverse()) await role.kill('SIGTERM');
     await Promise.all([db.stop(), cluster.stop()]);

@@ -1,0 +1,28 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cpuBetween, descendantCpu } from './process-cpu';
+
+describe.skipIf(!fs.existsSync('/proc/self/stat'))('Bench > descendant CPU', () => {
+  it("counts a grandchild's CPU time under its program's name, and nothing of processes outside the tree", async () => {
+    // A shell (not replaced by exec: a command follows) whose node child spins for 400 ms of CPU, then waits 2 s and ends.
+    const spin = 'const end = Date.now() + 400; while (Date.now() < end); process.stdout.write("done"); setTimeout(() => {}, 2_000);';
+    const shell = spawn('sh', ['-c', `"${process.execPath}" -e '${spin}'; true`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const before = new Map<string, number>(); // nothing under the shell before it started
+      await new Promise((resolve) => shell.stdout.once('data', resolve));
+      const used = new Map(cpuBetween(before, descendantCpu(shell.pid!)));
+      expect([...used.keys()]).toEqual(['node']);
+      expect(used.get('node')).toBeGreaterThanOrEqual(0.35);
+      expect(used.get('node')).toBeLessThan(2);
+    } finally {
+      shell.kill('SIGKILL');
+    }
+  });
+
+  it('subtracts readings per name, leaving out what used nothing', () => {
+    const before = new Map([['worker', 1], ['postgres', 2], ['kcat', 0.5]]);
+    const after = new Map([['worker', 4.5], ['postgres', 2], ['kcat', 0.75], ['web', 1]]);
+    expect(cpuBetween(before, after)).toEqual([['worker', 3.5], ['web', 1], ['kcat', 0.25]]);
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * CPU time of this process's descendants, grouped by what they are: a
+ * Perigee role (`perigee worker` → "worker"), PostgreSQL, the Kafka mock
+ * cluster (kcat), or the program's name. Read from /proc (Linux); the
+ * benchmark's own process is left out. Take two readings and subtract them
+ * to see where an interval's CPU went.
+ *
+ * @example
+ *   const before = descendantCpu();
+ *   // … the dump …
+ *   cpuBetween(before, descendantCpu()); // → [['postgres', 4.9], ['worker', 3.3], …] seconds, largest first
+ */
+import fs from 'node:fs';
+
+/** Clock ticks per second of utime/stime in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+interface ProcessStat {
+  readonly pid: number;
+  readonly ppid: number;
+  readonly name: string;
+  readonly cpuTicks: number;
+}
+
+function readStat(pid: number): ProcessStat | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const role = cmdline[cmdline.indexOf('server/cli.ts') + 1];
+    const name = cmdline.includes('server/cli.ts') && role ? role : comm.startsWith('postgres') || cmdline[0]?.endsWith('/postgres') ? 'postgres' : comm;
+    // Fields 4 (ppid), 14 (utime) and 15 (stime), counted from 1 with pid and comm as 1 and 2.
+    return { pid, ppid: Number(fields[1]), name, cpuTicks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return undefined; // ended meanwhile
+  }
+}
+
+/** CPU seconds so far per kind of descendant process (those still running). */
+export function descendantCpu(root = process.pid): Map<string, number> {
+  const stats = fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map((entry) => readStat(Number(entry)))
+    .filter((s): s is ProcessStat => s !== undefined);
+  const children = new Map<number, ProcessStat[]>();
+  for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
+  const seconds = new Map<string, number>();
+  const visit = (pid: number) => {
+    for (const child of children.get(pid) ?? []) {
+      seconds.set(child.name, (seconds.get(child.name) ?? 0) + child.cpuTicks / TICKS_PER_SECOND);
+      visit(child.pid);
+    }
+  };
+  visit(root);
+  return seconds;
+}
+
+/** CPU seconds each kind used between two readings, largest first. */
+export function cpuBetween(before: Map<string, number>, after: Map<string, number>): Array<[string, number]> {
+  return [...after]
+    .map(([name, s]): [string, number] => [name, s - (before.get(name) ?? 0)])
+    .filter(([, s]) => s > 0)
+    .sort((a, b) => b[1] - a[1]);
+}
