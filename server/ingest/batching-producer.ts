@@ -1,12 +1,13 @@
 /**
- * Groups single messages into bus sends: one `send` per topic every
- * `lingerMs` or every `maxBatchMessages`, like Kafka's linger.ms, because a
- * send per packet would cost a broker round trip per packet. With a linger
- * of 0 the messages enqueued by one piece of synchronous work (the packets of
- * one TCP read) go in one send right after it, without waiting for a timer:
- * on the in-process bus a send costs no round trip, and a timer is a turn of
- * a busy event loop. Exposes the number of messages not yet acknowledged so
- * callers can apply backpressure.
+ * Groups single messages into bus sends: one `send` per topic for what was
+ * enqueued together, like Kafka's linger.ms, because a send per packet would
+ * cost a broker round trip per packet. With no linger (the default) the
+ * messages enqueued by one piece of synchronous work (the packets of one TCP
+ * read) go right after it, and what arrives while a flush waits for its
+ * acknowledgements goes in the next flush: sends grow with the load, with no
+ * timer to wait for. A flush sends its topics at once, and one flush runs at
+ * a time, so each topic's messages stay in order. Exposes the number of
+ * messages not yet acknowledged so callers can apply backpressure.
  */
 import type { Logger } from '../log';
 import type { BusMessage, BusProducer } from '../ports/bus';
