@@ -30,16 +30,6 @@ const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v
 export const PLAYBACK_BATCH_DEFAULTS = { inProcess: 50, kafka: 500 } as const;
 
 /**
- * How long the ingest gateway lets a packet wait for companions before it
- * sends them to the bus, ms, when INGEST_LINGER_MS is unset: none. The
- * packets of one read go in one send right after it, and what arrives while
- * a send waits for its acknowledgement goes in the next, so sends grow with
- * the load without a timer. On Kafka a linger of 5 ms cost the live path
- * 5 ms at the median and more behind a busy event loop (see README).
- */
-export const INGEST_LINGER_MS_DEFAULT = 0;
-
-/**
  * ARCHIVER_PARTITIONS_CONCURRENTLY when unset, per bus. In-process the bus
  * hands over up to ARCHIVER_BATCH_MESSAGES per partition, and 8 partitions'
  * batches sharing transactions archived a 10-minute dump of 20 satellites at
@@ -78,8 +68,13 @@ const envSchema = z.object({
   INGEST_UDP_PORT: port.default(7300),
   /** TCP port for ground-station events as JSON lines; 0 picks a free port. */
   INGEST_EVENTS_PORT: port.default(7301),
-  /** Longest a received packet waits for companions before the gateway sends them to the bus, ms; INGEST_LINGER_MS_DEFAULT when unset. */
-  INGEST_LINGER_MS: z.coerce.number().int().min(0).max(1000).optional(),
+  /**
+   * Longest a received packet waits for companions before the gateway sends them to the bus, ms. By
+   * default none: the packets of one read go in one send right after it, and what arrives while a send
+   * waits for its acknowledgement goes in the next, so sends grow with the load without a timer. On
+   * Kafka a linger of 5 ms cost the live path 5 ms at the median and more behind a busy event loop.
+   */
+  INGEST_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(0),
   /** Consumer group of the stream processor (decode, validate, dedupe, windows, rules). */
   PROCESSOR_GROUP_ID: z.string().min(1).default('perigee-processor'),
   /** Consumer group of the archiver (bronze, silver, gold, alarms into the database). */
@@ -404,7 +399,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
       tcpPort: e.INGEST_TCP_PORT,
       udpPort: e.INGEST_UDP_PORT,
       eventsPort: e.INGEST_EVENTS_PORT,
-      lingerMs: e.INGEST_LINGER_MS ?? INGEST_LINGER_MS_DEFAULT,
+      lingerMs: e.INGEST_LINGER_MS,
     },
     worker: {
       processorGroupId: e.PROCESSOR_GROUP_ID,

@@ -13,7 +13,6 @@
  *   const sim = perigee.startSimulator();
  *   await perigee.close();
  */
-import { INGEST_LINGER_MS_DEFAULT } from '../../server/config';
 import { createTestAuth } from '../../server/auth/testing/test-auth';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -53,7 +52,7 @@ export async function startPerigeeSystem({ satellites, simTickMs, log }: Perigee
   const mdb = defaultMissionDatabase();
   const fleet = demoFleet(satellites);
   const bus = new MemoryBus({ log });
-  const gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, lingerMs: INGEST_LINGER_MS_DEFAULT, bus, mdb, log });
+  const gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log });
   const httpServer = http.createServer();
   const testAuth = createTestAuth();
   const io = createSocketServer(httpServer, { auth: testAuth.auth });

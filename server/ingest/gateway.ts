@@ -48,7 +48,7 @@ export interface IngestGatewayOptions {
   maxPendingMessages?: number;
   /** Longest accepted ground-station event line, bytes. */
   maxEventLineBytes?: number;
-  /** Longest a packet waits for companions before it is sent to the bus, ms (BatchingProducer; 5 when absent). */
+  /** Longest a packet waits for companions before it is sent to the bus, ms (BatchingProducer; none when absent). */
   lingerMs?: number;
   metrics?: PerigeeMetrics;
 }
