@@ -11,15 +11,11 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** Runs lowerProcessPriority(nice) in a fresh Node process (started at `startNice`) and returns what it reports and every thread's nice value. */
 function inChild(nice: number, startNice = 0): { result: { nice: number; threads: number }; threadNice: number[] } {
   const script = `
-    import fs from 'node:fs';
     import { lowerProcessPriority } from './server/commands/process-priority.ts';
+    import { threadNiceValues } from './server/commands/testing/thread-nice.ts';
     import { createLogger } from './server/log.ts';
     const result = lowerProcessPriority(${nice}, createLogger({ level: 'error', namespace: 'test' }));
-    const threadNice = fs.readdirSync('/proc/self/task').map((tid) => {
-      const stat = fs.readFileSync('/proc/self/task/' + tid + '/stat', 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]); // field 19: nice
-    });
-    process.stdout.write(JSON.stringify({ result, threadNice }));`;
+    process.stdout.write(JSON.stringify({ result, threadNice: threadNiceValues('self') }));`;
   const node = [process.execPath, '--import', 'tsx', '--input-type=module', '-e', script];
   const [command, ...args] = startNice > 0 ? ['nice', '-n', String(startNice), ...node] : node;
   return JSON.parse(execFileSync(command!, args, { cwd: PROJECT_ROOT, encoding: 'utf8' }));

@@ -60,7 +60,10 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
     if (role === 'ingest') await startGatewayPart(context, bus);
     else if (role === 'worker') {
       // Bulk work (dumps, archive) yields the CPU to the live path of roles sharing the machine.
-      if (config.worker.nice > 0) log.info(`running at nice ${lowerProcessPriority(config.worker.nice, log).nice} (WORKER_NICE)`);
+      if (config.worker.nice > 0) {
+        const { nice } = lowerProcessPriority(config.worker.nice, log);
+        log.info(`running at nice ${nice} (WORKER_NICE)`);
+      }
       await startWorkerPart(context, bus, db!, { watchLag: true });
     }
     else {

@@ -6,10 +6,10 @@
  * gold tiers count each sample exactly once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
 import { KafkaBus } from '../adapters/kafka/kafka-bus';
+import { threadNiceValues } from '../commands/testing/thread-nice';
 import { startKafkaMockCluster, type KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
 import { PROJECT_ROOT } from '../config';
 import { secondTierParameterIds } from '../domain/aggregation/series-tier';
@@ -51,14 +51,6 @@ function startWorker(): ChildProcess {
       WEB_NODE_ID: 'crash-test',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-/** The nice value of each thread of a process (field 19 of /proc/<pid>/task/<tid>/stat). */
-function threadNiceValues(pid: number): number[] {
-  return fs.readdirSync(`/proc/${pid}/task`).map((tid) => {
-    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
   });
 }
 
