@@ -13,6 +13,7 @@ describe('topology', () => {
     expect(ARCHIVER_TOPICS).toEqual(stage('archiver').consumes);
     expect(stage('processor').consumes).toEqual(RAW_PACKET_TOPICS);
     expect(stage('live-feed').consumes).toEqual(RAW_PACKET_TOPICS);
+    expect(stage('alarm-feed').consumes).toEqual([TOPICS.alerts]);
     expect(stage('processor-playback').consumes).toEqual([TOPICS.rawPlayback]);
     expect(() => stage('nope')).toThrow(/declares no stage "nope"/);
   });

@@ -105,6 +105,15 @@ export const TOPOLOGY: Topology = {
       external: { in: ['console actions (HTTP)'], out: ['TimescaleDB', 'Socket.IO consoles'] },
     },
     {
+      id: 'alarm-feed',
+      process: 'web',
+      description: 'tells the consoles of alerts and alarm transitions the moment they are published, ahead of the archive',
+      group: 'perigee-alarms-<node>',
+      consumes: [TOPICS.alerts],
+      produces: [],
+      external: { in: [], out: ['Socket.IO consoles'] },
+    },
+    {
       id: 'live-feed',
       process: 'web',
       description: 'coalesces real-time packets into frames per satellite and subsystem for the consoles',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { FleetStatus } from './fleet-status';
 import type { AlarmChange } from '../domain/alarms/alarm-change';
+import type { Alert } from '../domain/alert';
 
 export const SOCKET_EVENTS = {
   /**
@@ -24,6 +25,12 @@ export const SOCKET_EVENTS = {
   fleetStatus: 'fleet:status',
   /** Server → every client: an operator changed an alarm; consoles showing it refresh. */
   alarmChanged: 'alarm:changed',
+  /**
+   * Server → every client: alerts the stream rules and limit checks raised
+   * or cleared just now, sent before the archive records them (see
+   * alarm-feed.ts). Consoles show a raised one at once.
+   */
+  alarmAlerts: 'alarm:alerts',
   /**
    * Server → one client, just before the server closes its socket: the
    * session it signed in with ended (signed out, or the account disabled).
@@ -83,6 +90,7 @@ export type SubscriptionAck = { readonly ok: true; readonly rooms: readonly stri
 export type FleetSubscriptionAck = { readonly ok: true; readonly status: readonly FleetStatus[] } | { readonly ok: false; readonly error: string };
 
 export type { AlarmChange } from '../domain/alarms/alarm-change';
+export type { Alert } from '../domain/alert';
 
 export interface SessionEnded {
   /** no-longer-valid: a periodic check found the session gone (ended on another web node, expired, or its account disabled there). */
@@ -92,6 +100,7 @@ export interface SessionEnded {
 export interface ServerToClientEvents {
   [SOCKET_EVENTS.sessionEnded]: (ended: SessionEnded) => void;
   [SOCKET_EVENTS.alarmChanged]: (change: AlarmChange) => void;
+  [SOCKET_EVENTS.alarmAlerts]: (alerts: readonly Alert[]) => void;
   [SOCKET_EVENTS.fleetStatus]: (status: readonly FleetStatus[]) => void;
   [SOCKET_EVENTS.telemetryFrames]: (frames: readonly LiveFrame[]) => void;
 }

@@ -1,8 +1,8 @@
 /**
  * The web node: one HTTP server carrying the Next.js console and Socket.IO on
- * the same port, plus this node's live feed from the bus. Route handlers and
- * server components reach the store and mission database through
- * setRuntime/getRuntime (Next bundles app/ as a separate module graph).
+ * the same port, plus this node's live feed and alarm feed from the bus.
+ * Route handlers and server components reach the store and mission database
+ * through setRuntime/getRuntime (Next bundles app/ as a separate module graph).
  *
  * Every request gets the client's socket address in x-perigee-client-address
  * (overwriting any sent), for the audit log; console pages without a session
@@ -40,6 +40,7 @@ import { defaultRuleSet } from '../domain/stream/rules/load-rule-set';
 import { tunableThresholds } from '../domain/stream/rules/rule-thresholds';
 import { SOCKET_EVENTS } from './events';
 import { startLiveFeed } from './live-feed';
+import { startAlarmFeed, type AlarmFeed } from './alarm-feed';
 import { startFleetFeed, type FleetFeed } from './fleet-feed';
 import { FleetStatusBoard } from './fleet-status';
 import { createPageGate } from './page-gate';
@@ -181,6 +182,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const app = next({ dev: web.dev, dir: projectDir, hostname: web.host, port, httpServer });
   let feed: Awaited<ReturnType<typeof startLiveFeed>> | undefined;
   let fleetFeed: FleetFeed | undefined;
+  let alarmFeed: AlarmFeed | undefined;
   try {
     await app.prepare();
     const handle = app.getRequestHandler();
@@ -192,6 +194,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
     feed = await startLiveFeed({ bus, io, mdb, fleet, nodeId: web.nodeId, log: log.namespace('live'), now, metrics, observe: (f) => board.observe(f) });
     fleetFeed = startFleetFeed({ io, board, store, log: log.namespace('fleet'), now });
+    alarmFeed = await startAlarmFeed({ bus, io, nodeId: web.nodeId, log: log.namespace('alarm-feed'), now, metrics });
   } catch (error) {
     await closeAll();
     throw error;
@@ -202,6 +205,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   async function closeAll(): Promise<void> {
     ops?.stop();
     fleetFeed?.stop();
+    await alarmFeed?.stop();
     await feed?.stop();
     // io.close() disconnects every socket, then closes the HTTP server and resolves
     // once no connection is left. Node drops idle keep-alives on close; requests still
