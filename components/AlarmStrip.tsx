@@ -7,6 +7,11 @@
  * Read from GET /api/alarms every two seconds and at once when any console
  * changes an alarm (alarm:changed over the socket), so an acknowledgement on
  * one console shows on every other within a second.
+ *
+ * An alarm the stream raises is shown the moment the server pushes its alert
+ * (alarm:alerts), marked as not yet recorded, until the archive has it and
+ * its row (with the actions an operator needs its id for) takes its place:
+ * during a pass dump the archive may record it seconds later.
  */
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,6 +21,8 @@ import { queryKeys } from './hooks/queryKeys';
 import { useSocket } from './hooks/useSocket';
 import { formatValue } from './telemetry/format';
 import { useAlarmAction } from './hooks/useAlarmAction';
+import { useLiveAlerts } from './hooks/useLiveAlerts';
+import { unrecordedAlarms, type UnrecordedAlarm } from './alarms/live-alerts';
 import { getJson } from './api-client';
 
 const POLL_MS = 2000;
@@ -34,6 +41,7 @@ export function AlarmStrip({ satelliteId }: { satelliteId: number }) {
   const queryClient = useQueryClient();
   const key = queryKeys.alarms(satelliteId);
   const query = useQuery({ queryKey: key, queryFn: ({ signal }) => fetchAlarms(satelliteId, signal), refetchInterval: POLL_MS });
+  const unrecorded = unrecordedAlarms(query.data, useLiveAlerts(satelliteId, query.data));
 
   useEffect(() => {
     if (!socket) return;
@@ -53,34 +61,63 @@ export function AlarmStrip({ satelliteId }: { satelliteId: number }) {
       Number(b.alarm.state !== 'acknowledged') - Number(a.alarm.state !== 'acknowledged') ||
       (b.alarm.lastOccurrenceMs ?? 0) - (a.alarm.lastOccurrenceMs ?? 0),
   );
-  const attention = alarms.filter((a) => a.alarm.state !== 'shelved');
-  const worst = attention[0]?.alarm.severity ?? 'none';
+  const recorded = alarms.filter((a) => a.alarm.state !== 'shelved');
+  const count = recorded.length + unrecorded.length;
+  const severities = [...unrecorded.map((a) => a.raised.severity), ...recorded.map((a) => a.alarm.severity)];
+  const worst = severities.includes('critical') ? 'critical' : severities.includes('warning') ? 'warning' : 'none';
   const frame =
     worst === 'critical' ? 'border-red-700 bg-red-950/40' : worst === 'warning' ? 'border-amber-600 bg-amber-950/30' : 'border-slate-800 bg-slate-900/40';
   return (
-    <section data-testid="alarm-strip" data-count={attention.length} data-worst={worst} className={`rounded-lg border px-3 py-2 text-xs ${frame}`}>
+    <section data-testid="alarm-strip" data-count={count} data-worst={worst} className={`rounded-lg border px-3 py-2 text-xs ${frame}`}>
       <div className="flex items-baseline gap-3">
         <h2 className="font-semibold uppercase tracking-wide text-slate-300">Alarms</h2>
         {query.isError ? (
           <span className="text-amber-300">alarms unavailable: {query.error.message}</span>
-        ) : attention.length === 0 ? (
+        ) : count === 0 ? (
           <span className="text-slate-500">{query.isPending ? 'loading…' : 'none needing attention'}</span>
         ) : (
           <span className={worst === 'critical' ? 'font-bold text-red-300' : 'font-semibold text-amber-300'}>
-            {attention.length} needing attention, worst {worst}
+            {count} needing attention, worst {worst}
           </span>
         )}
-        {alarms.length > attention.length && <span className="text-slate-500">{alarms.length - attention.length} shelved</span>}
+        {alarms.length > recorded.length && <span className="text-slate-500">{alarms.length - recorded.length} shelved</span>}
       </div>
-      {alarms.length > 0 && (
+      {alarms.length + unrecorded.length > 0 && (
         <ul className="mt-1 space-y-1">
-          {alarms.slice(0, SHOWN).map((record) => (
+          {unrecorded.slice(0, SHOWN).map((alarm) => (
+            <UnrecordedAlarmRow key={alarm.raised.id} alarm={alarm} />
+          ))}
+          {alarms.slice(0, Math.max(0, SHOWN - unrecorded.length)).map((record) => (
             <AlarmRow key={record.id} record={record} onDone={() => void queryClient.invalidateQueries({ queryKey: key })} />
           ))}
-          {alarms.length > SHOWN && <li className="text-slate-400">+{alarms.length - SHOWN} more</li>}
+          {alarms.length + unrecorded.length > SHOWN && <li className="text-slate-400">+{alarms.length + unrecorded.length - SHOWN} more</li>}
         </ul>
       )}
     </section>
+  );
+}
+
+/** An alarm raised just now that the archive has not recorded yet: no actions until it has (they need its id). */
+function UnrecordedAlarmRow({ alarm: { raised, active } }: { alarm: UnrecordedAlarm }) {
+  return (
+    <li
+      data-testid={`alarm-live-${raised.subject}`}
+      data-rule={raised.ruleId}
+      data-severity={raised.severity}
+      data-state="unrecorded"
+      data-active={active}
+      className={`flex flex-wrap items-center gap-x-2 ${raised.severity === 'critical' ? 'text-red-300' : 'text-amber-200'}`}
+    >
+      <span className="animate-pulse font-bold">{raised.severity.toUpperCase()}</span>
+      <span>{raised.subject}</span>
+      <span className="text-slate-400">
+        {raised.ruleId} · raised {new Date(raised.windowEndMs).toISOString().slice(11, 19)}Z · value {formatValue(raised.value)} (threshold {formatValue(raised.threshold)})
+        {!active && ' · back to normal'}
+      </span>
+      <span className="text-slate-500" title="Acknowledge and shelve once the archive has recorded it">
+        recording…
+      </span>
+    </li>
   );
 }
 

@@ -12,6 +12,7 @@ import { useEffect, useState } from 'react';
 import type { FleetStatus, PassSummary, SubsystemHealth } from '@/server/realtime/fleet-status';
 import { SOCKET_EVENTS } from '@/server/realtime/events';
 import { SocketProvider, useConnectionState, useSocket } from './hooks/useSocket';
+import { useLiveAlerts } from './hooks/useLiveAlerts';
 import { useLiveClock } from './hooks/useLiveClock';
 import { formatAge } from './telemetry/format';
 
@@ -50,6 +51,8 @@ function FleetTable({ initialStatus, archive, archiveError }: FleetOverviewProps
   const [status, setStatus] = useState(initialStatus);
   const clock = useLiveClock(1000);
   const router = useRouter();
+  // The nav bar's alarm summary and the critical cue re-read the archive when an alert is pushed.
+  useLiveAlerts(null);
 
   useEffect(() => {
     if (!socket) return;

@@ -187,3 +187,34 @@ test('an operator acknowledges a critical thermal alarm with a comment, and a se
     await other.close();
   }
 });
+
+test('an alarm the stream raises shows on the console at once, before the archive has recorded it, and gives way to the recorded one', async ({ page }) => {
+  // This console's reads of the archive's alarms are held back, as while a long pass dump keeps the
+  // archiver seconds behind: only what the server pushes over the socket can show the alarm.
+  let holdArchive = true;
+  await page.route(/\/api\/alarms\?satellite=102&/, (route) => (holdArchive ? route.fulfill({ json: { alarms: [] } }) : route.continue()));
+  await page.goto(`${baseUrl()}/satellites/102`);
+  await waitForLive(page, 'thermal');
+  await expect(page.getByTestId('alarm-strip')).toHaveAttribute('data-count', '0');
+
+  const sender = await streamThermalOf(102, 96, 3000, 'thermal.node_005');
+  const pushed = page.locator('[data-testid="alarm-live-thermal.node_005"][data-rule="limit"]');
+  await expect(pushed).toHaveAttribute('data-state', 'unrecorded', { timeout: 10_000 });
+  await expect(pushed).toHaveAttribute('data-severity', 'critical');
+  // The node's value as decoded (to its calibration's resolution) and the critical high limit it crossed.
+  await expect(pushed).toContainText(/value 9[56](\.\d+)? \(threshold 85\)/);
+  await expect(pushed).toContainText('recording…');
+  // Nothing to acknowledge yet: an action needs the archived alarm.
+  await expect(pushed.getByTestId('ack')).toHaveCount(0);
+  await expect(page.getByTestId('alarm-strip')).toHaveAttribute('data-worst', 'critical');
+  await expect(page.locator('[data-testid="alarm-thermal.node_005"]')).toHaveCount(0);
+  await sender.done;
+
+  // The archive answers again: its row, which an operator can acknowledge, takes the pushed one's place.
+  holdArchive = false;
+  const recorded = page.locator('[data-testid="alarm-thermal.node_005"][data-rule="limit"]');
+  await expect(recorded).toHaveAttribute('data-state', /unacknowledged/, { timeout: 15_000 });
+  await expect(recorded).toHaveAttribute('data-severity', 'critical');
+  await expect(recorded.getByTestId('ack')).toBeVisible();
+  await expect(pushed).toHaveCount(0);
+});

@@ -3,7 +3,8 @@
  * The alarms page: every alarm of the fleet in a table, filtered by
  * satellite, subsystem, severity and state (kept in the URL), worst first.
  * Read from GET /api/alarms every two seconds and at once when any console
- * changes an alarm (alarm:changed over the socket). Selecting an alarm opens
+ * changes an alarm (alarm:changed over the socket) or the server pushes a
+ * newly raised or cleared alert (alarm:alerts). Selecting an alarm opens
  * its detail: what it is, what can be done about it (for roles that may) and
  * its full history from the audit log.
  */
@@ -16,6 +17,7 @@ import { getJson } from '../api-client';
 import { queryKeys } from '../hooks/queryKeys';
 import { useSearchReplace } from '../hooks/useSearchReplace';
 import { SocketProvider, useConnectionState, useSocket } from '../hooks/useSocket';
+import { useLiveAlerts } from '../hooks/useLiveAlerts';
 import { formatValue } from '../telemetry/format';
 import { AlarmDetail } from './AlarmDetail';
 import { alarmFiltersToSearch, filterAlarms, needsAcknowledgement, parseAlarmFilters, sortAlarms, subsystemOf, type AlarmFilters } from './alarm-filters';
@@ -46,6 +48,8 @@ function AlarmsTable() {
   const searchText = search.toString();
   const filters = useMemo(() => parseAlarmFilters(new URLSearchParams(searchText)), [searchText]);
   const selectedId = Number(search.get('alarm')) || null;
+  // Re-read the archive when an alert is pushed, not only every POLL_MS.
+  useLiveAlerts(null);
 
   const query = useQuery({
     queryKey: queryKeys.allAlarms(),

@@ -1,0 +1,80 @@
+/**
+ * Alarms the console was told of over the socket (alarm:alerts) that the
+ * archive has not recorded yet: what the alarm strip shows at once, before
+ * GET /api/alarms has them. Per rule and subject, the newest raised alert
+ * is the occurrence to show, and the newest alert of any kind says whether
+ * the condition is still present (a limit alarm that came and went is still
+ * news: it waits for acknowledgement). It counts as recorded when the
+ * archive's alarm of the same rule and subject changed condition at the
+ * occurrence's event time or later. None is shown whose alarm an operator
+ * has put aside (shelved or suppressed): the archive keeps it aside when it
+ * records the occurrence.
+ *
+ * @example
+ *   unrecordedAlarms(fetchedAlarms, liveAlerts);
+ *   // → [{ raised: { subject: 'power.battery_voltage', value: 24.2, … }, active: false }]
+ */
+import { ATTENTION_STATES } from '@/server/domain/alarms/alarm';
+import type { Alert } from '@/server/domain/alert';
+import type { AlarmRecord } from '@/server/ports/telemetry-store';
+
+/** Alerts a console keeps while waiting for the archive: the newest, per satellite shown. */
+export const KEPT_LIVE_ALERTS = 100;
+
+export interface UnrecordedAlarm {
+  /** The newest occurrence of the condition. */
+  readonly raised: Alert;
+  /** Whether the condition is still present (no return to normal after `raised`). */
+  readonly active: boolean;
+}
+
+const keyOf = (a: { readonly satelliteId: number; readonly ruleId: string; readonly subject: string }) => `${a.satelliteId}\u0000${a.ruleId}\u0000${a.subject}`;
+
+/** The alarms `live` raised that `fetched` (the archive's alarms) does not reflect yet; newest first. */
+export function unrecordedAlarms(fetched: readonly AlarmRecord[] | undefined, live: readonly Alert[]): UnrecordedAlarm[] {
+  const newest = new Map<string, { raised?: Alert; last: Alert }>();
+  for (const alert of live) {
+    const key = keyOf(alert);
+    const entry = newest.get(key) ?? { last: alert };
+    if (alert.windowEndMs >= entry.last.windowEndMs) entry.last = alert;
+    if (alert.kind === 'raised' && (!entry.raised || alert.windowEndMs >= entry.raised.windowEndMs)) entry.raised = alert;
+    newest.set(key, entry);
+  }
+  const archived = new Map<string, AlarmRecord['alarm']>();
+  for (const { alarm } of fetched ?? []) archived.set(keyOf(alarm.key), alarm);
+  const shown: UnrecordedAlarm[] = [];
+  for (const [key, { raised, last }] of newest) {
+    if (!raised) continue;
+    const alarm = archived.get(key);
+    if (alarm && !(ATTENTION_STATES.includes(alarm.state) && !((alarm.conditionChangedMs ?? -Infinity) >= raised.windowEndMs))) continue;
+    shown.push({ raised, active: last.kind === 'raised' || last.windowEndMs < raised.windowEndMs });
+  }
+  return shown.sort((a, b) => b.raised.windowEndMs - a.raised.windowEndMs);
+}
+
+/**
+ * The alerts still worth keeping once the archive's alarms `fetched` were
+ * read: those the archive has recorded are dropped, so an alarm that was
+ * acknowledged and went back to normal (and so left the list) is not
+ * mistaken for one not yet recorded. Returns `live` itself when nothing is
+ * dropped.
+ */
+export function forgetRecorded(fetched: readonly AlarmRecord[], live: readonly Alert[]): readonly Alert[] {
+  const recordedUntil = new Map<string, number>();
+  for (const { alarm } of fetched) recordedUntil.set(keyOf(alarm.key), alarm.conditionChangedMs ?? -Infinity);
+  const kept = live.filter((a) => !((recordedUntil.get(keyOf(a)) ?? -Infinity) >= a.windowEndMs));
+  return kept.length === live.length ? live : kept;
+}
+
+/** The alerts still worth keeping once an operator changed the alarm of `key`: they saw it recorded, so its alerts so far are. */
+export function forgetAlarm(key: { readonly satelliteId: number; readonly ruleId: string; readonly subject: string }, live: readonly Alert[]): readonly Alert[] {
+  const k = keyOf(key);
+  const kept = live.filter((a) => keyOf(a) !== k);
+  return kept.length === live.length ? live : kept;
+}
+
+/** Adds newly received alerts to those kept, dropping the oldest beyond KEPT_LIVE_ALERTS. */
+export function keepLiveAlerts(kept: readonly Alert[], received: readonly Alert[]): Alert[] {
+  const all = [...kept, ...received];
+  return all.length > KEPT_LIVE_ALERTS ? all.slice(all.length - KEPT_LIVE_ALERTS) : all;
+}
