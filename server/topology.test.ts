@@ -10,7 +10,10 @@ describe('topology', () => {
   });
 
   it('is what the stages subscribe to', () => {
-    expect(ARCHIVER_TOPICS).toEqual(stage('archiver').consumes);
+    // Both lanes together: every topic but the processor's window aggregates.
+    expect([...ARCHIVER_TOPICS].sort()).toEqual(TOPOLOGY.topics.map((t) => t.name).filter((t) => t !== TOPICS.aggregates).sort());
+    expect(stage('archiver-alarms').consumes).toEqual([TOPICS.alerts]);
+    expect(stage('archiver').consumes).not.toContain(TOPICS.alerts);
     expect(stage('processor').consumes).toEqual(RAW_PACKET_TOPICS);
     expect(stage('live-feed').consumes).toEqual(RAW_PACKET_TOPICS);
     expect(stage('alarm-feed').consumes).toEqual([TOPICS.alerts]);

@@ -13,7 +13,7 @@ import type { Bus } from '../ports/bus';
 import type { OpenDatabase } from './services';
 import { startWebServer, type WebServer } from '../realtime/web-server';
 import { startSimulator, type GatewayAddress } from '../sim/sim-runner';
-import { startArchiver } from '../worker/archiver';
+import { startArchiveLanes } from '../worker/archive-lanes';
 import { startProcessor } from '../worker/processor';
 import { startShelveExpiry } from '../worker/shelve-expiry';
 import type { Health } from '../observability/health';
@@ -34,12 +34,12 @@ export interface PartContext {
   readonly metrics: PerigeeMetrics;
 }
 
-/** The worker: the stream processor and the archiver, two consumer groups each at its own pace. */
 /** What the worker and the web node use of the open database. */
 export type PartDatabase = Pick<OpenDatabase, 'store' | 'audit' | 'ruleThresholds'>;
 
 /**
- * The processor, the archiver and the shelve expiry. `watchLag` also samples
+ * The processor, the archiver (its telemetry and alarm lanes) and the
+ * shelve expiry, each consumer group at its own pace. `watchLag` also samples
  * this process's metrics for consumer lag alarms: for a worker on its own
  * (`perigee worker`); with `perigee start` the web part watches every group.
  */
@@ -49,7 +49,7 @@ export async function startWorkerPart(
   { store, ruleThresholds }: PartDatabase,
   { watchLag = false }: { watchLag?: boolean } = {},
 ): Promise<void> {
-  const archiver = await startArchiver({
+  const archiver = await startArchiveLanes({
     bus,
     store,
     mdb,

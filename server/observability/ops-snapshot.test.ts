@@ -144,10 +144,11 @@ describe('Observability > buildOpsSnapshot', () => {
   });
 
   it('names each group by its role', () => {
-    expect(['perigee-processor', 'perigee-processor-playback', 'perigee-archiver', 'perigee-live-node-a', 'perigee-alarms-node-a', 'custom'].map(groupRole)).toEqual([
+    expect(['perigee-processor', 'perigee-processor-playback', 'perigee-archiver', 'perigee-archiver-alarms', 'perigee-live-node-a', 'perigee-alarms-node-a', 'custom'].map(groupRole)).toEqual([
       'processor',
       'processor playback',
       'archiver',
+      'archiver alarm lane',
       'live feed',
       'alarm feed',
       'custom',

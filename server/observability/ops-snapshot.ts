@@ -184,12 +184,12 @@ export function buildOpsSnapshot(
   return { atMs: nowMs, rateIntervalMs: previous ? nowMs - previous.atMs : null, lagThresholdSeconds, groups, throughput, latency, quarantine, stages, counters };
 }
 
-/** Processor, playback, archiver, live feed or alarm feed, from the group's id (config names them; the defaults say what they are). */
+/** Processor, playback, archiver (or its alarm lane), live feed or alarm feed, from the group's id (config names them; the defaults say what they are). */
 export function groupRole(group: string): string {
   if (group.startsWith('perigee-live-')) return 'live feed';
   if (group.startsWith('perigee-alarms-')) return 'alarm feed';
   if (group.endsWith('-playback')) return 'processor playback';
-  if (group.includes('archiver')) return 'archiver';
+  if (group.includes('archiver')) return group.endsWith('-alarms') ? 'archiver alarm lane' : 'archiver';
   if (group.includes('processor')) return 'processor';
   return group;
 }

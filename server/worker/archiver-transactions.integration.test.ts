@@ -7,13 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
 import { MemoryBus } from '../adapters/memory/memory-bus';
 import { PostgresTelemetryStore } from '../adapters/postgres/postgres-telemetry-store';
-import { contractHeader } from '../contracts/event-contracts';
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
-import type { SampleFrame } from '../domain/sample-frame';
-import { encodeSampleFrames, MAX_FRAMES_PER_MESSAGE } from '../domain/sample-frame-codec';
+import { MAX_FRAMES_PER_MESSAGE } from '../domain/sample-frame-codec';
 import { createLogger } from '../log';
 import { TOPICS } from '../topics';
 import { startArchiver, TRANSACTION_SAMPLES } from './archiver';
+import { thermalSampleMessage } from './testing/thermal-sample-message';
 
 const mdb = defaultMissionDatabase();
 const log = createLogger({ level: 'error', namespace: 'archiver-transactions-test' });
@@ -29,27 +28,7 @@ afterAll(async () => {
 });
 
 /** The i-th message of a satellite: `frames` thermal frames, 1 s apart, 52 samples each. */
-function thermalMessage(i: number, { satelliteId = 101, frames: count = MAX_FRAMES_PER_MESSAGE }: { satelliteId?: number; frames?: number } = {}) {
-  const layout = mdb.latestLayout(289)!;
-  const ids = layout.parameters.map((p) => p.id);
-  const frames: SampleFrame[] = Array.from({ length: count }, (_, k) => {
-    const n = i * count + k;
-    return {
-      satelliteId,
-      subsystem: 'thermal',
-      apid: 289,
-      sequenceCount: n % 0x4000,
-      onboardTimeMs: T0 + n * 1000,
-      arrivalMs: T0 + n * 1000 + 40,
-      parameterIds: ids,
-      values: ids.map((id) => 20 + ((id + n) % 50) / 4),
-      rawValues: ids.map((id) => 2000 + id + n),
-      source: { topic: TOPICS.rawThermal, partition: 0, offset: String(n) },
-      context: { mode: 'NOMINAL', orbit: null, calibrationVersion: mdb.version },
-    };
-  });
-  return { key: String(satelliteId), value: encodeSampleFrames(frames), headers: contractHeader('sample-frame') };
-}
+const thermalMessage = (i: number, options: { satelliteId?: number; frames?: number } = {}) => thermalSampleMessage(mdb, i, { t0Ms: T0, ...options });
 
 describe('Archiver > transactions', () => {
   it('stores a backlog of large sample messages in transactions of at most TRANSACTION_SAMPLES samples, every sample once', async () => {

@@ -20,6 +20,7 @@ import type { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Bus, ConsumedBatch } from '../ports/bus';
 import type { ArchiveBatch, ArchiveGroupResult, ArchivedMessage, TelemetryArchive } from '../ports/telemetry-store';
 import { stage } from '../topology';
+import type { Topic } from '../topics';
 import { archiveRecord } from './archive-record';
 import { GroupCommit } from './group-commit';
 
@@ -39,8 +40,8 @@ const PARSE_SLICE_MS = 4;
  */
 export const TRANSACTION_SAMPLES = 50_000;
 
-/** What the archiver reads, as the topology declares it. */
-export const ARCHIVER_TOPICS = stage('archiver').consumes;
+/** Everything the archive stores, as the topology declares it: the archiver's lanes together (archive-lanes.ts). */
+export const ARCHIVER_TOPICS: readonly Topic[] = [...stage('archiver').consumes, ...stage('archiver-alarms').consumes];
 
 export interface ArchiverOptions {
   bus: Bus;
@@ -48,6 +49,8 @@ export interface ArchiverOptions {
   mdb: MissionDatabase;
   groupId: string;
   log: Logger;
+  /** What this archiver reads (everything the archive stores, ARCHIVER_TOPICS, by default). */
+  topics?: readonly Topic[];
   now?: () => number;
   metrics?: PerigeeMetrics;
   /**
@@ -98,6 +101,7 @@ export async function startArchiver({
   mdb,
   groupId,
   log,
+  topics = ARCHIVER_TOPICS,
   now = Date.now,
   metrics,
   partitionsConcurrently = 1,
@@ -173,7 +177,7 @@ export async function startArchiver({
   };
   const subscription = await bus.subscribe({
     groupId,
-    topics: ARCHIVER_TOPICS,
+    topics,
     fromBeginning: true,
     eachBatch,
     partitionsConcurrently,
@@ -181,6 +185,6 @@ export async function startArchiver({
     ...(batchMessages === undefined ? {} : { maxBatchMessages: batchMessages, gather: true }),
     resumeAfter: (topic, partition, logId) => store.archivedOffset(groupId, topic, partition, logId),
   });
-  log.info(`archiving ${ARCHIVER_TOPICS.join(', ')} as group ${groupId} on ${bus.description}`);
+  log.info(`archiving ${topics.join(', ')} as group ${groupId} on ${bus.description}`);
   return { stats: () => ({ ...stats }), stop: () => subscription.stop() };
 }
