@@ -15,12 +15,14 @@
  *   2. latency: at real-time rates through the gateway, packet creation
  *      onboard → delivery to a Socket.IO client subscribed to every panel,
  *      and the part the live path adds (gateway arrival → Socket.IO emit),
- *      p50/p99/max;
+ *      p50/p99/max; and alarms (alarm-probe.ts): a live packet under a
+ *      limit injected every second, timed to the alert on the Socket.IO
+ *      client and to its alarm event committed in the archive;
  *   3. a pass dump: while the fleet keeps streaming live, a recorder dump
  *      (default 10 minutes of a 20-satellite fleet) is pushed through the
- *      gateway as fast as it takes it. Printed: the live path's latency
- *      during the dump next to the one without, and the time until the whole
- *      dump is archived (catch-up).
+ *      gateway as fast as it takes it. Printed: the live path's and the
+ *      alarms' latency during the dump next to those without, and the time
+ *      until the whole dump is archived (catch-up).
  *
  * usage: npm run bench -- [--satellites 10] [--capacity-seconds 60] [--kafka-capacity-seconds 40] [--latency-seconds 20] [--bus memory,kafka]
  */
@@ -45,6 +47,7 @@ import type { Bus } from '../server/ports/bus';
 import { SOCKET_EVENTS } from '../server/realtime/events';
 import { publishAsGateway } from '../server/ingest/testing/publish-as-gateway';
 import { startLiveFeed } from '../server/realtime/live-feed';
+import { startAlarmFeed } from '../server/realtime/alarm-feed';
 import { createSocketServer } from '../server/realtime/socket-server';
 import { createTestAuth } from '../server/auth/testing/test-auth';
 import { FleetSimulator, type SimPacket } from '../server/sim/fleet-simulator';
@@ -53,10 +56,11 @@ import net from 'node:net';
 import { loadConfig, type Config } from '../server/config';
 import { inProcessBusOptions } from '../server/commands/services';
 import { secondTierParameterIds } from '../server/domain/aggregation/series-tier';
-import { startArchiver } from '../server/worker/archiver';
+import { startArchiveLanes } from '../server/worker/archive-lanes';
 import { startProcessor } from '../server/worker/processor';
 import { nominalRates } from './nominal-rates';
 import { frameLatencies, type LatencySummary } from './latency-summary';
+import { describeAlarmTimes, startAlarmProbe, type AlarmProbeResult } from './alarm-probe';
 import { recordedDump, type RecordedDump } from './recorded-dump';
 
 const { values: args } = parseArgs({
@@ -198,6 +202,7 @@ async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase, { keepLog
   const io = createSocketServer(httpServer, { auth: testAuth.auth });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const feed = await startLiveFeed({ bus, io, mdb, fleet, nodeId: `bench-${kind}`, log });
+  const alarmFeed = await startAlarmFeed({ bus, io, nodeId: `bench-${kind}`, log });
   return {
     db,
     bus,
@@ -208,6 +213,7 @@ async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase, { keepLog
     socketCookie: await testAuth.cookieFor('viewer'),
     close: async () => {
       await gateway.close();
+      await alarmFeed.stop();
       await feed.stop();
       io.close();
       await bus.close();
@@ -216,11 +222,11 @@ async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase, { keepLog
   };
 }
 
-/** The processor and the archiver on a system, configured from the environment as `perigee worker` is. */
+/** The processor and the archiver's lanes on a system, configured from the environment as `perigee worker` is. */
 async function startWorker(system: System) {
   const { config } = system;
   const store = new PostgresTelemetryStore(system.db.pool, { secondTierParameterIds: secondTierParameterIds(mdb) });
-  const archiver = await startArchiver({
+  const archiver = await startArchiveLanes({
     bus: system.bus,
     store,
     mdb,
@@ -312,7 +318,7 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
   await archiver.stop();
   const total = await countSamples(system.db);
   await system.db.pool.query('TRUNCATE samples, agg_1s, agg_1m, packets, raw_packets, quarantine, alarm_events, alarms, ground_station_events');
-  const alone = await startArchiver({
+  const alone = await startArchiveLanes({
     bus: system.bus,
     store: new PostgresTelemetryStore(system.db.pool, { secondTierParameterIds: secondTierParameterIds(mdb) }),
     mdb,
@@ -345,6 +351,8 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
 
 interface Latency {
   frames: number;
+  /** Alarms raised by live packets injected every second: to the console, and into the archive. */
+  alarms: AlarmProbeResult;
   endToEnd: LatencySummary;
   livePath: LatencySummary;
   /** How late this process's event loop ran timers while measuring (everything shares it here), ms. */
@@ -374,6 +382,7 @@ async function measureLatency(system: System, { dump }: { dump?: DumpRun } = {})
   const sim = startSimulator({ mdb, fleet, seed: 5, faults: { duplicateRate: 0, driftRate: 0, corruptRate: 0, reorderRate: 0 }, transport: 'tcp', gateway: system.ingest, log });
   await new Promise((r) => setTimeout(r, 3000)); // consumer groups settle before measuring
   frames.reset();
+  const alarms = startAlarmProbe({ client, tcpPort: system.ingest.tcpPort, pool: system.db.pool, mdb, satelliteId: fleet.satellites[0]!.id });
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   let catchUpSeconds: number | undefined;
@@ -400,10 +409,11 @@ async function measureLatency(system: System, { dump }: { dump?: DumpRun } = {})
     await new Promise((r) => setTimeout(r, latencySeconds * 1000));
   }
   loop.disable();
+  const alarmTimes = await alarms.stop();
   await sim.stop();
   client.close();
   const loopDelay = { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
-  return { ...frames.summary(), loopDelay, catchUpSeconds };
+  return { ...frames.summary(), alarms: alarmTimes, loopDelay, catchUpSeconds };
 }
 
 async function countPlayback(db: TestDatabase): Promise<number> {
@@ -473,6 +483,7 @@ async function main(): Promise<void> {
         `[${kind} bus] live path gateway arrival → Socket.IO emit: p50 ${fmt(latency.livePath.p50)} ms, p99 ${fmt(latency.livePath.p99)} ms, ` +
           `max ${fmt(latency.livePath.max)} ms; event loop delay p99 ${fmt(latency.loopDelay.p99)} ms, max ${fmt(latency.loopDelay.max)} ms`,
       );
+      console.log(`[${kind} bus] without a dump: ${describeAlarmTimes(latency.alarms)}`);
       const dump = recordedDump(mdb, dumpSatellites, dumpMinutesFor(kind));
       const archivedSamples = () => worker.archiver.stats().samples;
       const during = await measureLatency(system, { dump: { ...dump, archivedSamples, samplesBefore: archivedSamples() } });
@@ -485,6 +496,7 @@ async function main(): Promise<void> {
           `(without: p50 ${fmt(latency.livePath.p50)} ms, p99 ${fmt(latency.livePath.p99)} ms) over ${fmt(during.frames)} frames; ` +
           `event loop delay p99 ${fmt(during.loopDelay.p99)} ms, max ${fmt(during.loopDelay.max)} ms`,
       );
+      console.log(`[${kind} bus] during the dump: ${describeAlarmTimes(during.alarms)}`);
     } finally {
       await worker.stop();
       await system.close();

@@ -8,7 +8,9 @@
  * and the end-to-end latency (onboard creation → client) at real-time
  * rates, then the same while a recorder dump is pushed into the ingest
  * gateway as fast as it takes it, and the time until the dump is archived;
- * then the cores each process used over both intervals.
+ * alarms raised by a live packet injected every second, timed to the
+ * client and into the archive (alarm-probe.ts), over both intervals; then
+ * the cores each process used over both intervals.
  *
  * The pipeline benchmark (`npm run bench`) runs every part in one process,
  * as `perigee start` does; this one shows what separating them buys the
@@ -28,6 +30,7 @@ import { defaultMissionDatabase } from '../server/domain/mission/default-mission
 import { SOCKET_EVENTS } from '../server/realtime/events';
 import { deploymentEnv, freePort, startRole, type RoleProcess } from '../e2e/support/perigee-role';
 import { frameLatencies, type LatencySummary } from './latency-summary';
+import { describeAlarmTimes, startAlarmProbe, type AlarmProbeOptions, type AlarmProbeResult } from './alarm-probe';
 import { cpuBetween, descendantCpu } from './process-cpu';
 import { recordedDump, type RecordedDump } from './recorded-dump';
 
@@ -51,15 +54,21 @@ interface Measured {
   readonly frames: number;
   readonly livePath: LatencySummary;
   readonly endToEnd: LatencySummary;
+  readonly alarms: AlarmProbeResult;
 }
 
-/** Collects the live path and end-to-end latency of every frame the client gets while `during` runs. */
-async function measure(client: Socket, during: () => Promise<void>): Promise<Measured> {
+/**
+ * Collects the live path and end-to-end latency of every frame the client
+ * gets while `during` runs, and times alarms raised by a live packet
+ * injected every second (alarm-probe.ts).
+ */
+async function measure(client: Socket, probe: Omit<AlarmProbeOptions, 'client'>, during: () => Promise<void>): Promise<Measured> {
   const frames = frameLatencies();
   client.on(SOCKET_EVENTS.telemetryFrames, frames.record);
+  const alarms = startAlarmProbe({ client, ...probe });
   await during();
   client.off(SOCKET_EVENTS.telemetryFrames, frames.record);
-  return frames.summary();
+  return { ...frames.summary(), alarms: await alarms.stop() };
 }
 
 /** perigee_archiver_samples_total from the worker's metrics. */
@@ -119,11 +128,12 @@ async function main(): Promise<void> {
     console.log(`Perigee roles benchmark: ingest, worker, web and sim as separate processes on Kafka (mock cluster), ${satellites} satellites live`);
 
     const quietCpu = descendantCpu();
-    const quiet = await measure(client, () => new Promise((r) => setTimeout(r, seconds * 1000)));
+    const probe = { tcpPort, pool: db.pool, mdb, satelliteId: 101 };
+    const quiet = await measure(client, probe, () => new Promise((r) => setTimeout(r, seconds * 1000)));
     const quietUsed = cpuBetween(quietCpu, descendantCpu());
     let catchUpSeconds = NaN;
     let dumpUsed: Array<[string, number]> = [];
-    const during = await measure(client, async () => {
+    const during = await measure(client, probe, async () => {
       const before = await archivedSamples(metricsUrl);
       const started = performance.now();
       const until = started + seconds * 1000;
@@ -148,7 +158,9 @@ async function main(): Promise<void> {
       `live path p50 ${fmt(m.livePath.p50)} ms, p99 ${fmt(m.livePath.p99)} ms, max ${fmt(m.livePath.max)} ms; ` +
       `onboard → client p50 ${fmt(m.endToEnd.p50)} ms, p99 ${fmt(m.endToEnd.p99)} ms (${fmt(m.frames)} frames)`;
     console.log(`without a dump: ${line(quiet)}`);
+    console.log(`without a dump: ${describeAlarmTimes(quiet.alarms)}`);
     console.log(`during the dump: ${line(during)}`);
+    console.log(`during the dump: ${describeAlarmTimes(during.alarms)}`);
     console.log(
       `pass dump of ${args['dump-satellites']} satellites × ${args['dump-minutes']} min (${fmt(dump.packets)} packets, ${fmt(dump.samples)} samples) ` +
         `archived in ${fmt(catchUpSeconds, 1)} s (${fmt(dump.samples / catchUpSeconds)} samples/s) while the fleet streamed live`,
