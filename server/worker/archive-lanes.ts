@@ -16,13 +16,6 @@
 import { stage } from '../topology';
 import { startArchiver, type Archiver, type ArchiverOptions } from './archiver';
 
-/**
- * Longest a fetch of the quiet alerts topic waits, ms: an operator can act on
- * an alarm once it is recorded, and a broker that holds an empty fetch for
- * the whole wait (the test cluster) would add the bus's default 100 ms.
- */
-export const ALARM_LANE_MAX_WAIT_MS = 20;
-
 /** The alarm lane's consumer group: the archiver's, with this suffix. */
 export const ALARM_LANE_SUFFIX = '-alarms';
 
@@ -33,14 +26,14 @@ export function alarmLaneGroupId(archiverGroupId: string): string {
 /**
  * Starts both lanes. The batching and concurrency settings apply to the
  * telemetry lane; the alarm lane takes one partition at a time, as it
- * comes, and waits at most ALARM_LANE_MAX_WAIT_MS for it.
+ * comes (the consoles have it from the alarm feed already).
  */
 export async function startArchiveLanes(options: Omit<ArchiverOptions, 'topics'>): Promise<Archiver> {
   const { bus, store, mdb, groupId, log, now, metrics } = options;
   const telemetry = await startArchiver({ ...options, topics: stage('archiver').consumes });
   let alarms: Archiver;
   try {
-    alarms = await startArchiver({ bus, store, mdb, groupId: alarmLaneGroupId(groupId), log: log.namespace('alarms'), now, metrics, topics: stage('archiver-alarms').consumes, maxWaitMs: ALARM_LANE_MAX_WAIT_MS });
+    alarms = await startArchiver({ bus, store, mdb, groupId: alarmLaneGroupId(groupId), log: log.namespace('alarms'), now, metrics, topics: stage('archiver-alarms').consumes });
   } catch (error) {
     await telemetry.stop();
     throw error;

@@ -51,8 +51,6 @@ export interface ArchiverOptions {
   log: Logger;
   /** What this archiver reads (everything the archive stores, ARCHIVER_TOPICS, by default). */
   topics?: readonly Topic[];
-  /** Longest a fetch waits for data, ms (the bus's default when absent). */
-  maxWaitMs?: number;
   now?: () => number;
   metrics?: PerigeeMetrics;
   /**
@@ -104,7 +102,6 @@ export async function startArchiver({
   groupId,
   log,
   topics = ARCHIVER_TOPICS,
-  maxWaitMs,
   now = Date.now,
   metrics,
   partitionsConcurrently = 1,
@@ -183,7 +180,6 @@ export async function startArchiver({
     topics,
     fromBeginning: true,
     eachBatch,
-    ...(maxWaitMs === undefined ? {} : { maxWaitMs }),
     partitionsConcurrently,
     // A backlog's small fetches are gathered into batches of up to batchMessages.
     ...(batchMessages === undefined ? {} : { maxBatchMessages: batchMessages, gather: true }),
