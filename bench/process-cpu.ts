@@ -1,6 +1,7 @@
 /**
  * CPU time of this process's descendants, grouped by what they are: a
- * Perigee role (`perigee worker` → "worker"), PostgreSQL, the Kafka mock
+ * Perigee role (`perigee worker` → "worker", "worker (realtime)" when
+ * started with WORKER_PARTS), PostgreSQL, the Kafka mock
  * cluster (kcat), or the program's name. Read from /proc (Linux); the
  * benchmark's own process is left out. Take two readings and subtract them
  * to see where an interval's CPU went.
@@ -22,6 +23,17 @@ interface ProcessStat {
   readonly cpuTicks: number;
 }
 
+/** " (realtime)" for a worker started with WORKER_PARTS=realtime; nothing for one running every part. */
+function workerParts(pid: number, role: string): string {
+  if (role !== 'worker') return '';
+  const parts = fs
+    .readFileSync(`/proc/${pid}/environ`, 'utf8')
+    .split('\0')
+    .find((v) => v.startsWith('WORKER_PARTS='))
+    ?.slice('WORKER_PARTS='.length);
+  return parts ? ` (${parts})` : '';
+}
+
 function readStat(pid: number): ProcessStat | undefined {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -29,7 +41,7 @@ function readStat(pid: number): ProcessStat | undefined {
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     const role = cmdline[cmdline.indexOf('server/cli.ts') + 1];
-    const name = cmdline.includes('server/cli.ts') && role ? role : comm.startsWith('postgres') || cmdline[0]?.endsWith('/postgres') ? 'postgres' : comm;
+    const name = cmdline.includes('server/cli.ts') && role ? role + workerParts(pid, role) : comm.startsWith('postgres') || cmdline[0]?.endsWith('/postgres') ? 'postgres' : comm;
     // Fields 4 (ppid), 14 (utime) and 15 (stime), counted from 1 with pid and comm as 1 and 2.
     return { pid, ppid: Number(fields[1]), name, cpuTicks: Number(fields[11]) + Number(fields[12]) };
   } catch {

@@ -16,7 +16,11 @@
  * as `perigee start` does; this one shows what separating them buys the
  * live path. Needs the console built (`npm run build`) for the web role.
  *
- * usage: npm run bench:roles -- [--satellites 10] [--seconds 20] [--dump-satellites 20] [--dump-minutes 1]
+ * With --split-worker the worker runs as two processes (WORKER_PARTS): the
+ * processor's real-time lane at full priority (WORKER_NICE=0), and the
+ * playback lane with the archive at the default nice value.
+ *
+ * usage: npm run bench:roles -- [--satellites 10] [--seconds 20] [--dump-satellites 20] [--dump-minutes 1] [--split-worker]
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -42,6 +46,7 @@ const { values: args } = parseArgs({
     // The mock cluster keeps ~5 MiB per partition and silently drops older data: the dump's sample
     // messages (~400 bytes a packet) must fit while they wait for the archiver.
     'dump-minutes': { type: 'string', default: '1' },
+    'split-worker': { type: 'boolean', default: false },
   },
 });
 const satellites = Number(args.satellites);
@@ -99,10 +104,13 @@ async function main(): Promise<void> {
     const admin = { username: 'bench-admin', password: randomBytes(12).toString('base64url') };
     const migrate = startRole('migrate', env);
     await migrate.waitFor(/database ready/);
-    const worker = startRole('worker', { ...env, LOG_LEVEL: 'info', METRICS_PORT: String(metricsPort) });
+    const split = args['split-worker'];
+    // The metrics (archived samples) come from the process that archives.
+    const worker = startRole('worker', { ...env, LOG_LEVEL: 'info', METRICS_PORT: String(metricsPort), ...(split ? { WORKER_PARTS: 'playback,archive' } : {}) });
+    const realtime = split ? startRole('worker', { ...env, LOG_LEVEL: 'info', WORKER_PARTS: 'realtime', WORKER_NICE: '0' }) : undefined;
     const ingest = startRole('ingest', { ...env, LOG_LEVEL: 'info' });
-    roles.push(worker, ingest);
-    await Promise.all([worker.waitFor(/archiving /), ingest.waitFor(/listening: packets/)]);
+    roles.push(worker, ingest, ...(realtime ? [realtime] : []));
+    await Promise.all([worker.waitFor(/archiving /), ingest.waitFor(/listening: packets/), realtime?.waitFor(/processing /)]);
     const web = startRole('web', { ...env, PERIGEE_ADMIN_USER: admin.username, PERIGEE_ADMIN_PASSWORD: admin.password });
     roles.push(web);
     const url = await web.waitFor(/Perigee console: (\S+)/, 90_000);
@@ -125,7 +133,10 @@ async function main(): Promise<void> {
     // Built before anything is timed: while this process simulates the dump, frames queue unread in its socket.
     const dump = recordedDump(mdb, Number(args['dump-satellites']), Number(args['dump-minutes']));
     await new Promise((r) => setTimeout(r, 3000));
-    console.log(`Perigee roles benchmark: ingest, worker, web and sim as separate processes on Kafka (mock cluster), ${satellites} satellites live`);
+    console.log(
+      `Perigee roles benchmark: ingest, ${split ? 'two workers (realtime at nice 0; playback and archive)' : 'worker'}, web and sim as separate processes ` +
+        `on Kafka (mock cluster), ${satellites} satellites live`,
+    );
 
     const quietCpu = descendantCpu();
     const probe = { tcpPort, pool: db.pool, mdb, satelliteId: 101 };

@@ -149,6 +149,15 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ WORKER_NICE: '2.5' })).toThrow(/^WORKER_NICE: /);
   });
 
+  it('reads what the worker runs: everything by default, or some of realtime, playback and archive', () => {
+    expect([...loadConfig({}).worker.parts]).toEqual(['realtime', 'playback', 'archive']);
+    expect([...loadConfig({ WORKER_PARTS: 'realtime' }).worker.parts]).toEqual(['realtime']);
+    expect([...loadConfig({ WORKER_PARTS: 'archive,playback' }).worker.parts]).toEqual(['archive', 'playback']);
+    expect(() => loadConfig({ WORKER_PARTS: 'realtime,alarms' })).toThrow(/^WORKER_PARTS: expected a comma-separated list of realtime, playback, archive/);
+    expect(() => loadConfig({ WORKER_PARTS: 'realtime,' })).toThrow(/^WORKER_PARTS: /);
+    expect(() => loadConfig({ WORKER_PARTS: 'archive,archive' })).toThrow(/^WORKER_PARTS: names a part twice/);
+  });
+
   it('reads the gateway linger: none by default on either bus, 0..1000', () => {
     expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092' }).ingest.lingerMs).toBe(0);
     expect(loadConfig({ INGEST_LINGER_MS: '2' }).ingest.lingerMs).toBe(2);

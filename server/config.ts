@@ -17,6 +17,10 @@ import { ConfigError } from './errors';
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const port = z.coerce.number().int().min(0).max(65535);
+
+/** What `perigee worker` can run: the processor's two lanes and the archive. */
+export const WORKER_PARTS = ['realtime', 'playback', 'archive'] as const;
+export type WorkerPart = (typeof WORKER_PARTS)[number];
 const rate = z.coerce.number().min(0).max(1);
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -92,6 +96,18 @@ const envSchema = z.object({
    * gets the CPU first. Only lowers a priority, never raises one.
    */
   WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  /**
+   * What `perigee worker` runs, comma-separated (all by default): `realtime` (the processor's
+   * real-time lane: windows, rules, alarms), `playback` (its lane for pass dumps), `archive` (the
+   * archiver's lanes and the shelve expiry). Two workers splitting them — `realtime` at WORKER_NICE=0,
+   * `playback,archive` at the default — keep alarms at full priority while a dump is worked through.
+   */
+  WORKER_PARTS: z
+    .string()
+    .regex(/^(realtime|playback|archive)(,(realtime|playback|archive))*$/, 'expected a comma-separated list of realtime, playback, archive')
+    .refine((v) => new Set(v.split(',')).size === v.split(',').length, 'names a part twice')
+    .default(WORKER_PARTS.join(','))
+    .transform((v) => new Set(v.split(',') as WorkerPart[]) as ReadonlySet<WorkerPart>),
   /**
    * Most messages the archiver stores in one transaction. Only a backlog (a pass dump, a restart)
    * fills one. Each batch merges its gold buckets once: a 1-minute bucket of a satellite's parameter
@@ -251,6 +267,8 @@ export interface Config {
     readonly ruleThresholdRefreshMs: number;
     /** Nice value `perigee worker` lowers its threads to (0: unchanged). */
     readonly nice: number;
+    /** What `perigee worker` runs (`perigee start` runs everything). */
+    readonly parts: ReadonlySet<WorkerPart>;
   };
   readonly stream: {
     readonly dedupeWindowMs: number;
@@ -409,6 +427,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
       archiverBatchMessages: e.ARCHIVER_BATCH_MESSAGES,
       ruleThresholdRefreshMs: e.RULE_THRESHOLD_REFRESH_MS,
       nice: e.WORKER_NICE,
+      parts: e.WORKER_PARTS,
     },
     stream: {
       dedupeWindowMs: e.DEDUPE_WINDOW_MS,

@@ -3,7 +3,7 @@
  * `perigee start` (all parts in one process) and the single-role processes.
  * Each returns the started part and registers its shutdown with the lifecycle.
  */
-import { PROJECT_ROOT, type Config } from '../config';
+import { PROJECT_ROOT, WORKER_PARTS, type Config, type WorkerPart } from '../config';
 import { MissionControlError } from '../errors';
 import type { SatelliteCatalogue } from '../domain/mission/fleet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
@@ -39,7 +39,8 @@ export type PartDatabase = Pick<OpenDatabase, 'store' | 'audit' | 'ruleThreshold
 
 /**
  * The processor, the archiver (its telemetry and alarm lanes) and the
- * shelve expiry, each consumer group at its own pace. `watchLag` also samples
+ * shelve expiry, each consumer group at its own pace; `parts` picks some
+ * of them (WORKER_PARTS), all by default. `watchLag` also samples
  * this process's metrics for consumer lag alarms: for a worker on its own
  * (`perigee worker`); with `perigee start` the web part watches every group.
  */
@@ -47,37 +48,44 @@ export async function startWorkerPart(
   { config, mdb, fleet, lifecycle, log, metrics }: PartContext,
   bus: Bus,
   { store, ruleThresholds }: PartDatabase,
-  { watchLag = false }: { watchLag?: boolean } = {},
+  { watchLag = false, parts = new Set(WORKER_PARTS) }: { watchLag?: boolean; parts?: ReadonlySet<WorkerPart> } = {},
 ): Promise<void> {
-  const archiver = await startArchiveLanes({
-    bus,
-    store,
-    mdb,
-    groupId: config.worker.archiverGroupId,
-    log: log.namespace('archiver'),
-    metrics,
-    partitionsConcurrently: config.worker.archiverPartitionsConcurrently,
-    transactionsConcurrently: config.worker.archiverTransactionsConcurrently,
-    batchMessages: config.worker.archiverBatchMessages,
-  });
-  lifecycle.add('archiver', archiver, (a) => a.stop());
-  const processor = await startProcessor({
-    bus,
-    mdb,
-    fleet,
-    groupId: config.worker.processorGroupId,
-    stream: config.stream,
-    log: log.namespace('processor'),
-    metrics,
-    // Admins tune thresholds in the console; the processor reads them again every refresh, no restart.
-    thresholds: {
-      read: async () => new Map((await ruleThresholds.listThresholds()).map((t) => [t.ruleId, t.value])),
-      refreshMs: config.worker.ruleThresholdRefreshMs,
-    },
-  });
-  lifecycle.add('processor', processor, (p) => p.stop());
-  const expiry = startShelveExpiry({ store, log: log.namespace('alarms') });
-  lifecycle.add('shelve expiry', expiry, async (e) => e.stop());
+  if (parts.has('archive')) {
+    const archiver = await startArchiveLanes({
+      bus,
+      store,
+      mdb,
+      groupId: config.worker.archiverGroupId,
+      log: log.namespace('archiver'),
+      metrics,
+      partitionsConcurrently: config.worker.archiverPartitionsConcurrently,
+      transactionsConcurrently: config.worker.archiverTransactionsConcurrently,
+      batchMessages: config.worker.archiverBatchMessages,
+    });
+    lifecycle.add('archiver', archiver, (a) => a.stop());
+  }
+  if (parts.has('realtime') || parts.has('playback')) {
+    const processor = await startProcessor({
+      bus,
+      mdb,
+      fleet,
+      groupId: config.worker.processorGroupId,
+      stream: config.stream,
+      log: log.namespace('processor'),
+      metrics,
+      lanes: { realtime: parts.has('realtime'), playback: parts.has('playback') },
+      // Admins tune thresholds in the console; the processor reads them again every refresh, no restart.
+      thresholds: {
+        read: async () => new Map((await ruleThresholds.listThresholds()).map((t) => [t.ruleId, t.value])),
+        refreshMs: config.worker.ruleThresholdRefreshMs,
+      },
+    });
+    lifecycle.add('processor', processor, (p) => p.stop());
+  }
+  if (parts.has('archive')) {
+    const expiry = startShelveExpiry({ store, log: log.namespace('alarms') });
+    lifecycle.add('shelve expiry', expiry, async (e) => e.stop());
+  }
   if (watchLag) {
     const lagAlarms = new LagAlarmMonitor({ rule: new ConsumerLagRule(config.lagAlarms), store, log: log.namespace('lag-alarms') });
     const ops = new OpsMonitor({ metrics, onSample: (snapshot) => lagAlarms.observe(snapshot) });

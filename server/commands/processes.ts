@@ -64,7 +64,8 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
         const { nice } = lowerProcessPriority(config.worker.nice, log);
         log.info(`running at nice ${nice} (WORKER_NICE)`);
       }
-      await startWorkerPart(context, bus, db!, { watchLag: true });
+      await startWorkerPart(context, bus, db!, { watchLag: true, parts: config.worker.parts });
+      log.info(`worker running ${[...config.worker.parts].join(', ')} (WORKER_PARTS)`);
     }
     else {
       const auth = await openConsoleAuth(config, db!.pool, log, { demoLogin: false });

@@ -75,6 +75,13 @@ export interface ProcessorOptions {
    */
   thresholds?: ThresholdSource;
   metrics?: PerigeeMetrics;
+  /**
+   * The lanes this processor runs (both by default): the real-time lane
+   * (windows, rules, alarms) and the playback lane (dumps). Run apart, each
+   * in a process of its own, the real-time lane can keep its priority while
+   * the process doing a dump's bulk work gives way (WORKER_PARTS).
+   */
+  lanes?: { readonly realtime: boolean; readonly playback: boolean };
 }
 
 export interface ThresholdSource {
@@ -164,7 +171,19 @@ export function createLanePipeline(mdb: MissionDatabase, fleet: SatelliteCatalog
   });
 }
 
-export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, rules, thresholds, metrics }: ProcessorOptions): Promise<Processor> {
+export async function startProcessor({
+  bus,
+  mdb,
+  fleet,
+  groupId,
+  stream,
+  log,
+  rules,
+  thresholds,
+  metrics,
+  lanes = { realtime: true, playback: true },
+}: ProcessorOptions): Promise<Processor> {
+  if (!lanes.realtime && !lanes.playback) throw new RangeError('a processor runs at least one lane');
   // Each lane keeps its own dedupe and clock state: a dump's old times never disturb the live ones.
   const pipeline = createLanePipeline(mdb, fleet, stream);
   const playback = createLanePipeline(mdb, fleet, stream);
@@ -244,7 +263,7 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
     await publish(laneOutputs(result), playbackProducer);
   };
 
-  const subscription = await bus.subscribe({
+  const subscription = !lanes.realtime ? undefined : await bus.subscribe({
     groupId,
     topics: stage('processor').consumes,
     fromBeginning: true,
@@ -254,7 +273,7 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
     maxBatchMessages: REALTIME_BATCH_MESSAGES,
     gather: true,
   });
-  const playbackSubscription = await bus.subscribe({
+  const playbackSubscription = !lanes.playback ? undefined : await bus.subscribe({
     groupId: `${groupId}-playback`,
     topics: stage('processor-playback').consumes,
     fromBeginning: true,
@@ -263,15 +282,19 @@ export async function startProcessor({ bus, mdb, fleet, groupId, stream, log, ru
     maxBatchMessages: stream.playbackBatchMessages,
     gather: true,
   });
-  log.info(`processing ${stage('processor').consumes.join(', ')} as group ${groupId}, ${stage('processor-playback').consumes.join(', ')} as ${groupId}-playback, on ${bus.description}`);
+  const running = [
+    ...(subscription ? [`${stage('processor').consumes.join(', ')} as group ${groupId}`] : []),
+    ...(playbackSubscription ? [`${stage('processor-playback').consumes.join(', ')} as ${groupId}-playback`] : []),
+  ];
+  log.info(`processing ${running.join(', ')}, on ${bus.description}`);
   return {
     stats: () => ({ batches, playbackBatches, pipeline: pipeline.stats(), playback: playback.stats(), windows: windows.stats, alerts: alertCount }),
     refreshThresholds,
     thresholds: () => engine.thresholds(),
     stop: async () => {
       clearInterval(thresholdTimer);
-      await subscription.stop();
-      await playbackSubscription.stop();
+      await subscription?.stop();
+      await playbackSubscription?.stop();
     },
   };
 }
