@@ -8,10 +8,12 @@
  * changes an alarm (alarm:changed over the socket), so an acknowledgement on
  * one console shows on every other within a second.
  *
- * An alarm the stream raises is shown the moment the server pushes its alert
- * (alarm:alerts), marked as not yet recorded, until the archive has it and
- * its row (with the actions an operator needs its id for) takes its place:
- * during a pass dump the archive may record it seconds later.
+ * An alarm the stream raises that the list does not hold yet is shown the
+ * moment the server pushes its alert (alarm:alerts), above the others and
+ * marked as not yet recorded, until the archive has it and its row (with the
+ * actions an operator needs its id for) takes its place. No recorded row is
+ * dropped to make room for it, so an acknowledgement an operator has open
+ * stays open.
  */
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -63,6 +65,8 @@ export function AlarmStrip({ satelliteId }: { satelliteId: number }) {
   );
   const recorded = alarms.filter((a) => a.alarm.state !== 'shelved');
   const count = recorded.length + unrecorded.length;
+  // Up to SHOWN of each: a recorded row is never dropped to make room for a pushed one.
+  const hidden = Math.max(0, alarms.length - SHOWN) + Math.max(0, unrecorded.length - SHOWN);
   const severities = [...unrecorded.map((a) => a.raised.severity), ...recorded.map((a) => a.alarm.severity)];
   const worst = severities.includes('critical') ? 'critical' : severities.includes('warning') ? 'warning' : 'none';
   const frame =
@@ -87,10 +91,10 @@ export function AlarmStrip({ satelliteId }: { satelliteId: number }) {
           {unrecorded.slice(0, SHOWN).map((alarm) => (
             <UnrecordedAlarmRow key={alarm.raised.id} alarm={alarm} />
           ))}
-          {alarms.slice(0, Math.max(0, SHOWN - unrecorded.length)).map((record) => (
+          {alarms.slice(0, SHOWN).map((record) => (
             <AlarmRow key={record.id} record={record} onDone={() => void queryClient.invalidateQueries({ queryKey: key })} />
           ))}
-          {alarms.length + unrecorded.length > SHOWN && <li className="text-slate-400">+{alarms.length + unrecorded.length - SHOWN} more</li>}
+          {hidden > 0 && <li className="text-slate-400">+{hidden} more</li>}
         </ul>
       )}
     </section>

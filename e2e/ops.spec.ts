@@ -44,7 +44,7 @@ test('the ops page shows each consumer group with its lag, the pipeline moving, 
   await expect.poll(async () => Number(await gatewayRow.getAttribute('data-rate')), { timeout: 15_000 }).toBeGreaterThan(0);
   // The lag sparklines fill as the node samples every 2 s.
   await expect
-    .poll(async () => Number(await page.locator('[data-testid^="ops-sparkline-perigee-archiver"]').getAttribute('data-points')), { timeout: 15_000 })
+    .poll(async () => Number(await page.getByTestId('ops-sparkline-perigee-archiver').getAttribute('data-points')), { timeout: 15_000 })
     .toBeGreaterThan(1);
 
   // The corrupt packet is counted by reason and listed with its bytes.

@@ -4,17 +4,16 @@
  * GET /api/alarms has them. Per rule and subject, the newest raised alert
  * is the occurrence to show, and the newest alert of any kind says whether
  * the condition is still present (a limit alarm that came and went is still
- * news: it waits for acknowledgement). It counts as recorded when the
- * archive's alarm of the same rule and subject changed condition at the
- * occurrence's event time or later. None is shown whose alarm an operator
- * has put aside (shelved or suppressed): the archive keeps it aside when it
- * records the occurrence.
+ * news: it waits for acknowledgement). Only an alarm the archive's list
+ * does not hold at all is shown this way: one it holds already has its row
+ * (with the actions an operator needs), which the next read brings up to
+ * date, and one an operator put aside (shelved) stays aside; a second row
+ * for it would only move the rows under the operator's pointer.
  *
  * @example
  *   unrecordedAlarms(fetchedAlarms, liveAlerts);
  *   // → [{ raised: { subject: 'power.battery_voltage', value: 24.2, … }, active: false }]
  */
-import { ATTENTION_STATES } from '@/server/domain/alarms/alarm';
 import type { Alert } from '@/server/domain/alert';
 import type { AlarmRecord } from '@/server/ports/telemetry-store';
 
@@ -30,7 +29,7 @@ export interface UnrecordedAlarm {
 
 const keyOf = (a: { readonly satelliteId: number; readonly ruleId: string; readonly subject: string }) => `${a.satelliteId}\u0000${a.ruleId}\u0000${a.subject}`;
 
-/** The alarms `live` raised that `fetched` (the archive's alarms) does not reflect yet; newest first. */
+/** The alarms `live` raised that `fetched` (the archive's alarms) does not hold yet; newest first. */
 export function unrecordedAlarms(fetched: readonly AlarmRecord[] | undefined, live: readonly Alert[]): UnrecordedAlarm[] {
   const newest = new Map<string, { raised?: Alert; last: Alert }>();
   for (const alert of live) {
@@ -40,13 +39,10 @@ export function unrecordedAlarms(fetched: readonly AlarmRecord[] | undefined, li
     if (alert.kind === 'raised' && (!entry.raised || alert.windowEndMs >= entry.raised.windowEndMs)) entry.raised = alert;
     newest.set(key, entry);
   }
-  const archived = new Map<string, AlarmRecord['alarm']>();
-  for (const { alarm } of fetched ?? []) archived.set(keyOf(alarm.key), alarm);
+  const archived = new Set((fetched ?? []).map(({ alarm }) => keyOf(alarm.key)));
   const shown: UnrecordedAlarm[] = [];
   for (const [key, { raised, last }] of newest) {
-    if (!raised) continue;
-    const alarm = archived.get(key);
-    if (alarm && !(ATTENTION_STATES.includes(alarm.state) && !((alarm.conditionChangedMs ?? -Infinity) >= raised.windowEndMs))) continue;
+    if (!raised || archived.has(key)) continue;
     shown.push({ raised, active: last.kind === 'raised' || last.windowEndMs < raised.windowEndMs });
   }
   return shown.sort((a, b) => b.raised.windowEndMs - a.raised.windowEndMs);

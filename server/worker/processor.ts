@@ -51,14 +51,6 @@ import { rawPacketInput } from './raw-packet-input';
  */
 export const REALTIME_BATCH_MESSAGES = 500;
 
-/**
- * Longest a fetch of the real-time lane waits for data, ms. The processor
- * raises the alarms: a broker answers as soon as data arrives, but one that
- * holds a fetch whose partitions have nothing new for the whole wait (the
- * test cluster does) would add up to the bus's default (100 ms) to an alarm.
- */
-export const REALTIME_MAX_WAIT_MS = 10;
-
 export interface ProcessorOptions {
   bus: Bus;
   mdb: MissionDatabase;
@@ -268,7 +260,6 @@ export async function startProcessor({
     topics: stage('processor').consumes,
     fromBeginning: true,
     eachBatch,
-    maxWaitMs: REALTIME_MAX_WAIT_MS,
     partitionsConcurrently: stream.processorPartitionsConcurrently,
     maxBatchMessages: REALTIME_BATCH_MESSAGES,
     gather: true,
