@@ -30,14 +30,16 @@ export function alarmLaneGroupId(archiverGroupId: string): string {
  */
 export async function startArchiveLanes(options: Omit<ArchiverOptions, 'topics'>): Promise<Archiver> {
   const { bus, store, mdb, groupId, log, now, metrics } = options;
-  const telemetry = await startArchiver({ ...options, topics: stage('archiver').consumes });
-  let alarms: Archiver;
-  try {
-    alarms = await startArchiver({ bus, store, mdb, groupId: alarmLaneGroupId(groupId), log: log.namespace('alarms'), now, metrics, topics: stage('archiver-alarms').consumes });
-  } catch (error) {
-    await telemetry.stop();
-    throw error;
+  // Started together: neither lane waits for the other's subscription.
+  const [telemetryStart, alarmsStart] = await Promise.allSettled([
+    startArchiver({ ...options, topics: stage('archiver').consumes }),
+    startArchiver({ bus, store, mdb, groupId: alarmLaneGroupId(groupId), log: log.namespace('alarms'), now, metrics, topics: stage('archiver-alarms').consumes }),
+  ]);
+  if (telemetryStart.status === 'rejected' || alarmsStart.status === 'rejected') {
+    await Promise.all([telemetryStart, alarmsStart].map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
+    throw telemetryStart.status === 'rejected' ? telemetryStart.reason : (alarmsStart as PromiseRejectedResult).reason;
   }
+  const [telemetry, alarms] = [telemetryStart.value, alarmsStart.value];
   return {
     stats: () => {
       const [t, a] = [telemetry.stats(), alarms.stats()];
