@@ -10,7 +10,7 @@ import { encodeSampleFrames } from '../domain/sample-frame-codec';
 import type { WindowAggregate } from '../domain/stream/window-aggregate';
 import { encodeWindowAggregates } from '../domain/stream/window-aggregate-codec';
 import { SAMPLE_QUALITY } from '../ports/telemetry-store';
-import { SCHEMA_HEADER, contractHeader, decodeEvent, readEvent, type EventContract } from './event-contracts';
+import { SCHEMA_HEADER, contractHeader, decodeEvent, readAlertsTopicEvent, readEvent, type EventContract } from './event-contracts';
 import { sampleRecords } from '../ports/sample-columns';
 
 const ALERT: Alert = {
@@ -50,6 +50,19 @@ describe('event contracts', () => {
     expect(readEvent('alert', message(ALERT, contractHeader('alert')))).toEqual({ ok: true, value: ALERT, version: 1 });
     // Messages from before contracts carry no header: version 1.
     expect(readEvent('alert', message(ALERT))).toEqual({ ok: true, value: ALERT, version: 1 });
+  });
+
+  it('tells the two contracts of telemetry.alerts apart by the header', () => {
+    const transition = {
+      alarmId: 7, satelliteId: 101, ruleId: 'limit', subject: 'power.battery_voltage', severity: 'critical',
+      version: 3, state: 'acknowledged', action: 'acknowledge', actor: 'alice', atMs: 1_795_000_000_000,
+    };
+    expect(readAlertsTopicEvent(message(transition, contractHeader('alarm-transition')))).toEqual({ ok: true, contract: 'alarm-transition', value: transition });
+    expect(readAlertsTopicEvent(message(ALERT, contractHeader('alert')))).toEqual({ ok: true, contract: 'alert', value: ALERT });
+    expect(readAlertsTopicEvent(message(ALERT))).toEqual({ ok: true, contract: 'alert', value: ALERT });
+    // A transition's header with an alert's body is a broken transition, not an alert.
+    expect(readAlertsTopicEvent(message(ALERT, contractHeader('alarm-transition')))).toMatchObject({ ok: false, reason: 'bad-message' });
+    expect(readAlertsTopicEvent(message(ALERT, { [SCHEMA_HEADER]: 'alert@7' }))).toMatchObject({ ok: false, reason: 'unknown-schema-version' });
   });
 
   it('refuses what it does not know, never guessing', () => {

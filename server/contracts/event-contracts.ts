@@ -103,6 +103,23 @@ export function readEvent<N extends ContractName>(name: N, message: { readonly h
   return decodeEvent(EVENT_CONTRACTS[name], name, message) as EventReadResult<CurrentOf<N>>;
 }
 
+/**
+ * Reads a message of telemetry.alerts, which carries two contracts told apart
+ * by the schema header: operators' alarm transitions (alarm-transition) and
+ * the stream's alerts (alert, also what a message without a header is).
+ */
+export function readAlertsTopicEvent(message: { readonly headers: Readonly<Record<string, string>>; readonly value: Uint8Array }):
+  | { readonly ok: true; readonly contract: 'alarm-transition'; readonly value: CurrentOf<'alarm-transition'> }
+  | { readonly ok: true; readonly contract: 'alert'; readonly value: CurrentOf<'alert'> }
+  | Extract<EventReadResult<never>, { ok: false }> {
+  if (message.headers[SCHEMA_HEADER]?.startsWith('alarm-transition@')) {
+    const read = readEvent('alarm-transition', message);
+    return read.ok ? { ok: true, contract: 'alarm-transition', value: read.value } : read;
+  }
+  const read = readEvent('alert', message);
+  return read.ok ? { ok: true, contract: 'alert', value: read.value } : read;
+}
+
 /** readEvent for any contract: each version's schema, then the upgrades from it to the current version. */
 export function decodeEvent(
   contract: EventContract,

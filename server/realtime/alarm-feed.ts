@@ -25,7 +25,7 @@
  *   // browser: socket.on('alarm:alerts', (alerts) => …)
  *   await feed.stop();
  */
-import { SCHEMA_HEADER, readEvent } from '../contracts/event-contracts';
+import { readAlertsTopicEvent } from '../contracts/event-contracts';
 import type { AlarmChange } from '../domain/alarms/alarm-change';
 import type { Alert } from '../domain/alert';
 import type { Logger } from '../log';
@@ -98,14 +98,10 @@ export async function startAlarmFeed({ bus, io, nodeId, log, now = Date.now, max
           replaySkipped++;
           continue;
         }
-        const transition = message.headers[SCHEMA_HEADER]?.startsWith('alarm-transition@');
-        const read = transition ? readEvent('alarm-transition', message) : readEvent('alert', message);
-        if (!read.ok) {
-          unreadable++;
-          continue;
-        }
-        if (transition) changed.push(read.value as AlarmChange);
-        else raised.push(read.value as Alert);
+        const event = readAlertsTopicEvent(message);
+        if (!event.ok) unreadable++;
+        else if (event.contract === 'alarm-transition') changed.push(event.value);
+        else raised.push(event.value);
       }
       if (raised.length > 0) {
         io.emit(SOCKET_EVENTS.alarmAlerts, raised);

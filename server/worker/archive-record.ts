@@ -15,7 +15,7 @@ import { decodePacket } from '../domain/codec/packet-codec';
 import { PRIMARY_HEADER_BYTES, SECONDARY_HEADER_BYTES, readPrimaryHeader, readSecondaryHeader } from '../domain/codec/space-packet';
 import type { MissionDatabase } from '../domain/mission/mission-database';
 import type { SampleFrame } from '../domain/sample-frame';
-import { SCHEMA_HEADER, readEvent, type ContractName } from '../contracts/event-contracts';
+import { readAlertsTopicEvent, readEvent, type ContractName } from '../contracts/event-contracts';
 import type { ConsumedMessage } from '../ports/bus';
 import { SAMPLE_QUALITY, type ArchivedMessage, type PacketRecord } from '../ports/telemetry-store';
 import { SampleColumnsBuilder, type SampleColumns } from '../ports/sample-columns';
@@ -73,13 +73,10 @@ export function archiveRecord(mdb: MissionDatabase, message: ConsumedMessage): A
       };
     }
     case TOPICS.alerts: {
+      const event = readAlertsTopicEvent(message);
+      if (!event.ok) return unreadable(message, event.detail, event.reason);
       // Operators' transitions are stored and audited by the console that made them: checked, not stored again.
-      if (message.headers[SCHEMA_HEADER]?.startsWith('alarm-transition@')) {
-        const transition = parse(message, 'alarm-transition');
-        return transition.ok ? { offset } : transition.record;
-      }
-      const alert = parse(message, 'alert');
-      return alert.ok ? { offset, alert: alert.value } : alert.record;
+      return event.contract === 'alarm-transition' ? { offset } : { offset, alert: event.value };
     }
     case TOPICS.groundStationEvents: {
       const event = parse(message, 'ground-station-event');
