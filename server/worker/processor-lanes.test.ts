@@ -50,6 +50,24 @@ describe('Processor > lanes', () => {
     expect(await run({ realtime: false, playback: true })).toMatchObject({ live: 0, playback: 4 });
   });
 
+  it('reads rule thresholds only with the real-time lane, the one that runs rules', async () => {
+    const reads = { realtime: 0, playback: 0 };
+    for (const lane of ['realtime', 'playback'] as const) {
+      const bus = new MemoryBus({ log: silentLogger });
+      const thresholds = { read: async () => (reads[lane]++, new Map<string, number>()), refreshMs: 10 };
+      const processor = await startProcessor({
+        bus, mdb, fleet: demoFleet(1), groupId: `thresholds-${lane}`, stream, log: silentLogger, thresholds,
+        lanes: { realtime: lane === 'realtime', playback: lane === 'playback' },
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      await processor.stop();
+      await bus.close();
+    }
+    // Read at start and every 10 ms with the real-time lane; never without it.
+    expect(reads.realtime).toBeGreaterThan(2);
+    expect(reads.playback).toBe(0);
+  });
+
   it('refuses to run no lane at all', async () => {
     await expect(
       startProcessor({ bus: new MemoryBus({ log: silentLogger }), mdb, fleet: demoFleet(1), groupId: 'none', stream, log: silentLogger, lanes: { realtime: false, playback: false } }),

@@ -37,7 +37,7 @@ import { WindowAggregator, type WindowAggregatorStats } from '../domain/stream/w
 import { encodeWindowAggregates, MAX_AGGREGATES_PER_MESSAGE } from '../domain/stream/window-aggregate-codec';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import type { Bus, BusMessage, ConsumedBatch } from '../ports/bus';
+import type { Bus, BusMessage, BusProducer, ConsumedBatch } from '../ports/bus';
 import { TOPICS, type Topic } from '../topics';
 import { stage } from '../topology';
 import { contractHeader, type ContractName } from '../contracts/event-contracts';
@@ -183,10 +183,12 @@ export async function startProcessor({
   const engine = new RuleEngine({ mdb, rules: rules ?? defaultRuleSet(mdb), allowedLatenessMs: stream.allowedLatenessMs });
   // Batches are handled one at a time on this event loop, so a retune lands between two batches, never inside one.
   let thresholdsUnreadable = false;
+  // Only the real-time lane runs rules: a processor without it has no thresholds to read.
+  const ruleThresholds = lanes.realtime ? thresholds : undefined;
   const refreshThresholds = async () => {
-    if (!thresholds) return [];
+    if (!ruleThresholds) return [];
     try {
-      const changed = engine.setThresholds(await thresholds.read());
+      const changed = engine.setThresholds(await ruleThresholds.read());
       for (const c of changed) log.info(`rule ${c.ruleId}: threshold ${c.from} → ${c.to}`);
       if (thresholdsUnreadable) log.info('rule thresholds readable again');
       thresholdsUnreadable = false;
@@ -199,12 +201,8 @@ export async function startProcessor({
     }
   };
   await refreshThresholds();
-  const thresholdTimer = thresholds ? setInterval(() => void refreshThresholds(), thresholds.refreshMs) : undefined;
+  const thresholdTimer = ruleThresholds ? setInterval(() => void refreshThresholds(), ruleThresholds.refreshMs) : undefined;
   thresholdTimer?.unref();
-  const producer = await bus.producer();
-  // The playback lane sends through a producer of its own: on Kafka a producer's requests share its
-  // broker connections and are answered in order, so live outputs would queue behind a dump's.
-  const playbackProducer = await bus.producer();
   let batches = 0;
   let playbackBatches = 0;
   let alertCount = 0;
@@ -220,20 +218,22 @@ export async function startProcessor({
   };
 
   /** Sends every non-empty output; the batch's offsets are committed only once all of them are on the bus. */
-  const publish = (outputs: ReadonlyArray<readonly [Topic, BusMessage[]]>, through = producer) =>
+  const publish = (through: BusProducer, outputs: ReadonlyArray<readonly [Topic, BusMessage[]]>) =>
     Promise.all(outputs.filter(([, messages]) => messages.length > 0).map(([topic, messages]) => through.send(topic, messages)));
   const laneOutputs = (result: BatchResult): Array<readonly [Topic, BusMessage[]]> => [
     [TOPICS.samples, sampleFrameMessages(result.frames)],
     [TOPICS.quarantine, result.quarantine.map((q) => json('quarantine', q.satelliteId, quarantineMessage(q)))],
   ];
 
-  const eachBatch = async (batch: ConsumedBatch) => {
+  // Each lane sends through a producer of its own, made only when the lane runs: on Kafka a producer's
+  // requests share its broker connections and are answered in order, so live outputs would queue behind a dump's.
+  const handleRealtime = (producer: BusProducer) => async (batch: ConsumedBatch) => {
     const result = pipeline.processBatch(batch.messages.map(rawPacketInput));
     observe('realtime', batch, result, groupId);
     for (const frame of result.frames) windows.add(frame);
     const aggregates: WindowAggregate[] = windows.advance();
     const alerts: Alert[] = engine.process(result.frames);
-    await publish([
+    await publish(producer, [
       ...laneOutputs(result),
       [TOPICS.aggregates, perSatelliteMessages('window-aggregate', aggregates, MAX_AGGREGATES_PER_MESSAGE, encodeWindowAggregates)],
       [TOPICS.alerts, alerts.map((a) => json('alert', a.satelliteId, a))],
@@ -248,18 +248,18 @@ export async function startProcessor({
   };
 
   // The playback lane: no windows, no rules — old data raises no live alarm.
-  const eachPlaybackBatch = async (batch: ConsumedBatch) => {
+  const handlePlayback = (producer: BusProducer) => async (batch: ConsumedBatch) => {
     playbackBatches++;
     const result = playback.processBatch(batch.messages.map(rawPacketInput));
     observe('playback', batch, result, `${groupId}-playback`);
-    await publish(laneOutputs(result), playbackProducer);
+    await publish(producer, laneOutputs(result));
   };
 
   const subscription = !lanes.realtime ? undefined : await bus.subscribe({
     groupId,
     topics: stage('processor').consumes,
     fromBeginning: true,
-    eachBatch,
+    eachBatch: handleRealtime(await bus.producer()),
     partitionsConcurrently: stream.processorPartitionsConcurrently,
     maxBatchMessages: REALTIME_BATCH_MESSAGES,
     gather: true,
@@ -268,7 +268,7 @@ export async function startProcessor({
     groupId: `${groupId}-playback`,
     topics: stage('processor-playback').consumes,
     fromBeginning: true,
-    eachBatch: eachPlaybackBatch,
+    eachBatch: handlePlayback(await bus.producer()),
     // Pacing: a dump goes through in small slices, and the live lane runs between them.
     maxBatchMessages: stream.playbackBatchMessages,
     gather: true,
