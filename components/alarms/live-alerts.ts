@@ -14,6 +14,7 @@
  *   unrecordedAlarms(fetchedAlarms, liveAlerts);
  *   // → [{ raised: { subject: 'power.battery_voltage', value: 24.2, … }, active: false }]
  */
+import { alarmSourceKey, type AlarmKey } from '@/server/domain/alarms/alarm';
 import type { Alert } from '@/server/domain/alert';
 import type { AlarmRecord } from '@/server/ports/telemetry-store';
 
@@ -27,7 +28,8 @@ export interface UnrecordedAlarm {
   readonly active: boolean;
 }
 
-const keyOf = (a: { readonly satelliteId: number; readonly ruleId: string; readonly subject: string }) => `${a.satelliteId}\u0000${a.ruleId}\u0000${a.subject}`;
+/** One alarm's identity, as the alarm state machine writes it: satellite, then rule and subject. */
+const keyOf = (key: AlarmKey) => `${key.satelliteId}/${alarmSourceKey(key)}`;
 
 /** The alarms `live` raised that `fetched` (the archive's alarms) does not hold yet; newest first. */
 export function unrecordedAlarms(fetched: readonly AlarmRecord[] | undefined, live: readonly Alert[]): UnrecordedAlarm[] {
@@ -63,7 +65,7 @@ export function forgetRecorded(fetched: readonly AlarmRecord[], live: readonly A
 }
 
 /** The alerts still worth keeping once an operator changed the alarm of `key`: they saw it recorded, so its alerts so far are. */
-export function forgetAlarm(key: { readonly satelliteId: number; readonly ruleId: string; readonly subject: string }, live: readonly Alert[]): readonly Alert[] {
+export function forgetAlarm(key: AlarmKey, live: readonly Alert[]): readonly Alert[] {
   const k = keyOf(key);
   const kept = live.filter((a) => keyOf(a) !== k);
   return kept.length === live.length ? live : kept;

@@ -63,6 +63,8 @@ export async function startWorkerPart(
       batchMessages: config.worker.archiverBatchMessages,
     });
     lifecycle.add('archiver', archiver, (a) => a.stop());
+    const expiry = startShelveExpiry({ store, log: log.namespace('alarms') });
+    lifecycle.add('shelve expiry', expiry, async (e) => e.stop());
   }
   if (parts.has('realtime') || parts.has('playback')) {
     const processor = await startProcessor({
@@ -81,10 +83,6 @@ export async function startWorkerPart(
       },
     });
     lifecycle.add('processor', processor, (p) => p.stop());
-  }
-  if (parts.has('archive')) {
-    const expiry = startShelveExpiry({ store, log: log.namespace('alarms') });
-    lifecycle.add('shelve expiry', expiry, async (e) => e.stop());
   }
   if (watchLag) {
     const lagAlarms = new LagAlarmMonitor({ rule: new ConsumerLagRule(config.lagAlarms), store, log: log.namespace('lag-alarms') });
