@@ -153,9 +153,11 @@ test('alarms replay with the window: a raise is marked on the scrub bar, and at 
   await expect.poll(raisedAt, { timeout: 15_000 }).not.toBeNull();
   const raisedAtMs = (await raisedAt())!;
   // The simulator's own 1 Hz packets bring the node back within limits between the injected ones, so the
-  // alarm clears and is raised again: the instant asserted below lies between the raise and what followed it.
-  await new Promise((r) => setTimeout(r, 2_000));
-  const followedAtMs = (await limitEvents()).find((e) => e.atMs > raisedAtMs)?.atMs ?? raisedAtMs + 2_000;
+  // alarm clears and is raised again: the instant asserted below lies between the raise and what followed it,
+  // once the archive has recorded what followed (the injection has ended, so the node returns to normal).
+  const followed = async () => (await limitEvents()).find((e) => e.atMs > raisedAtMs)?.atMs ?? null;
+  await expect.poll(followed, { timeout: 15_000 }).not.toBeNull();
+  const followedAtMs = (await followed())!;
   const activeMs = Math.ceil(raisedAtMs + Math.min(1_000, (followedAtMs - raisedAtMs) / 2));
 
   const fromMs = raisedAtMs - 60_000;
