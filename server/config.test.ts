@@ -158,6 +158,17 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ WORKER_PARTS: 'archive,archive' })).toThrow(/^WORKER_PARTS: names a part twice/);
   });
 
+  it('reads the clock offsets the mission knows: none by default, satellite:offset pairs in ms', () => {
+    expect(loadConfig({}).stream.knownClockOffsetsMs.size).toBe(0);
+    expect([...loadConfig({ SATELLITE_CLOCK_OFFSETS_MS: '101:-37000,102:120000' }).stream.knownClockOffsetsMs]).toEqual([
+      [101, -37_000],
+      [102, 120_000],
+    ]);
+    expect(() => loadConfig({ SATELLITE_CLOCK_OFFSETS_MS: '101=-37000' })).toThrow(/^SATELLITE_CLOCK_OFFSETS_MS: expected comma-separated satellite:offset pairs/);
+    expect(() => loadConfig({ SATELLITE_CLOCK_OFFSETS_MS: '101:1.5' })).toThrow(/^SATELLITE_CLOCK_OFFSETS_MS: /);
+    expect(() => loadConfig({ SATELLITE_CLOCK_OFFSETS_MS: '101:0,101:5' })).toThrow(/^SATELLITE_CLOCK_OFFSETS_MS: names a satellite twice/);
+  });
+
   it('reads the gateway linger: none by default on either bus, 0..1000', () => {
     expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092' }).ingest.lingerMs).toBe(0);
     expect(loadConfig({ INGEST_LINGER_MS: '2' }).ingest.lingerMs).toBe(2);

@@ -131,6 +131,17 @@ const envSchema = z.object({
   DEDUPE_MAX_ENTRIES: z.coerce.number().int().min(1000).max(10_000_000).default(500_000),
   /** Onboard time further than this from the satellite's correlated clock is drifted, ms. */
   CLOCK_DRIFT_BOUND_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  /**
+   * Clock offsets (arrival − onboard, ms) the mission already knows, as `satellite:offset` pairs
+   * separated by commas (`101:-37000` for a clock kept on TAI): a satellite's first packets are judged
+   * against its offset until it has offsets of its own. Others are taken to run on UTC.
+   */
+  SATELLITE_CLOCK_OFFSETS_MS: z
+    .string()
+    .regex(/^(\d{1,5}:-?\d{1,13}(,\d{1,5}:-?\d{1,13})*)?$/, 'expected comma-separated satellite:offset pairs in whole ms, e.g. 101:-37000,102:120000')
+    .refine((v) => v === '' || new Set(v.split(',').map((pair) => Number(pair.split(':')[0]))).size === v.split(',').length, 'names a satellite twice')
+    .default('')
+    .transform((v) => new Map(v === '' ? [] : v.split(',').map((pair) => pair.split(':').map(Number) as [number, number])) as ReadonlyMap<number, number>),
   /** How long event-time windows wait for late samples before closing, ms. */
   WINDOW_ALLOWED_LATENESS_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
   /**
@@ -274,6 +285,8 @@ export interface Config {
     readonly dedupeWindowMs: number;
     readonly dedupeMaxEntries: number;
     readonly clockDriftBoundMs: number;
+    /** Clock offsets known before any packet, by satellite id, ms. */
+    readonly knownClockOffsetsMs: ReadonlyMap<number, number>;
     readonly allowedLatenessMs: number;
     /** Most played-back packets processed in one slice. */
     readonly playbackBatchMessages: number;
@@ -433,6 +446,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
       dedupeWindowMs: e.DEDUPE_WINDOW_MS,
       dedupeMaxEntries: e.DEDUPE_MAX_ENTRIES,
       clockDriftBoundMs: e.CLOCK_DRIFT_BOUND_MS,
+      knownClockOffsetsMs: e.SATELLITE_CLOCK_OFFSETS_MS,
       allowedLatenessMs: e.WINDOW_ALLOWED_LATENESS_MS,
       playbackBatchMessages: e.PLAYBACK_BATCH_MESSAGES ?? PLAYBACK_BATCH_DEFAULTS[e.KAFKA_BROKERS ? 'kafka' : 'inProcess'],
       inProcessPlaybackUnread: e.IN_PROCESS_PLAYBACK_UNREAD,

@@ -51,7 +51,10 @@ beforeAll(async () => {
   bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'pipeline-test', log });
   gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log });
   archiver = await startArchiver({ bus, store: new PostgresTelemetryStore(db.pool), mdb, groupId: 'perigee-archiver-test', log });
-  processor = await startProcessor({ bus, mdb, fleet: demoFleet(3), groupId: 'perigee-processor-test', stream: loadConfig({}).stream, log });
+  // The processor knows the satellites' clock offset, as a mission's time correlation does: their first
+  // packets are judged against it however few of them its first fetches bring.
+  const clockOffsets = demoFleet(3).satellites.map((s) => `${s.id}:${AGE_MS}`).join(',');
+  processor = await startProcessor({ bus, mdb, fleet: demoFleet(3), groupId: 'perigee-processor-test', stream: loadConfig({ SATELLITE_CLOCK_OFFSETS_MS: clockOffsets }).stream, log });
   await bus.subscribe({
     groupId: 'perigee-live-test',
     topics: [TOPICS.samples, TOPICS.aggregates],

@@ -68,7 +68,9 @@ beforeAll(async () => {
   const tiers = { secondTierParameterIds: secondTierParameterIds(mdb), sampleRatesHz: parameterSampleRatesHz(mdb) };
   store = new PostgresTelemetryStore(db.pool, tiers);
   archiver = await startArchiver({ bus, store, mdb, groupId: 'perigee-archiver-test', log });
-  processor = await startProcessor({ bus, mdb, fleet, groupId: 'perigee-processor-test', stream: loadConfig({}).stream, log });
+  // Sampled AGE_MS before arrival, a clock offset the processor knows (see the pipeline test).
+  const clockOffsets = fleet.satellites.map((s) => `${s.id}:${AGE_MS}`).join(',');
+  processor = await startProcessor({ bus, mdb, fleet, groupId: 'perigee-processor-test', stream: loadConfig({ SATELLITE_CLOCK_OFFSETS_MS: clockOffsets }).stream, log });
 
   startMs = Math.floor((Date.now() - AGE_MS) / 1000) * 1000;
   upgradeAtMs = startMs + UPGRADE_AFTER_MS;

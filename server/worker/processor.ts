@@ -51,6 +51,16 @@ import { rawPacketInput } from './raw-packet-input';
  */
 export const REALTIME_BATCH_MESSAGES = 500;
 
+/**
+ * Longest the real-time lane's fetch waits when its partitions have nothing
+ * new, ms. Alarms raised here reach the consoles no sooner than the fetch
+ * that brings their packet returns: librdkafka's mock cluster holds such a
+ * fetch for the whole wait even when data arrives meanwhile (a broker
+ * answers as soon as there is data), and the default 100 ms put ~50 ms on
+ * every alarm. The playback lane keeps the bus default: a dump can wait.
+ */
+export const REALTIME_MAX_WAIT_MS = 20;
+
 export interface ProcessorOptions {
   bus: Bus;
   mdb: MissionDatabase;
@@ -159,7 +169,7 @@ export function createLanePipeline(mdb: MissionDatabase, fleet: SatelliteCatalog
     mdb,
     fleet,
     dedupe: { windowMs: stream.dedupeWindowMs, maxEntries: stream.dedupeMaxEntries },
-    time: { driftBoundMs: stream.clockDriftBoundMs },
+    time: { driftBoundMs: stream.clockDriftBoundMs, knownClockOffsetsMs: stream.knownClockOffsetsMs },
   });
 }
 
@@ -262,6 +272,7 @@ export async function startProcessor({
     eachBatch: handleRealtime(await bus.producer()),
     partitionsConcurrently: stream.processorPartitionsConcurrently,
     maxBatchMessages: REALTIME_BATCH_MESSAGES,
+    maxWaitMs: REALTIME_MAX_WAIT_MS,
     gather: true,
   });
   const playbackSubscription = !lanes.playback ? undefined : await bus.subscribe({

@@ -198,6 +198,59 @@ describe('Stream > TimeCorrelator', () => {
       expect(correlator.clockOffsetMs(101)).toBe(40);
     });
 
+    it('judges a satellite with a known clock offset against it until it has offsets of its own, however its packets are batched', () => {
+      // Onboard clock 120 s behind UTC: arrival − onboard is 120 s plus the 40 ms link delay.
+      const stream = attitude(8, { delayMs: 120_040 });
+      stream[1] = drifted(stream[1]!, 30_000);
+      stream[5] = drifted(stream[5]!, 30_000);
+      const options = { knownClockOffsetsMs: new Map([[101, 120_000]]) };
+      const whole = new TimeCorrelator(options).correlate(stream);
+      const oneByOne = new TimeCorrelator(options);
+      expect(stream.map((p) => oneByOne.correlate([p])[0])).toEqual(whole);
+      expect(whole).toEqual([
+        { action: 'accept', timeMs: T0, basis: 'clock-offset' },
+        // Its predecessor predicts T0 + 100 with offset +120040 ms, 40 ms from the known offset.
+        { action: 'repair', timeMs: T0 + 100, receivedTimeMs: T0 + 30_100 },
+        { action: 'accept', timeMs: T0 + 200, basis: 'sequence' },
+        { action: 'accept', timeMs: T0 + 300, basis: 'sequence' },
+        { action: 'accept', timeMs: T0 + 400, basis: 'sequence' },
+        // Three offsets of its own by now: the median of them, 120040 ms, is the estimate.
+        { action: 'repair', timeMs: T0 + 500, receivedTimeMs: T0 + 30_500 },
+        { action: 'accept', timeMs: T0 + 600, basis: 'sequence' },
+        { action: 'accept', timeMs: T0 + 700, basis: 'sequence' },
+      ]);
+      expect(oneByOne.clockOffsetMs(101)).toBe(120_040);
+      // Without the known offset, packets one at a time are 120 s from arrival and cannot be verified.
+      const unknown = new TimeCorrelator();
+      expect(unknown.correlate([stream[0]!])).toEqual([
+        {
+          action: 'quarantine',
+          reason: 'clock-drift',
+          detail:
+            'cannot verify onboard time 2026-11-25T12:00:00.000Z: only 1 clock-offset observation(s) for satellite 101, 3 needed, ' +
+            'and it is +120040 ms from arrival',
+        },
+      ]);
+    });
+
+    it('quarantines the first packet of a satellite with a known clock offset when it is far from that offset, naming it', () => {
+      const correlator = new TimeCorrelator({ knownClockOffsetsMs: new Map([[101, -37_000]]) });
+      const [first, second] = attitude(2, { delayMs: -36_960 });
+      expect(correlator.correlate([drifted(first!, -600_000)])).toEqual([
+        {
+          action: 'quarantine',
+          reason: 'clock-drift',
+          detail:
+            'clock offset (arrival − onboard) +563040 ms for onboard time 2026-11-25T11:50:00.000Z, expected -37000 ms ± 10000 ms ' +
+            "(the satellite's known clock offset, 0 of 3 observations of its own); no accepted packet of APID 256 within 64 sequence counts to repair from",
+        },
+      ]);
+      // A clock on TAI, 37 s ahead of UTC, 40 ms of link delay: it agrees with the known offset.
+      expect(correlator.correlate([second!])).toEqual([{ action: 'accept', timeMs: T0 + 100, basis: 'clock-offset' }]);
+      // Satellites the known offsets do not name are still taken to run on UTC.
+      expect(correlator.correlate(attitude(1).map((p) => ({ ...p, satelliteId: 102 })))).toEqual([{ action: 'accept', timeMs: T0, basis: 'arrival' }]);
+    });
+
     it('quarantines a drifted packet after a sequence gap beyond maxSequenceGap, giving the offsets', () => {
       const correlator = new TimeCorrelator({ maxSequenceGap: 8 });
       correlator.correlate(attitude(20));
@@ -289,5 +342,6 @@ describe('Stream > TimeCorrelator', () => {
     expect(() => new TimeCorrelator({ driftBoundMs: 0 })).toThrow('driftBoundMs must be positive, got 0');
     expect(() => new TimeCorrelator({ maxSequenceGap: 8192 })).toThrow('maxSequenceGap must be an integer in 1..8191, got 8192');
     expect(() => new TimeCorrelator({ minObservations: 65 })).toThrow('minObservations must be an integer in 1..offsetWindow, got 65');
+    expect(() => new TimeCorrelator({ knownClockOffsetsMs: new Map([[101, Number.NaN]]) })).toThrow('known clock offset of satellite 101 must be a finite number of ms, got NaN');
   });
 });

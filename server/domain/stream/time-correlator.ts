@@ -19,7 +19,12 @@
  * The offset estimate is the median of the satellite's last accepted offsets
  * plus the offsets of the packets that follow in the same batch, so that at
  * cold start, with no history and ~15% of packets drifted, the median is still
- * a good one. With fewer than `minObservations` offsets to go on (a lone
+ * a good one. A satellite whose clock offset the mission already knows
+ * (`knownClockOffsetsMs`: a clock kept on TAI runs 37 s ahead of UTC, one
+ * on a mission epoch further) is judged against that offset until it has
+ * `minObservations` accepted offsets of its own, so its first packets'
+ * decisions do not depend on how many of them a batch happens to hold. For
+ * any other, with fewer than `minObservations` offsets to go on (a lone
  * packet from a satellite never seen before) only arrival can vouch for a
  * time: spacecraft clocks are kept on UTC by time correlation, so the raw
  * offset is the link delay, and a time within `driftBoundMs` of arrival is
@@ -57,6 +62,12 @@ export interface TimeCorrelatorOptions {
   readonly offsetWindow?: number;
   /** Fewest offsets the estimate needs; below it a packet cannot be verified against arrival. */
   readonly minObservations?: number;
+  /**
+   * Clock offsets (arrival − onboard, ms) known before any packet is seen,
+   * by satellite id: they stand in for the estimate until a satellite has
+   * `minObservations` accepted offsets of its own.
+   */
+  readonly knownClockOffsetsMs?: ReadonlyMap<number, number>;
 }
 
 /** What the correlator needs to know about one decoded, de-duplicated packet. */
@@ -92,6 +103,7 @@ export const TIME_CORRELATOR_DEFAULTS = {
   minToleranceMs: 5,
   offsetWindow: 64,
   minObservations: 3,
+  knownClockOffsetsMs: new Map<number, number>() as ReadonlyMap<number, number>,
 } as const;
 
 export class TimeCorrelator {
@@ -114,6 +126,9 @@ export class TimeCorrelator {
     if (!(Number.isInteger(o.offsetWindow) && o.offsetWindow >= 1)) throw new RangeError(`offsetWindow must be a positive integer, got ${o.offsetWindow}`);
     if (!(Number.isInteger(o.minObservations) && o.minObservations >= 1 && o.minObservations <= o.offsetWindow)) {
       throw new RangeError(`minObservations must be an integer in 1..offsetWindow, got ${o.minObservations}`);
+    }
+    for (const [satelliteId, offsetMs] of o.knownClockOffsetsMs) {
+      if (!Number.isFinite(offsetMs)) throw new RangeError(`known clock offset of satellite ${satelliteId} must be a finite number of ms, got ${offsetMs}`);
     }
     this.options = o;
     this.#scratch = new Float64Array(2 * o.offsetWindow);
@@ -160,18 +175,27 @@ export class TimeCorrelator {
       return this.#accept(p, stream, step, p.onboardTimeMs, 'sequence');
     }
     const clock = this.#clockOf(p.satelliteId);
-    const n = this.#gather(clock, ahead, k);
     const receivedOffsetMs = p.arrivalMs - p.onboardTimeMs;
-    if (n < o.minObservations) {
-      // Too little history for an estimate: arrival alone vouches for a time it is close to.
-      if (Math.abs(receivedOffsetMs) <= o.driftBoundMs) return this.#accept(p, stream, step, p.onboardTimeMs, 'arrival');
-      clock.record(receivedOffsetMs);
-      const detail =
-        `cannot verify onboard time ${formatTime(p.onboardTimeMs)}: only ${n} clock-offset observation(s) for satellite ${p.satelliteId}, ` +
-        `${o.minObservations} needed, and it is ${formatOffset(receivedOffsetMs)} from arrival`;
-      return { action: 'quarantine', reason: 'clock-drift', detail };
+    const known = clock.size < o.minObservations ? o.knownClockOffsetsMs.get(p.satelliteId) : undefined;
+    let estimateMs: number;
+    let estimateIs: string;
+    if (known !== undefined) {
+      estimateMs = known;
+      estimateIs = `the satellite's known clock offset, ${clock.size} of ${o.minObservations} observations of its own`;
+    } else {
+      const n = this.#gather(clock, ahead, k);
+      if (n < o.minObservations) {
+        // Too little history for an estimate: arrival alone vouches for a time it is close to.
+        if (Math.abs(receivedOffsetMs) <= o.driftBoundMs) return this.#accept(p, stream, step, p.onboardTimeMs, 'arrival');
+        clock.record(receivedOffsetMs);
+        const detail =
+          `cannot verify onboard time ${formatTime(p.onboardTimeMs)}: only ${n} clock-offset observation(s) for satellite ${p.satelliteId}, ` +
+          `${o.minObservations} needed, and it is ${formatOffset(receivedOffsetMs)} from arrival`;
+        return { action: 'quarantine', reason: 'clock-drift', detail };
+      }
+      estimateMs = lowerMedian(this.#scratch, n);
+      estimateIs = `median of ${n} observations`;
     }
-    const estimateMs = lowerMedian(this.#scratch, n);
     const receivedError = Math.abs(receivedOffsetMs - estimateMs);
     const expectedError = hasPredecessor ? Math.abs(p.arrivalMs - expectedMs - estimateMs) : Infinity;
     if (receivedError <= o.driftBoundMs && receivedError <= expectedError) {
@@ -183,7 +207,7 @@ export class TimeCorrelator {
       return { action: 'repair', timeMs: expectedMs, receivedTimeMs: p.onboardTimeMs };
     }
     const found = `clock offset (arrival − onboard) ${formatOffset(receivedOffsetMs)} for onboard time ${formatTime(p.onboardTimeMs)}`;
-    const expected = `expected ${formatOffset(estimateMs)} ± ${o.driftBoundMs} ms (median of ${n} observations)`;
+    const expected = `expected ${formatOffset(estimateMs)} ± ${o.driftBoundMs} ms (${estimateIs})`;
     const repair = hasPredecessor
       ? `sequence continuity predicts ${formatTime(expectedMs)} (${step} × ${p.periodMs} ms from sequence ${stream.sequenceCount}), offset ${formatOffset(p.arrivalMs - expectedMs)}, also outside the bound`
       : `no accepted packet of APID ${p.apid} within ${o.maxSequenceGap} sequence counts to repair from`;
