@@ -14,7 +14,8 @@ import { defaultMissionDatabase } from '../domain/mission/default-mission-databa
 import { MAX_FRAMES_PER_MESSAGE } from '../domain/sample-frame-codec';
 import { createLogger } from '../log';
 import { TOPICS } from '../topics';
-import { alarmLaneGroupId, startArchiveLanes } from './archive-lanes';
+import { ALARM_LANE_MAX_WAIT_MS, alarmLaneGroupId, startArchiveLanes } from './archive-lanes';
+import { recordSubscriptions } from './testing/record-subscriptions';
 import { startArchiver } from './archiver';
 import { THERMAL_SAMPLE_APID, thermalSampleMessage } from './testing/thermal-sample-message';
 
@@ -59,6 +60,7 @@ async function until<T>(what: string, read: () => Promise<T | undefined> | T | u
 describe('Worker > archive lanes', () => {
   it('records an alarm raised during a backlog of samples before the backlog is stored, each lane under its own group', async () => {
     const bus = new MemoryBus({ log });
+    const subscribed = recordSubscriptions(bus);
     const producer = await bus.producer();
     // A dump's worth of samples waiting: 12 satellites × 4 messages × 256 frames × 52 samples.
     const satellites = Array.from({ length: 12 }, (_, i) => 101 + i);
@@ -88,6 +90,12 @@ describe('Worker > archive lanes', () => {
         { consumer_group: alarmLaneGroupId('lanes'), topic: TOPICS.alerts },
       ]);
       expect(alarmLaneGroupId('lanes')).toBe('lanes-alarms');
+      // The quiet alerts topic is fetched with a short wait; the telemetry lane keeps the bus default.
+      expect(subscribed).toEqual([
+        { groupId: 'lanes', maxWaitMs: undefined },
+        { groupId: 'lanes-alarms', maxWaitMs: ALARM_LANE_MAX_WAIT_MS },
+      ]);
+      expect(ALARM_LANE_MAX_WAIT_MS).toBe(20);
     } finally {
       await lanes.stop();
       await bus.close();

@@ -19,6 +19,14 @@ import { startArchiver, type Archiver, type ArchiverOptions } from './archiver';
 /** The alarm lane's consumer group: the archiver's, with this suffix. */
 export const ALARM_LANE_SUFFIX = '-alarms';
 
+/**
+ * Longest the alarm lane's fetch waits for new alerts, ms. The alerts topic
+ * is quiet, so its fetches mostly wait: librdkafka's mock cluster holds
+ * them for the whole wait even when an alert arrives meanwhile, and the
+ * bus default (100 ms) put ~50 ms on recording each alarm.
+ */
+export const ALARM_LANE_MAX_WAIT_MS = 20;
+
 export function alarmLaneGroupId(archiverGroupId: string): string {
   return `${archiverGroupId}${ALARM_LANE_SUFFIX}`;
 }
@@ -33,7 +41,17 @@ export async function startArchiveLanes(options: Omit<ArchiverOptions, 'topics'>
   // Started together: neither lane waits for the other's subscription.
   const [telemetryStart, alarmsStart] = await Promise.allSettled([
     startArchiver({ ...options, topics: stage('archiver').consumes }),
-    startArchiver({ bus, store, mdb, groupId: alarmLaneGroupId(groupId), log: log.namespace('alarms'), now, metrics, topics: stage('archiver-alarms').consumes }),
+    startArchiver({
+      bus,
+      store,
+      mdb,
+      groupId: alarmLaneGroupId(groupId),
+      log: log.namespace('alarms'),
+      now,
+      metrics,
+      topics: stage('archiver-alarms').consumes,
+      maxWaitMs: ALARM_LANE_MAX_WAIT_MS,
+    }),
   ]);
   if (telemetryStart.status === 'rejected' || alarmsStart.status === 'rejected') {
     await Promise.all([telemetryStart, alarmsStart].map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));

@@ -67,6 +67,8 @@ export interface ArchiverOptions {
    * stores whatever has arrived.
    */
   batchMessages?: number;
+  /** Longest a fetch waits for new data, ms (the bus's default when absent). */
+  maxWaitMs?: number;
 }
 
 export interface ArchiverStats {
@@ -107,6 +109,7 @@ export async function startArchiver({
   partitionsConcurrently = 1,
   transactionsConcurrently = 1,
   batchMessages,
+  maxWaitMs,
 }: ArchiverOptions): Promise<Archiver> {
   const stats: ArchiverStats = { batches: 0, messagesStored: 0, messagesSkipped: 0, samples: 0, duplicateSamples: 0, lastBatchMs: 0 };
   /** Counts a committed transaction: its samples once, each batch's messages. */
@@ -181,6 +184,7 @@ export async function startArchiver({
     fromBeginning: true,
     eachBatch,
     partitionsConcurrently,
+    ...(maxWaitMs === undefined ? {} : { maxWaitMs }),
     // A backlog's small fetches are gathered into batches of up to batchMessages.
     ...(batchMessages === undefined ? {} : { maxBatchMessages: batchMessages, gather: true }),
     resumeAfter: (topic, partition, logId) => store.archivedOffset(groupId, topic, partition, logId),

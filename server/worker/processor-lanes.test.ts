@@ -11,7 +11,8 @@ import { defaultMissionDatabase } from '../domain/mission/default-mission-databa
 import { demoFleet } from '../domain/mission/fleet';
 import { silentLogger } from '../log';
 import { HEADERS, TOPICS, type Topic } from '../topics';
-import { startProcessor } from './processor';
+import { REALTIME_MAX_WAIT_MS, startProcessor } from './processor';
+import { recordSubscriptions } from './testing/record-subscriptions';
 
 const mdb = defaultMissionDatabase();
 const stream = loadConfig({}).stream;
@@ -48,6 +49,19 @@ describe('Processor > lanes', () => {
     expect(await run({ realtime: true, playback: true })).toMatchObject({ live: 3, playback: 4 });
     expect(await run({ realtime: true, playback: false })).toEqual({ live: 3, playback: 0, playbackBatches: 0 });
     expect(await run({ realtime: false, playback: true })).toMatchObject({ live: 0, playback: 4 });
+  });
+
+  it('fetches for the real-time lane with a short wait, alarms being raised there, and for the playback lane with the bus default', async () => {
+    const bus = new MemoryBus({ log: silentLogger });
+    const subscribed = recordSubscriptions(bus);
+    const processor = await startProcessor({ bus, mdb, fleet: demoFleet(1), groupId: 'waits', stream, log: silentLogger });
+    await processor.stop();
+    await bus.close();
+    expect(subscribed).toEqual([
+      { groupId: 'waits', maxWaitMs: REALTIME_MAX_WAIT_MS },
+      { groupId: 'waits-playback', maxWaitMs: undefined },
+    ]);
+    expect(REALTIME_MAX_WAIT_MS).toBe(20);
   });
 
   it('reads rule thresholds only with the real-time lane, the one that runs rules', async () => {
