@@ -3,8 +3,10 @@
  * packet of one satellite with its battery voltage under the critical low
  * limit goes into the ingest gateway over TCP, as a ground station sends it,
  * and half a period later one with a nominal voltage, so each low packet
- * raises a new occurrence of the limit alarm (the simulator's own packets of
- * the satellite bring it back too, but may be held up behind the dump). Per
+ * raises a new occurrence of the limit alarm. The satellite should be one
+ * the simulator does not fly: a limit's state follows the newest sample, and
+ * a simulated packet sampled a few ms after the probe's but processed before
+ * it would leave the probe's low value too old to raise anything. Per
  * low packet, from its write to the gateway:
  *   - console: until its alert reaches a signed-in Socket.IO client
  *     (alarm:alerts, pushed by the web node's alarm feed);

@@ -39,7 +39,7 @@ import { KafkaBus } from '../server/adapters/kafka/kafka-bus';
 import { startKafkaMockCluster, type KafkaMockCluster } from '../server/adapters/kafka/testing/kafka-mock-cluster';
 import { MemoryBus } from '../server/adapters/memory/memory-bus';
 import { PostgresTelemetryStore } from '../server/adapters/postgres/postgres-telemetry-store';
-import { demoFleet } from '../server/domain/mission/fleet';
+import { demoFleet, FIRST_SATELLITE_ID } from '../server/domain/mission/fleet';
 import { defaultMissionDatabase } from '../server/domain/mission/default-mission-database';
 import { startIngestGateway } from '../server/ingest/gateway';
 import { createLogger } from '../server/log';
@@ -382,7 +382,7 @@ async function measureLatency(system: System, { dump }: { dump?: DumpRun } = {})
   const sim = startSimulator({ mdb, fleet, seed: 5, faults: { duplicateRate: 0, driftRate: 0, corruptRate: 0, reorderRate: 0 }, transport: 'tcp', gateway: system.ingest, log });
   await new Promise((r) => setTimeout(r, 3000)); // consumer groups settle before measuring
   frames.reset();
-  const alarms = startAlarmProbe({ client, tcpPort: system.ingest.tcpPort, pool: system.db.pool, mdb, satelliteId: fleet.satellites[0]!.id });
+  const alarms = startAlarmProbe({ client, tcpPort: system.ingest.tcpPort, pool: system.db.pool, mdb, satelliteId: FIRST_SATELLITE_ID + satellites });
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   let catchUpSeconds: number | undefined;

@@ -31,6 +31,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { startTestDatabase } from '../db/testing/test-database';
 import { startKafkaMockCluster } from '../server/adapters/kafka/testing/kafka-mock-cluster';
 import { defaultMissionDatabase } from '../server/domain/mission/default-mission-database';
+import { FIRST_SATELLITE_ID } from '../server/domain/mission/fleet';
 import { SOCKET_EVENTS } from '../server/realtime/events';
 import { deploymentEnv, freePort, startRole, type RoleProcess } from '../e2e/support/perigee-role';
 import { frameLatencies, type LatencySummary } from './latency-summary';
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
     const quietCpu = descendantCpu();
     // Timed as run: the interval also holds the wait for the last injected alarms.
     const quietStarted = performance.now();
-    const probe = { tcpPort, pool: db.pool, mdb, satelliteId: 101 };
+    const probe = { tcpPort, pool: db.pool, mdb, satelliteId: FIRST_SATELLITE_ID + satellites };
     const quiet = await measure(client, probe, () => new Promise((r) => setTimeout(r, seconds * 1000)));
     const quietUsed = cpuBetween(quietCpu, descendantCpu());
     const quietSeconds = (performance.now() - quietStarted) / 1000;
