@@ -3,10 +3,12 @@
  * packet of one satellite with its battery voltage under the critical low
  * limit goes into the ingest gateway over TCP, as a ground station sends it,
  * and half a period later one with a nominal voltage, so each low packet
- * raises a new occurrence of the limit alarm. The satellite should be one
- * the simulator does not fly: a limit's state follows the newest sample, and
- * a simulated packet sampled a few ms after the probe's but processed before
- * it would leave the probe's low value too old to raise anything. Per
+ * raises a new occurrence of the limit alarm; a probe starts and stops with
+ * a nominal packet, so the next probe's first low packet raises too. The
+ * satellite should be one the simulator does not fly: a limit's state
+ * follows the newest sample, and a simulated packet sampled a few ms after
+ * the probe's but processed before it would leave the probe's low value too
+ * old to raise anything. Per
  * low packet, from its write to the gateway:
  *   - console: until its alert reaches a signed-in Socket.IO client
  *     (alarm:alerts, pushed by the web node's alarm feed);
@@ -93,11 +95,16 @@ export function startAlarmProbe({ client, host = '127.0.0.1', tcpPort, pool, mdb
     socket.write(encodePacket(mdb, { apid: POWER_APID, satelliteId, sequenceCount: sequenceCount++ % 0x4000, onboardTimeMs: onboardMs, values: packetValues }));
     return onboardMs;
   };
+  // A limit raises only on leaving nominal: start from nominal, whatever an earlier probe left.
+  send(normalValues);
   let backToNormal: ReturnType<typeof setTimeout> | undefined;
   const injecting = setInterval(() => {
     const sentMs = Date.now();
     injections.push({ onboardMs: send(lowValues), sentMs });
-    backToNormal = setTimeout(() => send(normalValues), everyMs / 2);
+    backToNormal = setTimeout(() => {
+      backToNormal = undefined;
+      send(normalValues);
+    }, everyMs / 2);
   }, everyMs);
 
   let polling = true;
@@ -124,7 +131,11 @@ export function startAlarmProbe({ client, host = '127.0.0.1', tcpPort, pool, mdb
   return {
     async stop(): Promise<AlarmProbeResult> {
       clearInterval(injecting);
-      clearTimeout(backToNormal);
+      if (backToNormal !== undefined) {
+        // Leave the limit nominal: otherwise the next probe's first low value raises nothing.
+        clearTimeout(backToNormal);
+        send(normalValues);
+      }
       const deadline = Date.now() + settleMs;
       while (Date.now() < deadline && injections.some((i) => i.consoleMs === undefined || i.archiveMs === undefined)) {
         await new Promise((r) => setTimeout(r, 100));
