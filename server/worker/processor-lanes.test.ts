@@ -11,7 +11,7 @@ import { defaultMissionDatabase } from '../domain/mission/default-mission-databa
 import { demoFleet } from '../domain/mission/fleet';
 import { silentLogger } from '../log';
 import { HEADERS, TOPICS, type Topic } from '../topics';
-import { REALTIME_MAX_WAIT_MS, startProcessor } from './processor';
+import { createLanePipeline, REALTIME_MAX_WAIT_MS, startProcessor } from './processor';
 import { recordSubscriptions } from './testing/record-subscriptions';
 
 const mdb = defaultMissionDatabase();
@@ -62,6 +62,18 @@ describe('Processor > lanes', () => {
       { groupId: 'waits-playback', maxWaitMs: undefined },
     ]);
     expect(REALTIME_MAX_WAIT_MS).toBe(20);
+  });
+
+  it('judges a satellite\'s first packet against the clock offset SATELLITE_CLOCK_OFFSETS_MS gives it, one packet to a batch', () => {
+    const now = Date.now();
+    // Sampled two minutes before arrival: a clock 120 s behind UTC, and the first packet of the satellite.
+    const input = { bytes: power(7, now - 120_000, false), topic: TOPICS.rawPower, partition: 0, offset: '0', arrivalMs: now };
+    const known = createLanePipeline(mdb, demoFleet(1), loadConfig({ SATELLITE_CLOCK_OFFSETS_MS: '101:120000' }).stream).processBatch([input]);
+    expect([known.frames.length, known.quarantine.length]).toEqual([1, 0]);
+    expect(known.frames[0]!.onboardTimeMs).toBeCloseTo(now - 120_000, 0);
+    const unknown = createLanePipeline(mdb, demoFleet(1), stream).processBatch([input]);
+    expect(unknown.frames).toHaveLength(0);
+    expect(unknown.quarantine.map((q) => [q.reason, q.detail.slice(0, 40)])).toEqual([['clock-drift', 'cannot verify onboard time ' + new Date(now - 120_000).toISOString().slice(0, 13)]]);
   });
 
   it('reads rule thresholds only with the real-time lane, the one that runs rules', async () => {
