@@ -20,7 +20,10 @@
  * processor's real-time lane at full priority (WORKER_NICE=0), and the
  * playback lane with the archive at the default nice value.
  *
- * usage: npm run bench:roles -- [--satellites 10] [--seconds 20] [--dump-satellites 20] [--dump-minutes 1] [--split-worker]
+ * With --realtime-thread one worker runs the real-time lane on a thread of
+ * its own at full priority (WORKER_REALTIME_THREAD), the rest at nice 10.
+ *
+ * usage: npm run bench:roles -- [--satellites 10] [--seconds 20] [--dump-satellites 20] [--dump-minutes 1] [--split-worker | --realtime-thread]
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -48,6 +51,7 @@ const { values: args } = parseArgs({
     // messages (~400 bytes a packet) must fit while they wait for the archiver.
     'dump-minutes': { type: 'string', default: '1' },
     'split-worker': { type: 'boolean', default: false },
+    'realtime-thread': { type: 'boolean', default: false },
   },
 });
 const satellites = Number(args.satellites);
@@ -107,7 +111,13 @@ async function main(): Promise<void> {
     await migrate.waitFor(/database ready/);
     const split = args['split-worker'];
     // The metrics (archived samples) come from the process that archives.
-    const worker = startRole('worker', { ...env, LOG_LEVEL: 'info', METRICS_PORT: String(metricsPort), ...(split ? { WORKER_PARTS: 'playback,archive' } : {}) });
+    const worker = startRole('worker', {
+      ...env,
+      LOG_LEVEL: 'info',
+      METRICS_PORT: String(metricsPort),
+      ...(split ? { WORKER_PARTS: 'playback,archive' } : {}),
+      ...(args['realtime-thread'] ? { WORKER_REALTIME_THREAD: '1' } : {}),
+    });
     const realtime = split ? startRole('worker', { ...env, LOG_LEVEL: 'info', WORKER_PARTS: 'realtime', WORKER_NICE: '0' }) : undefined;
     const ingest = startRole('ingest', { ...env, LOG_LEVEL: 'info' });
     roles.push(worker, ingest, ...(realtime ? [realtime] : []));
@@ -135,7 +145,7 @@ async function main(): Promise<void> {
     const dump = recordedDump(mdb, Number(args['dump-satellites']), Number(args['dump-minutes']));
     await new Promise((r) => setTimeout(r, 3000));
     console.log(
-      `Perigee roles benchmark: ingest, ${split ? 'two workers (realtime at nice 0; playback and archive)' : 'worker'}, web and sim as separate processes ` +
+      `Perigee roles benchmark: ingest, ${split ? 'two workers (realtime at nice 0; playback and archive)' : args['realtime-thread'] ? 'worker (realtime on a thread at nice 0)' : 'worker'}, web and sim as separate processes ` +
         `on Kafka (mock cluster), ${satellites} satellites live`,
     );
 

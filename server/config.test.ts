@@ -158,6 +158,12 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ WORKER_PARTS: 'archive,archive' })).toThrow(/^WORKER_PARTS: names a part twice/);
   });
 
+  it('reads whether the worker runs its real-time lane on a thread of its own: not by default', () => {
+    expect(loadConfig({}).worker.realtimeThread).toBe(false);
+    expect(loadConfig({ WORKER_REALTIME_THREAD: '1' }).worker.realtimeThread).toBe(true);
+    expect(() => loadConfig({ WORKER_REALTIME_THREAD: 'yes' })).toThrow(/^WORKER_REALTIME_THREAD: /);
+  });
+
   it('reads the clock offsets the mission knows: none by default, satellite:offset pairs in ms', () => {
     expect(loadConfig({}).stream.knownClockOffsetsMs.size).toBe(0);
     expect([...loadConfig({ SATELLITE_CLOCK_OFFSETS_MS: '101:-37000,102:120000' }).stream.knownClockOffsetsMs]).toEqual([

@@ -97,6 +97,13 @@ const envSchema = z.object({
    */
   WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /**
+   * With `1`, `perigee worker` runs the processor's real-time lane (rules, alarms) on a thread of its own
+   * that keeps the priority the worker started with, while the rest goes to WORKER_NICE: a pass dump's
+   * work then neither shares an event loop with the alarms nor outranks them, without a second worker
+   * process. Kafka only. The lane's metrics stay in its thread (not on METRICS_PORT).
+   */
+  WORKER_REALTIME_THREAD: flag.default(false),
+  /**
    * What `perigee worker` runs, comma-separated (all by default): `realtime` (the processor's
    * real-time lane: windows, rules, alarms), `playback` (its lane for pass dumps), `archive` (the
    * archiver's lanes and the shelve expiry). Two workers splitting them — `realtime` at WORKER_NICE=0,
@@ -280,6 +287,8 @@ export interface Config {
     readonly nice: number;
     /** What `perigee worker` runs (`perigee start` runs everything). */
     readonly parts: ReadonlySet<WorkerPart>;
+    /** `perigee worker` runs the real-time lane on a thread at its starting priority. */
+    readonly realtimeThread: boolean;
   };
   readonly stream: {
     readonly dedupeWindowMs: number;
@@ -441,6 +450,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
       ruleThresholdRefreshMs: e.RULE_THRESHOLD_REFRESH_MS,
       nice: e.WORKER_NICE,
       parts: e.WORKER_PARTS,
+      realtimeThread: e.WORKER_REALTIME_THREAD,
     },
     stream: {
       dedupeWindowMs: e.DEDUPE_WINDOW_MS,

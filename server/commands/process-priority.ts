@@ -24,7 +24,8 @@ export interface PriorityResult {
   readonly threads: number;
 }
 
-export function lowerProcessPriority(nice: number, log: Logger): PriorityResult {
+/** `except`: threads (Linux thread ids) left at their priority, such as one running latency-bound work. */
+export function lowerProcessPriority(nice: number, log: Logger, { except = [] }: { except?: readonly number[] } = {}): PriorityResult {
   if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new RangeError(`nice must be an integer 0..19, got ${nice}`);
   let tids: number[];
   try {
@@ -34,6 +35,7 @@ export function lowerProcessPriority(nice: number, log: Logger): PriorityResult 
   }
   let threads = 0;
   for (const tid of tids) {
+    if (except.includes(tid)) continue;
     try {
       if (os.getPriority(tid) >= nice) continue;
       os.setPriority(tid, nice);

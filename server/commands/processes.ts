@@ -16,6 +16,7 @@ import { startGatewayPart, startSimulatorPart, startWebPart, startWorkerPart, ty
 import { openBus, openDatabase } from './services';
 import { openConsoleAuth } from './auth-setup';
 import { lowerProcessPriority } from './process-priority';
+import { startRealtimeThread } from './realtime-thread';
 
 export type Role = 'worker' | 'ingest' | 'web' | 'sim';
 
@@ -59,13 +60,20 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
     }
     if (role === 'ingest') await startGatewayPart(context, bus);
     else if (role === 'worker') {
+      let parts = config.worker.parts;
+      // The real-time lane on a thread that keeps this priority (WORKER_REALTIME_THREAD), started before the rest is lowered.
+      const thread =
+        config.worker.realtimeThread && parts.has('realtime')
+          ? lifecycle.add('real-time thread', await startRealtimeThread(log), (t) => t.stop())
+          : undefined;
+      if (thread) parts = new Set([...parts].filter((p) => p !== 'realtime'));
       // Bulk work (dumps, archive) yields the CPU to the live path of roles sharing the machine.
       if (config.worker.nice > 0) {
-        const { nice } = lowerProcessPriority(config.worker.nice, log);
-        log.info(`running at nice ${nice} (WORKER_NICE)`);
+        const { nice } = lowerProcessPriority(config.worker.nice, log, { except: thread ? [thread.tid] : [] });
+        log.info(`running at nice ${nice} (WORKER_NICE)${thread ? `, the real-time lane's thread ${thread.tid} as started` : ''}`);
       }
-      await startWorkerPart(context, bus, db!, { watchLag: true, parts: config.worker.parts });
-      log.info(`worker running ${[...config.worker.parts].join(', ')} (WORKER_PARTS)`);
+      await startWorkerPart(context, bus, db!, { watchLag: true, parts });
+      log.info(`worker running ${[...config.worker.parts].join(', ')} (WORKER_PARTS)${thread ? ', realtime on its own thread' : ''}`);
     }
     else {
       const auth = await openConsoleAuth(config, db!.pool, log, { demoLogin: false });

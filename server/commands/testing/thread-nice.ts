@@ -8,9 +8,16 @@
 import fs from 'node:fs';
 
 export function threadNiceValues(pid: number | 'self'): number[] {
-  return fs.readdirSync(`/proc/${pid}/task`).map((tid) => {
-    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    // After "pid (comm) ", the fields from 3 on: nice is the 17th of them.
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-  });
+  return [...threadNiceById(pid).values()];
+}
+
+/** The same by thread id. */
+export function threadNiceById(pid: number | 'self'): Map<number, number> {
+  return new Map(
+    fs.readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // After "pid (comm) ", the fields from 3 on: nice is the 17th of them.
+      return [Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
+    }),
+  );
 }

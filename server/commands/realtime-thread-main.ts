@@ -1,0 +1,41 @@
+/**
+ * Entry of the real-time thread (realtime-thread.ts): the processor's
+ * real-time lane, configured from the same environment as the worker.
+ * Posts its thread id once the lane runs; stops on 'stop'.
+ */
+import fs from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { loadConfig } from '../config';
+import { missionFleet } from '../domain/mission/fleet';
+import { createLogger } from '../log';
+import { PerigeeMetrics } from '../observability/perigee-metrics';
+import { Lifecycle } from './lifecycle';
+import { openMissionDatabase } from './mission-database';
+import { startWorkerPart } from './parts';
+import type { RealtimeThreadMessage } from './realtime-thread';
+import { openBus, openDatabase } from './services';
+
+const port = parentPort!;
+const config = loadConfig(process.env);
+const log = createLogger({ level: config.logLevel }).namespace('realtime');
+const lifecycle = new Lifecycle(log);
+const post = (message: RealtimeThreadMessage) => port.postMessage(message);
+
+try {
+  const mdb = await openMissionDatabase(config);
+  const bus = lifecycle.add('bus', openBus(config, log), (b) => b.close());
+  const db = lifecycle.add('database', await openDatabase(config, mdb, log), (d) => d.close());
+  const context = { config, mdb, fleet: missionFleet(mdb, config.sim.satellites), lifecycle, log, metrics: new PerigeeMetrics() };
+  await startWorkerPart(context, bus, db, { parts: new Set(['realtime']) });
+  // "<pid>/task/<tid>": this thread's id, whose priority the worker leaves as it is.
+  post({ ready: true, tid: Number(fs.readlinkSync('/proc/thread-self').split('/').pop()) });
+} catch (error) {
+  await lifecycle.close();
+  post({ failed: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+}
+
+port.on('message', (message) => {
+  if (message !== 'stop') return;
+  void lifecycle.close().then(() => process.exit(0));
+});

@@ -1,0 +1,52 @@
+/**
+ * The processor's real-time lane on a thread of its own inside `perigee
+ * worker` (WORKER_REALTIME_THREAD). On Linux a nice value belongs to a
+ * thread: the worker lowers every thread but this one, so the lane that
+ * raises alarms keeps the priority the worker started with while the
+ * playback lane and the archive yield the CPU, and a dump's work no longer
+ * shares its event loop. The thread opens what the lane needs itself (the
+ * mission database, a Kafka client, a database pool for rule thresholds).
+ *
+ * @example
+ *   const thread = await startRealtimeThread(log);
+ *   lowerProcessPriority(10, log, { except: [thread.tid] });
+ *   await thread.stop();
+ */
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../log';
+
+export interface RealtimeThread {
+  /** The thread's Linux thread id. */
+  readonly tid: number;
+  /** Stops the lane (its consumer leaves the group) and ends the thread. */
+  stop(): Promise<void>;
+}
+
+/** What the thread posts to the worker. */
+export type RealtimeThreadMessage = { readonly ready: true; readonly tid: number } | { readonly failed: string };
+
+export async function startRealtimeThread(log: Logger): Promise<RealtimeThread> {
+  const entry = new URL('./realtime-thread-main.ts', import.meta.url).href;
+  // The entry is TypeScript: the thread registers the loader the process runs with before importing it.
+  const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
+    eval: true,
+    execArgv: [],
+  });
+  const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+  const tid = await new Promise<number>((resolve, reject) => {
+    worker.once('message', (message: RealtimeThreadMessage) =>
+      'ready' in message ? resolve(message.tid) : reject(new Error(`the real-time thread did not start: ${message.failed}`)),
+    );
+    worker.once('error', reject);
+    void exited.then((code) => reject(new Error(`the real-time thread exited (${code}) before it started`)));
+  });
+  worker.on('error', (error) => log.error('real-time thread failed', { error }));
+  log.info(`real-time lane on thread ${tid}`);
+  return {
+    tid,
+    stop: async () => {
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
+}
