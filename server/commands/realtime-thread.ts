@@ -27,8 +27,10 @@ export type RealtimeThreadMessage = { readonly ready: true; readonly tid: number
 
 export async function startRealtimeThread(log: Logger): Promise<RealtimeThread> {
   const entry = new URL('./realtime-thread-main.ts', import.meta.url).href;
-  // The entry is TypeScript: the thread registers the loader the process runs with before importing it.
-  const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
+  // The entry is TypeScript: the thread registers the loader the process runs with before importing it
+  // (resolved here, from this module, whatever the working directory).
+  const loader = import.meta.resolve('tsx/esm/api');
+  const worker = new Worker(`import(${JSON.stringify(loader)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
     eval: true,
     execArgv: [],
   });
