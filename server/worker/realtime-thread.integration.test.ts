@@ -12,18 +12,12 @@ import { KafkaBus } from '../adapters/kafka/kafka-bus';
 import { startKafkaMockCluster, type KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
 import { threadNiceById, threadNiceValues } from '../commands/testing/thread-nice';
 import { PROJECT_ROOT } from '../config';
-import { encodePacket } from '../domain/codec/packet-codec';
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
-import { demoFleet } from '../domain/mission/fleet';
-import { publishAsGateway } from '../ingest/testing/publish-as-gateway';
 import { createLogger } from '../log';
-import { receptionHeaders } from '../raw-packet-headers';
-import { FleetSimulator } from '../sim/fleet-simulator';
-import { TOPICS } from '../topics';
+import { expectArchived, sendLiveAlarmAndDump, waitForArchive } from './testing/live-alarm-and-dump';
 
 const mdb = defaultMissionDatabase();
 const log = createLogger({ level: 'error', namespace: 'realtime-thread-test' });
-const VOLTAGE = 'power.battery_voltage';
 
 let db: TestDatabase;
 let cluster: KafkaMockCluster;
@@ -44,14 +38,6 @@ afterAll(async () => {
   await Promise.all([db?.stop(), cluster?.stop()]);
 });
 
-const scalar = async (sql: string) => Number((await db.pool.query(sql)).rows[0].n);
-
-function power(sequenceCount: number, onboardTimeMs: number, voltage: number, playback: boolean): Uint8Array {
-  const values = Object.fromEntries(mdb.latestLayout(272)!.parameters.map((p) => [p.name, 2]));
-  Object.assign(values, { [VOLTAGE]: voltage, 'power.battery_soc': 80, 'power.battery_temperature': 20, 'power.eclipse': 0 });
-  return encodePacket(mdb, { apid: 272, satelliteId: 101, sequenceCount, onboardTimeMs, values, playback });
-}
-
 describe('Worker > real-time lane on its own thread', () => {
   it('raises and archives the live alarm, archives live telemetry and a dump, and lowers every thread but the lane\u2019s', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'worker'], {
@@ -70,31 +56,9 @@ describe('Worker > real-time lane on its own thread', () => {
     }
     const tid = Number(/real-time lane on thread (\d+)/.exec(output)![1]);
 
-    const now = Date.now();
-    const live = new FleetSimulator({ mdb, fleet: demoFleet(1), seed: 4, startTimeMs: now - 10_000 }).advance(now - 2_000).packets;
-    const lowAt = now - 1_000;
-    const dump = Array.from({ length: 30 }, (_, i) => power(i, now - 3_600_000 + i * 200, 23.5, true));
-    const producer = await bus.producer();
-    await publishAsGateway(producer, mdb, live);
-    await producer.send(TOPICS.rawPower, [{ key: '101', value: Buffer.from(power(9000, lowAt, 24, false)), headers: receptionHeaders({ arrivalMs: lowAt + 40 }) }]);
-    await producer.send(TOPICS.rawPlayback, dump.map((bytes) => ({ key: '101', value: Buffer.from(bytes), headers: receptionHeaders({ arrivalMs: now, playback: true }) })));
-
-    const expected = live.length + 1 + dump.length;
-    const deadline = Date.now() + 120_000;
-    while ((await scalar('SELECT count(*) AS n FROM packets')) < expected || (await scalar('SELECT count(*) AS n FROM alarm_events')) === 0) {
-      if (Date.now() > deadline) throw new Error(`archive holds ${await scalar('SELECT count(*) AS n FROM packets')} of ${expected} packets:\n${output}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-
-    expect(await scalar('SELECT count(*) AS n FROM packets')).toBe(expected);
-    expect(await scalar('SELECT count(*) AS n FROM packets WHERE playback')).toBe(dump.length);
-    expect(await scalar('SELECT count(*) AS n FROM raw_packets')).toBe(expected);
-    const events = await db.pool.query(`SELECT subject, kind, severity, value, (extract(epoch FROM window_end) * 1000)::float8 AS at FROM alarm_events`);
-    expect(events.rows).toHaveLength(1);
-    expect(events.rows[0]).toMatchObject({ subject: VOLTAGE, kind: 'raised', severity: 'critical' });
-    expect(events.rows[0].value).toBeCloseTo(24, 3);
-    expect(Math.abs(events.rows[0].at - lowAt)).toBeLessThan(0.02);
+    const sent = await sendLiveAlarmAndDump(await bus.producer(), mdb);
+    await waitForArchive(db.pool, sent, () => `:\n${output}`);
+    await expectArchived(db.pool, sent);
 
     // The lane's thread kept the worker's starting priority (the test's); every other thread is at nice 10.
     const nice = threadNiceById(child.pid!);
