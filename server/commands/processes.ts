@@ -64,7 +64,12 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
       // The real-time lane on a thread that keeps this priority (WORKER_REALTIME_THREAD), started before the rest is lowered.
       const thread =
         config.worker.realtimeThread && parts.has('realtime')
-          ? lifecycle.add('real-time thread', await startRealtimeThread(log), (t) => t.stop())
+          ? lifecycle.add(
+              'real-time thread',
+              // Without its real-time lane the worker would raise no alarms: it stops, to be restarted.
+              await startRealtimeThread(log, { onUnexpectedExit: () => void lifecycle.close().then(() => process.exit(1)) }),
+              (t) => t.stop(),
+            )
           : undefined;
       if (thread) parts = new Set([...parts].filter((p) => p !== 'realtime'));
       // Bulk work (dumps, archive) yields the CPU to the live path of roles sharing the machine.

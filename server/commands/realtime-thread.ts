@@ -8,7 +8,7 @@
  * mission database, a Kafka client, a database pool for rule thresholds).
  *
  * @example
- *   const thread = await startRealtimeThread(log);
+ *   const thread = await startRealtimeThread(log, { onUnexpectedExit: () => shutDown(1) });
  *   lowerProcessPriority(10, log, { except: [thread.tid] });
  *   await thread.stop();
  */
@@ -25,8 +25,18 @@ export interface RealtimeThread {
 /** What the thread posts to the worker. */
 export type RealtimeThreadMessage = { readonly ready: true; readonly tid: number } | { readonly failed: string };
 
-export async function startRealtimeThread(log: Logger): Promise<RealtimeThread> {
-  const entry = new URL('./realtime-thread-main.ts', import.meta.url).href;
+export interface RealtimeThreadOptions {
+  /**
+   * Called when the thread ends other than by stop() (a crash): the worker
+   * would go on without raising alarms, so it should stop and be restarted.
+   */
+  readonly onUnexpectedExit: (code: number) => void;
+  /** The thread's entry module (realtime-thread-main.ts; another in tests). */
+  readonly entry?: URL;
+}
+
+export async function startRealtimeThread(log: Logger, { onUnexpectedExit, entry: entryUrl }: RealtimeThreadOptions): Promise<RealtimeThread> {
+  const entry = (entryUrl ?? new URL('./realtime-thread-main.ts', import.meta.url)).href;
   // The entry is TypeScript: the thread registers the loader the process runs with before importing it
   // (resolved here, from this module, whatever the working directory).
   const loader = import.meta.resolve('tsx/esm/api');
@@ -43,10 +53,17 @@ export async function startRealtimeThread(log: Logger): Promise<RealtimeThread> 
     void exited.then((code) => reject(new Error(`the real-time thread exited (${code}) before it started`)));
   });
   worker.on('error', (error) => log.error('real-time thread failed', { error }));
+  let stopping = false;
+  void exited.then((code) => {
+    if (stopping) return;
+    log.error(`real-time thread ${tid} ended (exit code ${code}): no alarms are raised without it`);
+    onUnexpectedExit(code);
+  });
   log.info(`real-time lane on thread ${tid}`);
   return {
     tid,
     stop: async () => {
+      stopping = true;
       worker.postMessage('stop');
       await exited;
     },
