@@ -24,6 +24,11 @@ export interface PriorityResult {
   readonly threads: number;
 }
 
+/** The calling thread's Linux thread id, from /proc/thread-self ("<pid>/task/<tid>"). */
+export function currentThreadId(): number {
+  return Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+}
+
 /** `except`: threads (Linux thread ids) left at their priority, such as one running latency-bound work. */
 export function lowerProcessPriority(nice: number, log: Logger, { except = [] }: { except?: readonly number[] } = {}): PriorityResult {
   if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new RangeError(`nice must be an integer 0..19, got ${nice}`);

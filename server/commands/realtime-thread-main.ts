@@ -3,7 +3,6 @@
  * real-time lane, configured from the same environment as the worker.
  * Posts its thread id once the lane runs; stops on 'stop'.
  */
-import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { loadConfig } from '../config';
 import { missionFleet } from '../domain/mission/fleet';
@@ -11,6 +10,7 @@ import { createLogger } from '../log';
 import { PerigeeMetrics } from '../observability/perigee-metrics';
 import { Lifecycle } from './lifecycle';
 import { openMissionDatabase } from './mission-database';
+import { currentThreadId } from './process-priority';
 import { startWorkerPart } from './parts';
 import type { RealtimeThreadMessage } from './realtime-thread';
 import { openBus, openDatabase } from './services';
@@ -27,8 +27,8 @@ try {
   const db = lifecycle.add('database', await openDatabase(config, mdb, log), (d) => d.close());
   const context = { config, mdb, fleet: missionFleet(mdb, config.sim.satellites), lifecycle, log, metrics: new PerigeeMetrics() };
   await startWorkerPart(context, bus, db, { parts: new Set(['realtime']) });
-  // "<pid>/task/<tid>": this thread's id, whose priority the worker leaves as it is.
-  post({ ready: true, tid: Number(fs.readlinkSync('/proc/thread-self').split('/').pop()) });
+  // This thread's id: the worker leaves its priority as it is.
+  post({ ready: true, tid: currentThreadId() });
 } catch (error) {
   await lifecycle.close();
   post({ failed: error instanceof Error ? error.message : String(error) });

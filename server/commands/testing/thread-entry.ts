@@ -3,11 +3,11 @@
  * it: reports ready like the real one and stops on 'stop'; loaded with
  * `?crashAfterMs=N` it throws N ms after starting.
  */
-import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import { currentThreadId } from '../process-priority';
 
 const port = parentPort!;
-port.postMessage({ ready: true, tid: Number(fs.readlinkSync('/proc/thread-self').split('/').pop()) });
+port.postMessage({ ready: true, tid: currentThreadId() });
 port.on('message', (message) => {
   if (message === 'stop') process.exit(0);
 });
