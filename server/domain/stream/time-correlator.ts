@@ -178,10 +178,10 @@ export class TimeCorrelator {
     const receivedOffsetMs = p.arrivalMs - p.onboardTimeMs;
     const known = clock.size < o.minObservations ? o.knownClockOffsetsMs.get(p.satelliteId) : undefined;
     let estimateMs: number;
-    let estimateIs: string;
+    // Observations behind the median; undefined when the known offset stands in (described only if quarantined).
+    let medianOf: number | undefined;
     if (known !== undefined) {
       estimateMs = known;
-      estimateIs = `the satellite's known clock offset, ${clock.size} of ${o.minObservations} observations of its own`;
     } else {
       const n = this.#gather(clock, ahead, k);
       if (n < o.minObservations) {
@@ -194,7 +194,7 @@ export class TimeCorrelator {
         return { action: 'quarantine', reason: 'clock-drift', detail };
       }
       estimateMs = lowerMedian(this.#scratch, n);
-      estimateIs = `median of ${n} observations`;
+      medianOf = n;
     }
     const receivedError = Math.abs(receivedOffsetMs - estimateMs);
     const expectedError = hasPredecessor ? Math.abs(p.arrivalMs - expectedMs - estimateMs) : Infinity;
@@ -207,6 +207,8 @@ export class TimeCorrelator {
       return { action: 'repair', timeMs: expectedMs, receivedTimeMs: p.onboardTimeMs };
     }
     const found = `clock offset (arrival − onboard) ${formatOffset(receivedOffsetMs)} for onboard time ${formatTime(p.onboardTimeMs)}`;
+    const estimateIs =
+      medianOf === undefined ? `the satellite's known clock offset, ${clock.size} of ${o.minObservations} observations of its own` : `median of ${medianOf} observations`;
     const expected = `expected ${formatOffset(estimateMs)} ± ${o.driftBoundMs} ms (${estimateIs})`;
     const repair = hasPredecessor
       ? `sequence continuity predicts ${formatTime(expectedMs)} (${step} × ${p.periodMs} ms from sequence ${stream.sequenceCount}), offset ${formatOffset(p.arrivalMs - expectedMs)}, also outside the bound`
