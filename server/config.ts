@@ -100,7 +100,8 @@ const envSchema = z.object({
    * With `1`, `perigee worker` runs the processor's real-time lane (rules, alarms) on a thread of its own
    * that keeps the priority the worker started with, while the rest goes to WORKER_NICE: a pass dump's
    * work then neither shares an event loop with the alarms nor outranks them, without a second worker
-   * process. Kafka only. The lane's metrics stay in its thread (not on METRICS_PORT).
+   * process. Kafka only. The lane counts into its thread's registry, served on METRICS_PORT with the
+   * worker's and watched for consumer lag alarms like the rest.
    */
   WORKER_REALTIME_THREAD: flag.default(false),
   /**

@@ -71,7 +71,11 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
               (t) => t.stop(),
             )
           : undefined;
-      if (thread) parts = new Set([...parts].filter((p) => p !== 'realtime'));
+      if (thread) {
+        parts = new Set([...parts].filter((p) => p !== 'realtime'));
+        // The lane counts on its thread: served on METRICS_PORT and watched for lag alarms with the rest.
+        context.metrics.addSource('real-time thread', () => thread.metrics(), (error) => log.warn('real-time lane metrics left out', { error }));
+      }
       // Bulk work (dumps, archive) yields the CPU to the live path of roles sharing the machine.
       if (config.worker.nice > 0) {
         const { nice } = lowerProcessPriority(config.worker.nice, log, { except: thread ? [thread.tid] : [] });

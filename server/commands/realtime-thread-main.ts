@@ -1,7 +1,8 @@
 /**
  * Entry of the real-time thread (realtime-thread.ts): the processor's
  * real-time lane, configured from the same environment as the worker.
- * Posts its thread id once the lane runs; stops on 'stop'.
+ * Posts its thread id once the lane runs; answers the worker's requests for
+ * its metrics; stops on 'stop'.
  */
 import { parentPort } from 'node:worker_threads';
 import { loadConfig } from '../config';
@@ -12,7 +13,7 @@ import { Lifecycle } from './lifecycle';
 import { openMissionDatabase } from './mission-database';
 import { currentThreadId } from './process-priority';
 import { startWorkerPart } from './parts';
-import type { RealtimeThreadMessage } from './realtime-thread';
+import { answerWorker, type RealtimeThreadMessage } from './realtime-thread';
 import { openBus, openDatabase } from './services';
 
 const port = parentPort!;
@@ -20,12 +21,14 @@ const config = loadConfig(process.env);
 const log = createLogger({ level: config.logLevel }).namespace('realtime');
 const lifecycle = new Lifecycle(log);
 const post = (message: RealtimeThreadMessage) => port.postMessage(message);
+// The lane's counts only: the process's memory and CPU are the worker's to report, once.
+const metrics = new PerigeeMetrics({ processMetrics: false });
 
 try {
   const mdb = await openMissionDatabase(config);
   const bus = lifecycle.add('bus', openBus(config, log), (b) => b.close());
   const db = lifecycle.add('database', await openDatabase(config, mdb, log), (d) => d.close());
-  const context = { config, mdb, fleet: missionFleet(mdb, config.sim.satellites), lifecycle, log, metrics: new PerigeeMetrics() };
+  const context = { config, mdb, fleet: missionFleet(mdb, config.sim.satellites), lifecycle, log, metrics };
   await startWorkerPart(context, bus, db, { parts: new Set(['realtime']) });
   // This thread's id: the worker leaves its priority as it is.
   post({ ready: true, tid: currentThreadId() });
@@ -35,7 +38,4 @@ try {
   process.exit(1);
 }
 
-port.on('message', (message) => {
-  if (message !== 'stop') return;
-  void lifecycle.close().then(() => process.exit(0));
-});
+answerWorker(port, { metrics, stop: () => void lifecycle.close().then(() => process.exit(0)) });

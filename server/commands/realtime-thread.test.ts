@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../log';
+import { PerigeeMetrics } from '../observability/perigee-metrics';
 import { startRealtimeThread } from './realtime-thread';
 
 const entry = (query = '') => new URL(`./testing/thread-entry.ts${query}`, import.meta.url);
@@ -21,6 +22,41 @@ describe('Worker > real-time thread', () => {
       void startRealtimeThread(silentLogger, { entry: entry('?crashAfterMs=50'), onUnexpectedExit: resolve });
     });
     expect(await exited).toBe(1);
+  });
+
+  it('gives the thread\u2019s metrics to the worker, which serves them summed with its own', async () => {
+    const thread = await startRealtimeThread(silentLogger, { entry: entry('?packets=7'), onUnexpectedExit: () => {} });
+    try {
+      const families = await thread.metrics();
+      const packets = families.find((f) => f.name === 'perigee_processor_packets_total');
+      expect(packets?.values).toEqual([{ value: 7, labels: { lane: 'realtime' } }]);
+      // The thread reports no process metrics: the worker reports the process's memory and CPU once.
+      expect(families.some((f) => f.name.startsWith('perigee_process_'))).toBe(false);
+
+      const metrics = new PerigeeMetrics();
+      metrics.packetsProcessed.inc({ lane: 'playback' }, 30);
+      metrics.packetsProcessed.inc({ lane: 'realtime' }, 2);
+      metrics.addSource('real-time thread', () => thread.metrics());
+      const text = await metrics.text();
+      expect(text).toContain('perigee_processor_packets_total{lane="playback"} 30\n');
+      expect(text).toContain('perigee_processor_packets_total{lane="realtime"} 9\n');
+      expect(text).toMatch(/^perigee_process_start_time_seconds \d+/m);
+    } finally {
+      await thread.stop();
+    }
+    await expect(thread.metrics()).rejects.toThrow(/has ended/);
+  });
+
+  it('gives up on a thread too busy to answer, naming the wait', async () => {
+    const thread = await startRealtimeThread(silentLogger, { entry: entry('?packets=1&stallMs=1500'), metricsAnswerMs: 200, onUnexpectedExit: () => {} });
+    try {
+      await expect(thread.metrics()).rejects.toThrow(/did not give its metrics within 200 ms/);
+      // Once its loop is free it answers again.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await thread.metrics()).find((f) => f.name === 'perigee_processor_packets_total')?.values[0]?.value).toBe(1);
+    } finally {
+      await thread.stop();
+    }
   });
 
   it('refuses when the thread fails before it is ready', async () => {

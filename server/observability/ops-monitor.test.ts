@@ -46,6 +46,27 @@ describe('Observability > OpsMonitor', () => {
     expect(seen).toEqual([5000, 7000]);
   });
 
+  it('samples the groups a source counts (a lane on a worker thread) with its own, so their lag is watched too', async () => {
+    const nowMs = 20_000;
+    const metrics = new PerigeeMetrics({ processMetrics: false, nowMs: () => nowMs });
+    const thread = new PerigeeMetrics({ processMetrics: false, nowMs: () => nowMs });
+    const consumed = (on: PerigeeMetrics, group: string, highWatermark: number, atMs: number) =>
+      on.recordLag(group, {
+        topic: 'telemetry.raw.power',
+        partition: 1,
+        highWatermark: String(highWatermark),
+        messages: [{ topic: 'telemetry.raw.power', partition: 1, offset: '49', key: null, value: Buffer.alloc(0), headers: {}, timestampMs: atMs }],
+      });
+    consumed(metrics, 'perigee-archiver', 50, 19_000);
+    consumed(thread, 'perigee-processor', 62, 5_000);
+    metrics.addSource('real-time thread', () => thread.families());
+    const snapshot = await new OpsMonitor({ metrics, nowMs: () => nowMs }).sample();
+    expect(snapshot.groups.map((g) => [g.group, g.lagMessages, g.lagSeconds, g.state])).toEqual([
+      ['perigee-archiver', 0, 0, 'up'],
+      ['perigee-processor', 12, 15, 'lagging'],
+    ]);
+  });
+
   it('refuses a history shorter than one sample', () => {
     expect(() => new OpsMonitor({ metrics: new PerigeeMetrics({ processMetrics: false }), sampleIntervalMs: 2000, historyMs: 1000 })).toThrow(RangeError);
   });

@@ -69,7 +69,7 @@ export class OpsMonitor {
 
   /** Takes one sample now. */
   async sample(): Promise<OpsSnapshot> {
-    const families = await this.#metrics.registry.getMetricsAsJSON();
+    const families = await this.#metrics.families();
     const snapshot = buildOpsSnapshot(families, this.#latest, this.#nowMs(), { lagThresholdSeconds: this.#lagThresholdSeconds });
     this.#latest = snapshot;
     this.#history.push(snapshot);

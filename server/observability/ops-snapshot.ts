@@ -2,11 +2,11 @@
  * The ops view of one process, built from its Prometheus registry: lag per
  * consumer group and partition, throughput as rates, latency percentiles,
  * quarantine counts and a state per stage. Pure: the registry's JSON
- * (`registry.getMetricsAsJSON()`), the previous snapshot's counters and the
+ * (`metrics.families()`), the previous snapshot's counters and the
  * time go in, a JSON-serialisable snapshot comes out.
  *
  * @example
- *   const families = await metrics.registry.getMetricsAsJSON();
+ *   const families = await metrics.families();
  *   const first = buildOpsSnapshot(families, null, 1_000);   // rates are null: nothing to compare with
  *   const next = buildOpsSnapshot(families2, first, 3_000);  // rates over the 2 s between them
  *   next.groups[0]; // { group: 'perigee-archiver', lagMessages: 3, lagSeconds: 0.4, consumedPerSecond: 12, state: 'up', … }

@@ -71,4 +71,50 @@ describe('Observability > PerigeeMetrics', () => {
     expect(text).toMatch(/perigee_process_resident_memory_bytes \d+/);
     expect((await fetch(`http://127.0.0.1:${server.port}/`)).status).toBe(404);
   });
+
+  it('serves the families of its sources merged with its own: same labels add up, the rest side by side', async () => {
+    let nowMs = 1_000_000;
+    const metrics = new PerigeeMetrics({ nowMs: () => nowMs });
+    const thread = new PerigeeMetrics({ processMetrics: false, nowMs: () => nowMs });
+    metrics.samplesAccepted.inc({ lane: 'playback' }, 400);
+    metrics.alerts.inc({ rule: 'limit', kind: 'raised' });
+    metrics.onboardToEmitSeconds.observe(0.02);
+    metrics.recordLag('perigee-processor-playback', batch('120', ['99'], [990_000]));
+    thread.samplesAccepted.inc({ lane: 'realtime' }, 25);
+    thread.alerts.inc({ rule: 'limit', kind: 'raised' }, 2);
+    thread.lateSamples.set(3);
+    thread.onboardToEmitSeconds.observe(0.02);
+    thread.onboardToEmitSeconds.observe(0.3);
+    thread.recordLag('perigee-processor', batch('120', ['115'], [997_000]));
+    metrics.addSource('thread', () => thread.families());
+    nowMs += 1000;
+
+    const text = await metrics.text();
+    expect(text).toContain('perigee_processor_samples_total{lane="playback"} 400\n');
+    expect(text).toContain('perigee_processor_samples_total{lane="realtime"} 25\n');
+    expect(text).toContain('perigee_processor_alerts_total{rule="limit",kind="raised"} 3\n');
+    expect(text).toContain('perigee_processor_late_samples 3\n');
+    expect(text).toContain('perigee_onboard_to_emit_seconds_bucket{le="0.025"} 2\n');
+    expect(text).toContain('perigee_onboard_to_emit_seconds_count 3\n');
+    // Each group's lag, computed at the time of reading in the registry that consumed it.
+    expect(text).toContain('perigee_consumer_lag_messages{group="perigee-processor",topic="telemetry.raw.power",partition="2"} 4\n');
+    expect(text).toContain('perigee_consumer_lag_seconds{group="perigee-processor",topic="telemetry.raw.power",partition="2"} 4\n');
+    expect(text).toContain('perigee_consumer_lag_seconds{group="perigee-processor-playback",topic="telemetry.raw.power",partition="2"} 11\n');
+    // Families only this registry has pass through as they are, the start time among them.
+    expect(text).toMatch(/^perigee_process_start_time_seconds \d+/m);
+    expect(text).toMatch(/^perigee_process_resident_memory_bytes \d+/m);
+    expect((await metrics.families()).find((f) => f.name === 'perigee_processor_samples_total')?.values).toEqual([
+      { value: 400, labels: { lane: 'playback' } },
+      { value: 25, labels: { lane: 'realtime' } },
+    ]);
+  });
+
+  it('serves its own families, and reports the source, when a source cannot answer', async () => {
+    const metrics = new PerigeeMetrics({ processMetrics: false });
+    metrics.samplesAccepted.inc({ lane: 'playback' }, 5);
+    const errors: unknown[] = [];
+    metrics.addSource('thread', () => Promise.reject(new Error('the thread did not answer')), (error) => errors.push(error));
+    expect(await metrics.text()).toContain('perigee_processor_samples_total{lane="playback"} 5\n');
+    expect(errors.map((e) => (e as Error).message)).toEqual(['the thread did not answer']);
+  });
 });

@@ -2,18 +2,27 @@
  * Perigee's Prometheus metrics, one registry per process: what the ingest
  * gateway, the processor, the archiver and the live feed count and time,
  * plus consumer lag per group and partition, and the process's own memory
- * and event-loop delay. Served as Prometheus text at /metrics.
+ * and event-loop delay. Served as Prometheus text at /metrics. A part of
+ * the process running on a worker thread keeps its own registry, added as
+ * a source: its families are merged with these wherever they are read.
  *
  * @example
  *   const metrics = new PerigeeMetrics();
  *   metrics.quarantined.inc({ stage: 'processor', reason: 'crc-mismatch' });
- *   await metrics.registry.metrics(); // "# HELP perigee_quarantined_total …"
+ *   await metrics.text(); // "# HELP perigee_quarantined_total …"
+ *   metrics.addSource(() => thread.metrics()); // counted on a thread, served here
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type MetricObjectWithValues, type MetricValue } from 'prom-client';
 import type { ConsumedBatch } from '../ports/bus';
 
 /** Latency buckets, seconds: 5 ms … 30 s. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/** A registry's metric families as prom-client gives them as JSON (and as they cross to another thread). */
+export type MetricFamilies = MetricObjectWithValues<MetricValue<string>>[];
+
+/** Reads another registry's families (e.g. a worker thread's); rejects when it cannot answer. */
+export type MetricSource = () => Promise<MetricFamilies>;
 
 export class PerigeeMetrics {
   readonly registry = new Registry();
@@ -47,6 +56,7 @@ export class PerigeeMetrics {
   readonly consumerMessages = new Counter({ name: 'perigee_consumer_messages_total', help: 'Messages consumed, per consumer group and topic', labelNames: ['group', 'topic'] as const, registers: [this.registry] });
 
   readonly #nowMs: () => number;
+  readonly #sources: { name: string; read: MetricSource; onError: (error: unknown) => void }[] = [];
   /** Per group/topic/partition: messages behind and the log time of the last consumed message, epoch ms. */
   readonly #partitions = new Map<string, { labels: LagLabels; lagMessages: number; lastConsumedMs: number }>();
 
@@ -54,6 +64,45 @@ export class PerigeeMetrics {
     this.#nowMs = nowMs;
     // Memory, CPU and event-loop delay of this process.
     if (processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'perigee_' });
+  }
+
+  /**
+   * Merges another registry's families into this one's wherever they are
+   * read (text(), families()): counters, histograms and gauges with the same
+   * labels add up, so a lane counted on a thread shows as if counted here.
+   * A source that fails is left out of that reading and reported to onError.
+   */
+  addSource(name: string, read: MetricSource, onError: (error: unknown) => void = () => {}): void {
+    this.#sources.push({ name, read, onError });
+  }
+
+  /** Every family of this registry and its sources, as JSON (what the ops view reads). */
+  async families(): Promise<MetricFamilies> {
+    return this.#sources.length === 0 ? this.registry.getMetricsAsJSON() : (await this.#merged()).getMetricsAsJSON();
+  }
+
+  /** Prometheus text exposition of this registry and its sources. */
+  async text(): Promise<string> {
+    return this.#sources.length === 0 ? this.registry.metrics() : (await this.#merged()).metrics();
+  }
+
+  readonly contentType = this.registry.contentType;
+
+  async #merged(): Promise<Registry> {
+    const read = await Promise.all(
+      this.#sources.map(({ read, onError }) =>
+        read().catch((error: unknown) => {
+          onError(error);
+          return [];
+        }),
+      ),
+    );
+    const all = [await this.registry.getMetricsAsJSON(), ...read];
+    // A family only one registry has passes through as it is (prom-client would drop one marked 'omit', e.g. the start time).
+    const holders = new Map<string, number>();
+    for (const families of all) for (const { name } of families) holders.set(name, (holders.get(name) ?? 0) + 1);
+    for (const families of all) for (const family of families) if (holders.get(family.name) === 1) family.aggregator = 'first';
+    return AggregatorRegistry.aggregate(all);
   }
 
   /** Lag of a group on a partition once `batch` is handled: the partition's end minus the next offset. */

@@ -99,8 +99,8 @@ export interface WebServer {
 /** Prometheus text exposition of the process's metrics. */
 export async function serveMetrics(metrics: PerigeeMetrics, res: http.ServerResponse): Promise<void> {
   try {
-    const body = await metrics.registry.metrics();
-    res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body);
+    const body = await metrics.text();
+    res.writeHead(200, { 'content-type': metrics.contentType }).end(body);
   } catch (error) {
     res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics unavailable: ${(error as Error).message}\n`);
   }

@@ -2,8 +2,9 @@
  * One `perigee worker` on Kafka and real TimescaleDB with its real-time lane
  * on a thread of its own (WORKER_REALTIME_THREAD): the thread raises the
  * alarm of a live packet, the rest of the worker archives it with the live
- * telemetry and a pass dump, and only the thread keeps the priority the
- * worker started with.
+ * telemetry and a pass dump, only the thread keeps the priority the worker
+ * started with, and the worker's METRICS_PORT serves what the thread counted
+ * with what the rest of the worker counted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +43,7 @@ describe('Worker > real-time lane on its own thread', () => {
   it('raises and archives the live alarm, archives live telemetry and a dump, and lowers every thread but the lane\u2019s', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'worker'], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, DATABASE_URL: db.url, KAFKA_BROKERS: cluster.brokers.join(','), LOG_LEVEL: 'info', WORKER_REALTIME_THREAD: '1' },
+      env: { ...process.env, DATABASE_URL: db.url, KAFKA_BROKERS: cluster.brokers.join(','), LOG_LEVEL: 'info', WORKER_REALTIME_THREAD: '1', METRICS_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     worker = child;
@@ -65,6 +66,18 @@ describe('Worker > real-time lane on its own thread', () => {
     const [started0] = new Set(threadNiceValues('self'));
     expect(nice.get(tid)).toBe(started0);
     expect(new Set([...nice].filter(([id]) => id !== tid).map(([, n]) => n))).toEqual(new Set([10]));
+
+    // The worker's /metrics: the live packets and the alarm counted on the thread, the dump counted by the worker itself.
+    const metricsUrl = /metrics and health on (http:\/\/\S+\/metrics)/.exec(output)![1]!;
+    const text = await (await fetch(metricsUrl)).text();
+    const value = (pattern: RegExp) => [...text.matchAll(pattern)].map((m) => Number(m[1]));
+    expect(value(/^perigee_processor_packets_total\{lane="realtime"\} (\d+)$/gm)).toEqual([sent.packets - sent.dumpPackets]);
+    expect(value(/^perigee_processor_packets_total\{lane="playback"\} (\d+)$/gm)).toEqual([sent.dumpPackets]);
+    expect(value(/^perigee_processor_alerts_total\{rule="[^"]+",kind="raised"\} (\d+)$/gm)).toEqual([1]);
+    // The real-time lane's consumer group, caught up, among the worker's groups: its lag is watched for alarms.
+    const groups = new Set([...text.matchAll(/^perigee_consumer_lag_messages\{group="([^"]+)"/gm)].map((m) => m[1]));
+    expect(groups).toEqual(new Set(['perigee-processor', 'perigee-processor-playback', 'perigee-archiver', 'perigee-archiver-alarms']));
+    expect(value(/^perigee_consumer_lag_messages\{group="perigee-processor",[^}]*\} (\d+)$/gm).every((lag) => lag === 0)).toBe(true);
 
     // A clean stop ends the thread with the worker.
     child.kill('SIGTERM');
