@@ -24,7 +24,11 @@
  *      alarms' latency during the dump next to those without, and the time
  *      until the whole dump is archived (catch-up).
  *
- * usage: npm run bench -- [--satellites 10] [--capacity-seconds 60] [--kafka-capacity-seconds 40] [--latency-seconds 20] [--bus memory,kafka]
+ * With --bulk-thread the latency and dump runs on Kafka put the playback lane
+ * and the archive on a thread of their own at WORKER_NICE, as `perigee start`
+ * does with START_BULK_THREAD.
+ *
+ * usage: npm run bench -- [--satellites 10] [--capacity-seconds 60] [--kafka-capacity-seconds 40] [--latency-seconds 20] [--bus memory,kafka] [--bulk-thread]
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -58,6 +62,8 @@ import { inProcessBusOptions } from '../server/commands/services';
 import { secondTierParameterIds } from '../server/domain/aggregation/series-tier';
 import { startArchiveLanes } from '../server/worker/archive-lanes';
 import { startProcessor } from '../server/worker/processor';
+import { startPartThread } from '../server/commands/part-thread';
+import { lowerThreadPriority } from '../server/commands/process-priority';
 import { nominalRates } from './nominal-rates';
 import { frameLatencies, type LatencySummary } from './latency-summary';
 import { describeAlarmTimes, startAlarmProbe, type AlarmProbeResult } from './alarm-probe';
@@ -79,6 +85,7 @@ const { values: args } = parseArgs({
     // (1 minute of 20 satellites: about 2 MB per partition of each topic).
     'kafka-dump-minutes': { type: 'string', default: '1' },
     bus: { type: 'string', default: 'memory,kafka' },
+    'bulk-thread': { type: 'boolean', default: false },
   },
 });
 const satellites = Number(args.satellites);
@@ -238,8 +245,10 @@ async function startWorker(system: System) {
   });
   const processor = await startProcessor({ bus: system.bus, mdb, fleet, groupId: `bench-processor-${system.kind}`, stream: config.stream, log });
   return {
-    archiver,
     processor,
+    archivedSamples: async () => archiver.stats().samples,
+    /** The archiver itself (the capacity run stops it and reads its stats). */
+    archiver,
     /** The worker settings it runs with. */
     config: config.worker,
     stop: async () => {
@@ -250,12 +259,51 @@ async function startWorker(system: System) {
 }
 
 /**
+ * As `perigee start` runs with START_BULK_THREAD on Kafka: the processor's real-time lane here, the playback
+ * lane and the archive on a thread at WORKER_NICE, configured from the same environment.
+ */
+async function startWorkerWithBulkThread(system: System) {
+  const { config } = system;
+  const processor = await startProcessor({
+    bus: system.bus, mdb, fleet, groupId: `bench-processor-${system.kind}`, stream: config.stream, log, lanes: { realtime: true, playback: false },
+  });
+  const thread = await startPartThread(log, {
+    parts: ['playback', 'archive'],
+    env: {
+      ...process.env,
+      KAFKA_BROKERS: config.kafka.brokers!.join(','),
+      DATABASE_URL: system.db.url,
+      PROCESSOR_GROUP_ID: `bench-processor-${system.kind}`,
+      ARCHIVER_GROUP_ID: `bench-archiver-${system.kind}`,
+      LOG_LEVEL: 'error',
+    },
+    onUnexpectedExit: (code) => {
+      console.error(`the bulk thread ended (exit code ${code})`);
+      process.exit(1);
+    },
+  });
+  lowerThreadPriority(thread.tid, config.worker.nice, log);
+  return {
+    processor,
+    archivedSamples: async () =>
+      (await thread.metrics()).find((f) => f.name === 'perigee_archiver_samples_total')?.values.reduce((n, v) => n + v.value, 0) ?? 0,
+    config: config.worker,
+    stop: async () => {
+      await processor.stop();
+      await thread.stop();
+    },
+  };
+}
+
+type RunningWorker = Awaited<ReturnType<typeof startWorker>> | Awaited<ReturnType<typeof startWorkerWithBulkThread>>;
+
+/**
  * Puts `packets` through a just-started worker and waits until the processor
  * has seen them and the archive holds their samples: consumer groups join
  * and take a first batch before any clock starts (a join takes seconds on
  * Kafka).
  */
-async function warmUp(system: System, worker: Awaited<ReturnType<typeof startWorker>>, packets: readonly SimPacket[]): Promise<void> {
+async function warmUp(system: System, worker: RunningWorker, packets: readonly SimPacket[]): Promise<void> {
   const seen = worker.processor.stats().pipeline.packets;
   const base = await countSamples(system.db);
   await publishAsGateway(await system.bus.producer(), mdb, packets);
@@ -361,7 +409,7 @@ interface Latency {
 
 interface DumpRun extends RecordedDump {
   /** Samples the worker's archiver has stored so far, live ones included. */
-  readonly archivedSamples: () => number;
+  readonly archivedSamples: () => Promise<number>;
   readonly samplesBefore: number;
 }
 
@@ -398,7 +446,7 @@ async function measureLatency(system: System, { dump }: { dump?: DumpRun } = {})
     for (;;) {
       // The exact count scans the packets table: run it only once the archiver's own counter says the
       // dump's samples may all be in, so the benchmark does not load the database it measures.
-      if (dump.archivedSamples() - dump.samplesBefore >= dump.samples && (await countPlayback(system.db)) - before >= dump.packets) break;
+      if ((await dump.archivedSamples()) - dump.samplesBefore >= dump.samples && (await countPlayback(system.db)) - before >= dump.packets) break;
       if (performance.now() - started > 900_000) throw new Error(`dump stalled at ${(await countPlayback(system.db)) - before} of ${dump.packets} packets`);
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -470,7 +518,9 @@ async function main(): Promise<void> {
     // Latency and the dump on a fresh system whose in-process log keeps what `perigee start` keeps.
     const db = await startTestDatabase();
     const system = await startSystem(kind, db, { keepLog: false });
-    const worker = await startWorker(system);
+    const bulkThread = args['bulk-thread'] && kind === 'kafka';
+    const worker = bulkThread ? await startWorkerWithBulkThread(system) : await startWorker(system);
+    if (bulkThread) console.log(`[${kind} bus] latency and dump runs: playback lane and archive on a thread at nice ${worker.config.nice}`);
     try {
       const startMs = Math.floor((Date.now() - 120_000) / 1000) * 1000;
       await warmUp(system, worker, new FleetSimulator({ mdb, fleet, seed: 7, startTimeMs: startMs }).advance(startMs + 5_000).packets);
@@ -485,8 +535,8 @@ async function main(): Promise<void> {
       );
       console.log(`[${kind} bus] without a dump: ${describeAlarmTimes(latency.alarms)}`);
       const dump = recordedDump(mdb, dumpSatellites, dumpMinutesFor(kind));
-      const archivedSamples = () => worker.archiver.stats().samples;
-      const during = await measureLatency(system, { dump: { ...dump, archivedSamples, samplesBefore: archivedSamples() } });
+      const archivedSamples = worker.archivedSamples;
+      const during = await measureLatency(system, { dump: { ...dump, archivedSamples, samplesBefore: await archivedSamples() } });
       console.log(
         `[${kind} bus] pass dump of ${dumpSatellites} satellites × ${dumpMinutesFor(kind)} min (${fmt(dump.packets)} packets, ${fmt(dump.samples)} samples) ` +
           `archived in ${fmt(during.catchUpSeconds!, 1)} s (${fmt(dump.samples / during.catchUpSeconds!)} samples/s) while the fleet streamed live`,

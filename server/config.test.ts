@@ -164,6 +164,12 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ WORKER_REALTIME_THREAD: 'yes' })).toThrow(/^WORKER_REALTIME_THREAD: /);
   });
 
+  it('reads whether `perigee start` runs its bulk work on a thread: not by default, and only on Kafka', () => {
+    expect(loadConfig({}).worker.bulkThread).toBe(false);
+    expect(loadConfig({ START_BULK_THREAD: '1', KAFKA_BROKERS: '127.0.0.1:9092' }).worker.bulkThread).toBe(true);
+    expect(() => loadConfig({ START_BULK_THREAD: '1' })).toThrow(/^START_BULK_THREAD: needs KAFKA_BROKERS/);
+  });
+
   it('reads the clock offsets the mission knows: none by default, satellite:offset pairs in ms', () => {
     expect(loadConfig({}).stream.knownClockOffsetsMs.size).toBe(0);
     expect([...loadConfig({ SATELLITE_CLOCK_OFFSETS_MS: '101:-37000,102:120000' }).stream.knownClockOffsetsMs]).toEqual([

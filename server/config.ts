@@ -105,6 +105,12 @@ const envSchema = z.object({
    */
   WORKER_REALTIME_THREAD: flag.default(false),
   /**
+   * With `1`, `perigee start` on Kafka runs the processor's playback lane and the archive on a thread of
+   * their own lowered to WORKER_NICE: a pass dump's decoding and archiving leave the event loop that
+   * feeds the consoles and raises alarms. Needs KAFKA_BROKERS (the in-process bus lives on one thread).
+   */
+  START_BULK_THREAD: flag.default(false),
+  /**
    * What `perigee worker` runs, comma-separated (all by default): `realtime` (the processor's
    * real-time lane: windows, rules, alarms), `playback` (its lane for pass dumps), `archive` (the
    * archiver's lanes and the shelve expiry). Two workers splitting them — `realtime` at WORKER_NICE=0,
@@ -290,6 +296,8 @@ export interface Config {
     readonly parts: ReadonlySet<WorkerPart>;
     /** `perigee worker` runs the real-time lane on a thread at its starting priority. */
     readonly realtimeThread: boolean;
+    /** `perigee start` (on Kafka) runs the playback lane and the archive on a thread at `nice`. */
+    readonly bulkThread: boolean;
   };
   readonly stream: {
     readonly dedupeWindowMs: number;
@@ -410,6 +418,9 @@ export function loadConfig(env: RawEnv = process.env): Config {
   if (e.SIM_POWER_UPGRADE_AFTER_S !== undefined && e.SIM_POWER_VERSION === '2') {
     throw new ConfigError('SIM_POWER_UPGRADE_AFTER_S', 'every satellite already emits power v2 (SIM_POWER_VERSION=2): there is nothing to upgrade');
   }
+  if (e.START_BULK_THREAD && e.KAFKA_BROKERS === undefined) {
+    throw new ConfigError('START_BULK_THREAD', 'needs KAFKA_BROKERS: the in-process bus cannot be shared with another thread');
+  }
   if (e.LAG_CRITICAL_SECONDS <= e.LAG_WARNING_SECONDS) {
     throw new ConfigError('LAG_CRITICAL_SECONDS', `must exceed LAG_WARNING_SECONDS (${e.LAG_WARNING_SECONDS})`);
   }
@@ -452,6 +463,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
       nice: e.WORKER_NICE,
       parts: e.WORKER_PARTS,
       realtimeThread: e.WORKER_REALTIME_THREAD,
+      bulkThread: e.START_BULK_THREAD,
     },
     stream: {
       dedupeWindowMs: e.DEDUPE_WINDOW_MS,

@@ -1,5 +1,5 @@
 /**
- * One role of a distributed Perigee (`perigee migrate | worker | ingest | sim | web`)
+ * One role of a distributed Perigee (`perigee migrate | worker | ingest | sim | web`, or `start` for all of them)
  * as its own process, the way an operator deploys it on Kafka: for specs
  * that stop and restart one part while the others keep running.
  *
@@ -23,7 +23,7 @@ export interface RoleProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-export function startRole(role: 'migrate' | 'worker' | 'ingest' | 'sim' | 'web', env: Record<string, string>): RoleProcess {
+export function startRole(role: 'migrate' | 'worker' | 'ingest' | 'sim' | 'web' | 'start', env: Record<string, string>): RoleProcess {
   const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', 'server/cli.ts', role], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },

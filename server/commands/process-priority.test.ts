@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../log';
-import { lowerProcessPriority } from './process-priority';
+import { lowerProcessPriority, lowerThreadPriority } from './process-priority';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -34,6 +35,28 @@ describe.skipIf(!fs.existsSync('/proc/self/task'))('Commands > process priority'
     const { result, threadNice } = inChild(5, 12);
     expect(result).toEqual({ nice: 12, threads: 0 });
     expect(threadNice.every((n) => n === 12)).toBe(true);
+  });
+
+  it('lowers one thread of the process, leaving the others, and never raises it', async () => {
+    const log = createLogger({ level: 'error', namespace: 'test' });
+    // A thread that reports its Linux id and stays until terminated.
+    const worker = new Worker(
+      `const { parentPort } = require('node:worker_threads'); parentPort.postMessage(Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop())); setInterval(() => {}, 1000);`,
+      { eval: true },
+    );
+    try {
+      const tid = await new Promise<number>((resolve) => worker.once('message', resolve));
+      const mainBefore = os.getPriority(0);
+      const target = Math.min(19, os.getPriority(tid) + 3);
+      expect(lowerThreadPriority(tid, target, log)).toBe(true);
+      expect(os.getPriority(tid)).toBe(target);
+      expect(os.getPriority(0)).toBe(mainBefore);
+      expect(lowerThreadPriority(tid, target - 1, log)).toBe(false);
+      expect(os.getPriority(tid)).toBe(target);
+      expect(() => lowerThreadPriority(tid, 20, log)).toThrow(RangeError);
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('refuses a value outside 0..19', () => {

@@ -40,15 +40,25 @@ export function lowerProcessPriority(nice: number, log: Logger, { except = [] }:
   }
   let threads = 0;
   for (const tid of tids) {
-    if (except.includes(tid)) continue;
-    try {
-      if (os.getPriority(tid) >= nice) continue;
-      os.setPriority(tid, nice);
-      threads++;
-    } catch (error) {
-      // A thread that ended meanwhile, or a system that refuses: the process runs on at its priority.
-      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') log.warn(`cannot lower the priority of thread ${tid} to nice ${nice}`, { error });
-    }
+    if (!except.includes(tid) && lowerThreadPriority(tid, nice, log)) threads++;
   }
   return { nice: os.getPriority(0), threads };
+}
+
+/**
+ * Lowers one thread of this process (its Linux thread id) to `nice`, such as
+ * the thread `perigee start` runs its bulk work on; true if it was changed.
+ * Never raises a priority.
+ */
+export function lowerThreadPriority(tid: number, nice: number, log: Logger): boolean {
+  if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new RangeError(`nice must be an integer 0..19, got ${nice}`);
+  try {
+    if (os.getPriority(tid) >= nice) return false;
+    os.setPriority(tid, nice);
+    return true;
+  } catch (error) {
+    // A thread that ended meanwhile, or a system that refuses: the thread runs on at its priority.
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') log.warn(`cannot lower the priority of thread ${tid} to nice ${nice}`, { error });
+    return false;
+  }
 }

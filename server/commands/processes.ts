@@ -16,7 +16,7 @@ import { startGatewayPart, startSimulatorPart, startWebPart, startWorkerPart, ty
 import { openBus, openDatabase } from './services';
 import { openConsoleAuth } from './auth-setup';
 import { lowerProcessPriority } from './process-priority';
-import { startRealtimeThread } from './realtime-thread';
+import { startPartThread } from './part-thread';
 
 export type Role = 'worker' | 'ingest' | 'web' | 'sim';
 
@@ -67,7 +67,7 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
           ? lifecycle.add(
               'real-time thread',
               // Without its real-time lane the worker would raise no alarms: it stops, to be restarted.
-              await startRealtimeThread(log, { onUnexpectedExit: () => void lifecycle.close().then(() => process.exit(1)) }),
+              await startPartThread(log, { parts: ['realtime'], onUnexpectedExit: () => void lifecycle.close().then(() => process.exit(1)) }),
               (t) => t.stop(),
             )
           : undefined;

@@ -32,6 +32,8 @@ export interface OpenDatabase {
   readonly ruleThresholds: RuleThresholdStore;
   /** Where it is, without credentials. */
   readonly description: string;
+  /** Where it is, credentials included: for another thread of this process to connect too. */
+  readonly url: string;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function openDatabase(config: Config, mdb: MissionDatabase, log: Lo
       audit: new PostgresAuditTrail(pool),
       ruleThresholds: new PostgresRuleThresholds(pool),
       description: redactDatabaseUrl(url),
+      url,
       close: async () => {
         await pool.end();
         await stopEmbedded();

@@ -4,7 +4,8 @@
  * unless KAFKA_BROKERS is set), archive worker, web console, ingest gateway
  * and a simulated fleet feeding the gateway over real sockets. Parts start
  * downstream first, so nothing is produced before its consumer listens, and
- * close in reverse.
+ * close in reverse. On Kafka with START_BULK_THREAD the playback lane and the
+ * archive run on a thread of their own at WORKER_NICE (part-thread.ts).
  */
 import type { Config } from '../config';
 import { missionFleet } from '../domain/mission/fleet';
@@ -14,6 +15,8 @@ import { Health } from '../observability/health';
 import { PerigeeMetrics } from '../observability/perigee-metrics';
 import { Lifecycle } from './lifecycle';
 import { startGatewayPart, startSimulatorPart, startWebPart, startWorkerPart, type PartContext } from './parts';
+import { startPartThread } from './part-thread';
+import { lowerThreadPriority } from './process-priority';
 import { openBus, openDatabase } from './services';
 import { openConsoleAuth } from './auth-setup';
 
@@ -38,7 +41,22 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
   try {
     const db = lifecycle.add('database', await openDatabase(config, context.mdb, log), (d) => d.close());
     const bus = lifecycle.add('bus', openBus(config, log), (b) => b.close());
-    await startWorkerPart(context, bus, db);
+    if (config.worker.bulkThread) {
+      // The dump's work on a thread of its own, at a lower priority; the thread finds the database this process opened.
+      const thread = lifecycle.add(
+        'bulk thread',
+        await startPartThread(log, {
+          parts: ['playback', 'archive'],
+          env: { ...process.env, DATABASE_URL: db.url },
+          // Without the archive nothing would be stored: stop, to be restarted.
+          onUnexpectedExit: () => void lifecycle.close().then(() => process.exit(1)),
+        }),
+        (t) => t.stop(),
+      );
+      context.metrics.addSource('bulk thread', () => thread.metrics(), (error) => log.warn('bulk thread metrics left out', { error }));
+      if (config.worker.nice > 0 && lowerThreadPriority(thread.tid, config.worker.nice, log)) log.info(`thread ${thread.tid} at nice ${config.worker.nice} (WORKER_NICE)`);
+      await startWorkerPart(context, bus, db, { parts: new Set(['realtime']) });
+    } else await startWorkerPart(context, bus, db);
     const health = new Health([
       { name: 'database', check: () => db.pool.query('SELECT 1') },
       { name: 'bus', check: () => bus.ping() },

@@ -55,7 +55,7 @@ describe('Worker > real-time lane on its own thread', () => {
       if (Date.now() > started || child.exitCode !== null) throw new Error(`the worker did not start:\n${output}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    const tid = Number(/real-time lane on thread (\d+)/.exec(output)![1]);
+    const tid = Number(/realtime on thread (\d+)/.exec(output)![1]);
 
     const sent = await sendLiveAlarmAndDump(await bus.producer(), mdb);
     await waitForArchive(db.pool, sent, () => `:\n${output}`);

@@ -43,14 +43,24 @@ export async function sendLiveAlarmAndDump(producer: BusProducer, mdb: MissionDa
   // Ten seconds of one satellite's live telemetry, the last two left out: the alarm's packet comes last.
   const live = new FleetSimulator({ mdb, fleet: demoFleet(1), seed: 4, startTimeMs: now - 10_000 }).advance(now - 2_000).packets;
   const lowAtMs = now - 1_000;
-  const dump = Array.from({ length: 30 }, (_, i) => power(mdb, i, now - 3_600_000 + i * 200, 23.5, true));
   await publishAsGateway(producer, mdb, live);
   await producer.send(TOPICS.rawPower, [{ key: '101', value: Buffer.from(power(mdb, 9000, lowAtMs, 24, false)), headers: receptionHeaders({ arrivalMs: lowAtMs + 40 }) }]);
+  const dumpPackets = await sendDump(producer, mdb, now);
+  return { packets: live.length + 1 + dumpPackets, dumpPackets, lowAtMs };
+}
+
+/**
+ * A 30-packet pass dump of satellite 101's power an hour before `nowMs`, its battery voltage (23.5 V)
+ * under the critical low limit throughout: played back, it must be archived and raise no alarm.
+ * Resolves with the number of packets sent.
+ */
+export async function sendDump(producer: BusProducer, mdb: MissionDatabase, nowMs = Date.now()): Promise<number> {
+  const dump = Array.from({ length: 30 }, (_, i) => power(mdb, i, nowMs - 3_600_000 + i * 200, 23.5, true));
   await producer.send(
     TOPICS.rawPlayback,
-    dump.map((bytes) => ({ key: '101', value: Buffer.from(bytes), headers: receptionHeaders({ arrivalMs: now, playback: true }) })),
+    dump.map((bytes) => ({ key: '101', value: Buffer.from(bytes), headers: receptionHeaders({ arrivalMs: nowMs, playback: true }) })),
   );
-  return { packets: live.length + 1 + dump.length, dumpPackets: dump.length, lowAtMs };
+  return dump.length;
 }
 
 const scalar = async (pool: pg.Pool, sql: string) => Number((await pool.query(sql)).rows[0].n);

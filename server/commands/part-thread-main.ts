@@ -1,10 +1,10 @@
 /**
- * Entry of the real-time thread (realtime-thread.ts): the processor's
- * real-time lane, configured from the same environment as the worker.
- * Posts its thread id once the lane runs; answers the worker's requests for
- * its metrics; stops on 'stop'.
+ * Entry of a part thread (part-thread.ts): the worker parts named in its
+ * workerData, configured from the thread's environment. Posts its thread id
+ * once they run; answers the process's requests for its metrics; stops on
+ * 'stop'.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../config';
 import { missionFleet } from '../domain/mission/fleet';
 import { createLogger } from '../log';
@@ -13,15 +13,16 @@ import { Lifecycle } from './lifecycle';
 import { openMissionDatabase } from './mission-database';
 import { currentThreadId } from './process-priority';
 import { startWorkerPart } from './parts';
-import { answerWorker, type RealtimeThreadMessage } from './realtime-thread';
+import { answerProcess, type PartThreadData, type PartThreadMessage } from './part-thread';
 import { openBus, openDatabase } from './services';
 
 const port = parentPort!;
+const { parts } = workerData as PartThreadData;
 const config = loadConfig(process.env);
-const log = createLogger({ level: config.logLevel }).namespace('realtime');
+const log = createLogger({ level: config.logLevel }).namespace(`thread ${parts.join('+')}`);
 const lifecycle = new Lifecycle(log);
-const post = (message: RealtimeThreadMessage) => port.postMessage(message);
-// The lane's counts only: the process's memory and CPU are the worker's to report, once.
+const post = (message: PartThreadMessage) => port.postMessage(message);
+// The parts' counts only: the process's memory and CPU are its main thread's to report, once.
 const metrics = new PerigeeMetrics({ processMetrics: false });
 
 try {
@@ -29,8 +30,8 @@ try {
   const bus = lifecycle.add('bus', openBus(config, log), (b) => b.close());
   const db = lifecycle.add('database', await openDatabase(config, mdb, log), (d) => d.close());
   const context = { config, mdb, fleet: missionFleet(mdb, config.sim.satellites), lifecycle, log, metrics };
-  await startWorkerPart(context, bus, db, { parts: new Set(['realtime']) });
-  // This thread's id: the worker leaves its priority as it is.
+  await startWorkerPart(context, bus, db, { parts: new Set(parts) });
+  // This thread's id: the process sets its priority by it.
   post({ ready: true, tid: currentThreadId() });
 } catch (error) {
   await lifecycle.close();
@@ -38,4 +39,4 @@ try {
   process.exit(1);
 }
 
-answerWorker(port, { metrics, stop: () => void lifecycle.close().then(() => process.exit(0)) });
+answerProcess(port, { metrics, stop: () => void lifecycle.close().then(() => process.exit(0)) });

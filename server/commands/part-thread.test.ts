@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../log';
 import { PerigeeMetrics } from '../observability/perigee-metrics';
-import { startRealtimeThread } from './realtime-thread';
+import { startPartThread } from './part-thread';
 
 const entry = (query = '') => new URL(`./testing/thread-entry.ts${query}`, import.meta.url);
 
-describe('Worker > real-time thread', () => {
+describe('Worker > part thread', () => {
   it('starts a thread of this process, reports its Linux thread id, and stops it without calling it a crash', async () => {
     const exits: number[] = [];
-    const thread = await startRealtimeThread(silentLogger, { entry: entry(), onUnexpectedExit: (code) => exits.push(code) });
+    const thread = await startPartThread(silentLogger, { parts: ['realtime'], entry: entry(), onUnexpectedExit: (code) => exits.push(code) });
     expect(thread.tid).not.toBe(process.pid);
     expect(fs.readdirSync('/proc/self/task').map(Number)).toContain(thread.tid);
     await thread.stop();
@@ -19,13 +19,13 @@ describe('Worker > real-time thread', () => {
 
   it('reports a thread that ends on its own, so the worker can stop rather than run on without alarms', async () => {
     const exited = new Promise<number>((resolve) => {
-      void startRealtimeThread(silentLogger, { entry: entry('?crashAfterMs=50'), onUnexpectedExit: resolve });
+      void startPartThread(silentLogger, { parts: ['realtime'], entry: entry('?crashAfterMs=50'), onUnexpectedExit: resolve });
     });
     expect(await exited).toBe(1);
   });
 
   it('gives the thread\u2019s metrics to the worker, which serves them summed with its own', async () => {
-    const thread = await startRealtimeThread(silentLogger, { entry: entry('?packets=7'), onUnexpectedExit: () => {} });
+    const thread = await startPartThread(silentLogger, { parts: ['realtime'], entry: entry('?packets=7'), onUnexpectedExit: () => {} });
     try {
       const families = await thread.metrics();
       const packets = families.find((f) => f.name === 'perigee_processor_packets_total');
@@ -48,7 +48,7 @@ describe('Worker > real-time thread', () => {
   });
 
   it('gives up on a thread too busy to answer, naming the wait', async () => {
-    const thread = await startRealtimeThread(silentLogger, { entry: entry('?packets=1&stallMs=1500'), metricsAnswerMs: 200, onUnexpectedExit: () => {} });
+    const thread = await startPartThread(silentLogger, { parts: ['realtime'], entry: entry('?packets=1&stallMs=1500'), metricsAnswerMs: 200, onUnexpectedExit: () => {} });
     try {
       await expect(thread.metrics()).rejects.toThrow(/did not give its metrics within 200 ms/);
       // Once its loop is free it answers again.
@@ -59,8 +59,21 @@ describe('Worker > real-time thread', () => {
     }
   });
 
+  it('runs the parts it is given, configured from the environment it is given', async () => {
+    const thread = await startPartThread(silentLogger, { parts: ['playback', 'archive'], env: { STAND_IN_PACKETS: '4' }, entry: entry(), onUnexpectedExit: () => {} });
+    try {
+      expect(thread.parts).toEqual(['playback', 'archive']);
+      expect((await thread.metrics()).find((f) => f.name === 'perigee_processor_packets_total')?.values).toEqual([
+        { value: 4, labels: { lane: 'playback' } },
+        { value: 4, labels: { lane: 'archive' } },
+      ]);
+    } finally {
+      await thread.stop();
+    }
+  });
+
   it('refuses when the thread fails before it is ready', async () => {
     const missing = new URL('./testing/no-such-entry.ts', import.meta.url);
-    await expect(startRealtimeThread(silentLogger, { entry: missing, onUnexpectedExit: () => {} })).rejects.toThrow(/no-such-entry\.ts/);
+    await expect(startPartThread(silentLogger, { parts: ['realtime'], entry: missing, onUnexpectedExit: () => {} })).rejects.toThrow(/no-such-entry\.ts/);
   });
 });
