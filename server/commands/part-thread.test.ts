@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../log';
 import { PerigeeMetrics } from '../observability/perigee-metrics';
-import { startPartThread } from './part-thread';
+import { Lifecycle } from './lifecycle';
+import { runPartThread, startPartThread } from './part-thread';
 
 const entry = (query = '') => new URL(`./testing/thread-entry.ts${query}`, import.meta.url);
 
@@ -36,7 +37,7 @@ describe('Worker > part thread', () => {
       const metrics = new PerigeeMetrics();
       metrics.packetsProcessed.inc({ lane: 'playback' }, 30);
       metrics.packetsProcessed.inc({ lane: 'realtime' }, 2);
-      metrics.addSource('real-time thread', () => thread.metrics());
+      metrics.addSource(() => thread.metrics());
       const text = await metrics.text();
       expect(text).toContain('perigee_processor_packets_total{lane="playback"} 30\n');
       expect(text).toContain('perigee_processor_packets_total{lane="realtime"} 9\n');
@@ -70,6 +71,17 @@ describe('Worker > part thread', () => {
     } finally {
       await thread.stop();
     }
+  });
+
+  it('runs a thread for a process: its metrics served with the process\u2019s, stopped with its lifecycle', async () => {
+    const lifecycle = new Lifecycle(silentLogger);
+    const metrics = new PerigeeMetrics({ processMetrics: false });
+    metrics.packetsProcessed.inc({ lane: 'realtime' }, 12);
+    const thread = await runPartThread({ lifecycle, metrics, log: silentLogger }, { parts: ['playback'], entry: entry('?packets=5') });
+    expect(await metrics.text()).toContain('perigee_processor_packets_total{lane="playback"} 5\n');
+    expect(await metrics.text()).toContain('perigee_processor_packets_total{lane="realtime"} 12\n');
+    await lifecycle.close();
+    expect(fs.readdirSync('/proc/self/task').map(Number)).not.toContain(thread.tid);
   });
 
   it('refuses when the thread fails before it is ready', async () => {

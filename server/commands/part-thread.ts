@@ -18,15 +18,14 @@
  * the process's metrics).
  *
  * @example
- *   const thread = await startPartThread(log, { parts: ['realtime'], onUnexpectedExit: () => shutDown(1) });
- *   lowerProcessPriority(10, log, { except: [thread.tid] });
- *   metrics.addSource('real-time thread', () => thread.metrics());
- *   await thread.stop();
+ *   const thread = await runPartThread({ lifecycle, metrics, log }, { parts: ['realtime'] });
+ *   lowerProcessPriority(10, log, { except: [thread.tid] }); // stopped with the lifecycle
  */
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { WorkerPart } from '../config';
 import type { Logger } from '../log';
 import type { MetricFamilies, PerigeeMetrics } from '../observability/perigee-metrics';
+import type { Lifecycle } from './lifecycle';
 
 export interface PartThread {
   /** The thread's Linux thread id. */
@@ -145,4 +144,23 @@ export async function startPartThread(
       await exited;
     },
   };
+}
+
+/**
+ * Runs `parts` on a thread of a Perigee process: stopped with the process's
+ * lifecycle, its metrics served and watched with the process's. If the
+ * thread ends on its own the process stops with exit code 1, to be
+ * restarted, rather than run on without those parts (no alarms, or no archive).
+ */
+export async function runPartThread(
+  { lifecycle, metrics, log }: { lifecycle: Lifecycle; metrics: PerigeeMetrics; log: Logger },
+  { parts, env, entry }: Pick<PartThreadOptions, 'parts' | 'env' | 'entry'>,
+): Promise<PartThread> {
+  const thread = lifecycle.add(
+    `thread for ${parts.join(', ')}`,
+    await startPartThread(log, { parts, env, entry, onUnexpectedExit: () => void lifecycle.close().then(() => process.exit(1)) }),
+    (t) => t.stop(),
+  );
+  metrics.addSource(() => thread.metrics(), (error) => log.warn(`metrics of the thread for ${parts.join(', ')} left out`, { error }));
+  return thread;
 }

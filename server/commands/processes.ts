@@ -16,7 +16,7 @@ import { startGatewayPart, startSimulatorPart, startWebPart, startWorkerPart, ty
 import { openBus, openDatabase } from './services';
 import { openConsoleAuth } from './auth-setup';
 import { lowerProcessPriority } from './process-priority';
-import { startPartThread } from './part-thread';
+import { runPartThread } from './part-thread';
 
 export type Role = 'worker' | 'ingest' | 'web' | 'sim';
 
@@ -62,20 +62,8 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
     else if (role === 'worker') {
       let parts = config.worker.parts;
       // The real-time lane on a thread that keeps this priority (WORKER_REALTIME_THREAD), started before the rest is lowered.
-      const thread =
-        config.worker.realtimeThread && parts.has('realtime')
-          ? lifecycle.add(
-              'real-time thread',
-              // Without its real-time lane the worker would raise no alarms: it stops, to be restarted.
-              await startPartThread(log, { parts: ['realtime'], onUnexpectedExit: () => void lifecycle.close().then(() => process.exit(1)) }),
-              (t) => t.stop(),
-            )
-          : undefined;
-      if (thread) {
-        parts = new Set([...parts].filter((p) => p !== 'realtime'));
-        // The lane counts on its thread: served on METRICS_PORT and watched for lag alarms with the rest.
-        context.metrics.addSource('real-time thread', () => thread.metrics(), (error) => log.warn('real-time lane metrics left out', { error }));
-      }
+      const thread = config.worker.realtimeThread && parts.has('realtime') ? await runPartThread(context, { parts: ['realtime'] }) : undefined;
+      if (thread) parts = new Set([...parts].filter((p) => p !== 'realtime'));
       // Bulk work (dumps, archive) yields the CPU to the live path of roles sharing the machine.
       if (config.worker.nice > 0) {
         const { nice } = lowerProcessPriority(config.worker.nice, log, { except: thread ? [thread.tid] : [] });

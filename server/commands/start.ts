@@ -15,7 +15,7 @@ import { Health } from '../observability/health';
 import { PerigeeMetrics } from '../observability/perigee-metrics';
 import { Lifecycle } from './lifecycle';
 import { startGatewayPart, startSimulatorPart, startWebPart, startWorkerPart, type PartContext } from './parts';
-import { startPartThread } from './part-thread';
+import { runPartThread } from './part-thread';
 import { lowerThreadPriority } from './process-priority';
 import { openBus, openDatabase } from './services';
 import { openConsoleAuth } from './auth-setup';
@@ -43,17 +43,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     const bus = lifecycle.add('bus', openBus(config, log), (b) => b.close());
     if (config.worker.bulkThread) {
       // The dump's work on a thread of its own, at a lower priority; the thread finds the database this process opened.
-      const thread = lifecycle.add(
-        'bulk thread',
-        await startPartThread(log, {
-          parts: ['playback', 'archive'],
-          env: { ...process.env, DATABASE_URL: db.url },
-          // Without the archive nothing would be stored: stop, to be restarted.
-          onUnexpectedExit: () => void lifecycle.close().then(() => process.exit(1)),
-        }),
-        (t) => t.stop(),
-      );
-      context.metrics.addSource('bulk thread', () => thread.metrics(), (error) => log.warn('bulk thread metrics left out', { error }));
+      const thread = await runPartThread(context, { parts: ['playback', 'archive'], env: { ...process.env, DATABASE_URL: db.url } });
       if (config.worker.nice > 0 && lowerThreadPriority(thread.tid, config.worker.nice, log)) log.info(`thread ${thread.tid} at nice ${config.worker.nice} (WORKER_NICE)`);
       await startWorkerPart(context, bus, db, { parts: new Set(['realtime']) });
     } else await startWorkerPart(context, bus, db);

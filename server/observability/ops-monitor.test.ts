@@ -59,7 +59,7 @@ describe('Observability > OpsMonitor', () => {
       });
     consumed(metrics, 'perigee-archiver', 50, 19_000);
     consumed(thread, 'perigee-processor', 62, 5_000);
-    metrics.addSource('real-time thread', () => thread.families());
+    metrics.addSource(() => thread.families());
     const snapshot = await new OpsMonitor({ metrics, nowMs: () => nowMs }).sample();
     expect(snapshot.groups.map((g) => [g.group, g.lagMessages, g.lagSeconds, g.state])).toEqual([
       ['perigee-archiver', 0, 0, 'up'],

@@ -86,7 +86,7 @@ describe('Observability > PerigeeMetrics', () => {
     thread.onboardToEmitSeconds.observe(0.02);
     thread.onboardToEmitSeconds.observe(0.3);
     thread.recordLag('perigee-processor', batch('120', ['115'], [997_000]));
-    metrics.addSource('thread', () => thread.families());
+    metrics.addSource(() => thread.families());
     nowMs += 1000;
 
     const text = await metrics.text();
@@ -113,7 +113,7 @@ describe('Observability > PerigeeMetrics', () => {
     const metrics = new PerigeeMetrics({ processMetrics: false });
     metrics.samplesAccepted.inc({ lane: 'playback' }, 5);
     const errors: unknown[] = [];
-    metrics.addSource('thread', () => Promise.reject(new Error('the thread did not answer')), (error) => errors.push(error));
+    metrics.addSource(() => Promise.reject(new Error('the thread did not answer')), (error) => errors.push(error));
     expect(await metrics.text()).toContain('perigee_processor_samples_total{lane="playback"} 5\n');
     expect(errors.map((e) => (e as Error).message)).toEqual(['the thread did not answer']);
   });

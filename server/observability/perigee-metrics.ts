@@ -10,7 +10,7 @@
  *   const metrics = new PerigeeMetrics();
  *   metrics.quarantined.inc({ stage: 'processor', reason: 'crc-mismatch' });
  *   await metrics.text(); // "# HELP perigee_quarantined_total …"
- *   metrics.addSource(() => thread.metrics()); // counted on a thread, served here
+ *   metrics.addSource(() => thread.metrics(), (error) => log.warn('thread metrics left out', { error })); // counted on a thread, served here
  */
 import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type MetricObjectWithValues, type MetricValue } from 'prom-client';
 import type { ConsumedBatch } from '../ports/bus';
@@ -26,6 +26,8 @@ export type MetricSource = () => Promise<MetricFamilies>;
 
 export class PerigeeMetrics {
   readonly registry = new Registry();
+  /** The content type of text(). */
+  readonly contentType = this.registry.contentType;
   readonly packetsReceived = new Counter({ name: 'perigee_gateway_packets_total', help: 'Packets received by the ingest gateway', labelNames: ['transport'] as const, registers: [this.registry] });
   readonly eventsReceived = new Counter({ name: 'perigee_gateway_events_total', help: 'Ground-station events accepted by the ingest gateway', registers: [this.registry] });
   readonly quarantined = new Counter({ name: 'perigee_quarantined_total', help: 'Packets, samples and messages refused, by stage and reason', labelNames: ['stage', 'reason'] as const, registers: [this.registry] });
@@ -56,7 +58,7 @@ export class PerigeeMetrics {
   readonly consumerMessages = new Counter({ name: 'perigee_consumer_messages_total', help: 'Messages consumed, per consumer group and topic', labelNames: ['group', 'topic'] as const, registers: [this.registry] });
 
   readonly #nowMs: () => number;
-  readonly #sources: { name: string; read: MetricSource; onError: (error: unknown) => void }[] = [];
+  readonly #sources: { read: MetricSource; onError: (error: unknown) => void }[] = [];
   /** Per group/topic/partition: messages behind and the log time of the last consumed message, epoch ms. */
   readonly #partitions = new Map<string, { labels: LagLabels; lagMessages: number; lastConsumedMs: number }>();
 
@@ -72,8 +74,8 @@ export class PerigeeMetrics {
    * labels add up, so a lane counted on a thread shows as if counted here.
    * A source that fails is left out of that reading and reported to onError.
    */
-  addSource(name: string, read: MetricSource, onError: (error: unknown) => void = () => {}): void {
-    this.#sources.push({ name, read, onError });
+  addSource(read: MetricSource, onError: (error: unknown) => void = () => {}): void {
+    this.#sources.push({ read, onError });
   }
 
   /** Every family of this registry and its sources, as JSON (what the ops view reads). */
@@ -85,8 +87,6 @@ export class PerigeeMetrics {
   async text(): Promise<string> {
     return this.#sources.length === 0 ? this.registry.metrics() : (await this.#merged()).metrics();
   }
-
-  readonly contentType = this.registry.contentType;
 
   async #merged(): Promise<Registry> {
     const read = await Promise.all(
