@@ -20,10 +20,11 @@
  * processor's real-time lane at full priority (WORKER_NICE=0), and the
  * playback lane with the archive at the default nice value.
  *
- * With --realtime-thread one worker runs the real-time lane on a thread of
- * its own at full priority (WORKER_REALTIME_THREAD), the rest at nice 10.
+ * By default the worker runs its real-time lane on a thread of its own at
+ * full priority (WORKER_REALTIME_THREAD), the rest at nice 10; with
+ * --realtime-on-main the lane shares the worker's event loop and nice value.
  *
- * usage: npm run bench:roles -- [--satellites 10] [--seconds 20] [--dump-satellites 20] [--dump-minutes 1] [--split-worker | --realtime-thread]
+ * usage: npm run bench:roles -- [--satellites 10] [--seconds 20] [--dump-satellites 20] [--dump-minutes 1] [--split-worker | --realtime-on-main]
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -51,7 +52,7 @@ const { values: args } = parseArgs({
     // messages (~400 bytes a packet) must fit while they wait for the archiver.
     'dump-minutes': { type: 'string', default: '1' },
     'split-worker': { type: 'boolean', default: false },
-    'realtime-thread': { type: 'boolean', default: false },
+    'realtime-on-main': { type: 'boolean', default: false },
   },
 });
 const satellites = Number(args.satellites);
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'info',
       METRICS_PORT: String(metricsPort),
       ...(split ? { WORKER_PARTS: 'playback,archive' } : {}),
-      ...(args['realtime-thread'] ? { WORKER_REALTIME_THREAD: '1' } : {}),
+      ...(args['realtime-on-main'] ? { WORKER_REALTIME_THREAD: '0' } : {}),
     });
     const realtime = split ? startRole('worker', { ...env, LOG_LEVEL: 'info', WORKER_PARTS: 'realtime', WORKER_NICE: '0' }) : undefined;
     const ingest = startRole('ingest', { ...env, LOG_LEVEL: 'info' });
@@ -145,7 +146,7 @@ async function main(): Promise<void> {
     const dump = recordedDump(mdb, Number(args['dump-satellites']), Number(args['dump-minutes']));
     await new Promise((r) => setTimeout(r, 3000));
     console.log(
-      `Perigee roles benchmark: ingest, ${split ? 'two workers (realtime at nice 0; playback and archive)' : args['realtime-thread'] ? 'worker (realtime on a thread at nice 0)' : 'worker'}, web and sim as separate processes ` +
+      `Perigee roles benchmark: ingest, ${split ? 'two workers (realtime at nice 0; playback and archive)' : args['realtime-on-main'] ? 'worker (every part on one event loop at nice 10)' : 'worker (realtime on a thread at nice 0)'}, web and sim as separate processes ` +
         `on Kafka (mock cluster), ${satellites} satellites live`,
     );
 

@@ -158,9 +158,9 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ WORKER_PARTS: 'archive,archive' })).toThrow(/^WORKER_PARTS: names a part twice/);
   });
 
-  it('reads whether the worker runs its real-time lane on a thread of its own: not by default', () => {
-    expect(loadConfig({}).worker.realtimeThread).toBe(false);
-    expect(loadConfig({ WORKER_REALTIME_THREAD: '1' }).worker.realtimeThread).toBe(true);
+  it('reads whether the worker runs its real-time lane on a thread of its own: it does by default', () => {
+    expect(loadConfig({}).worker.realtimeThread).toBe(true);
+    expect(loadConfig({ WORKER_REALTIME_THREAD: '0' }).worker.realtimeThread).toBe(false);
     expect(() => loadConfig({ WORKER_REALTIME_THREAD: 'yes' })).toThrow(/^WORKER_REALTIME_THREAD: /);
   });
 

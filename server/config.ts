@@ -97,13 +97,14 @@ const envSchema = z.object({
    */
   WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /**
-   * With `1`, `perigee worker` runs the processor's real-time lane (rules, alarms) on a thread of its own
-   * that keeps the priority the worker started with, while the rest goes to WORKER_NICE: a pass dump's
-   * work then neither shares an event loop with the alarms nor outranks them, without a second worker
-   * process. Kafka only. The lane counts into its thread's registry, served on METRICS_PORT with the
-   * worker's and watched for consumer lag alarms like the rest.
+   * `perigee worker` runs the processor's real-time lane (rules, alarms) on a thread of its own that
+   * keeps the priority the worker started with, while the rest goes to WORKER_NICE: a pass dump's work
+   * then neither shares an event loop with the alarms nor outranks them (with `0` the lane shares the
+   * worker's event loop and priority). Only when the worker runs other parts besides it. The lane
+   * counts into its thread's registry, served on METRICS_PORT with the worker's and watched for
+   * consumer lag alarms like the rest.
    */
-  WORKER_REALTIME_THREAD: flag.default(false),
+  WORKER_REALTIME_THREAD: flag.default(true),
   /**
    * With `1`, `perigee start` on Kafka runs the processor's playback lane and the archive on a thread of
    * their own lowered to WORKER_NICE: a pass dump's decoding and archiving leave the event loop that
@@ -294,7 +295,7 @@ export interface Config {
     readonly nice: number;
     /** What `perigee worker` runs (`perigee start` runs everything). */
     readonly parts: ReadonlySet<WorkerPart>;
-    /** `perigee worker` runs the real-time lane on a thread at its starting priority. */
+    /** `perigee worker` runs the real-time lane on a thread at its starting priority (when it runs other parts too). */
     readonly realtimeThread: boolean;
     /** `perigee start` (on Kafka) runs the playback lane and the archive on a thread at `nice`. */
     readonly bulkThread: boolean;

@@ -61,8 +61,9 @@ export async function startRole(role: Role, config: Config, log: Logger): Promis
     if (role === 'ingest') await startGatewayPart(context, bus);
     else if (role === 'worker') {
       let parts = config.worker.parts;
-      // The real-time lane on a thread that keeps this priority (WORKER_REALTIME_THREAD), started before the rest is lowered.
-      const thread = config.worker.realtimeThread && parts.has('realtime') ? await runPartThread(context, { parts: ['realtime'] }) : undefined;
+      // The real-time lane on a thread that keeps this priority (WORKER_REALTIME_THREAD), started before the rest is
+      // lowered; a worker running nothing else has no dump's work to keep it from.
+      const thread = config.worker.realtimeThread && parts.has('realtime') && parts.size > 1 ? await runPartThread(context, { parts: ['realtime'] }) : undefined;
       if (thread) parts = new Set([...parts].filter((p) => p !== 'realtime'));
       // Bulk work (dumps, archive) yields the CPU to the live path of roles sharing the machine.
       if (config.worker.nice > 0) {

@@ -111,8 +111,12 @@ describe('Worker > crash recovery', () => {
       await waitUntil('every sample archived', async () => (await scalar('SELECT count(*) AS n FROM samples')) >= expectedSamples, 120_000);
       // Give a late duplicate the chance to show up before counting.
       await new Promise((r) => setTimeout(r, 2000));
-      // The worker role runs below the live path's priority (WORKER_NICE, 10 by default), every thread of it.
-      expect(new Set(threadNiceValues(worker.pid!))).toEqual(new Set([10]));
+      // The worker role runs below the live path's priority (WORKER_NICE, 10 by default), every thread of it
+      // but the one raising alarms (its real-time lane's, WORKER_REALTIME_THREAD), which keeps this test's.
+      const [ours] = new Set(threadNiceValues('self'));
+      const nice = threadNiceValues(worker.pid!);
+      expect(nice.filter((n) => n !== 10)).toEqual([ours]);
+      expect(nice.filter((n) => n === 10).length).toBeGreaterThan(1);
     } finally {
       worker.kill('SIGTERM');
       await new Promise((r) => worker.once('exit', r));
