@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cpuBetween, descendantCpu } from './process-cpu';
+import { cpuBetween, descendantCpu, rolePeakMemory } from './process-cpu';
 
 describe.skipIf(!fs.existsSync('/proc/self/stat'))('Bench > descendant CPU', () => {
   it("counts a grandchild's CPU time under its program's name, and nothing of processes outside the tree", async () => {
@@ -24,5 +24,23 @@ describe.skipIf(!fs.existsSync('/proc/self/stat'))('Bench > descendant CPU', () 
     const before = new Map([['worker', 1], ['postgres', 2], ['kcat', 0.5]]);
     const after = new Map([['worker', 4.5], ['postgres', 2], ['kcat', 0.75], ['web', 1]]);
     expect(cpuBetween(before, after)).toEqual([['worker', 3.5], ['web', 1], ['kcat', 0.25]]);
+  });
+
+  it("reads a Perigee role's peak resident memory, and leaves out processes that are not roles", async () => {
+    // Named as `perigee worker` is on its command line; it touches 64 MiB, frees them, and waits: the peak stays.
+    const touch = 'let b = Buffer.alloc(64 * 1024 * 1024, 1); b = null; process.stdout.write("ready"); setTimeout(() => {}, 5_000);';
+    const shell = spawn('sh', ['-c', `"${process.execPath}" -e '${touch}' server/cli.ts worker & "${process.execPath}" -e 'setTimeout(() => {}, 5_000)'; wait`], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      await new Promise((resolve) => shell.stdout.once('data', resolve));
+      const peaks = rolePeakMemory(shell.pid!);
+      expect(peaks.map(([name]) => name)).toEqual(['worker']);
+      expect(peaks[0]![1]).toBeGreaterThan(64);
+      expect(peaks[0]![1]).toBeLessThan(400);
+    } finally {
+      spawn('pkill', ['-KILL', '-P', String(shell.pid)]);
+      shell.kill('SIGKILL');
+    }
   });
 });

@@ -4,12 +4,14 @@
  * started with WORKER_PARTS), PostgreSQL, the Kafka mock
  * cluster (kcat), or the program's name. Read from /proc (Linux); the
  * benchmark's own process is left out. Take two readings and subtract them
- * to see where an interval's CPU went.
+ * to see where an interval's CPU went. Also each Perigee role's peak
+ * resident memory so far.
  *
  * @example
  *   const before = descendantCpu();
  *   // … the dump …
  *   cpuBetween(before, descendantCpu()); // → [['postgres', 4.9], ['worker', 3.3], …] seconds, largest first
+ *   rolePeakMemory(); // → [['worker', 312], ['web', 280], …] MiB
  */
 import fs from 'node:fs';
 
@@ -20,6 +22,8 @@ interface ProcessStat {
   readonly pid: number;
   readonly ppid: number;
   readonly name: string;
+  /** Whether it is a Perigee role (`server/cli.ts <role>`). */
+  readonly role: boolean;
   readonly cpuTicks: number;
 }
 
@@ -43,14 +47,14 @@ function readStat(pid: number): ProcessStat | undefined {
     const role = cmdline[cmdline.indexOf('server/cli.ts') + 1];
     const name = cmdline.includes('server/cli.ts') && role ? role + workerParts(pid, role) : comm.startsWith('postgres') || cmdline[0]?.endsWith('/postgres') ? 'postgres' : comm;
     // Fields 4 (ppid), 14 (utime) and 15 (stime), counted from 1 with pid and comm as 1 and 2.
-    return { pid, ppid: Number(fields[1]), name, cpuTicks: Number(fields[11]) + Number(fields[12]) };
+    return { pid, ppid: Number(fields[1]), name, role: cmdline.includes('server/cli.ts') && Boolean(role), cpuTicks: Number(fields[11]) + Number(fields[12]) };
   } catch {
     return undefined; // ended meanwhile
   }
 }
 
-/** CPU seconds so far per kind of descendant process (those still running). */
-export function descendantCpu(root = process.pid): Map<string, number> {
+/** The descendants of `root` still running, as read from /proc. */
+function descendants(root: number): ProcessStat[] {
   const stats = fs
     .readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
@@ -58,15 +62,37 @@ export function descendantCpu(root = process.pid): Map<string, number> {
     .filter((s): s is ProcessStat => s !== undefined);
   const children = new Map<number, ProcessStat[]>();
   for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
-  const seconds = new Map<string, number>();
+  const found: ProcessStat[] = [];
   const visit = (pid: number) => {
     for (const child of children.get(pid) ?? []) {
-      seconds.set(child.name, (seconds.get(child.name) ?? 0) + child.cpuTicks / TICKS_PER_SECOND);
+      found.push(child);
       visit(child.pid);
     }
   };
   visit(root);
+  return found;
+}
+
+/** CPU seconds so far per kind of descendant process (those still running). */
+export function descendantCpu(root = process.pid): Map<string, number> {
+  const seconds = new Map<string, number>();
+  for (const { name, cpuTicks } of descendants(root)) seconds.set(name, (seconds.get(name) ?? 0) + cpuTicks / TICKS_PER_SECOND);
   return seconds;
+}
+
+/** Peak resident memory so far (VmHWM) of each Perigee role process still running, MiB, largest first. */
+export function rolePeakMemory(root = process.pid): Array<[string, number]> {
+  const peaks: Array<[string, number]> = [];
+  for (const { pid, name, role } of descendants(root)) {
+    if (!role) continue;
+    try {
+      const hwmKiB = Number(/^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+      if (hwmKiB > 0) peaks.push([name, hwmKiB / 1024]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return peaks.sort((a, b) => b[1] - a[1]);
 }
 
 /** CPU seconds each kind used between two readings, largest first. */

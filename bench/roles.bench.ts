@@ -10,7 +10,8 @@
  * gateway as fast as it takes it, and the time until the dump is archived;
  * alarms raised by a live packet injected every second, timed to the
  * client and into the archive (alarm-probe.ts), over both intervals; then
- * the cores each process used over both intervals.
+ * the cores each process used over both intervals, and each role's peak
+ * resident memory before and after the dump.
  *
  * The pipeline benchmark (`npm run bench`) runs every part in one process,
  * as `perigee start` does; this one shows what separating them buys the
@@ -40,7 +41,7 @@ import { SOCKET_EVENTS } from '../server/realtime/events';
 import { deploymentEnv, freePort, startRole, type RoleProcess } from '../e2e/support/perigee-role';
 import { frameLatencies, type LatencySummary } from './latency-summary';
 import { describeAlarmTimes, startAlarmProbe, type AlarmProbeOptions, type AlarmProbeResult } from './alarm-probe';
-import { cpuBetween, descendantCpu } from './process-cpu';
+import { cpuBetween, descendantCpu, rolePeakMemory } from './process-cpu';
 import { recordedDump, type RecordedDump } from './recorded-dump';
 
 const { values: args } = parseArgs({
@@ -156,6 +157,7 @@ async function main(): Promise<void> {
     const probe = { tcpPort, pool: db.pool, mdb, satelliteId: FIRST_SATELLITE_ID + satellites };
     const quiet = await measure(client, probe, () => new Promise((r) => setTimeout(r, seconds * 1000)));
     const quietUsed = cpuBetween(quietCpu, descendantCpu());
+    const quietMemory = rolePeakMemory();
     const quietSeconds = (performance.now() - quietStarted) / 1000;
     let catchUpSeconds = NaN;
     let dumpUsed: Array<[string, number]> = [];
@@ -196,6 +198,8 @@ async function main(): Promise<void> {
       `${fmt(used.reduce((sum, [, s]) => sum + s, 0) / overSeconds, 2)} cores: ` + used.map(([name, s]) => `${name} ${fmt(s / overSeconds, 2)}`).join(', ');
     console.log(`CPU without a dump (${fmt(quietSeconds, 1)} s): ${cpu(quietUsed, quietSeconds)}`);
     console.log(`CPU while the dump was archived (${fmt(catchUpSeconds, 1)} s): ${cpu(dumpUsed, catchUpSeconds)}`);
+    const memory = (peaks: Array<[string, number]>) => peaks.map(([name, mib]) => `${name} ${fmt(mib)}`).join(', ');
+    console.log(`peak resident memory, MiB: before the dump ${memory(quietMemory)}; after it ${memory(rolePeakMemory())}`);
   } finally {
     for (const role of roles.reverse()) await role.kill('SIGTERM');
     await Promise.all([db.stop(), cluster.stop()]);
