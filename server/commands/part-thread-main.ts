@@ -12,7 +12,7 @@ import { PerigeeMetrics } from '../observability/perigee-metrics';
 import { Lifecycle } from './lifecycle';
 import { openMissionDatabase } from './mission-database';
 import { currentThreadId } from './process-priority';
-import { startWorkerPart } from './parts';
+import { startWorkerPart } from './worker-part';
 import { answerProcess, type PartThreadData, type PartThreadMessage } from './part-thread';
 import { openBus, openDatabase } from './services';
 
