@@ -31,7 +31,7 @@ export function currentThreadId(): number {
 
 /** `except`: threads (Linux thread ids) left at their priority, such as one running latency-bound work. */
 export function lowerProcessPriority(nice: number, log: Logger, { except = [] }: { except?: readonly number[] } = {}): PriorityResult {
-  if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new RangeError(`nice must be an integer 0..19, got ${nice}`);
+  checkNice(nice);
   let tids: number[];
   try {
     tids = fs.readdirSync('/proc/self/task').map(Number);
@@ -51,7 +51,7 @@ export function lowerProcessPriority(nice: number, log: Logger, { except = [] }:
  * Never raises a priority.
  */
 export function lowerThreadPriority(tid: number, nice: number, log: Logger): boolean {
-  if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new RangeError(`nice must be an integer 0..19, got ${nice}`);
+  checkNice(nice);
   try {
     if (os.getPriority(tid) >= nice) return false;
     os.setPriority(tid, nice);
@@ -61,4 +61,8 @@ export function lowerThreadPriority(tid: number, nice: number, log: Logger): boo
     if ((error as NodeJS.ErrnoException).code !== 'ESRCH') log.warn(`cannot lower the priority of thread ${tid} to nice ${nice}`, { error });
     return false;
   }
+}
+
+function checkNice(nice: number): void {
+  if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new RangeError(`nice must be an integer 0..19, got ${nice}`);
 }
