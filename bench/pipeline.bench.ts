@@ -62,8 +62,9 @@ import { inProcessBusOptions } from '../server/commands/services';
 import { secondTierParameterIds } from '../server/domain/aggregation/series-tier';
 import { startArchiveLanes } from '../server/worker/archive-lanes';
 import { startProcessor } from '../server/worker/processor';
-import { startPartThread } from '../server/commands/part-thread';
-import { lowerThreadPriority } from '../server/commands/process-priority';
+import { runBulkThread } from '../server/commands/part-thread';
+import { Lifecycle } from '../server/commands/lifecycle';
+import { PerigeeMetrics } from '../server/observability/perigee-metrics';
 import { nominalRates } from './nominal-rates';
 import { frameLatencies, type LatencySummary } from './latency-summary';
 import { describeAlarmTimes, startAlarmProbe, type AlarmProbeResult } from './alarm-probe';
@@ -267,30 +268,31 @@ async function startWorkerWithBulkThread(system: System) {
   const processor = await startProcessor({
     bus: system.bus, mdb, fleet, groupId: `bench-processor-${system.kind}`, stream: config.stream, log, lanes: { realtime: true, playback: false },
   });
-  const thread = await startPartThread(log, {
-    parts: ['playback', 'archive'],
-    env: {
-      ...process.env,
-      KAFKA_BROKERS: config.kafka.brokers!.join(','),
-      DATABASE_URL: system.db.url,
-      PROCESSOR_GROUP_ID: `bench-processor-${system.kind}`,
-      ARCHIVER_GROUP_ID: `bench-archiver-${system.kind}`,
-      LOG_LEVEL: 'error',
+  // The thread's counts, read through a registry of this benchmark's as the process's are.
+  const lifecycle = new Lifecycle(log);
+  const metrics = new PerigeeMetrics({ processMetrics: false });
+  await runBulkThread(
+    { lifecycle, metrics, log },
+    {
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: config.kafka.brokers!.join(','),
+        DATABASE_URL: system.db.url,
+        PROCESSOR_GROUP_ID: `bench-processor-${system.kind}`,
+        ARCHIVER_GROUP_ID: `bench-archiver-${system.kind}`,
+        LOG_LEVEL: 'error',
+      },
+      nice: config.worker.nice,
     },
-    onUnexpectedExit: (code) => {
-      console.error(`the bulk thread ended (exit code ${code})`);
-      process.exit(1);
-    },
-  });
-  lowerThreadPriority(thread.tid, config.worker.nice, log);
+  );
   return {
     processor,
     archivedSamples: async () =>
-      (await thread.metrics()).find((f) => f.name === 'perigee_archiver_samples_total')?.values.reduce((n, v) => n + v.value, 0) ?? 0,
+      (await metrics.families()).find((f) => f.name === 'perigee_archiver_samples_total')?.values.reduce((n, v) => n + v.value, 0) ?? 0,
     config: config.worker,
     stop: async () => {
       await processor.stop();
-      await thread.stop();
+      await lifecycle.close();
     },
   };
 }

@@ -26,6 +26,7 @@ import type { WorkerPart } from '../config';
 import type { Logger } from '../log';
 import type { MetricFamilies, PerigeeMetrics } from '../observability/perigee-metrics';
 import type { Lifecycle } from './lifecycle';
+import { lowerThreadPriority } from './process-priority';
 
 export interface PartThread {
   /** The thread's Linux thread id. */
@@ -162,5 +163,18 @@ export async function runPartThread(
     (t) => t.stop(),
   );
   metrics.addSource(() => thread.metrics(), (error) => log.warn(`metrics of the thread for ${parts.join(', ')} left out`, { error }));
+  return thread;
+}
+
+/**
+ * The playback lane and the archive on a thread lowered to `nice`, as `perigee start` runs them on Kafka with
+ * START_BULK_THREAD, configured from `env`: a dump's decoding and archiving leave the calling thread's event loop.
+ */
+export async function runBulkThread(
+  context: { lifecycle: Lifecycle; metrics: PerigeeMetrics; log: Logger },
+  { env, nice }: { env: Readonly<Record<string, string | undefined>>; nice: number },
+): Promise<PartThread> {
+  const thread = await runPartThread(context, { parts: ['playback', 'archive'], env });
+  if (nice > 0 && lowerThreadPriority(thread.tid, nice, context.log)) context.log.info(`thread ${thread.tid} at nice ${nice} (WORKER_NICE)`);
   return thread;
 }

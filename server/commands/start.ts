@@ -15,8 +15,7 @@ import { Health } from '../observability/health';
 import { PerigeeMetrics } from '../observability/perigee-metrics';
 import { Lifecycle } from './lifecycle';
 import { startGatewayPart, startSimulatorPart, startWebPart, startWorkerPart, type PartContext } from './parts';
-import { runPartThread } from './part-thread';
-import { lowerThreadPriority } from './process-priority';
+import { runBulkThread } from './part-thread';
 import { openBus, openDatabase } from './services';
 import { openConsoleAuth } from './auth-setup';
 
@@ -43,8 +42,7 @@ export async function startSystem(config: Config, log: Logger): Promise<RunningS
     const bus = lifecycle.add('bus', openBus(config, log), (b) => b.close());
     if (config.worker.bulkThread) {
       // The dump's work on a thread of its own, at a lower priority; the thread finds the database this process opened.
-      const thread = await runPartThread(context, { parts: ['playback', 'archive'], env: { ...process.env, DATABASE_URL: db.url } });
-      if (config.worker.nice > 0 && lowerThreadPriority(thread.tid, config.worker.nice, log)) log.info(`thread ${thread.tid} at nice ${config.worker.nice} (WORKER_NICE)`);
+      await runBulkThread(context, { env: { ...process.env, DATABASE_URL: db.url }, nice: config.worker.nice });
       await startWorkerPart(context, bus, db, { parts: new Set(['realtime']) });
     } else await startWorkerPart(context, bus, db);
     const health = new Health([
