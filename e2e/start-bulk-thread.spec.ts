@@ -15,7 +15,7 @@ import { startKafkaMockCluster, type KafkaMockCluster } from '../server/adapters
 import { threadNiceById, threadNiceValues } from '../server/commands/testing/thread-nice';
 import { defaultMissionDatabase } from '../server/domain/mission/default-mission-database';
 import { createLogger } from '../server/log';
-import { sendDump } from '../server/worker/testing/live-alarm-and-dump';
+import { sendDump } from '../server/worker/testing/power-workload';
 import { deploymentEnv, startRole, type RoleProcess } from './support/perigee-role';
 
 const mdb = defaultMissionDatabase();
