@@ -111,6 +111,15 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ RULE_THRESHOLD_REFRESH_MS: '50' })).toThrow(/^RULE_THRESHOLD_REFRESH_MS: /);
   });
 
+  it("reads the archiver's linger, 200 ms in-process and off (0) on Kafka by default, within 0..5000 ms", () => {
+    expect(loadConfig({}).worker.archiverLingerMs).toBe(200);
+    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092' }).worker.archiverLingerMs).toBe(0);
+    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', ARCHIVER_LINGER_MS: '150' }).worker.archiverLingerMs).toBe(150);
+    expect(loadConfig({ ARCHIVER_LINGER_MS: '250' }).worker.archiverLingerMs).toBe(250);
+    expect(() => loadConfig({ ARCHIVER_LINGER_MS: '-1' })).toThrow(/^ARCHIVER_LINGER_MS: /);
+    expect(() => loadConfig({ ARCHIVER_LINGER_MS: '5001' })).toThrow(/^ARCHIVER_LINGER_MS: /);
+  });
+
   it('reads how many partitions the processor and the archiver read at once (1; the archiver 8 in-process, 2 on Kafka) and the archiver\'s transactions at once (2)', () => {
     const defaults = loadConfig({});
     expect([defaults.stream.processorPartitionsConcurrently, defaults.worker.archiverPartitionsConcurrently, defaults.worker.archiverTransactionsConcurrently]).toEqual([1, 8, 2]);

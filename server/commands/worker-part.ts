@@ -55,6 +55,7 @@ export async function startWorkerPart(
       metrics,
       partitionsConcurrently: config.worker.archiverPartitionsConcurrently,
       transactionsConcurrently: config.worker.archiverTransactionsConcurrently,
+      lingerMs: config.worker.archiverLingerMs,
       batchMessages: config.worker.archiverBatchMessages,
     });
     lifecycle.add('archiver', archiver, (a) => a.stop());

@@ -38,6 +38,12 @@ export interface ConsumedBatch {
    * comparable with those of the old one.
    */
   readonly logId?: string;
+  /**
+   * The subscription is working off a backlog: one of its partitions was
+   * read well short of its end within the last second (see
+   * server/adapters/backlog-watch.ts). False while it keeps up.
+   */
+  readonly backlog?: boolean;
 }
 
 export interface SubscribeOptions {

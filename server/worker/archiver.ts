@@ -40,6 +40,20 @@ const PARSE_SLICE_MS = 4;
  */
 export const TRANSACTION_SAMPLES = 50_000;
 
+/**
+ * Messages written longer ago than this, ms, are a backlog even when the bus
+ * does not report one (a partition only a little behind, a group starting on
+ * a log written before it): their transaction does not linger.
+ */
+export const LINGER_MAX_AGE_MS = 1_000;
+
+/**
+ * Samples worth a transaction of their own: a lingering transaction starts
+ * once this many wait (at rest a dozen statements and a commit cost about
+ * what storing a few thousand samples does).
+ */
+export const LINGER_SAMPLES = 2_000;
+
 /** Everything the archive stores, as the topology declares it: the archiver's lanes together (archive-lanes.ts). */
 export const ARCHIVER_TOPICS: readonly Topic[] = [...stage('archiver').consumes, ...stage('archiver-alarms').consumes];
 
@@ -69,6 +83,12 @@ export interface ArchiverOptions {
   batchMessages?: number;
   /** Longest a fetch waits for new data, ms (the bus's default when absent). */
   maxWaitMs?: number;
+  /**
+   * Longest a transaction that is not full waits for the batches of other
+   * partitions while the archiver keeps up, ms (0, the default: none). A
+   * backlog's batches never wait.
+   */
+  lingerMs?: number;
 }
 
 export interface ArchiverStats {
@@ -95,6 +115,8 @@ interface Chunk {
   readonly samples: number;
   /** When its messages were taken, ms (the archiver's clock). */
   readonly started: number;
+  /** Taken while the subscription works off a backlog: its transaction starts at once. */
+  readonly backlog: boolean;
 }
 
 export async function startArchiver({
@@ -110,6 +132,7 @@ export async function startArchiver({
   transactionsConcurrently = 1,
   batchMessages,
   maxWaitMs,
+  lingerMs = 0,
 }: ArchiverOptions): Promise<Archiver> {
   const stats: ArchiverStats = { batches: 0, messagesStored: 0, messagesSkipped: 0, samples: 0, duplicateSamples: 0, lastBatchMs: 0 };
   /** Counts a committed transaction: its samples once, each batch's messages. */
@@ -138,9 +161,12 @@ export async function startArchiver({
     concurrency: transactionsConcurrently,
     maxWeight: TRANSACTION_SAMPLES,
     weight: (c) => c.samples,
+    lingerMs,
+    lingerWeight: LINGER_SAMPLES,
+    urgent: (c) => c.backlog,
     committed,
   });
-  const storeInOneTransaction = (batch: ConsumedBatch, messages: ArchivedMessage[], samples: number, started: number) =>
+  const storeInOneTransaction = (batch: ConsumedBatch, messages: ArchivedMessage[], samples: number, started: number, backlog: boolean) =>
     commits.submit({
       batch: {
         consumerGroup: groupId,
@@ -152,8 +178,10 @@ export async function startArchiver({
       },
       samples,
       started,
+      backlog,
     });
   const eachBatch = async (batch: ConsumedBatch) => {
+    const backlog = batch.backlog === true || Date.now() - (batch.messages[0]?.timestampMs ?? Date.now()) > LINGER_MAX_AGE_MS;
     let started = now();
     let chunk: ArchivedMessage[] = [];
     let chunkSamples = 0;
@@ -166,7 +194,7 @@ export async function startArchiver({
       const record = archiveRecord(mdb, m);
       const samples = record.samples?.length ?? 0;
       if (chunk.length > 0 && chunkSamples + samples > TRANSACTION_SAMPLES) {
-        await storeInOneTransaction(batch, chunk, chunkSamples, started);
+        await storeInOneTransaction(batch, chunk, chunkSamples, started, backlog);
         started = now();
         sliceStart = performance.now();
         chunk = [];
@@ -175,7 +203,7 @@ export async function startArchiver({
       chunk.push(record);
       chunkSamples += samples;
     }
-    if (chunk.length > 0) await storeInOneTransaction(batch, chunk, chunkSamples, started);
+    if (chunk.length > 0) await storeInOneTransaction(batch, chunk, chunkSamples, started, backlog);
     metrics?.recordLag(groupId, batch);
   };
   const subscription = await bus.subscribe({

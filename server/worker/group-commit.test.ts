@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GroupCommit } from './group-commit';
 
 interface Item {
@@ -87,9 +87,83 @@ describe('GroupCommit', () => {
     expect(commits.stats).toEqual({ commits: 2, items: 2, splits: 1 });
   });
 
-  it('refuses a concurrency below 1 and a maxWeight that is not positive', () => {
+  it('refuses a concurrency below 1, a maxWeight that is not positive and a negative or endless linger', () => {
     const run = async () => 'x';
     expect(() => new GroupCommit(run, { concurrency: 0, maxWeight: 1, weight: () => 1 })).toThrow(/concurrency/);
     expect(() => new GroupCommit(run, { concurrency: 1, maxWeight: 0, weight: () => 1 })).toThrow(/maxWeight/);
+    expect(() => new GroupCommit(run, { concurrency: 1, maxWeight: 1, weight: () => 1, lingerMs: -1 })).toThrow(/lingerMs/);
+    expect(() => new GroupCommit(run, { concurrency: 1, maxWeight: 1, weight: () => 1, lingerMs: Infinity })).toThrow(/lingerMs/);
+  });
+});
+
+describe('GroupCommit with lingerMs', () => {
+  // Only the linger timer and the clock are faked: the turns of the event loop (setImmediate) stay real.
+  const useClock = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: 0 });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('holds a transaction that is not full until its oldest item has waited lingerMs, gathering what comes meanwhile', async () => {
+    useClock();
+    const store = controlledStore();
+    const commits = new GroupCommit(store.run, { concurrency: 1, maxWeight: 100, weight: (i: Item) => i.weight, lingerMs: 200 });
+    const a = commits.submit(item('a'));
+    await turn();
+    vi.advanceTimersByTime(120);
+    const b = commits.submit(item('b'));
+    await turn();
+    vi.advanceTimersByTime(79);
+    await turn();
+    expect(store.transactions).toEqual([]);
+    vi.advanceTimersByTime(1);
+    await turn();
+    // 200 ms after a: one transaction for a and b.
+    expect(store.transactions).toEqual([['a', 'b']]);
+    // c comes while it runs; it lingers from its own arrival (t = 210), not from the commit.
+    vi.advanceTimersByTime(10);
+    const c = commits.submit(item('c'));
+    await store.finishOpen();
+    expect(await Promise.all([a, b])).toEqual(['a+b', 'a+b']);
+    vi.advanceTimersByTime(199);
+    await turn();
+    expect(store.transactions).toEqual([['a', 'b']]);
+    vi.advanceTimersByTime(1);
+    await turn();
+    expect(store.transactions).toEqual([['a', 'b'], ['c']]);
+    await store.finishOpen();
+    expect(await c).toBe('c');
+    expect(commits.stats).toEqual({ commits: 2, items: 3, splits: 0 });
+  });
+
+  it('starts at once for an urgent item, taking the lingering ones with it, and for a full transaction', async () => {
+    useClock();
+    const store = controlledStore();
+    const commits = new GroupCommit(store.run, {
+      concurrency: 1,
+      maxWeight: 10,
+      weight: (i: Item) => i.weight,
+      lingerMs: 200,
+      urgent: (i: Item) => i.name.startsWith('backlog'),
+    });
+    const first = [commits.submit(item('a')), commits.submit(item('b'))];
+    await turn();
+    vi.advanceTimersByTime(50);
+    await turn();
+    expect(store.transactions).toEqual([]);
+    const urgent = commits.submit(item('backlog-1'));
+    await turn();
+    expect(store.transactions).toEqual([['a', 'b', 'backlog-1']]);
+    await store.finishOpen();
+    expect(await Promise.all([...first, urgent])).toEqual(['a+b+backlog-1', 'a+b+backlog-1', 'a+b+backlog-1']);
+    // Items that fill a transaction (10 of maxWeight 10) do not wait either.
+    const full = [commits.submit(item('c', 6)), commits.submit(item('d', 4))];
+    await turn();
+    expect(store.transactions.at(-1)).toEqual(['c', 'd']);
+    await store.finishOpen();
+    expect(await Promise.all(full)).toEqual(['c+d', 'c+d']);
+    // The timer the lingering a and b had set finds nothing to start.
+    vi.advanceTimersByTime(500);
+    await turn();
+    expect(store.transactions).toEqual([['a', 'b', 'backlog-1'], ['c', 'd']]);
   });
 });

@@ -13,6 +13,14 @@
  * When a shared transaction fails, each of its items is tried again alone,
  * so one item the store refuses fails only its own caller.
  *
+ * With `lingerMs`, a transaction that would not be full waits until its
+ * oldest item has waited that long, so a steady trickle (a fleet streaming
+ * live) goes in a few larger transactions instead of one per fetch: each
+ * transaction costs the database a dozen statements and a commit whatever it
+ * holds. An item marked `urgent` (a backlog being worked off) starts one at
+ * once, as does one of `lingerWeight` (large enough to be worth its
+ * transaction).
+ *
  * @example
  *   const commits = new GroupCommit((batches) => store.archiveBatches(batches), {
  *     concurrency: 2, maxWeight: 50_000, weight: (b) => b.samples,
@@ -26,12 +34,22 @@ export interface GroupCommitOptions<T, G> {
   /** Most total weight in one transaction; an item heavier than this goes alone. */
   readonly maxWeight: number;
   readonly weight: (item: T) => number;
+  /** Longest a transaction that is not full waits for more items, ms (0, the default: it starts at once). */
+  readonly lingerMs?: number;
+  /** Waiting weight at which lingering ends: enough to be worth a transaction (maxWeight when absent). */
+  readonly lingerWeight?: number;
+  /** Items that must not wait for company; none when absent. */
+  readonly urgent?: (item: T) => boolean;
+  /** Clock for lingering, ms. */
+  readonly now?: () => number;
   /** Called once per committed transaction, before its callers resume. */
   readonly committed?: (items: readonly T[], result: G) => void;
 }
 
 interface Waiting<T, G> {
   readonly item: T;
+  /** When it was handed in (the clock of `now`). */
+  readonly since: number;
   readonly resolve: (result: G) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -51,12 +69,15 @@ export class GroupCommit<T, G> {
   readonly #waiting: Waiting<T, G>[] = [];
   #running = 0;
   #scheduled = false;
+  /** Pending start of a lingering transaction. */
+  #lingerTimer: NodeJS.Timeout | undefined;
   #stats = { commits: 0, items: 0, splits: 0 };
 
   /** `run` stores the items in one transaction. */
   constructor(run: (items: readonly T[]) => Promise<G>, options: GroupCommitOptions<T, G>) {
     if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${options.concurrency}`);
     if (!(options.maxWeight > 0)) throw new RangeError(`maxWeight must be positive, got ${options.maxWeight}`);
+    if (options.lingerMs !== undefined && !(options.lingerMs >= 0 && Number.isFinite(options.lingerMs))) throw new RangeError(`lingerMs must be a finite number ≥ 0, got ${options.lingerMs}`);
     this.#run = run;
     this.#options = options;
   }
@@ -68,7 +89,7 @@ export class GroupCommit<T, G> {
   /** Resolves with the result of the transaction that stored the item, once it committed. */
   submit(item: T): Promise<G> {
     return new Promise<G>((resolve, reject) => {
-      this.#waiting.push({ item, resolve, reject });
+      this.#waiting.push({ item, since: this.#now(), resolve, reject });
       // Items handed in during this turn join the same transaction.
       if (!this.#scheduled) {
         this.#scheduled = true;
@@ -80,8 +101,20 @@ export class GroupCommit<T, G> {
     });
   }
 
+  #now(): number {
+    return (this.#options.now ?? Date.now)();
+  }
+
   #pump(): void {
     while (this.#running < this.#options.concurrency && this.#waiting.length > 0) {
+      const wait = this.#lingerLeft();
+      if (wait > 0) {
+        this.#lingerTimer ??= setTimeout(() => {
+          this.#lingerTimer = undefined;
+          this.#pump();
+        }, wait);
+        return;
+      }
       const group = this.#take();
       this.#running++;
       void this.#store(group).finally(() => {
@@ -89,6 +122,19 @@ export class GroupCommit<T, G> {
         this.#pump();
       });
     }
+  }
+
+  /** How much longer the next transaction should wait for company, ms (0: start it now). */
+  #lingerLeft(): number {
+    const { lingerMs = 0, urgent, maxWeight, lingerWeight = maxWeight, weight } = this.#options;
+    if (lingerMs <= 0) return 0;
+    let total = 0;
+    for (const w of this.#waiting) {
+      if (urgent?.(w.item)) return 0;
+      total += weight(w.item);
+      if (total >= lingerWeight) return 0;
+    }
+    return Math.max(0, this.#waiting[0]!.since + lingerMs - this.#now());
   }
 
   /** The longest run of waiting items, oldest first, within maxWeight (at least one). */

@@ -165,3 +165,36 @@ describe('Bus > KafkaBus > gathering fetches', () => {
     }
   });
 });
+
+describe('Bus > KafkaBus > backlog', () => {
+  it('marks the batches of a group working off a backlog, and no longer once it kept up for a second', async () => {
+    const bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'perigee-test', log });
+    try {
+      const producer = await bus.producer();
+      // Seven produced batches of 100 on one partition: the mock cluster returns one per fetch, so the first ends 600 short.
+      for (let send = 0; send < 7; send++) {
+        await producer.send(TOPICS.rawPackets, Array.from({ length: 100 }, (_, i) => ({ key: 'one-partition', value: Buffer.from(String(send * 100 + i)) })));
+      }
+      const seen: Array<{ first: string; n: number; backlog: boolean | undefined }> = [];
+      const subscription = await bus.subscribe({
+        groupId: `backlog-${process.pid}`,
+        topics: [TOPICS.rawPackets],
+        fromBeginning: true,
+        eachBatch: async (b) => void seen.push({ first: b.messages[0]!.value.toString(), n: b.messages.length, backlog: b.backlog }),
+      });
+      const until = async (count: number) => {
+        const deadline = Date.now() + 20_000;
+        while (seen.length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      };
+      await until(7);
+      expect(seen).toEqual(Array.from({ length: 7 }, (_, i) => ({ first: String(i * 100), n: 100, backlog: true })));
+      await new Promise((r) => setTimeout(r, 1_100));
+      await producer.send(TOPICS.rawPackets, [{ key: 'one-partition', value: Buffer.from('700') }]);
+      await until(8);
+      expect(seen[7]).toEqual({ first: '700', n: 1, backlog: false });
+      await subscription.stop();
+    } finally {
+      await bus.close();
+    }
+  }, 60_000);
+});

@@ -20,6 +20,7 @@ import { BusUnavailableError } from '../../errors';
 import type { Logger } from '../../log';
 import type { Bus, BusProducer, ConsumedMessage, SubscribeOptions, Subscription } from '../../ports/bus';
 import { assertTopic } from '../../topics';
+import { BacklogWatch } from '../backlog-watch';
 
 /** Messages per kafkajs send: its per-partition grouping is quadratic in a send's size. */
 const SEND_SLICE_MESSAGES = 500;
@@ -140,6 +141,8 @@ export class KafkaBus implements Bus {
     let logId: Promise<string | undefined> = Promise.resolve(undefined);
     // Fetched messages held back per partition while more wait (gather), with when the first came.
     const held = new Map<string, { messages: KafkaMessage[]; sinceMs: number }>();
+    // Every fetched batch, held ones included, tells whether the group is behind.
+    const backlog = new BacklogWatch();
     // After a join the group fetches from the committed (or recorded) offsets again: what was held comes again.
     if (gather) consumer.on(consumer.events.GROUP_JOIN, () => held.clear());
     if (resumeAfter) {
@@ -197,6 +200,7 @@ export class KafkaBus implements Bus {
         const key = floorKey(topic, batch.partition);
         const floor = await floors.get(key);
         let fresh = floor == null ? batch.messages : batch.messages.filter((m) => BigInt(m.offset) > floor);
+        backlog.saw(BigInt(batch.lastOffset()), BigInt(batch.highWatermark));
         if (gather) {
           const before = held.get(key);
           if (before !== undefined) fresh = before.messages.concat(fresh);
@@ -234,7 +238,7 @@ export class KafkaBus implements Bus {
           for (let attempt = 1; ; attempt++) {
             try {
               const id = await logId;
-              await eachBatch({ topic, partition: batch.partition, messages: slice, highWatermark: batch.highWatermark, ...(id === undefined ? {} : { logId: id }) });
+              await eachBatch({ topic, partition: batch.partition, messages: slice, highWatermark: batch.highWatermark, backlog: backlog.active(), ...(id === undefined ? {} : { logId: id }) });
               break;
             } catch (error) {
               log.warn(`batch ${topic}/${batch.partition}@${slice[0]!.offset} failed (attempt ${attempt}), retrying`, { error });

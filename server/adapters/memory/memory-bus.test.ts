@@ -277,3 +277,41 @@ describe('Bus > MemoryBus > turns of the event loop', () => {
     await bus.close();
   });
 });
+
+describe('Bus > MemoryBus > backlog', () => {
+  it('marks the batches of a group working off a backlog, and no longer once it kept up for a second', async () => {
+    const bus = new MemoryBus({ partitionsPerTopic: 1, maxBatchMessages: 100 });
+    const producer = await bus.producer();
+    const send = (from: number, n: number) =>
+      producer.send(
+        TOPICS.rawAttitude,
+        Array.from({ length: n }, (_, i) => ({ key: '101', value: Buffer.from(String(from + i)) })),
+      );
+    await send(0, 700);
+    const seen: Array<{ first: string; n: number; backlog: boolean | undefined }> = [];
+    let arrived = () => {};
+    const subscription = await bus.subscribe({
+      groupId: 'backlog',
+      topics: [TOPICS.rawAttitude],
+      fromBeginning: true,
+      eachBatch: async (b) => {
+        seen.push({ first: b.messages[0]!.value.toString(), n: b.messages.length, backlog: b.backlog });
+        arrived();
+      },
+    });
+    const until = (count: number) =>
+      new Promise<void>((resolve) => {
+        arrived = () => seen.length >= count && resolve();
+        arrived();
+      });
+    await until(7);
+    // The first batch ended 600 messages short of the end; the rest follow within the second it marks.
+    expect(seen).toEqual(Array.from({ length: 7 }, (_, i) => ({ first: String(i * 100), n: 100, backlog: true })));
+    await new Promise((r) => setTimeout(r, 1_100));
+    await send(700, 1);
+    await until(8);
+    expect(seen[7]).toEqual({ first: '700', n: 1, backlog: false });
+    await subscription.stop();
+    await bus.close();
+  });
+});

@@ -37,6 +37,7 @@
 import type { Bus, BusMessage, BusProducer, ConsumedBatch, ConsumedMessage, SubscribeOptions, Subscription } from '../../ports/bus';
 import { assertTopic, type Topic } from '../../topics';
 import type { Logger } from '../../log';
+import { BacklogWatch } from '../backlog-watch';
 
 interface Partition {
   /** Offset of messages[0]. */
@@ -318,6 +319,7 @@ class MemorySubscription implements Subscription {
   readonly #positions: Map<string, number>;
   readonly #onStop: () => void;
   #wake: (() => void) | undefined;
+  readonly #backlog = new BacklogWatch();
   #stopped = false;
   /** Set by stop(): deliver the backlog until this time, then leave. */
   #drainUntil: number | undefined;
@@ -387,7 +389,8 @@ class MemorySubscription implements Subscription {
   }
 
   async #deliver(key: string, found: { batch: ConsumedBatch; next: number }): Promise<void> {
-    const { batch } = found;
+    this.#backlog.saw(BigInt(found.next - 1), BigInt(found.batch.highWatermark));
+    const batch = { ...found.batch, backlog: this.#backlog.active() };
     try {
       await this.#options.eachBatch(batch);
       this.#positions.set(key, found.next); // commit only after the handler resolved
