@@ -47,10 +47,10 @@ export const ARCHIVER_PARTITIONS_DEFAULTS = { inProcess: 8, kafka: 2 } as const;
 
 /**
  * ARCHIVER_LINGER_MS when unset, per bus. While the archiver keeps up, a
- * transaction that is not full (under 2,000 samples) waits this long for the
- * batches of other partitions, so a live fleet's trickle goes in a few
- * transactions a second instead of one per batch; a backlog's batches never
- * wait. In-process this took more than half of the database's work at rest
+ * transaction waits this long for the batches of other partitions, so a
+ * live fleet's trickle goes in a few transactions a second instead of one
+ * per batch; while the flow is heavy (a backlog, large batches) nothing
+ * waits. In-process this took more than half of the database's work at rest
  * off it (10 satellites: 0.19 → 0.08 core) and the dump went through no
  * slower. On Kafka it is off: a lingering batch also holds back its broker's
  * next fetch (kafkajs fetches again only once every batch of the last fetch

@@ -2,9 +2,9 @@
  * The archiver's linger (ARCHIVER_LINGER_MS), with the real archiver writing
  * to TimescaleDB from the in-process bus: a fleet streaming at its real rate
  * is stored in far fewer transactions than without it, each holding the
- * batches of several partitions, and every packet once; a backlog is
- * archived without waiting for company — with a linger of a minute it is
- * stored in seconds.
+ * batches of several partitions, and every packet once; while the flow is
+ * heavy nothing lingers; a backlog is archived without waiting for company —
+ * with a linger of a minute it is stored in seconds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
@@ -87,6 +87,46 @@ describe('Worker > archiver linger', () => {
     expect(lingering.transactions.length * 3).toBeLessThan(plain.transactions.length);
     expect(partitionsPer(lingering.transactions)).toBeGreaterThan(2 * partitionsPer(plain.transactions));
   }, 90_000);
+
+  it('lingers no more while the flow is heavy: after a batch of 200 packets, a lone tick goes at once; a second later it lingers again', async () => {
+    await db.pool.query('TRUNCATE consumer_offsets');
+    /** Records each transaction's messages without storing them, so the test controls time, not the database. */
+    class InstantStore extends PostgresTelemetryStore {
+      readonly stored: number[] = [];
+      override async archiveBatches(batches: Parameters<PostgresTelemetryStore['archiveBatches']>[0]) {
+        this.stored.push(batches.reduce((n, b) => n + b.messages.length, 0));
+        return { batches: batches.map((b) => ({ storedMessages: b.messages.length, skippedMessages: 0, logReset: false })), samples: 0, duplicateSamples: 0 };
+      }
+    }
+    const store = new InstantStore(db.pool);
+    const stored = () => store.stored.reduce((a, b) => a + b, 0);
+    const waitFor = async (n: number, ms: number) => {
+      const deadline = Date.now() + ms;
+      while (stored() < n && Date.now() < deadline) await sleep(10);
+      return stored();
+    };
+    const bus = new MemoryBus({ partitionsPerTopic: 4 });
+    const producer = await bus.producer();
+    const archiver = await startArchiver({ bus, store, mdb, groupId: 'linger-heavy', log, partitionsConcurrently: 16, lingerMs: 3_000 });
+    const startMs = Date.now() - 60_000;
+    const sim = new FleetSimulator({ mdb, fleet, seed: 7, startTimeMs: startMs });
+    // Twenty seconds of the fleet at once: fresh, fewer than 500 messages a partition, but 200 a satellite's attitude partition.
+    const heavy = sim.advance(startMs + 20_000).packets;
+    await publishAsGateway(producer, mdb, heavy);
+    expect(await waitFor(heavy.length, 2_000)).toBe(heavy.length);
+    const tick = sim.advance(startMs + 20_100).packets;
+    await publishAsGateway(producer, mdb, tick);
+    expect(await waitFor(heavy.length + tick.length, 500)).toBe(heavy.length + tick.length);
+    // A second and more after the heavy batch, a tick waits for company again (up to 3 s here).
+    await sleep(1_100);
+    const later = sim.advance(startMs + 20_200).packets;
+    await publishAsGateway(producer, mdb, later);
+    await sleep(500);
+    expect(stored()).toBe(heavy.length + tick.length);
+    expect(await waitFor(heavy.length + tick.length + later.length, 5_000)).toBe(heavy.length + tick.length + later.length);
+    await archiver.stop();
+    await bus.close();
+  }, 60_000);
 
   it('archives a backlog without lingering: with a linger of a minute, two minutes of telemetry are stored within seconds', async () => {
     await db.pool.query('TRUNCATE raw_packets, samples, agg_1s, agg_1m, packets, consumer_offsets');

@@ -48,11 +48,20 @@ export const TRANSACTION_SAMPLES = 50_000;
 export const LINGER_MAX_AGE_MS = 1_000;
 
 /**
- * Samples worth a transaction of their own: a lingering transaction starts
- * once this many wait (at rest a dozen statements and a commit cost about
- * what storing a few thousand samples does).
+ * A batch of this many samples (sample messages) or messages (raw packets,
+ * events) is worth a transaction of its own: at rest a transaction's dozen
+ * statements and commit cost about what storing a few thousand samples does.
  */
 export const LINGER_SAMPLES = 2_000;
+export const LINGER_MESSAGES = 200;
+
+/**
+ * After a batch of a backlog or one worth a transaction of its own, nothing
+ * lingers for this long, ms: the flow is heavy (a pass dump) and every batch
+ * goes as it comes. On Kafka a lingering batch would also hold back its
+ * broker's next fetch — the dump's partitions with it.
+ */
+export const LINGER_HEAVY_QUIET_MS = 1_000;
 
 /** Everything the archive stores, as the topology declares it: the archiver's lanes together (archive-lanes.ts). */
 export const ARCHIVER_TOPICS: readonly Topic[] = [...stage('archiver').consumes, ...stage('archiver-alarms').consumes];
@@ -162,12 +171,14 @@ export async function startArchiver({
     maxWeight: TRANSACTION_SAMPLES,
     weight: (c) => c.samples,
     lingerMs,
-    lingerWeight: LINGER_SAMPLES,
-    urgent: (c) => c.backlog,
+    urgent: (c) => c.backlog || Date.now() - lastHeavyMs < LINGER_HEAVY_QUIET_MS,
     committed,
   });
-  const storeInOneTransaction = (batch: ConsumedBatch, messages: ArchivedMessage[], samples: number, started: number, backlog: boolean) =>
-    commits.submit({
+  /** When the last batch of a backlog, or one worth a transaction of its own, was handed in (wall clock, ms). */
+  let lastHeavyMs = Number.NEGATIVE_INFINITY;
+  const storeInOneTransaction = (batch: ConsumedBatch, messages: ArchivedMessage[], samples: number, started: number, backlog: boolean) => {
+    if (backlog || samples >= LINGER_SAMPLES || messages.length >= LINGER_MESSAGES) lastHeavyMs = Date.now();
+    return commits.submit({
       batch: {
         consumerGroup: groupId,
         topic: batch.topic,
@@ -180,6 +191,7 @@ export async function startArchiver({
       started,
       backlog,
     });
+  };
   const eachBatch = async (batch: ConsumedBatch) => {
     const backlog = batch.backlog === true || Date.now() - (batch.messages[0]?.timestampMs ?? Date.now()) > LINGER_MAX_AGE_MS;
     let started = now();

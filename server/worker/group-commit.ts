@@ -18,8 +18,7 @@
  * live) goes in a few larger transactions instead of one per fetch: each
  * transaction costs the database a dozen statements and a commit whatever it
  * holds. An item marked `urgent` (a backlog being worked off) starts one at
- * once, as does one of `lingerWeight` (large enough to be worth its
- * transaction).
+ * once, as does a full one.
  *
  * @example
  *   const commits = new GroupCommit((batches) => store.archiveBatches(batches), {
@@ -36,8 +35,6 @@ export interface GroupCommitOptions<T, G> {
   readonly weight: (item: T) => number;
   /** Longest a transaction that is not full waits for more items, ms (0, the default: it starts at once). */
   readonly lingerMs?: number;
-  /** Waiting weight at which lingering ends: enough to be worth a transaction (maxWeight when absent). */
-  readonly lingerWeight?: number;
   /** Items that must not wait for company; none when absent. */
   readonly urgent?: (item: T) => boolean;
   /** Clock for lingering, ms. */
@@ -126,13 +123,13 @@ export class GroupCommit<T, G> {
 
   /** How much longer the next transaction should wait for company, ms (0: start it now). */
   #lingerLeft(): number {
-    const { lingerMs = 0, urgent, maxWeight, lingerWeight = maxWeight, weight } = this.#options;
+    const { lingerMs = 0, urgent, maxWeight, weight } = this.#options;
     if (lingerMs <= 0) return 0;
     let total = 0;
     for (const w of this.#waiting) {
       if (urgent?.(w.item)) return 0;
       total += weight(w.item);
-      if (total >= lingerWeight) return 0;
+      if (total >= maxWeight) return 0;
     }
     return Math.max(0, this.#waiting[0]!.since + lingerMs - this.#now());
   }
