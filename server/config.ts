@@ -51,11 +51,12 @@ export const ARCHIVER_PARTITIONS_DEFAULTS = { inProcess: 8, kafka: 2 } as const;
  * live fleet's trickle goes in a few transactions a second instead of one
  * per batch; while the flow is heavy (a backlog, large batches) nothing
  * waits. In-process this took more than half of the database's work at rest
- * off it (10 satellites: 0.19 → 0.08 core) and the dump went through no
- * slower. On Kafka it is off: a lingering batch also holds back its broker's
- * next fetch (kafkajs fetches again only once every batch of the last fetch
- * was handled), and dumps went through slower (68,000–85,000 against
- * 77,000–99,500 samples/s) although the database's work at rest fell as much.
+ * off it (10 satellites: 0.19–0.22 → 0.06–0.09 core) and the dump went
+ * through no slower. On Kafka it is off: it saved less (0.16 → 0.10 core), a
+ * lingering batch also holds back its broker's next fetch (kafkajs fetches
+ * again only once every batch of the last fetch was handled), and backlogs
+ * went through slower in the benchmark (32,300–40,300 against 41,000–45,300
+ * samples/s with the processor running).
  */
 export const ARCHIVER_LINGER_DEFAULTS = { inProcess: 200, kafka: 0 } as const;
 
