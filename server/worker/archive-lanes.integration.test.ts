@@ -4,8 +4,8 @@
  * — and so open to acknowledgement — before the backlog is through, and
  * each lane records its own offsets under its own group.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
+import { describe, expect, it } from 'vitest';
+import { useSuiteDatabase } from '../../db/testing/suite-database';
 import { MemoryBus } from '../adapters/memory/memory-bus';
 import { PostgresTelemetryStore } from '../adapters/postgres/postgres-telemetry-store';
 import { contractHeader } from '../contracts/event-contracts';
@@ -22,15 +22,7 @@ import { THERMAL_SAMPLE_APID, thermalSampleMessage } from './testing/thermal-sam
 const mdb = defaultMissionDatabase();
 const log = createLogger({ level: 'error', namespace: 'archive-lanes-test' });
 const T0 = Date.UTC(2026, 10, 26, 6);
-let db: TestDatabase;
-
-beforeAll(async () => {
-  db = await startTestDatabase();
-}, 120_000);
-
-afterAll(async () => {
-  await db?.stop();
-});
+const suite = useSuiteDatabase();
 
 const alert = (atMs: number): Alert => ({
   id: `limit:101:power.battery_voltage:${atMs}`,
@@ -67,24 +59,24 @@ describe('Worker > archive lanes', () => {
     for (let i = 0; i < 4; i++) await producer.send(TOPICS.samples, satellites.map((satelliteId) => thermalSampleMessage(mdb, i, { t0Ms: T0, satelliteId })));
     const total = satellites.length * 4 * MAX_FRAMES_PER_MESSAGE * mdb.latestLayout(THERMAL_SAMPLE_APID)!.parameters.length;
 
-    const lanes = await startArchiveLanes({ bus, store: new PostgresTelemetryStore(db.pool), mdb, groupId: 'lanes', log });
+    const lanes = await startArchiveLanes({ bus, store: new PostgresTelemetryStore(suite.db.pool), mdb, groupId: 'lanes', log });
     try {
       await until('the backlog under way', () => (lanes.stats().samples > 0 ? true : undefined));
       const raised = alert(T0 + 5_000);
       await producer.send(TOPICS.alerts, [alertMessage(raised)]);
       const stored = await until('the alarm recorded', async () => {
-        const { rows } = await db.pool.query('SELECT alert_id, kind, value FROM alarm_events');
+        const { rows } = await suite.db.pool.query('SELECT alert_id, kind, value FROM alarm_events');
         return rows.length > 0 ? rows : undefined;
       });
       const samplesThen = lanes.stats().samples;
       expect(stored).toEqual([{ alert_id: raised.id, kind: 'raised', value: 24.1 }]);
-      expect((await db.pool.query('SELECT state, occurrences FROM alarms')).rows).toEqual([{ state: 'unacknowledged', occurrences: 1 }]);
+      expect((await suite.db.pool.query('SELECT state, occurrences FROM alarms')).rows).toEqual([{ state: 'unacknowledged', occurrences: 1 }]);
       // The alarm did not wait for the samples.
       expect(samplesThen).toBeLessThan(total);
 
       await until('the backlog stored', () => (lanes.stats().samples >= total ? true : undefined));
-      expect(Number((await db.pool.query('SELECT count(*) AS n FROM samples')).rows[0].n)).toBe(total);
-      const offsets = await db.pool.query(`SELECT DISTINCT consumer_group, topic FROM consumer_offsets ORDER BY 1, 2`);
+      expect(Number((await suite.db.pool.query('SELECT count(*) AS n FROM samples')).rows[0].n)).toBe(total);
+      const offsets = await suite.db.pool.query(`SELECT DISTINCT consumer_group, topic FROM consumer_offsets ORDER BY 1, 2`);
       expect(offsets.rows).toEqual([
         { consumer_group: 'lanes', topic: TOPICS.samples },
         { consumer_group: alarmLaneGroupId('lanes'), topic: TOPICS.alerts },
@@ -103,11 +95,11 @@ describe('Worker > archive lanes', () => {
   }, 120_000);
 
   it('takes over alerts a single-group archiver stored, recording none twice', async () => {
-    await db.pool.query('TRUNCATE alarm_events, alarms, consumer_offsets, samples');
+    await suite.db.pool.query('TRUNCATE alarm_events, alarms, consumer_offsets, samples');
     // The log keeps what was consumed, as Kafka keeps it for its retention.
     const bus = new MemoryBus({ log, keptConsumedMessagesPerPartition: Infinity });
     const producer = await bus.producer();
-    const store = new PostgresTelemetryStore(db.pool);
+    const store = new PostgresTelemetryStore(suite.db.pool);
     const first = alert(T0 + 60_000);
     await producer.send(TOPICS.alerts, [alertMessage(first)]);
     // Before the lanes: one group for everything, alerts included.
@@ -122,12 +114,12 @@ describe('Worker > archive lanes', () => {
     try {
       // Both read: the one stored before, and the new one.
       await until('both alerts read by the alarm lane', () => (lanes.stats().messagesStored === 2 ? true : undefined));
-      expect((await db.pool.query(`SELECT DISTINCT consumer_group FROM consumer_offsets ORDER BY 1`)).rows.map((r) => r.consumer_group)).toEqual([
+      expect((await suite.db.pool.query(`SELECT DISTINCT consumer_group FROM consumer_offsets ORDER BY 1`)).rows.map((r) => r.consumer_group)).toEqual([
         'takeover',
         'takeover-alarms',
       ]);
-      expect((await db.pool.query('SELECT alert_id FROM alarm_events ORDER BY window_end')).rows.map((r) => r.alert_id)).toEqual([first.id, second.id]);
-      expect((await db.pool.query('SELECT occurrences FROM alarms')).rows).toEqual([{ occurrences: 2 }]);
+      expect((await suite.db.pool.query('SELECT alert_id FROM alarm_events ORDER BY window_end')).rows.map((r) => r.alert_id)).toEqual([first.id, second.id]);
+      expect((await suite.db.pool.query('SELECT occurrences FROM alarms')).rows).toEqual([{ occurrences: 2 }]);
     } finally {
       await lanes.stop();
       await bus.close();

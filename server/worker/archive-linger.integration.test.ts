@@ -6,8 +6,8 @@
  * heavy nothing lingers; a backlog is archived without waiting for company —
  * with a linger of a minute it is stored in seconds.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
+import { describe, expect, it } from 'vitest';
+import { useSuiteDatabase } from '../../db/testing/suite-database';
 import { MemoryBus } from '../adapters/memory/memory-bus';
 import { PostgresTelemetryStore } from '../adapters/postgres/postgres-telemetry-store';
 import { demoFleet } from '../domain/mission/fleet';
@@ -34,15 +34,9 @@ class RecordingStore extends PostgresTelemetryStore {
   }
 }
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await startTestDatabase();
-}, 120_000);
-afterAll(async () => {
-  await db?.stop();
-});
+const suite = useSuiteDatabase();
 
-const count = async (table: string) => Number((await db.pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+const count = async (table: string) => Number((await suite.db.pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 
 /** Streams the fleet through the bus at its real rate for `forMs`; returns the packets sent. */
 async function stream(producer: BusProducer, sim: FleetSimulator, startMs: number, forMs: number): Promise<number> {
@@ -59,9 +53,9 @@ async function stream(producer: BusProducer, sim: FleetSimulator, startMs: numbe
 
 /** Archives a live stream of `forMs` with the given linger; returns the transactions it took. */
 async function archiveLive(lingerMs: number, startMs: number, forMs: number) {
-  await db.pool.query('TRUNCATE raw_packets, samples, agg_1s, agg_1m, packets, consumer_offsets');
+  await suite.db.pool.query('TRUNCATE raw_packets, samples, agg_1s, agg_1m, packets, consumer_offsets');
   const bus = new MemoryBus({ partitionsPerTopic: 4 });
-  const store = new RecordingStore(db.pool);
+  const store = new RecordingStore(suite.db.pool);
   const archiver = await startArchiver({ bus, store, mdb, groupId: `linger-${lingerMs}`, log, partitionsConcurrently: 16, lingerMs });
   const producer = await bus.producer();
   const sent = await stream(producer, new FleetSimulator({ mdb, fleet, seed: 5, startTimeMs: startMs }), startMs, forMs);
@@ -70,7 +64,7 @@ async function archiveLive(lingerMs: number, startMs: number, forMs: number) {
   await sleep(lingerMs + 200);
   await archiver.stop();
   await bus.close();
-  return { sent, transactions: store.transactions, stored: await count('raw_packets'), distinct: Number((await db.pool.query('SELECT count(*) AS n FROM (SELECT DISTINCT topic, partition, "offset" FROM raw_packets) d')).rows[0].n) };
+  return { sent, transactions: store.transactions, stored: await count('raw_packets'), distinct: Number((await suite.db.pool.query('SELECT count(*) AS n FROM (SELECT DISTINCT topic, partition, "offset" FROM raw_packets) d')).rows[0].n) };
 }
 
 describe('Worker > archiver linger', () => {
@@ -89,7 +83,7 @@ describe('Worker > archiver linger', () => {
   }, 90_000);
 
   it('lingers no more while the flow is heavy: after a batch of 200 packets, a lone tick goes at once; a second later it lingers again', async () => {
-    await db.pool.query('TRUNCATE consumer_offsets');
+    await suite.db.pool.query('TRUNCATE consumer_offsets');
     /** Records each transaction's messages without storing them, so the test controls time, not the database. */
     class InstantStore extends PostgresTelemetryStore {
       readonly stored: number[] = [];
@@ -98,7 +92,7 @@ describe('Worker > archiver linger', () => {
         return { batches: batches.map((b) => ({ storedMessages: b.messages.length, skippedMessages: 0, logReset: false })), samples: 0, duplicateSamples: 0 };
       }
     }
-    const store = new InstantStore(db.pool);
+    const store = new InstantStore(suite.db.pool);
     const stored = () => store.stored.reduce((a, b) => a + b, 0);
     const waitFor = async (n: number, ms: number) => {
       const deadline = Date.now() + ms;
@@ -129,13 +123,13 @@ describe('Worker > archiver linger', () => {
   }, 60_000);
 
   it('archives a backlog without lingering: with a linger of a minute, two minutes of telemetry are stored within seconds', async () => {
-    await db.pool.query('TRUNCATE raw_packets, samples, agg_1s, agg_1m, packets, consumer_offsets');
+    await suite.db.pool.query('TRUNCATE raw_packets, samples, agg_1s, agg_1m, packets, consumer_offsets');
     const bus = new MemoryBus({ partitionsPerTopic: 4 });
     const producer = await bus.producer();
     const startMs = Date.UTC(2026, 0, 1, 14);
     const { packets } = new FleetSimulator({ mdb, fleet, seed: 6, startTimeMs: startMs }).advance(startMs + 120_000);
     await publishAsGateway(producer, mdb, packets);
-    const store = new RecordingStore(db.pool);
+    const store = new RecordingStore(suite.db.pool);
     const archiver = await startArchiver({ bus, store, mdb, groupId: 'linger-backlog', log, partitionsConcurrently: 16, lingerMs: 60_000 });
     const deadline = Date.now() + 30_000;
     while ((await count('raw_packets')) < packets.length && Date.now() < deadline) await sleep(50);
