@@ -111,10 +111,10 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ RULE_THRESHOLD_REFRESH_MS: '50' })).toThrow(/^RULE_THRESHOLD_REFRESH_MS: /);
   });
 
-  it("reads the archiver's linger, 200 ms in-process and off (0) on Kafka by default, within 0..5000 ms", () => {
+  it("reads the archiver's linger, 200 ms by default, within 0..5000 ms", () => {
     expect(loadConfig({}).worker.archiverLingerMs).toBe(200);
-    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092' }).worker.archiverLingerMs).toBe(0);
-    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', ARCHIVER_LINGER_MS: '150' }).worker.archiverLingerMs).toBe(150);
+    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092' }).worker.archiverLingerMs).toBe(200);
+    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', ARCHIVER_LINGER_MS: '0' }).worker.archiverLingerMs).toBe(0);
     expect(loadConfig({ ARCHIVER_LINGER_MS: '250' }).worker.archiverLingerMs).toBe(250);
     expect(() => loadConfig({ ARCHIVER_LINGER_MS: '-1' })).toThrow(/^ARCHIVER_LINGER_MS: /);
     expect(() => loadConfig({ ARCHIVER_LINGER_MS: '5001' })).toThrow(/^ARCHIVER_LINGER_MS: /);
