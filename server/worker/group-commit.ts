@@ -37,15 +37,13 @@ export interface GroupCommitOptions<T, G> {
   readonly lingerMs?: number;
   /** Items that must not wait for company; none when absent. */
   readonly urgent?: (item: T) => boolean;
-  /** Clock for lingering, ms. */
-  readonly now?: () => number;
   /** Called once per committed transaction, before its callers resume. */
   readonly committed?: (items: readonly T[], result: G) => void;
 }
 
 interface Waiting<T, G> {
   readonly item: T;
-  /** When it was handed in (the clock of `now`). */
+  /** When it was handed in, ms (wall clock). */
   readonly since: number;
   readonly resolve: (result: G) => void;
   readonly reject: (error: unknown) => void;
@@ -86,7 +84,7 @@ export class GroupCommit<T, G> {
   /** Resolves with the result of the transaction that stored the item, once it committed. */
   submit(item: T): Promise<G> {
     return new Promise<G>((resolve, reject) => {
-      this.#waiting.push({ item, since: this.#now(), resolve, reject });
+      this.#waiting.push({ item, since: Date.now(), resolve, reject });
       // Items handed in during this turn join the same transaction.
       if (!this.#scheduled) {
         this.#scheduled = true;
@@ -96,10 +94,6 @@ export class GroupCommit<T, G> {
         });
       }
     });
-  }
-
-  #now(): number {
-    return (this.#options.now ?? Date.now)();
   }
 
   #pump(): void {
@@ -131,7 +125,7 @@ export class GroupCommit<T, G> {
       total += weight(w.item);
       if (total >= maxWeight) return 0;
     }
-    return Math.max(0, this.#waiting[0]!.since + lingerMs - this.#now());
+    return Math.max(0, this.#waiting[0]!.since + lingerMs - Date.now());
   }
 
   /** The longest run of waiting items, oldest first, within maxWeight (at least one). */
