@@ -63,6 +63,7 @@ import { secondTierParameterIds } from '../server/domain/aggregation/series-tier
 import { startArchiveLanes } from '../server/worker/archive-lanes';
 import { startProcessor } from '../server/worker/processor';
 import { runBulkThread } from '../server/commands/part-thread';
+import { archiverSettings } from '../server/commands/worker-part';
 import { Lifecycle } from '../server/commands/lifecycle';
 import { PerigeeMetrics } from '../server/observability/perigee-metrics';
 import { nominalRates } from './nominal-rates';
@@ -240,10 +241,7 @@ async function startWorker(system: System) {
     mdb,
     groupId: `bench-archiver-${system.kind}`,
     log,
-    partitionsConcurrently: config.worker.archiverPartitionsConcurrently,
-    transactionsConcurrently: config.worker.archiverTransactionsConcurrently,
-    lingerMs: config.worker.archiverLingerMs,
-    batchMessages: config.worker.archiverBatchMessages,
+    ...archiverSettings(config.worker),
   });
   const processor = await startProcessor({ bus: system.bus, mdb, fleet, groupId: `bench-processor-${system.kind}`, stream: config.stream, log });
   return {
@@ -376,10 +374,7 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
     mdb,
     groupId: `bench-archiver-alone-${system.kind}`,
     log,
-    partitionsConcurrently: worker.config.archiverPartitionsConcurrently,
-    transactionsConcurrently: worker.config.archiverTransactionsConcurrently,
-    lingerMs: worker.config.archiverLingerMs,
-    batchMessages: worker.config.archiverBatchMessages,
+    ...archiverSettings(worker.config),
   });
   let firstTakenAtMs: number | undefined;
   const aloneDeadline = performance.now() + 300_000;

@@ -29,6 +29,16 @@ export interface PartContext {
   readonly metrics: PerigeeMetrics;
 }
 
+/** How the archive reads and batches, from the worker's configuration (ARCHIVER_* settings). */
+export function archiverSettings(worker: Config['worker']) {
+  return {
+    partitionsConcurrently: worker.archiverPartitionsConcurrently,
+    transactionsConcurrently: worker.archiverTransactionsConcurrently,
+    lingerMs: worker.archiverLingerMs,
+    batchMessages: worker.archiverBatchMessages,
+  };
+}
+
 /** What the worker and the web node use of the open database. */
 export type PartDatabase = Pick<OpenDatabase, 'store' | 'audit' | 'ruleThresholds'>;
 
@@ -53,10 +63,7 @@ export async function startWorkerPart(
       groupId: config.worker.archiverGroupId,
       log: log.namespace('archiver'),
       metrics,
-      partitionsConcurrently: config.worker.archiverPartitionsConcurrently,
-      transactionsConcurrently: config.worker.archiverTransactionsConcurrently,
-      lingerMs: config.worker.archiverLingerMs,
-      batchMessages: config.worker.archiverBatchMessages,
+      ...archiverSettings(config.worker),
     });
     lifecycle.add('archiver', archiver, (a) => a.stop());
     const expiry = startShelveExpiry({ store, log: log.namespace('alarms') });

@@ -200,12 +200,13 @@ export class KafkaBus implements Bus {
         const key = floorKey(topic, batch.partition);
         const floor = await floors.get(key);
         let fresh = floor == null ? batch.messages : batch.messages.filter((m) => BigInt(m.offset) > floor);
-        backlog.saw(BigInt(batch.lastOffset()), BigInt(batch.highWatermark));
+        const [lastOffset, end] = [BigInt(batch.lastOffset()), BigInt(batch.highWatermark)];
+        backlog.saw(lastOffset, end);
         if (gather) {
           const before = held.get(key);
           if (before !== undefined) fresh = before.messages.concat(fresh);
           // Hold while the partition has more than this fetch brought: the next fetches' messages go with these.
-          const more = BigInt(batch.lastOffset()) + 1n < BigInt(batch.highWatermark);
+          const more = lastOffset + 1n < end;
           const sinceMs = before?.sinceMs ?? Date.now();
           if (more && fresh.length < maxBatchMessages! && Date.now() - sinceMs < GATHER_MAX_MS && isRunning() && !isStale()) {
             held.set(key, { messages: fresh, sinceMs });
