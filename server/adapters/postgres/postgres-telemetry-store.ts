@@ -42,8 +42,8 @@ import type {
 import { HISTORY_WIDTH_PX, planSeries, seriesSpacing, type SeriesPlan } from '../../domain/aggregation/series-plan';
 import { toStoreError } from '../../../db/database-errors';
 import { withTransaction } from '../../../db/transaction';
-import { lockConsumerOffset } from '../../../db/queries/lock-consumer-offset';
-import { advanceConsumerOffset } from '../../../db/queries/advance-consumer-offset';
+import { lockConsumerOffsets } from '../../../db/queries/lock-consumer-offset';
+import { advanceConsumerOffsets, type OffsetAdvance } from '../../../db/queries/advance-consumer-offset';
 import { insertRawPackets } from '../../../db/queries/insert-raw-packets';
 import { insertSamples } from '../../../db/queries/insert-samples';
 import { insertQuarantine } from '../../../db/queries/insert-quarantine';
@@ -122,12 +122,14 @@ export class PostgresTelemetryStore implements TelemetryStore {
     }
     const during = batches.length === 1 ? `archiving ${batches[0]!.topic}[${batches[0]!.partition}] for ${batches[0]!.consumerGroup}` : `archiving ${batches.length} partitions' batches`;
     return withTransaction(this.#pool, during, async (client) => {
-      // Offsets are locked first: a concurrent delivery of the same partition waits here and then skips what this one stored.
+      // Offsets are locked first, every partition's row in one statement in the transaction's order: a concurrent
+      // delivery of the same partition waits here and then skips what this one stored.
+      const locking = order.filter((i) => batches[i]!.messages.length > 0);
+      const recordedOffsets = await lockConsumerOffsets(client, locking.map((i) => batches[i]!));
       const parts: Array<{ rows: ArchiveRows; logReset: boolean } | undefined> = new Array(batches.length);
-      for (const i of order) {
+      for (const [k, i] of locking.entries()) {
         const batch = batches[i]!;
-        if (batch.messages.length === 0) continue;
-        const { offset: recorded, logId: recordedLogId } = await lockConsumerOffset(client, batch);
+        const { offset: recorded, logId: recordedLogId } = recordedOffsets[k]!;
         // The recorded offset belongs to another log (a replaced cluster), or lies beyond this log's end (a recreated topic):
         // either way this log's offsets start again and nothing of it was archived.
         const otherLog = batch.logId !== undefined && recordedLogId !== null && recordedLogId !== batch.logId;
@@ -144,12 +146,14 @@ export class PostgresTelemetryStore implements TelemetryStore {
       await insertGroundStationEvents(client, rows.groundStationEvents);
       // Last before the offsets: satellite rows are shared by every partition, so hold their locks briefly.
       await upsertSatellites(client, rows.satellites);
+      const advances: OffsetAdvance[] = [];
       for (const i of order) {
         const batch = batches[i]!;
         const part = parts[i];
         if (part === undefined || part.rows.lastOffset === null) continue;
-        await advanceConsumerOffset(client, batch, part.rows.lastOffset, { rewind: part.logReset, ...(batch.logId === undefined ? {} : { logId: batch.logId }) });
+        advances.push({ key: batch, offset: part.rows.lastOffset, rewind: part.logReset, ...(batch.logId === undefined ? {} : { logId: batch.logId }) });
       }
+      await advanceConsumerOffsets(client, advances);
       return {
         batches: parts.map((p) => (p === undefined ? nothing : { storedMessages: p.rows.stored, skippedMessages: p.rows.skipped, logReset: p.logReset })),
         samples: samples.stored,
