@@ -390,6 +390,58 @@ describe('Adapters > PostgresTelemetryStore', () => {
   });
 });
 
+describe('Adapters > PostgresTelemetryStore > statements per archive transaction', () => {
+  /** A batch of partition `partition`: one decoded packet with two samples, at offset 5. */
+  const partitionBatch = (partition: number): ArchiveBatch =>
+    batch(
+      [
+        {
+          offset: '5',
+          rawPacket: { receivedAtMs: T0 + 1000 + partition, satelliteId: 101, apid: 272, sequenceCount: partition, onboardTimeMs: T0 + 900 + partition, groundStation: null, packet },
+          samples: sampleColumns([sample(T0 + 900 + partition, partition, 100), sample(T0 + 900 + partition, partition, 101)]),
+        },
+      ],
+      partition,
+    );
+
+  it('locks and advances the offsets of every partition in one statement each: five partitions take as many statements as one', async () => {
+    const pool = createPool({ url: db.url, max: 1 });
+    const statements: string[] = [];
+    pool.on('connect', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text ?? '';
+        statements.push(text.trim().split(/\s+/).slice(0, 3).join(' '));
+        return query(...args);
+      };
+    });
+    const counting = new PostgresTelemetryStore(pool);
+    try {
+      await counting.archiveBatches([partitionBatch(0)]);
+      const one = statements.splice(0);
+      await counting.archiveBatches([1, 2, 3, 4, 5].map(partitionBatch));
+      const five = statements.splice(0);
+      expect(five).toEqual(one);
+      expect(one).toEqual([
+        'BEGIN',
+        'INSERT INTO consumer_offsets',
+        'INSERT INTO raw_packets',
+        'SAVEPOINT perigee_samples',
+        'WITH stored AS',
+        'RELEASE SAVEPOINT perigee_samples',
+        'INSERT INTO satellites',
+        'UPDATE consumer_offsets AS',
+        'COMMIT',
+      ]);
+    } finally {
+      await pool.end();
+    }
+    for (const partition of [0, 1, 2, 3, 4, 5]) expect(await storedOffset(partition)).toBe('5');
+    expect(await count('raw_packets')).toBe(6);
+    expect(await count('samples')).toBe(12);
+  });
+});
+
 describe('Adapters > PostgresTelemetryStore > with wrong credentials', () => {
   it('reports a StoreUnavailableError that is not retriable', async () => {
     const url = new URL(db.url);
