@@ -24,6 +24,7 @@ export interface PartitionKey {
   readonly partition: number;
 }
 
+/** Stored for a partition that has a row but nothing archived yet; Kafka offsets start at 0. */
 export const NOTHING_ARCHIVED = -1n;
 
 // ORDER BY the position given: the rows are inserted, or found and locked, in that order.
@@ -44,7 +45,10 @@ export interface RecordedOffset {
 
 const keyOf = (consumerGroup: string, topic: string, partition: number) => `${consumerGroup}\u0000${topic}\u0000${partition}`;
 
-/** The recorded offset of each key, in the order of `keys`; a key may appear once only. */
+/**
+ * The recorded offset of each key, in the order of `keys`; a key may appear once only. Must run inside a
+ * transaction; the locks are held until it ends.
+ */
 export async function lockConsumerOffsets(q: Queryable, keys: readonly PartitionKey[]): Promise<RecordedOffset[]> {
   if (keys.length === 0) return [];
   const { rows } = await q.query<{ consumer_group: string; topic: string; partition: number; offset: string; log_id: string | null }>(SQL, [
