@@ -15,7 +15,10 @@
  * handled in the background (every second), and after a crash what was
  * handled since the last commit is processed again and its outputs
  * republished, which the archiver stores once (natural keys, deterministic
- * alert ids).
+ * alert ids). Within a running process a batch is processed once: when the
+ * send of its outputs fails, the bus delivers it again and the outputs held
+ * from the first time go out (LaneOutbox) — processing it again would find
+ * its packets in the dedupe window and publish nothing.
  *
  * @example
  *   const processor = await startProcessor({ bus, mdb, fleet, groupId: 'perigee-processor', stream, log });
@@ -37,10 +40,11 @@ import { WindowAggregator, type WindowAggregatorStats } from '../domain/stream/w
 import { encodeWindowAggregates, MAX_AGGREGATES_PER_MESSAGE } from '../domain/stream/window-aggregate-codec';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import type { Bus, BusMessage, BusProducer, ConsumedBatch } from '../ports/bus';
+import type { Bus, BusMessage, ConsumedBatch } from '../ports/bus';
 import { TOPICS, type Topic } from '../topics';
 import { stage } from '../topology';
 import { contractHeader, type ContractName } from '../contracts/event-contracts';
+import { LaneOutbox, type LaneOutboxStats, type LaneOutputs } from './lane-outbox';
 import { rawPacketInput } from './raw-packet-input';
 
 /**
@@ -102,6 +106,8 @@ export interface ProcessorStats {
   playback: PipelineStats;
   windows: WindowAggregatorStats;
   alerts: number;
+  /** Each lane's outputs whose send failed, held for the redelivery of their batch (see LaneOutbox). */
+  outbox: { realtime: LaneOutboxStats; playback: LaneOutboxStats };
 }
 
 export interface Processor {
@@ -112,6 +118,8 @@ export interface Processor {
   thresholds(): ReadonlyMap<string, number>;
   stop(): Promise<void>;
 }
+
+const NO_OUTBOX: LaneOutboxStats = { failedSends: 0, redelivered: 0, heldMessages: 0 };
 
 /** A message of a versioned event contract, its schema named in the header. */
 function json(contract: ContractName, key: number | null, value: unknown): BusMessage {
@@ -217,19 +225,16 @@ export async function startProcessor({
   let playbackBatches = 0;
   let alertCount = 0;
 
-  const observe = (lane: 'realtime' | 'playback', batch: ConsumedBatch, result: BatchResult, group: string) => {
+  const observe = (lane: 'realtime' | 'playback', batch: ConsumedBatch, processed: number, result: BatchResult, group: string) => {
     if (!metrics) return;
     metrics.recordLag(group, batch);
-    metrics.packetsProcessed.inc({ lane }, batch.messages.length);
+    metrics.packetsProcessed.inc({ lane }, processed);
     metrics.samplesAccepted.inc({ lane }, result.frames.reduce((n, f) => n + f.parameterIds.length, 0));
     metrics.duplicates.inc(result.duplicates);
     metrics.timeRepaired.inc(result.repaired);
     for (const q of result.quarantine) metrics.quarantined.inc({ stage: 'processor', reason: q.reason });
   };
 
-  /** Sends every non-empty output; the batch's offsets are committed only once all of them are on the bus. */
-  const publish = (through: BusProducer, outputs: ReadonlyArray<readonly [Topic, BusMessage[]]>) =>
-    Promise.all(outputs.filter(([, messages]) => messages.length > 0).map(([topic, messages]) => through.send(topic, messages)));
   const laneOutputs = (result: BatchResult): Array<readonly [Topic, BusMessage[]]> => [
     [TOPICS.samples, sampleFrameMessages(result.frames)],
     [TOPICS.quarantine, result.quarantine.map((q) => json('quarantine', q.satelliteId, quarantineMessage(q)))],
@@ -237,39 +242,48 @@ export async function startProcessor({
 
   // Each lane sends through a producer of its own, made only when the lane runs: on Kafka a producer's
   // requests share its broker connections and are answered in order, so live outputs would queue behind a dump's.
-  const handleRealtime = (producer: BusProducer) => async (batch: ConsumedBatch) => {
-    const result = pipeline.processBatch(batch.messages.map(rawPacketInput));
-    observe('realtime', batch, result, groupId);
+  // A batch's offsets are committed only once all of its outputs are on the bus; the outbox keeps them until then.
+  const handleRealtime = (outbox: LaneOutbox) => async (batch: ConsumedBatch) => {
+    const fresh = outbox.unprocessed(batch);
+    const result = pipeline.processBatch(fresh.map(rawPacketInput));
+    observe('realtime', batch, fresh.length, result, groupId);
     for (const frame of result.frames) windows.add(frame);
     const aggregates: WindowAggregate[] = windows.advance();
     const alerts: Alert[] = engine.process(result.frames);
-    await publish(producer, [
+    const outputs: LaneOutputs = [
       ...laneOutputs(result),
       [TOPICS.aggregates, perSatelliteMessages('window-aggregate', aggregates, MAX_AGGREGATES_PER_MESSAGE, encodeWindowAggregates)],
       [TOPICS.alerts, alerts.map((a) => json('alert', a.satelliteId, a))],
-    ]);
-    batches++;
+    ];
+    // Counted when processed: after a failed send they are held, not processed again.
     alertCount += alerts.length;
     metrics?.lateSamples.set(windows.stats.lateSamples);
     for (const alert of alerts) {
       metrics?.alerts.inc({ rule: alert.ruleId, kind: alert.kind });
       if (alert.kind === 'raised') log.debug(`alert ${alert.severity}: ${alert.message}`, { id: alert.id });
     }
+    await outbox.publish(batch, outputs);
+    batches++;
   };
 
   // The playback lane: no windows, no rules — old data raises no live alarm.
-  const handlePlayback = (producer: BusProducer) => async (batch: ConsumedBatch) => {
+  const handlePlayback = (outbox: LaneOutbox) => async (batch: ConsumedBatch) => {
     playbackBatches++;
-    const result = playback.processBatch(batch.messages.map(rawPacketInput));
-    observe('playback', batch, result, `${groupId}-playback`);
-    await publish(producer, laneOutputs(result));
+    const fresh = outbox.unprocessed(batch);
+    const result = playback.processBatch(fresh.map(rawPacketInput));
+    observe('playback', batch, fresh.length, result, `${groupId}-playback`);
+    await outbox.publish(batch, laneOutputs(result));
+  };
+  const outboxes = {
+    realtime: lanes.realtime ? new LaneOutbox(await bus.producer()) : undefined,
+    playback: lanes.playback ? new LaneOutbox(await bus.producer()) : undefined,
   };
 
   const subscription = !lanes.realtime ? undefined : await bus.subscribe({
     groupId,
     topics: stage('processor').consumes,
     fromBeginning: true,
-    eachBatch: handleRealtime(await bus.producer()),
+    eachBatch: handleRealtime(outboxes.realtime!),
     partitionsConcurrently: stream.processorPartitionsConcurrently,
     maxBatchMessages: REALTIME_BATCH_MESSAGES,
     maxWaitMs: REALTIME_MAX_WAIT_MS,
@@ -279,7 +293,7 @@ export async function startProcessor({
     groupId: `${groupId}-playback`,
     topics: stage('processor-playback').consumes,
     fromBeginning: true,
-    eachBatch: handlePlayback(await bus.producer()),
+    eachBatch: handlePlayback(outboxes.playback!),
     // Pacing: a dump goes through in small slices, and the live lane runs between them.
     maxBatchMessages: stream.playbackBatchMessages,
     gather: true,
@@ -290,7 +304,15 @@ export async function startProcessor({
   ];
   log.info(`processing ${running.join(', ')}, on ${bus.description}`);
   return {
-    stats: () => ({ batches, playbackBatches, pipeline: pipeline.stats(), playback: playback.stats(), windows: windows.stats, alerts: alertCount }),
+    stats: () => ({
+      batches,
+      playbackBatches,
+      pipeline: pipeline.stats(),
+      playback: playback.stats(),
+      windows: windows.stats,
+      alerts: alertCount,
+      outbox: { realtime: outboxes.realtime?.stats() ?? NO_OUTBOX, playback: outboxes.playback?.stats() ?? NO_OUTBOX },
+    }),
     refreshThresholds,
     thresholds: () => engine.thresholds(),
     stop: async () => {

@@ -41,6 +41,8 @@ export interface KafkaBusOptions {
   maxWaitTimeInMs?: number;
   /** Pause before re-running a batch whose handler failed, ms. */
   retryDelayMs?: number;
+  /** Times kafkajs retries a request (a send, a fetch) before it gives up with an error (8: about 25 s with its backoff). */
+  retries?: number;
   /** Opens the TCP connections to the brokers (kafkajs's own when omitted); tests use it to cut the network. */
   socketFactory?: ISocketFactory;
 }
@@ -49,12 +51,12 @@ export class KafkaBus implements Bus {
   readonly description: string;
   readonly #kafka: Kafka;
   readonly #log: Logger;
-  readonly #options: Required<Omit<KafkaBusOptions, 'log' | 'brokers' | 'clientId' | 'socketFactory'>>;
+  readonly #options: Required<Omit<KafkaBusOptions, 'log' | 'brokers' | 'clientId' | 'socketFactory' | 'retries'>>;
   readonly #producers = new Set<Producer>();
   readonly #consumers = new Set<Consumer>();
   #admin: Admin | undefined;
 
-  constructor({ brokers, clientId, log, sessionTimeoutMs = 30_000, maxWaitTimeInMs = 100, retryDelayMs = 1000, socketFactory }: KafkaBusOptions) {
+  constructor({ brokers, clientId, log, sessionTimeoutMs = 30_000, maxWaitTimeInMs = 100, retryDelayMs = 1000, retries = 8, socketFactory }: KafkaBusOptions) {
     if (brokers.length === 0) throw new RangeError('brokers must list at least one host:port');
     this.description = `kafka ${brokers.join(',')}`;
     this.#log = log;
@@ -63,7 +65,7 @@ export class KafkaBus implements Bus {
       clientId,
       brokers: [...brokers],
       connectionTimeout: 3000,
-      retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5000 },
+      retry: { retries, initialRetryTime: 200, maxRetryTime: 5000 },
       logLevel: KafkaLogLevel.WARN,
       logCreator: () => (entry: LogEntry) => this.#logKafka(entry),
       ...(socketFactory ? { socketFactory } : {}),
