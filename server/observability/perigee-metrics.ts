@@ -35,6 +35,19 @@ export class PerigeeMetrics {
   readonly samplesAccepted = new Counter({ name: 'perigee_processor_samples_total', help: 'Samples the processor accepted, by lane', labelNames: ['lane'] as const, registers: [this.registry] });
   readonly duplicates = new Counter({ name: 'perigee_processor_duplicates_total', help: 'Retransmitted packets dropped by the dedupe window', registers: [this.registry] });
   readonly timeRepaired = new Counter({ name: 'perigee_processor_time_repaired_total', help: 'Packets whose drifted onboard time was repaired', registers: [this.registry] });
+  readonly failedSends = new Counter({
+    name: 'perigee_processor_failed_sends_total',
+    help: 'Sends of processor outputs the bus refused, by lane; the outputs are held and go out when the batch comes again',
+    labelNames: ['lane'] as const,
+    registers: [this.registry],
+  });
+  readonly redeliveredPackets = new Counter({
+    name: 'perigee_processor_redelivered_packets_total',
+    help: 'Packets delivered again after a failed send, by lane: not processed again, their held outputs sent instead',
+    labelNames: ['lane'] as const,
+    registers: [this.registry],
+  });
+  readonly heldOutputs = new Gauge({ name: 'perigee_processor_held_outputs', help: 'Processor output messages held for a batch whose send failed, by lane', labelNames: ['lane'] as const, registers: [this.registry] });
   readonly lateSamples = new Gauge({ name: 'perigee_processor_late_samples', help: 'Samples that arrived after their 1 s window closed (since start)', registers: [this.registry] });
   readonly alerts = new Counter({ name: 'perigee_processor_alerts_total', help: 'Alerts raised or cleared by the stream rules', labelNames: ['rule', 'kind'] as const, registers: [this.registry] });
   readonly samplesArchived = new Counter({ name: 'perigee_archiver_samples_total', help: 'Samples newly stored by the archiver', registers: [this.registry] });

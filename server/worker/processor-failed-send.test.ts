@@ -18,6 +18,7 @@ import { decodeSampleFrames } from '../domain/sample-frame-codec';
 import type { WindowAggregate } from '../domain/stream/window-aggregate';
 import { decodeWindowAggregates } from '../domain/stream/window-aggregate-codec';
 import { silentLogger } from '../log';
+import { PerigeeMetrics } from '../observability/perigee-metrics';
 import type { BusProducer } from '../ports/bus';
 import { HEADERS, TOPICS, type Topic } from '../topics';
 import { startProcessor } from './processor';
@@ -62,7 +63,8 @@ async function readTopic(bus: MemoryBus, topic: Topic): Promise<Buffer[]> {
 describe('Processor > a refused send', () => {
   it('sends the held outputs when the batch comes again: every frame once, no duplicates, aggregates counted once', async () => {
     const bus = new RefusingBus({ log: silentLogger, retryDelayMs: 20 });
-    const processor = await startProcessor({ bus, mdb, fleet: demoFleet(1), groupId: 'refused', stream, log: silentLogger });
+    const metrics = new PerigeeMetrics({ processMetrics: false });
+    const processor = await startProcessor({ bus, mdb, fleet: demoFleet(1), groupId: 'refused', stream, log: silentLogger, metrics });
     const producer = await MemoryBus.prototype.producer.call(bus);
     const now = Date.now();
     // 25 live packets at 5 Hz from a second boundary: five 1 s windows of 5 samples, the first two closed by the watermark.
@@ -84,6 +86,12 @@ describe('Processor > a refused send', () => {
 
     expect(bus.refused).toBe(2);
     expect(stats.outbox).toEqual({ realtime: { failedSends: 1, redelivered: 25, heldMessages: 0 }, playback: { failedSends: 1, redelivered: 6, heldMessages: 0 } });
+    const byLane = async (metric: { get(): Promise<{ values: Array<{ labels: Record<string, unknown>; value: number }> }> }) =>
+      Object.fromEntries((await metric.get()).values.map((v) => [v.labels.lane, v.value]));
+    expect(await byLane(metrics.failedSends)).toEqual({ realtime: 1, playback: 1 });
+    expect(await byLane(metrics.redeliveredPackets)).toEqual({ realtime: 25, playback: 6 });
+    expect(await byLane(metrics.heldOutputs)).toEqual({ realtime: 0, playback: 0 });
+    expect(await byLane(metrics.packetsProcessed)).toEqual({ realtime: 25, playback: 6 });
     // Processed once each: the redelivered packets never reached the lanes again.
     expect([stats.pipeline.packets, stats.pipeline.duplicates, stats.playback.packets, stats.playback.duplicates]).toEqual([25, 0, 6, 0]);
 

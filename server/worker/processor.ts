@@ -235,6 +235,18 @@ export async function startProcessor({
     for (const q of result.quarantine) metrics.quarantined.inc({ stage: 'processor', reason: q.reason });
   };
 
+  /** Sends a batch's outputs through the lane's outbox, counting what a failed send left held. */
+  const publish = async (lane: 'realtime' | 'playback', outbox: LaneOutbox, batch: ConsumedBatch, fresh: number, outputs: LaneOutputs) => {
+    if (fresh < batch.messages.length) metrics?.redeliveredPackets.inc({ lane }, batch.messages.length - fresh);
+    try {
+      await outbox.publish(batch, outputs);
+    } catch (error) {
+      metrics?.failedSends.inc({ lane });
+      throw error;
+    } finally {
+      metrics?.heldOutputs.set({ lane }, outbox.stats().heldMessages);
+    }
+  };
   const laneOutputs = (result: BatchResult): Array<readonly [Topic, BusMessage[]]> => [
     [TOPICS.samples, sampleFrameMessages(result.frames)],
     [TOPICS.quarantine, result.quarantine.map((q) => json('quarantine', q.satelliteId, quarantineMessage(q)))],
@@ -262,7 +274,7 @@ export async function startProcessor({
       metrics?.alerts.inc({ rule: alert.ruleId, kind: alert.kind });
       if (alert.kind === 'raised') log.debug(`alert ${alert.severity}: ${alert.message}`, { id: alert.id });
     }
-    await outbox.publish(batch, outputs);
+    await publish('realtime', outbox, batch, fresh.length, outputs);
     batches++;
   };
 
@@ -272,7 +284,7 @@ export async function startProcessor({
     const fresh = outbox.unprocessed(batch);
     const result = playback.processBatch(fresh.map(rawPacketInput));
     observe('playback', batch, fresh.length, result, `${groupId}-playback`);
-    await outbox.publish(batch, laneOutputs(result));
+    await publish('playback', outbox, batch, fresh.length, laneOutputs(result));
   };
   const outboxes = {
     realtime: lanes.realtime ? new LaneOutbox(await bus.producer()) : undefined,
