@@ -15,11 +15,9 @@
  * once — a chunk the producer had to re-send may sit in the log twice, and
  * bronze keeps each receipt, but the processor drops the retransmit.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
+import { describe, expect, it } from 'vitest';
 import { KafkaBus } from '../adapters/kafka/kafka-bus';
 import { CuttableNetwork } from '../adapters/kafka/testing/cuttable-network';
-import { startKafkaMockCluster, type KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
 import { PostgresTelemetryStore } from '../adapters/postgres/postgres-telemetry-store';
 import { loadConfig } from '../config';
 import { demoFleet } from '../domain/mission/fleet';
@@ -29,32 +27,22 @@ import { createLogger, silentLogger } from '../log';
 import { FleetSimulator, type SimPacket } from '../sim/fleet-simulator';
 import { startArchiver } from './archiver';
 import { startProcessor } from './processor';
+import { archiveTotals, samplesOf, sleep, useDatabaseAndKafka } from './testing/database-and-kafka';
 
 const mdb = defaultMissionDatabase();
 const fleet = demoFleet(3);
 const log = createLogger({ level: 'error', namespace: 'kafka-outage-test' });
 const OUTAGE_MS = 8000;
 
-let db: TestDatabase;
-let cluster: KafkaMockCluster;
-
-beforeAll(async () => {
-  [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all([db?.stop(), cluster?.stop()]);
-});
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const env = useDatabaseAndKafka();
 
 describe('Worker > Kafka outage', () => {
   it('reconnects every client after the brokers vanish and return, and archives every packet once', async () => {
     const network = new CuttableNetwork();
     // The clients' connection errors during the cut are the point of the test: not logged.
-    const workerBus = new KafkaBus({ brokers: cluster.brokers, clientId: 'kafka-outage-worker', log: silentLogger, retryDelayMs: 500, socketFactory: network.socketFactory });
-    const gatewayBus = new KafkaBus({ brokers: cluster.brokers, clientId: 'kafka-outage-gateway', log: silentLogger, socketFactory: network.socketFactory });
-    const store = new PostgresTelemetryStore(db.pool);
+    const workerBus = new KafkaBus({ brokers: env.cluster.brokers, clientId: 'kafka-outage-worker', log: silentLogger, retryDelayMs: 500, socketFactory: network.socketFactory });
+    const gatewayBus = new KafkaBus({ brokers: env.cluster.brokers, clientId: 'kafka-outage-gateway', log: silentLogger, socketFactory: network.socketFactory });
+    const store = new PostgresTelemetryStore(env.db.pool);
     const archiver = await startArchiver({ bus: workerBus, store, mdb, groupId: 'outage-archiver', log });
     const processor = await startProcessor({ bus: workerBus, mdb, fleet, groupId: 'outage-processor', stream: loadConfig({}).stream, log });
     const producer = await gatewayBus.producer();
@@ -99,7 +87,7 @@ describe('Worker > Kafka outage', () => {
       await feed(3000);
 
       const deadline = Date.now() + 60_000;
-      const count = async (sql: string) => Number((await db.pool.query(sql)).rows[0].n);
+      const count = async (sql: string) => Number((await env.db.pool.query(sql)).rows[0].n);
       while ((await count('SELECT count(*) AS n FROM packets')) < packets.length) {
         if (Date.now() > deadline) throw new Error(`archive holds ${await count('SELECT count(*) AS n FROM packets')} of ${packets.length} packets`);
         await sleep(250);
@@ -107,18 +95,17 @@ describe('Worker > Kafka outage', () => {
       await sleep(1000); // anything doubled would have arrived by now
       const caughtUpMs = Date.now() - cutAt - OUTAGE_MS;
 
-      const expectedSamples = packets.reduce((n, p) => n + mdb.latestLayout(p.apid)!.parameters.length, 0);
-      const totals = (
-        await db.pool.query(
-          `SELECT (SELECT count(*) FROM packets)::int AS packets,
-                  (SELECT count(DISTINCT (satellite_id, apid, sequence_count, ts)) FROM packets)::int AS distinct_packets,
-                  (SELECT count(*) FROM samples)::int AS samples,
-                  (SELECT coalesce(sum(count), 0) FROM agg_1m)::int AS minute,
-                  (SELECT count(DISTINCT (topic, partition, "offset")) FROM raw_packets)::int AS raw_offsets,
-                  (SELECT count(*) FROM raw_packets)::int AS raw,
-                  (SELECT count(DISTINCT (satellite_id, apid, sequence_count, onboard_time)) FROM raw_packets)::int AS raw_distinct`,
-        )
-      ).rows[0];
+      const expectedSamples = samplesOf(mdb, packets);
+      const totals = {
+        ...(await archiveTotals(env.db.pool)),
+        ...(
+          await env.db.pool.query(
+            `SELECT (SELECT count(DISTINCT (topic, partition, "offset")) FROM raw_packets)::int AS raw_offsets,
+                    (SELECT count(*) FROM raw_packets)::int AS raw,
+                    (SELECT count(DISTINCT (satellite_id, apid, sequence_count, onboard_time)) FROM raw_packets)::int AS raw_distinct`,
+          )
+        ).rows[0],
+      };
       console.info(
         `kafka outage: ${OUTAGE_MS} ms cut (${network.refused} connections refused), ${resends} chunk re-sends, ` +
           `archived ${archivedBefore} before, ${archivedDuring} by the end of the cut; caught up ${caughtUpMs} ms after; ${packets.length} packets`,

@@ -12,11 +12,9 @@
  * holds every packet, sample and 1-minute aggregate exactly once, and the
  * processor counted no duplicate although it saw slices again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
+import { describe, expect, it } from 'vitest';
 import { KafkaBus } from '../adapters/kafka/kafka-bus';
 import { CuttableNetwork } from '../adapters/kafka/testing/cuttable-network';
-import { startKafkaMockCluster, type KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
 import { PostgresTelemetryStore } from '../adapters/postgres/postgres-telemetry-store';
 import { loadConfig } from '../config';
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
@@ -27,23 +25,13 @@ import type { Bus } from '../ports/bus';
 import { FleetSimulator, type SimPacket } from '../sim/fleet-simulator';
 import { startArchiver } from './archiver';
 import { startProcessor } from './processor';
+import { archiveTotals, samplesOf, sleep, useDatabaseAndKafka } from './testing/database-and-kafka';
 
 const mdb = defaultMissionDatabase();
 const fleet = demoFleet(2);
 const CUT_MS = 4000;
 
-let db: TestDatabase;
-let cluster: KafkaMockCluster;
-
-beforeAll(async () => {
-  [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all([db?.stop(), cluster?.stop()]);
-});
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const env = useDatabaseAndKafka();
 
 /** Consumes through one bus and produces through another. */
 function splitBus(consume: Bus, produce: Bus): Bus {
@@ -61,13 +49,13 @@ function splitBus(consume: Bus, produce: Bus): Bus {
 describe('Processor > failed sends on Kafka', () => {
   it('publishes the outputs of slices whose sends failed when they come again: every packet and sample archived once', async () => {
     const network = new CuttableNetwork();
-    const consumeBus = new KafkaBus({ brokers: cluster.brokers, clientId: 'failed-send-worker', log: silentLogger, retryDelayMs: 300 });
+    const consumeBus = new KafkaBus({ brokers: env.cluster.brokers, clientId: 'failed-send-worker', log: silentLogger, retryDelayMs: 300 });
     // Connection errors while cut are the point of the test: not logged.
-    const produceBus = new KafkaBus({ brokers: cluster.brokers, clientId: 'failed-send-producer', log: silentLogger, retries: 1, socketFactory: network.socketFactory });
-    const gatewayBus = new KafkaBus({ brokers: cluster.brokers, clientId: 'failed-send-gateway', log: silentLogger });
-    const archiverBus = new KafkaBus({ brokers: cluster.brokers, clientId: 'failed-send-archiver', log: silentLogger });
+    const produceBus = new KafkaBus({ brokers: env.cluster.brokers, clientId: 'failed-send-producer', log: silentLogger, retries: 1, socketFactory: network.socketFactory });
+    const gatewayBus = new KafkaBus({ brokers: env.cluster.brokers, clientId: 'failed-send-gateway', log: silentLogger });
+    const archiverBus = new KafkaBus({ brokers: env.cluster.brokers, clientId: 'failed-send-archiver', log: silentLogger });
     const processor = await startProcessor({ bus: splitBus(consumeBus, produceBus), mdb, fleet, groupId: 'failed-send-processor', stream: loadConfig({}).stream, log: silentLogger });
-    const archiver = await startArchiver({ bus: archiverBus, store: new PostgresTelemetryStore(db.pool), mdb, groupId: 'failed-send-archiver', log: silentLogger });
+    const archiver = await startArchiver({ bus: archiverBus, store: new PostgresTelemetryStore(env.db.pool), mdb, groupId: 'failed-send-archiver', log: silentLogger });
     const producer = await gatewayBus.producer();
     const startMs = Math.floor(Date.now() / 1000) * 1000 - 30_000;
     const sim = new FleetSimulator({ mdb, fleet, seed: 12, startTimeMs: startMs });
@@ -82,7 +70,7 @@ describe('Processor > failed sends on Kafka', () => {
         await sleep(200);
       }
     };
-    const count = async (sql: string) => Number((await db.pool.query(sql)).rows[0].n);
+    const count = async (sql: string) => Number((await env.db.pool.query(sql)).rows[0].n);
 
     try {
       await feed(4);
@@ -102,15 +90,8 @@ describe('Processor > failed sends on Kafka', () => {
       }
       await sleep(1000); // anything doubled would have arrived by now
 
-      const expectedSamples = packets.reduce((n, p) => n + mdb.latestLayout(p.apid)!.parameters.length, 0);
-      const totals = (
-        await db.pool.query(
-          `SELECT (SELECT count(*) FROM packets)::int AS packets,
-                  (SELECT count(DISTINCT (satellite_id, apid, sequence_count, ts)) FROM packets)::int AS distinct_packets,
-                  (SELECT count(*) FROM samples)::int AS samples,
-                  (SELECT coalesce(sum(count), 0) FROM agg_1m)::int AS minute`,
-        )
-      ).rows[0];
+      const expectedSamples = samplesOf(mdb, packets);
+      const totals = await archiveTotals(env.db.pool);
       const stats = processor.stats();
       console.info(
         `failed sends: ${stats.outbox.realtime.failedSends} (${failedDuringCut} during the ${CUT_MS} ms cut, ${network.refused} connections refused), ` +
