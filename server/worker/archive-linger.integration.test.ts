@@ -17,12 +17,12 @@ import { createLogger } from '../log';
 import type { BusProducer } from '../ports/bus';
 import { FleetSimulator } from '../sim/fleet-simulator';
 import { startArchiver } from './archiver';
+import { sleep } from './testing/database-and-kafka';
 
 const mdb = defaultMissionDatabase();
 const fleet = demoFleet(2);
 const log = createLogger({ level: 'error', namespace: 'linger-test' });
 const TICK_MS = 100;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The real store, recording how many partitions' batches each archive transaction held. */
 class RecordingStore extends PostgresTelemetryStore {

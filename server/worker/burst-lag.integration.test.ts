@@ -31,6 +31,7 @@ import { OpsMonitor } from '../observability/ops-monitor';
 import { PerigeeMetrics } from '../observability/perigee-metrics';
 import { FleetSimulator } from '../sim/fleet-simulator';
 import { startArchiver, type Archiver } from './archiver';
+import { sleep } from './testing/database-and-kafka';
 
 const mdb = defaultMissionDatabase();
 /** Nominal load: a fleet of 2 (about 38 packets/s); the burst sends ten seconds of telemetry every second. */
@@ -75,7 +76,6 @@ afterAll(async () => {
   await Promise.all([db?.stop(), cluster?.stop()]);
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('Worker > burst', () => {
   it('falls behind under a 10× burst, raises the lag alarm, drains, clears it, and archives every packet once', async () => {

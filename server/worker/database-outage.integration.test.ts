@@ -20,6 +20,7 @@ import { createLogger } from '../log';
 import { FleetSimulator, type SimPacket } from '../sim/fleet-simulator';
 import { startArchiver } from './archiver';
 import { startProcessor } from './processor';
+import { samplesOf } from './testing/database-and-kafka';
 
 const mdb = defaultMissionDatabase();
 const fleet = demoFleet(3);
@@ -93,7 +94,7 @@ describe('Worker > database outage', () => {
       }
       const caughtUpMs = Date.now() - down - outageMs;
       sample('caught up');
-      const expectedSamples = packets.reduce((n, p) => n + mdb.latestLayout(p.apid)!.parameters.length, 0);
+      const expectedSamples = samplesOf(mdb, packets);
       const totals = (await verify.query(
         `SELECT (SELECT count(*) FROM packets)::int AS packets, (SELECT count(*) FROM samples)::int AS samples,
                 (SELECT count(*) FROM raw_packets)::int AS raw, (SELECT coalesce(sum(count), 0) FROM agg_1m)::int AS minute`,

@@ -20,6 +20,7 @@ import { FleetSimulator } from '../sim/fleet-simulator';
 import { publishAsGateway } from '../ingest/testing/publish-as-gateway';
 import { startArchiver, type Archiver } from './archiver';
 import { startProcessor, type Processor } from './processor';
+import { samplesOf } from './testing/database-and-kafka';
 
 const mdb = defaultMissionDatabase();
 const fleet = demoFleet(3);
@@ -119,7 +120,7 @@ describe('Stream processing > fault accounting', () => {
       `SELECT satellite_id || ':' || apid || ':' || sequence_count || ':' || round((extract(epoch FROM ts) * 1000)::numeric)::bigint AS k FROM packets`,
     );
     expect(stored.map((r) => r.k).sort()).toEqual(expected);
-    const expectedSamples = good.reduce((n, p) => n + mdb.latestLayout(p.apid)!.parameters.length, 0);
+    const expectedSamples = samplesOf(mdb, good);
     const samples = await count(`SELECT count(*) AS n FROM samples`);
     expect(samples).toBe(expectedSamples);
   }, 240_000);

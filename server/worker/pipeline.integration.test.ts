@@ -25,6 +25,7 @@ import { TOPICS } from '../topics';
 import { loadConfig } from '../config';
 import { startArchiver, type Archiver } from './archiver';
 import { startProcessor, type Processor } from './processor';
+import { samplesOf } from './testing/database-and-kafka';
 
 const mdb = defaultMissionDatabase();
 const log = createLogger({ level: 'error', namespace: 'pipeline-test' });
@@ -123,7 +124,7 @@ describe('Pipeline > gateway → Kafka → processor → archiver → TimescaleD
     await sendTcp(gateway.ports.tcp, Buffer.concat(tcp.map((p) => p.bytes)));
     await sendUdp(gateway.ports.udp, udp.map((p) => p.bytes));
 
-    const expectedSamples = packets.reduce((n, p) => n + mdb.latestLayout(p.apid)!.parameters.length, 0);
+    const expectedSamples = samplesOf(mdb, packets);
     await waitFor('samples', async () => Number((await db.pool.query('SELECT count(*) AS n FROM samples')).rows[0].n), (n) => n >= expectedSamples);
 
     const raw = await db.pool.query('SELECT satellite_id, apid, sequence_count, topic, packet FROM raw_packets');
