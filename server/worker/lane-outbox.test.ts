@@ -93,4 +93,22 @@ describe('LaneOutbox', () => {
     await outbox.publish(batch(0, [5, 6, 7]), [[TOPICS.alerts, out('a7')]]);
     expect(sent).toEqual([[TOPICS.alerts, ['a5', 'a6', 'a7']]]);
   });
+
+  it('widens the held range to a rewound batch whose send fails too, so its earlier messages are not processed a third time', async () => {
+    const { producer, sent, refuse } = recordingProducer();
+    const outbox = new LaneOutbox(producer);
+    refuse.add(TOPICS.samples);
+    await expect(outbox.publish(batch(1, [100, 101]), [[TOPICS.samples, out('a100', 'a101')]])).rejects.toThrow();
+    // The group rewinds to its last commit (98); 98 and 99 are processed, and the send fails again.
+    const rewound = batch(1, [98, 99, 100, 101]);
+    expect(outbox.unprocessed(rewound).map((m) => m.offset)).toEqual(['98', '99']);
+    await expect(outbox.publish(rewound, [[TOPICS.samples, out('a98', 'a99')]])).rejects.toThrow();
+    refuse.clear();
+    // Delivered once more: only 102 is new; 98–101 come from the outbox.
+    const again = batch(1, [98, 99, 100, 101, 102]);
+    expect(outbox.unprocessed(again).map((m) => m.offset)).toEqual(['102']);
+    await outbox.publish(again, [[TOPICS.samples, out('a102')]]);
+    expect(sent).toEqual([[TOPICS.samples, ['a100', 'a101', 'a98', 'a99', 'a102']]]);
+    expect(outbox.stats()).toEqual({ failedSends: 2, redelivered: 2 + 4, heldMessages: 0 });
+  });
 });

@@ -16,7 +16,9 @@
  * moves to another process starts from its committed offset there, with
  * state of its own. Messages from before the held range (the group
  * rewound to its last commit after a rebalance) go through the lane as
- * usual: their outputs were sent, and its dedupe window drops them.
+ * usual: their outputs were sent, and its dedupe window drops them; should
+ * that batch's send fail too, the held range grows to its first message, so
+ * the next delivery does not process them a third time.
  *
  * @example
  *   const outbox = new LaneOutbox(await bus.producer());
@@ -32,7 +34,7 @@ export type LaneOutputs = ReadonlyArray<readonly [Topic, BusMessage[]]>;
 
 interface Held {
   /** Offsets of the first and last message whose outputs are held. */
-  readonly from: bigint;
+  from: bigint;
   through: bigint;
   /** Per topic, in the order they were produced. */
   readonly outputs: Map<Topic, BusMessage[]>;
@@ -84,7 +86,10 @@ export class LaneOutbox {
     const key = keyOf(batch);
     const last = batch.messages[batch.messages.length - 1];
     if (last === undefined) return;
-    const held = this.#held.get(key) ?? { from: BigInt(batch.messages[0]!.offset), through: BigInt(last.offset), outputs: new Map<Topic, BusMessage[]>() };
+    const first = BigInt(batch.messages[0]!.offset);
+    const held = this.#held.get(key) ?? { from: first, through: BigInt(last.offset), outputs: new Map<Topic, BusMessage[]>() };
+    // A rewound batch starts before the held range: its earlier messages were processed now, so they count as held too.
+    if (first < held.from) held.from = first;
     if (BigInt(last.offset) > held.through) held.through = BigInt(last.offset);
     for (const [topic, messages] of outputs) {
       if (messages.length === 0) continue;
