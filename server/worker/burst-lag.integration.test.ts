@@ -17,9 +17,9 @@
  * was lost.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
+import type { TestDatabase } from '../../db/testing/test-database';
 import { KafkaBus } from '../adapters/kafka/kafka-bus';
-import { startKafkaMockCluster, type KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
+import type { KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
 import { PostgresTelemetryStore } from '../adapters/postgres/postgres-telemetry-store';
 import { ConsumerLagRule, GROUND_SEGMENT_ID, LAG_CLEAR_FRACTION } from '../domain/alarms/consumer-lag-rule';
 import { demoFleet } from '../domain/mission/fleet';
@@ -31,7 +31,7 @@ import { OpsMonitor } from '../observability/ops-monitor';
 import { PerigeeMetrics } from '../observability/perigee-metrics';
 import { FleetSimulator } from '../sim/fleet-simulator';
 import { startArchiver, type Archiver } from './archiver';
-import { sleep } from './testing/database-and-kafka';
+import { sleep, useDatabaseAndKafka } from './testing/database-and-kafka';
 
 const mdb = defaultMissionDatabase();
 /** Nominal load: a fleet of 2 (about 38 packets/s); the burst sends ten seconds of telemetry every second. */
@@ -58,6 +58,8 @@ class SlowDatabaseStore extends PostgresTelemetryStore {
   }
 }
 
+// The database and the cluster stop after this file's own afterAll (after-hooks run in reverse order).
+const databaseAndKafka = useDatabaseAndKafka();
 let db: TestDatabase;
 let cluster: KafkaMockCluster;
 let bus: KafkaBus;
@@ -65,7 +67,7 @@ let archiver: Archiver | undefined;
 let ops: OpsMonitor | undefined;
 
 beforeAll(async () => {
-  [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
+  ({ db, cluster } = databaseAndKafka);
   bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'burst-test', log });
 }, 120_000);
 
@@ -73,7 +75,6 @@ afterAll(async () => {
   ops?.stop();
   await archiver?.stop();
   await bus?.close();
-  await Promise.all([db?.stop(), cluster?.stop()]);
 });
 
 

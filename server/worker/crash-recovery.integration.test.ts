@@ -7,10 +7,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
+import type { TestDatabase } from '../../db/testing/test-database';
 import { KafkaBus } from '../adapters/kafka/kafka-bus';
 import { threadNiceValues } from '../commands/testing/thread-nice';
-import { startKafkaMockCluster, type KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
+import type { KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
 import { PROJECT_ROOT } from '../config';
 import { secondTierParameterIds } from '../domain/aggregation/series-tier';
 import { decodePacket } from '../domain/codec/packet-codec';
@@ -19,24 +19,26 @@ import { defaultMissionDatabase } from '../domain/mission/default-mission-databa
 import { createLogger } from '../log';
 import { FleetSimulator } from '../sim/fleet-simulator';
 import { publishAsGateway } from '../ingest/testing/publish-as-gateway';
+import { useDatabaseAndKafka } from './testing/database-and-kafka';
 
 const mdb = defaultMissionDatabase();
 const log = createLogger({ level: 'error', namespace: 'crash-test' });
 const SECONDS = 40;
 const KILLS = 3;
 
+// The database and the cluster stop after this file's own afterAll (after-hooks run in reverse order).
+const databaseAndKafka = useDatabaseAndKafka();
 let db: TestDatabase;
 let cluster: KafkaMockCluster;
 let bus: KafkaBus;
 
 beforeAll(async () => {
-  [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
+  ({ db, cluster } = databaseAndKafka);
   bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'crash-test-producer', log });
 }, 120_000);
 
 afterAll(async () => {
   await bus?.close();
-  await Promise.all([db?.stop(), cluster?.stop()]);
 });
 
 function startWorker(): ChildProcess {

@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../../db/embedded-server';
 import { createPool } from '../../db/pool';
-import { THROWAWAY_SETTINGS, startTestDatabase, testBundleDir, type TestDatabase } from '../../db/testing/test-database';
+import { THROWAWAY_SETTINGS, testBundleDir, type TestDatabase } from '../../db/testing/test-database';
 import { KafkaBus } from '../adapters/kafka/kafka-bus';
-import { startKafkaMockCluster, type KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
+import type { KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
 import { PostgresTelemetryStore } from '../adapters/postgres/postgres-telemetry-store';
 import { loadConfig } from '../config';
 import { demoFleet } from '../domain/mission/fleet';
@@ -20,7 +20,7 @@ import { createLogger } from '../log';
 import { FleetSimulator, type SimPacket } from '../sim/fleet-simulator';
 import { startArchiver } from './archiver';
 import { startProcessor } from './processor';
-import { samplesOf } from './testing/database-and-kafka';
+import { samplesOf, useDatabaseAndKafka } from './testing/database-and-kafka';
 
 const mdb = defaultMissionDatabase();
 const fleet = demoFleet(3);
@@ -28,17 +28,18 @@ const log = createLogger({ level: 'error', namespace: 'outage-test' });
 /** The database is away this long, as an operator restarting it would take. */
 const OUTAGE_MS = 30_000;
 
+// The database and the cluster stop after this file's own afterAll (after-hooks run in reverse order).
+const databaseAndKafka = useDatabaseAndKafka();
 let db: TestDatabase;
 let restarted: EmbeddedPostgresServer | undefined;
 let cluster: KafkaMockCluster;
 
 beforeAll(async () => {
-  [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
+  ({ db, cluster } = databaseAndKafka);
 }, 120_000);
 
 afterAll(async () => {
   await restarted?.stop();
-  await Promise.all([db?.stop(), cluster?.stop()]);
 });
 
 describe('Worker > database outage', () => {

@@ -8,9 +8,9 @@
  * sample may be stored at a wrong time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
+import type { TestDatabase } from '../../db/testing/test-database';
 import { KafkaBus } from '../adapters/kafka/kafka-bus';
-import { startKafkaMockCluster, type KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
+import type { KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
 import { PostgresTelemetryStore } from '../adapters/postgres/postgres-telemetry-store';
 import { loadConfig } from '../config';
 import { demoFleet } from '../domain/mission/fleet';
@@ -20,7 +20,7 @@ import { FleetSimulator } from '../sim/fleet-simulator';
 import { publishAsGateway } from '../ingest/testing/publish-as-gateway';
 import { startArchiver, type Archiver } from './archiver';
 import { startProcessor, type Processor } from './processor';
-import { samplesOf } from './testing/database-and-kafka';
+import { samplesOf, useDatabaseAndKafka } from './testing/database-and-kafka';
 
 const mdb = defaultMissionDatabase();
 const fleet = demoFleet(3);
@@ -28,6 +28,8 @@ const log = createLogger({ level: 'error', namespace: 'fault-test' });
 /** Link delay between the spacecraft and the gateway. */
 const LINK_DELAY_MS = 45;
 
+// The database and the cluster stop after this file's own afterAll (after-hooks run in reverse order).
+const databaseAndKafka = useDatabaseAndKafka();
 let db: TestDatabase;
 let cluster: KafkaMockCluster;
 let bus: KafkaBus;
@@ -35,7 +37,7 @@ let processor: Processor;
 let archiver: Archiver;
 
 beforeAll(async () => {
-  [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
+  ({ db, cluster } = databaseAndKafka);
   bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'fault-test', log });
 }, 120_000);
 
@@ -43,7 +45,6 @@ afterAll(async () => {
   await processor?.stop();
   await archiver?.stop();
   await bus?.close();
-  await Promise.all([db?.stop(), cluster?.stop()]);
 });
 
 async function rows<T = Record<string, unknown>>(sql: string): Promise<T[]> {

@@ -7,9 +7,9 @@
 import net from 'node:net';
 import dgram from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
+import type { TestDatabase } from '../../db/testing/test-database';
 import { KafkaBus } from '../adapters/kafka/kafka-bus';
-import { startKafkaMockCluster, type KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
+import type { KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
 import { PostgresTelemetryStore } from '../adapters/postgres/postgres-telemetry-store';
 import { crc16 } from '../domain/codec/crc16';
 import { decodePacket } from '../domain/codec/packet-codec';
@@ -25,7 +25,7 @@ import { TOPICS } from '../topics';
 import { loadConfig } from '../config';
 import { startArchiver, type Archiver } from './archiver';
 import { startProcessor, type Processor } from './processor';
-import { samplesOf } from './testing/database-and-kafka';
+import { samplesOf, useDatabaseAndKafka } from './testing/database-and-kafka';
 
 const mdb = defaultMissionDatabase();
 const log = createLogger({ level: 'error', namespace: 'pipeline-test' });
@@ -35,6 +35,8 @@ const recentStart = () => Math.floor((Date.now() - AGE_MS) / 1000) * 1000;
 /** Start of the first test's telemetry: later tests continue after it, so no packet repeats an earlier one's identity. */
 let firstStartMs = 0;
 
+// The database and the cluster stop after this file's own afterAll (after-hooks run in reverse order).
+const databaseAndKafka = useDatabaseAndKafka();
 let db: TestDatabase;
 let cluster: KafkaMockCluster;
 let bus: KafkaBus;
@@ -48,7 +50,7 @@ const sampleSchemas = new Set<string | undefined>();
 const aggregates: WindowAggregate[] = [];
 
 beforeAll(async () => {
-  [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
+  ({ db, cluster } = databaseAndKafka);
   bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'pipeline-test', log });
   gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log });
   archiver = await startArchiver({ bus, store: new PostgresTelemetryStore(db.pool), mdb, groupId: 'perigee-archiver-test', log });
@@ -82,7 +84,6 @@ afterAll(async () => {
   await processor?.stop();
   await archiver?.stop();
   await bus?.close();
-  await Promise.all([db?.stop(), cluster?.stop()]);
 });
 
 async function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {

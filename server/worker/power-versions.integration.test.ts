@@ -9,9 +9,9 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
+import type { TestDatabase } from '../../db/testing/test-database';
 import { KafkaBus } from '../adapters/kafka/kafka-bus';
-import { startKafkaMockCluster, type KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
+import type { KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
 import { PostgresTelemetryStore } from '../adapters/postgres/postgres-telemetry-store';
 import { loadConfig } from '../config';
 import { parameterSampleRatesHz, secondTierParameterIds } from '../domain/aggregation/series-tier';
@@ -25,6 +25,7 @@ import { FleetSimulator, type SimPacket } from '../sim/fleet-simulator';
 import { powerVersionRules } from '../sim/packet-versions';
 import { startArchiver, type Archiver } from './archiver';
 import { startProcessor, type Processor } from './processor';
+import { useDatabaseAndKafka } from './testing/database-and-kafka';
 
 const mdb = defaultMissionDatabase();
 const fleet = demoFleet(2);
@@ -36,6 +37,8 @@ const AGE_MS = 120_000;
 const SPAN_MS = 8_000;
 const UPGRADE_AFTER_MS = 4_000;
 
+// The database and the cluster stop after this file's own afterAll (after-hooks run in reverse order).
+const databaseAndKafka = useDatabaseAndKafka();
 let db: TestDatabase;
 let cluster: KafkaMockCluster;
 let bus: KafkaBus;
@@ -62,7 +65,7 @@ async function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T
 const count = async (sql: string, params: unknown[] = []) => Number((await db.pool.query(sql, params)).rows[0].n);
 
 beforeAll(async () => {
-  [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
+  ({ db, cluster } = databaseAndKafka);
   bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'power-versions-test', log });
   gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus, mdb, log });
   const tiers = { secondTierParameterIds: secondTierParameterIds(mdb), sampleRatesHz: parameterSampleRatesHz(mdb) };
@@ -98,7 +101,6 @@ afterAll(async () => {
   await processor?.stop();
   await archiver?.stop();
   await bus?.close();
-  await Promise.all([db?.stop(), cluster?.stop()]);
 });
 
 describe('Packet versions > power v1 and v2 through Kafka into TimescaleDB', () => {

@@ -7,25 +7,28 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../../db/testing/test-database';
+import type { TestDatabase } from '../../db/testing/test-database';
 import { KafkaBus } from '../adapters/kafka/kafka-bus';
-import { startKafkaMockCluster, type KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
+import type { KafkaMockCluster } from '../adapters/kafka/testing/kafka-mock-cluster';
 import { threadNiceValues } from '../commands/testing/thread-nice';
 import { PROJECT_ROOT } from '../config';
 import { defaultMissionDatabase } from '../domain/mission/default-mission-database';
 import { createLogger } from '../log';
 import { expectArchived, sendLiveAlarmAndDump, waitForArchive } from './testing/live-alarm-and-dump';
+import { useDatabaseAndKafka } from './testing/database-and-kafka';
 
 const mdb = defaultMissionDatabase();
 const log = createLogger({ level: 'error', namespace: 'split-workers-test' });
 
+// The database and the cluster stop after this file's own afterAll (after-hooks run in reverse order).
+const databaseAndKafka = useDatabaseAndKafka();
 let db: TestDatabase;
 let cluster: KafkaMockCluster;
 let bus: KafkaBus;
 const workers: ChildProcess[] = [];
 
 beforeAll(async () => {
-  [db, cluster] = await Promise.all([startTestDatabase(), startKafkaMockCluster()]);
+  ({ db, cluster } = databaseAndKafka);
   bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'split-workers-test', log });
 }, 120_000);
 
@@ -37,7 +40,6 @@ afterAll(async () => {
     }
   }
   await bus?.close();
-  await Promise.all([db?.stop(), cluster?.stop()]);
 });
 
 function startWorker(env: Record<string, string>): ChildProcess {
