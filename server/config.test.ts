@@ -13,7 +13,7 @@ describe('Config > loadConfig', () => {
       timescaleBundleDir: path.join(PROJECT_ROOT, 'db/embedded/timescaledb'),
     });
     expect(config.kafka.brokers).toBeUndefined();
-    expect(config.ingest).toEqual({ host: '127.0.0.1', tcpPort: 7300, udpPort: 7300, eventsPort: 7301, lingerMs: 0 });
+    expect(config.ingest).toEqual({ host: '127.0.0.1', tcpPort: 7300, udpPort: 7300, eventsPort: 7301, lingerMs: 0, playbackLingerMs: 100 });
     expect(config.sim).toEqual({
       satellites: 3,
       transport: 'tcp',
@@ -194,6 +194,8 @@ describe('Config > loadConfig', () => {
     expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092' }).ingest.lingerMs).toBe(0);
     expect(loadConfig({ INGEST_LINGER_MS: '2' }).ingest.lingerMs).toBe(2);
     expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', INGEST_LINGER_MS: '5' }).ingest.lingerMs).toBe(5);
+    expect(loadConfig({ INGEST_PLAYBACK_LINGER_MS: '0' }).ingest.playbackLingerMs).toBe(0);
+    expect(() => loadConfig({ INGEST_PLAYBACK_LINGER_MS: '5000' })).toThrow(/INGEST_PLAYBACK_LINGER_MS/);
     expect(() => loadConfig({ INGEST_LINGER_MS: '-1' })).toThrow(/^INGEST_LINGER_MS: /);
     expect(() => loadConfig({ INGEST_LINGER_MS: '1001' })).toThrow(/^INGEST_LINGER_MS: /);
     expect(() => loadConfig({ INGEST_LINGER_MS: '2.5' })).toThrow(/^INGEST_LINGER_MS: /);

@@ -79,6 +79,14 @@ const envSchema = z.object({
    * Kafka a linger of 5 ms cost the live path 5 ms at the median and more behind a busy event loop.
    */
   INGEST_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(0),
+  /**
+   * The same for played-back packets (a pass dump), ms. A dump is history, not a live value: waiting
+   * gathers it into larger sends, and every consumer of the playback topic then reads it in larger record
+   * batches — on a broker that answers a fetch with one record batch per partition (librdkafka's mock
+   * cluster), what a dump forwarded at a steady rate can be read at all. A full send (1,000 packets)
+   * goes at once.
+   */
+  INGEST_PLAYBACK_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(100),
   /** Consumer group of the stream processor (decode, validate, dedupe, windows, rules). */
   PROCESSOR_GROUP_ID: z.string().min(1).default('perigee-processor'),
   /** Consumer group of the archiver (bronze, silver, gold, alarms into the database). */
@@ -287,6 +295,8 @@ export interface Config {
     readonly eventsPort: number;
     /** Longest a packet waits for companions before it is sent to the bus, ms (0: the packets of one read go at once). */
     readonly lingerMs: number;
+    /** The same for played-back packets, ms. */
+    readonly playbackLingerMs: number;
   };
   readonly worker: {
     readonly processorGroupId: string;
@@ -463,6 +473,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
       udpPort: e.INGEST_UDP_PORT,
       eventsPort: e.INGEST_EVENTS_PORT,
       lingerMs: e.INGEST_LINGER_MS,
+      playbackLingerMs: e.INGEST_PLAYBACK_LINGER_MS,
     },
     worker: {
       processorGroupId: e.PROCESSOR_GROUP_ID,

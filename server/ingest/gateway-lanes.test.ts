@@ -177,4 +177,50 @@ describe('Ingest > gateway on a bounded in-process bus', () => {
       await bus.close();
     }
   });
+
+  it('gathers a dump forwarded packet by packet into sends of the playback linger, while real-time packets go as they come', async () => {
+    const sends: Array<{ topic: string; messages: number }> = [];
+    const recording: Bus = {
+      description: 'in-process, recording sends',
+      ping: () => inner.ping(),
+      producer: async () => {
+        const producer = await inner.producer();
+        return {
+          send: async (topic, messages) => {
+            sends.push({ topic, messages: messages.length });
+            await producer.send(topic, messages);
+          },
+        };
+      },
+      subscribe: (options) => inner.subscribe(options),
+      close: async () => {},
+    };
+    const lingering = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus: recording, mdb, log: silentLogger, playbackLingerMs: 3_000 });
+    try {
+      const dump = packets(2).map(recordedCopy).slice(0, 30);
+      const live = packets(2).slice(0, 30);
+      const [dumpSocket, liveSocket] = [await connect(lingering), await connect(lingering)];
+      // A packet at a time on each connection, as a downlink forwards them.
+      for (let i = 0; i < 30; i++) {
+        dumpSocket.write(dump[i]!.bytes);
+        liveSocket.write(live[i]!.bytes);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await waitFor('the real-time packets on the bus', () => received.filter((m) => m.topic !== TOPICS.rawPlayback).length === 30);
+      const liveSends = sends.filter((s) => s.topic !== TOPICS.rawPlayback);
+      expect(liveSends.length).toBeGreaterThan(1);
+      // The dump waits for its linger: nothing of it is sent yet …
+      expect(sends.filter((s) => s.topic === TOPICS.rawPlayback)).toEqual([]);
+      await waitFor('the dump on the bus', () => received.filter((m) => m.topic === TOPICS.rawPlayback).length === 30, 10_000);
+      // … then goes in one send, in the order it came.
+      expect(sends.filter((s) => s.topic === TOPICS.rawPlayback)).toEqual([{ topic: TOPICS.rawPlayback, messages: 30 }]);
+      const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+      expect(received.filter((m) => m.topic === TOPICS.rawPlayback).map((m) => hex(m.value))).toEqual(dump.map((p) => hex(p.bytes)));
+      dumpSocket.end();
+      liveSocket.end();
+    } finally {
+      release();
+      await lingering.close();
+    }
+  });
 });

@@ -50,6 +50,8 @@ export interface IngestGatewayOptions {
   maxEventLineBytes?: number;
   /** Longest a packet waits for companions before it is sent to the bus, ms (BatchingProducer; none when absent). */
   lingerMs?: number;
+  /** The same for played-back packets (their own lane), ms; lingerMs when absent. */
+  playbackLingerMs?: number;
   metrics?: PerigeeMetrics;
 }
 
@@ -71,13 +73,12 @@ export interface IngestGateway {
 }
 
 export async function startIngestGateway(options: IngestGatewayOptions): Promise<IngestGateway> {
-  const { host, bus, mdb, log, now = Date.now, maxPendingMessages = 50_000, maxEventLineBytes = 65_536, metrics, lingerMs } = options;
+  const { host, bus, mdb, log, now = Date.now, maxPendingMessages = 50_000, maxEventLineBytes = 65_536, metrics, lingerMs, playbackLingerMs = lingerMs } = options;
   const busProducer = await bus.producer();
-  const laneOptions = { log, ...(lingerMs === undefined ? {} : { lingerMs }) };
-  const realtimeLane = new BatchingProducer({ producer: busProducer, ...laneOptions });
+  const realtimeLane = new BatchingProducer({ producer: busProducer, log, ...(lingerMs === undefined ? {} : { lingerMs }) });
   // A producer of its own: on Kafka a producer's requests share its broker connections, answered in
   // order, so real-time sends would queue behind the dump's large ones.
-  const playbackLane = new BatchingProducer({ producer: await bus.producer(), ...laneOptions });
+  const playbackLane = new BatchingProducer({ producer: await bus.producer(), log, ...(playbackLingerMs === undefined ? {} : { lingerMs: playbackLingerMs }) });
   const lanes = [realtimeLane, playbackLane] as const;
   const pending = () => realtimeLane.pending + playbackLane.pending;
   const closeLanes = () => Promise.all(lanes.map((lane) => lane.close()));
