@@ -22,13 +22,21 @@
  *      (default 10 minutes of a 20-satellite fleet) is pushed through the
  *      gateway as fast as it takes it. Printed: the live path's and the
  *      alarms' latency during the dump next to those without, and the time
- *      until the whole dump is archived (catch-up).
+ *      until the whole dump is archived (catch-up);
+ *   4. sustained: a longer dump offered to the gateway at a fixed rate
+ *      (default 100,000 samples/s for a minute), as a downlink forwards it,
+ *      while the fleet keeps streaming live. Printed: samples/s archived
+ *      while it was offered, the lag (offered, not yet archived) every 10 s —
+ *      bounded when the pipeline keeps up, growing when it does not — the
+ *      time to drain after the last packet, and the live path and alarms
+ *      meanwhile.
  *
  * With --bulk-thread the latency and dump runs on Kafka put the playback lane
  * and the archive on a thread of their own at WORKER_NICE, as `perigee start`
  * does with START_BULK_THREAD.
  *
- * usage: npm run bench -- [--satellites 10] [--capacity-seconds 60] [--kafka-capacity-seconds 40] [--latency-seconds 20] [--bus memory,kafka] [--bulk-thread]
+ * usage: npm run bench -- [--satellites 10] [--capacity-seconds 60] [--kafka-capacity-seconds 40] [--latency-seconds 20]
+ *          [--sustained-rate 100000] [--sustained-seconds 60] [--bus memory,kafka] [--bulk-thread]
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -70,6 +78,7 @@ import { nominalRates } from './nominal-rates';
 import { frameLatencies, type LatencySummary } from './latency-summary';
 import { describeAlarmTimes, startAlarmProbe, type AlarmProbeResult } from './alarm-probe';
 import { recordedDump, type RecordedDump } from './recorded-dump';
+import { describeSustained, offerSustained, untilArchived, type Sustained } from './sustained-dump';
 
 const { values: args } = parseArgs({
   options: {
@@ -86,6 +95,11 @@ const { values: args } = parseArgs({
     // and the sample messages it turns into (~400 bytes a packet), must fit while they wait
     // (1 minute of 20 satellites: about 2 MB per partition of each topic).
     'kafka-dump-minutes': { type: 'string', default: '1' },
+    // A dump offered at a fixed rate for a minute, the fleet streaming live (0: not run). On Kafka the
+    // pipeline must keep up for the mock cluster to keep what waits: lag beyond ~5 MiB a partition is lost,
+    // and the run then stops with the count of packets missing.
+    'sustained-rate': { type: 'string', default: '100000' },
+    'sustained-seconds': { type: 'string', default: '60' },
     bus: { type: 'string', default: 'memory,kafka' },
     'bulk-thread': { type: 'boolean', default: false },
   },
@@ -95,11 +109,14 @@ const capacitySecondsFor = (kind: 'memory' | 'kafka') => Number(args[kind === 'k
 const latencySeconds = Number(args['latency-seconds']);
 const dumpSatellites = Number(args['dump-satellites']);
 const dumpMinutesFor = (kind: 'memory' | 'kafka') => Number(args[kind === 'kafka' ? 'kafka-dump-minutes' : 'dump-minutes']);
+const sustainedRate = Number(args['sustained-rate']);
+const sustainedSeconds = Number(args['sustained-seconds']);
 const buses = args.bus.split(',') as Array<'memory' | 'kafka'>;
 
 const mdb = defaultMissionDatabase();
 const fleet = demoFleet(satellites);
 const log = createLogger({ level: 'error', namespace: 'bench' });
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function countSamples(db: TestDatabase): Promise<number> {
   return Number((await db.pool.query('SELECT count(*) AS n FROM samples')).rows[0].n);
@@ -205,7 +222,7 @@ async function startSystem(kind: 'memory' | 'kafka', db: TestDatabase, { keepLog
     bus = new KafkaBus({ brokers: cluster.brokers, clientId: 'bench', log });
   } else bus = keepLog ? new MemoryBus({ log, retainedMessagesPerPartition: 2_000_000, keptConsumedMessagesPerPartition: Infinity }) : new MemoryBus(inProcessBusOptions(loadConfig(process.env), log));
   const config = loadConfig(cluster ? { ...process.env, KAFKA_BROKERS: cluster.brokers.join(',') } : process.env);
-  const gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, lingerMs: config.ingest.lingerMs, bus, mdb, log });
+  const gateway = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, lingerMs: config.ingest.lingerMs, playbackLingerMs: config.ingest.playbackLingerMs, bus, mdb, log });
   const httpServer = http.createServer();
   const testAuth = createTestAuth();
   const io = createSocketServer(httpServer, { auth: testAuth.auth });
@@ -311,9 +328,9 @@ async function warmUp(system: System, worker: RunningWorker, packets: readonly S
   for (let waited = 0; ; waited += 100) {
     if (worker.processor.stats().pipeline.packets - seen >= packets.length && (await countSamples(system.db)) > base) break;
     if (waited > 60_000) throw new Error('the worker did not take its first packets within a minute');
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
-  await new Promise((r) => setTimeout(r, 1000));
+  await sleep(1000);
 }
 
 interface Capacity {
@@ -355,7 +372,7 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
     if (stored >= samples && processorSeconds > 0) break;
     if (stored > progress.stored) progress = { stored, atMs: performance.now() };
     else if (performance.now() - progress.atMs > 60_000) throw new Error(`capacity run stalled at ${stored} of ${samples} samples`);
-    await new Promise((r) => setTimeout(r, 10));
+    await sleep(10);
   }
   const archiveSeconds = (performance.now() - started) / 1000;
   const counted = (await countSamples(system.db)) - before;
@@ -383,7 +400,7 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
     if (firstTakenAtMs === undefined && stored > 0) firstTakenAtMs = performance.now() - lastBatchMs;
     if (stored >= total) break;
     if (performance.now() > aloneDeadline) throw new Error(`the archiver alone stored ${stored} of ${total} samples`);
-    await new Promise((r) => setTimeout(r, 5));
+    await sleep(5);
   }
   const aloneSeconds = (performance.now() - firstTakenAtMs!) / 1000;
   const aloneSamples = total;
@@ -410,11 +427,14 @@ interface Latency {
 interface DumpRun extends RecordedDump {
   /** Samples the worker's archiver has stored so far, live ones included. */
   readonly archivedSamples: () => Promise<number>;
-  readonly samplesBefore: number;
 }
 
-/** Real-time fleet for `latencySeconds` through the gateway, with the processor and archiver running. */
-async function measureLatency(system: System, { dump }: { dump?: DumpRun } = {}): Promise<Latency & { catchUpSeconds?: number }> {
+/**
+ * Real-time fleet through the gateway for at least `seconds`, with the
+ * processor and archiver running; `load`, if given, runs from the start of
+ * the measured window (which lasts until it resolves, if longer).
+ */
+async function measureLatency(system: System, { load, seconds = latencySeconds }: { load?: () => Promise<void>; seconds?: number } = {}): Promise<Latency> {
   const client = connect(system.socketUrl, {
     transports: ['websocket'],
     forceNew: true,
@@ -428,44 +448,48 @@ async function measureLatency(system: System, { dump }: { dump?: DumpRun } = {})
     await client.emitWithAck(SOCKET_EVENTS.subscribe, { satelliteId: s.id, subsystems: ['attitude', 'thermal', 'power'] });
   }
   const sim = startSimulator({ mdb, fleet, seed: 5, faults: { duplicateRate: 0, driftRate: 0, corruptRate: 0, reorderRate: 0 }, transport: 'tcp', gateway: system.ingest, log });
-  await new Promise((r) => setTimeout(r, 3000)); // consumer groups settle before measuring
+  await sleep(3000); // consumer groups settle before measuring
   frames.reset();
   const alarms = startAlarmProbe({ client, tcpPort: system.ingest.tcpPort, pool: system.db.pool, mdb, satelliteId: FIRST_SATELLITE_ID + satellites });
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  let catchUpSeconds: number | undefined;
-  if (dump) {
-    const before = await countPlayback(system.db);
-    const started = performance.now();
-    const { payload } = dump;
-    await new Promise<void>((resolve, reject) => {
-      const socket = net.connect(system.ingest.tcpPort, '127.0.0.1', () => socket.end(payload, () => resolve()));
-      socket.on('error', reject);
-    });
-    const measureUntil = performance.now() + latencySeconds * 1000;
-    for (;;) {
-      // The exact count scans the packets table: run it only once the archiver's own counter says the
-      // dump's samples may all be in, so the benchmark does not load the database it measures.
-      if ((await dump.archivedSamples()) - dump.samplesBefore >= dump.samples && (await countPlayback(system.db)) - before >= dump.packets) break;
-      if (performance.now() - started > 900_000) throw new Error(`dump stalled at ${(await countPlayback(system.db)) - before} of ${dump.packets} packets`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    catchUpSeconds = (performance.now() - started) / 1000;
-    const left = measureUntil - performance.now();
-    if (left > 0) await new Promise((r) => setTimeout(r, left));
-  } else {
-    await new Promise((r) => setTimeout(r, latencySeconds * 1000));
-  }
+  const measureUntil = performance.now() + seconds * 1000;
+  await load?.();
+  const left = measureUntil - performance.now();
+  if (left > 0) await sleep(left);
   loop.disable();
   const alarmTimes = await alarms.stop();
   await sim.stop();
   client.close();
   const loopDelay = { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 };
-  return { ...frames.summary(), alarms: alarmTimes, loopDelay, catchUpSeconds };
+  return { ...frames.summary(), alarms: alarmTimes, loopDelay };
+}
+
+/** The whole dump into the gateway at once, as fast as it takes it; resolves with the seconds until all of it is archived. */
+async function burstDump(system: System, dump: DumpRun): Promise<number> {
+  const archive = { dump, archivedSamples: dump.archivedSamples, playbackPackets: () => countPlayback(system.db) };
+  const counts = { samplesBefore: await dump.archivedSamples(), playbackBefore: await countPlayback(system.db) };
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const socket = net.connect(system.ingest.tcpPort, '127.0.0.1', () => socket.end(dump.payload, () => resolve()));
+    socket.on('error', reject);
+  });
+  await untilArchived(archive, counts);
+  return (performance.now() - started) / 1000;
 }
 
 async function countPlayback(db: TestDatabase): Promise<number> {
   return Number((await db.pool.query('SELECT count(*) AS n FROM packets WHERE playback')).rows[0].n);
+}
+
+/** The live path and alarms while the system takes a load, next to those without. */
+function printLoaded(kind: string, what: string, loaded: Latency, idle: Latency): void {
+  console.log(
+    `[${kind} bus] live path ${what}: p50 ${fmt(loaded.livePath.p50)} ms, p99 ${fmt(loaded.livePath.p99)} ms, max ${fmt(loaded.livePath.max)} ms ` +
+      `(without: p50 ${fmt(idle.livePath.p50)} ms, p99 ${fmt(idle.livePath.p99)} ms) over ${fmt(loaded.frames)} frames; ` +
+      `event loop delay p99 ${fmt(loaded.loopDelay.p99)} ms, max ${fmt(loaded.loopDelay.max)} ms`,
+  );
+  console.log(`[${kind} bus] ${what}: ${describeAlarmTimes(loaded.alarms)}`);
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -536,17 +560,36 @@ async function main(): Promise<void> {
       console.log(`[${kind} bus] without a dump: ${describeAlarmTimes(latency.alarms)}`);
       const dump = recordedDump(mdb, dumpSatellites, dumpMinutesFor(kind));
       const archivedSamples = worker.archivedSamples;
-      const during = await measureLatency(system, { dump: { ...dump, archivedSamples, samplesBefore: await archivedSamples() } });
+      let catchUpSeconds = 0;
+      const during = await measureLatency(system, { load: async () => void (catchUpSeconds = await burstDump(system, { ...dump, archivedSamples })) });
       console.log(
         `[${kind} bus] pass dump of ${dumpSatellites} satellites × ${dumpMinutesFor(kind)} min (${fmt(dump.packets)} packets, ${fmt(dump.samples)} samples) ` +
-          `archived in ${fmt(during.catchUpSeconds!, 1)} s (${fmt(dump.samples / during.catchUpSeconds!)} samples/s) while the fleet streamed live`,
+          `archived in ${fmt(catchUpSeconds, 1)} s (${fmt(dump.samples / catchUpSeconds)} samples/s) while the fleet streamed live`,
       );
-      console.log(
-        `[${kind} bus] live path during the dump: p50 ${fmt(during.livePath.p50)} ms, p99 ${fmt(during.livePath.p99)} ms, max ${fmt(during.livePath.max)} ms ` +
-          `(without: p50 ${fmt(latency.livePath.p50)} ms, p99 ${fmt(latency.livePath.p99)} ms) over ${fmt(during.frames)} frames; ` +
-          `event loop delay p99 ${fmt(during.loopDelay.p99)} ms, max ${fmt(during.loopDelay.max)} ms`,
-      );
-      console.log(`[${kind} bus] during the dump: ${describeAlarmTimes(during.alarms)}`);
+      printLoaded(kind, 'during the dump', during, latency);
+      if (sustainedRate > 0) {
+        const minutes = Math.ceil((sustainedRate * sustainedSeconds) / (perSatellite * dumpSatellites * 60));
+        // From three hours back: its samples must not be those of the dump above (the archive stores a sample once).
+        const offered = recordedDump(mdb, dumpSatellites, minutes, { startMs: Math.floor((Date.now() - 3 * 3_600_000) / 1000) * 1000 });
+        let result: Sustained | undefined;
+        const under = await measureLatency(system, {
+          seconds: 0,
+          load: async () =>
+            void (result = await offerSustained({
+              dump: offered,
+              port: system.ingest.tcpPort,
+              samplesPerS: sustainedRate,
+              liveSamplesPerS: perSatellite * satellites,
+              archivedSamples,
+              playbackPackets: () => countPlayback(system.db),
+            })),
+        });
+        console.log(
+          `[${kind} bus] sustained: a dump of ${dumpSatellites} satellites × ${minutes} min (${fmt(offered.packets)} packets, ${fmt(offered.samples)} samples) ` +
+            `while the fleet streamed live, ${describeSustained(result!, sustainedRate)}`,
+        );
+        printLoaded(kind, 'during the sustained dump', under, latency);
+      }
     } finally {
       await worker.stop();
       await system.close();

@@ -1,11 +1,14 @@
 /**
  * A recorder dump for the benchmarks: `minutes` of a `satellites`-strong
  * fleet's telemetry, flagged as played back, as one buffer of packets back
- * to back (what a ground station forwards during a pass). The packet objects
- * are not kept: they would sit in the heap of the process being measured.
+ * to back (what a ground station forwards during a pass), in time order. The
+ * packet objects are not kept: they would sit in the heap of the process
+ * being measured; where each packet ends and how many samples the packets up
+ * to it carry are, so the dump can be sent at a chosen rate
+ * (sustained-dump.ts).
  *
  * @example
- *   const dump = recordedDump(mdb, 20, 10); // { payload, packets: 228_000, samples: 5_076_000 }
+ *   const dump = recordedDump(mdb, 20, 10); // { payload, packets: 228_000, samples: 5_076_000, … }
  */
 import type { MissionDatabase } from '../server/domain/mission/mission-database';
 import { demoFleet } from '../server/domain/mission/fleet';
@@ -16,12 +19,28 @@ export interface RecordedDump {
   readonly payload: Buffer;
   readonly packets: number;
   readonly samples: number;
+  /** Per packet: the payload offset just past it. */
+  readonly packetEnds: Uint32Array;
+  /** Per packet: the samples it and the packets before it carry. */
+  readonly samplesThrough: Uint32Array;
 }
 
-export function recordedDump(mdb: MissionDatabase, satellites: number, minutes: number): RecordedDump {
-  const startMs = Math.floor((Date.now() - 3_600_000) / 1000) * 1000;
+/** `startMs`: the onboard time the dump starts at (by default an hour ago, on a whole second). */
+export function recordedDump(
+  mdb: MissionDatabase,
+  satellites: number,
+  minutes: number,
+  { startMs = Math.floor((Date.now() - 3_600_000) / 1000) * 1000 }: { startMs?: number } = {},
+): RecordedDump {
   const sim = new FleetSimulator({ mdb, fleet: demoFleet(satellites), seed: 9, startTimeMs: startMs });
   const packets = sim.advance(startMs + minutes * 60_000).packets.map(recordedCopy);
-  const samples = packets.reduce((n, p) => n + mdb.latestLayout(p.apid)!.parameters.length, 0);
-  return { payload: Buffer.concat(packets.map((p) => p.bytes)), packets: packets.length, samples };
+  const packetEnds = new Uint32Array(packets.length);
+  const samplesThrough = new Uint32Array(packets.length);
+  let end = 0;
+  let samples = 0;
+  packets.forEach((p, i) => {
+    packetEnds[i] = end += p.bytes.length;
+    samplesThrough[i] = samples += mdb.latestLayout(p.apid)!.parameters.length;
+  });
+  return { payload: Buffer.concat(packets.map((p) => p.bytes)), packets: packets.length, samples, packetEnds, samplesThrough };
 }

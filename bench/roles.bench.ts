@@ -11,7 +11,11 @@
  * alarms raised by a live packet injected every second, timed to the
  * client and into the archive (alarm-probe.ts), over both intervals; then
  * the cores each process used over both intervals, and each role's peak
- * resident memory before and after the dump.
+ * resident memory before and after the dump. Then a longer dump offered to
+ * the gateway at a fixed rate (`--sustained-rate` samples/s for
+ * `--sustained-seconds`, sustained-dump.ts): the samples/s archived
+ * meanwhile, the lag every 10 s, the drain after the last packet, the live
+ * path and alarms meanwhile, and the cores each process used.
  *
  * The pipeline benchmark (`npm run bench`) runs every part in one process,
  * as `perigee start` does; this one shows what separating them buys the
@@ -25,7 +29,8 @@
  * full priority (WORKER_REALTIME_THREAD), the rest at nice 10; with
  * --realtime-on-main the lane shares the worker's event loop and nice value.
  *
- * usage: npm run bench:roles -- [--satellites 10] [--seconds 20] [--dump-satellites 20] [--dump-minutes 1] [--split-worker | --realtime-on-main]
+ * usage: npm run bench:roles -- [--satellites 10] [--seconds 20] [--dump-satellites 20] [--dump-minutes 1]
+ *          [--sustained-rate 100000] [--sustained-seconds 60] [--split-worker | --realtime-on-main]
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -43,6 +48,8 @@ import { frameLatencies, type LatencySummary } from './latency-summary';
 import { describeAlarmTimes, startAlarmProbe, type AlarmProbeOptions, type AlarmProbeResult } from './alarm-probe';
 import { cpuBetween, descendantCpu, rolePeakMemory } from './process-cpu';
 import { recordedDump, type RecordedDump } from './recorded-dump';
+import { describeSustained, offerSustained, untilArchived, type Sustained } from './sustained-dump';
+import { nominalRates } from './nominal-rates';
 
 const { values: args } = parseArgs({
   options: {
@@ -52,6 +59,9 @@ const { values: args } = parseArgs({
     // The mock cluster keeps ~5 MiB per partition and silently drops older data: the dump's sample
     // messages (~400 bytes a packet) must fit while they wait for the archiver.
     'dump-minutes': { type: 'string', default: '1' },
+    // Then a longer dump offered at a fixed rate (sustained-dump.ts; 0: not run).
+    'sustained-rate': { type: 'string', default: '100000' },
+    'sustained-seconds': { type: 'string', default: '60' },
     'split-worker': { type: 'boolean', default: false },
     'realtime-on-main': { type: 'boolean', default: false },
   },
@@ -138,6 +148,10 @@ async function main(): Promise<void> {
       await client.emitWithAck(SOCKET_EVENTS.subscribe, { satelliteId: id, subsystems: ['attitude', 'thermal', 'power'] });
     }
     const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+    const archive = {
+      archivedSamples: () => archivedSamples(metricsUrl),
+      playbackPackets: async () => Number((await db.pool.query('SELECT count(*) AS n FROM packets WHERE playback')).rows[0].n),
+    };
     // Consumer groups join and the first packets reach the archive before anything is timed.
     for (const started = Date.now(); (await archivedSamples(metricsUrl)) === 0; ) {
       if (Date.now() - started > 90_000) throw new Error('nothing archived within 90 s');
@@ -145,6 +159,11 @@ async function main(): Promise<void> {
     }
     // Built before anything is timed: while this process simulates the dump, frames queue unread in its socket.
     const dump = recordedDump(mdb, Number(args['dump-satellites']), Number(args['dump-minutes']));
+    const rate = Number(args['sustained-rate']);
+    const dumpSatellites = Number(args['dump-satellites']);
+    const minutes = Math.ceil((rate * Number(args['sustained-seconds'])) / (nominalRates(mdb).samplesPerS * dumpSatellites * 60));
+    // From three hours back: its samples must not be those of the dump above (the archive stores a sample once).
+    const offered = rate > 0 ? recordedDump(mdb, dumpSatellites, minutes, { startMs: Math.floor((Date.now() - 3 * 3_600_000) / 1000) * 1000 }) : undefined;
     await new Promise((r) => setTimeout(r, 3000));
     console.log(
       `Perigee roles benchmark: ingest, ${split ? 'two workers (realtime at nice 0; playback and archive)' : args['realtime-on-main'] ? 'worker (every part on one event loop at nice 10)' : 'worker (realtime on a thread at nice 0)'}, web and sim as separate processes ` +
@@ -162,26 +181,17 @@ async function main(): Promise<void> {
     let catchUpSeconds = NaN;
     let dumpUsed: Array<[string, number]> = [];
     const during = await measure(client, probe, async () => {
-      const before = await archivedSamples(metricsUrl);
+      const counts = { samplesBefore: await archive.archivedSamples(), playbackBefore: await archive.playbackPackets() };
       const started = performance.now();
       const until = started + seconds * 1000;
       const dumpCpu = descendantCpu();
       await pushDump(dump, tcpPort);
-      // The live fleet's samples count too: the exact count of played-back packets confirms the dump is in.
-      for (;;) {
-        if ((await archivedSamples(metricsUrl)) - before >= dump.samples) {
-          const played = Number((await db.pool.query('SELECT count(*) AS n FROM packets WHERE playback')).rows[0].n);
-          if (played >= dump.packets) break;
-        }
-        if (performance.now() - started > 600_000) throw new Error('the dump was not archived within 10 minutes');
-        await new Promise((r) => setTimeout(r, 250));
-      }
+      await untilArchived({ dump, ...archive }, counts);
       catchUpSeconds = (performance.now() - started) / 1000;
       dumpUsed = cpuBetween(dumpCpu, descendantCpu());
       const left = until - performance.now();
       if (left > 0) await new Promise((r) => setTimeout(r, left));
     });
-    client.close();
     const line = (m: Measured) =>
       `live path p50 ${fmt(m.livePath.p50)} ms, p99 ${fmt(m.livePath.p99)} ms, max ${fmt(m.livePath.max)} ms; ` +
       `onboard → client p50 ${fmt(m.endToEnd.p50)} ms, p99 ${fmt(m.endToEnd.p99)} ms (${fmt(m.frames)} frames)`;
@@ -200,6 +210,31 @@ async function main(): Promise<void> {
     console.log(`CPU while the dump was archived (${fmt(catchUpSeconds, 1)} s): ${cpu(dumpUsed, catchUpSeconds)}`);
     const memory = (peaks: Array<[string, number]>) => peaks.map(([name, mib]) => `${name} ${fmt(mib)}`).join(', ');
     console.log(`peak resident memory, MiB: before the dump ${memory(quietMemory)}; after it ${memory(rolePeakMemory())}`);
+
+    if (offered) {
+      let result: Sustained | undefined;
+      const cpuBefore = descendantCpu();
+      const started = performance.now();
+      const under = await measure(client, probe, async () => {
+        result = await offerSustained({
+          dump: offered,
+          port: tcpPort,
+          samplesPerS: rate,
+          liveSamplesPerS: nominalRates(mdb).samplesPerS * satellites,
+          ...archive,
+        });
+      });
+      const used = cpuBetween(cpuBefore, descendantCpu());
+      const overSeconds = (performance.now() - started) / 1000;
+      console.log(
+        `sustained: a dump of ${dumpSatellites} satellites × ${minutes} min (${fmt(offered.packets)} packets, ${fmt(offered.samples)} samples) ` +
+          `while the fleet streamed live, ${describeSustained(result!, rate)}`,
+      );
+      console.log(`during the sustained dump: ${line(under)}`);
+      console.log(`during the sustained dump: ${describeAlarmTimes(under.alarms)}`);
+      console.log(`CPU during the sustained dump (${fmt(overSeconds, 1)} s): ${cpu(used, overSeconds)}`);
+    }
+    client.close();
   } finally {
     for (const role of roles.reverse()) await role.kill('SIGTERM');
     await Promise.all([db.stop(), cluster.stop()]);

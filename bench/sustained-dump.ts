@@ -1,0 +1,160 @@
+/**
+ * A sustained load for the benchmarks: a recorder dump offered to the
+ * ingest gateway at a fixed rate — as a ground station forwards a recorder
+ * over a downlink of fixed bandwidth — while the fleet streams live. Does
+ * the pipeline keep up? Every second it records the lag: samples offered
+ * and not yet archived (the archiver's count less the live fleet's nominal
+ * rate). Flat lag means the pipeline keeps up; lag growing by the second
+ * means it does not. After the last packet it waits until the archive holds
+ * every packet and sample of the dump.
+ *
+ * @example
+ *   const dump = recordedDump(mdb, 20, 12, { startMs });
+ *   const result = await offerSustained({ dump, port, samplesPerS: 100_000, liveSamplesPerS: 4_230, archivedSamples, playbackPackets });
+ *   console.log(describeSustained(result, 100_000));
+ */
+import net from 'node:net';
+import type { RecordedDump } from './recorded-dump';
+
+export interface SustainedOptions {
+  readonly dump: RecordedDump;
+  readonly host?: string;
+  /** The gateway's TCP port. */
+  readonly port: number;
+  readonly samplesPerS: number;
+  /** Samples/s the live fleet adds to the archiver's count meanwhile. */
+  readonly liveSamplesPerS: number;
+  /** Samples the archive has stored so far, live ones included (the archiver's own count: cheap to read). */
+  readonly archivedSamples: () => Promise<number>;
+  /** Played-back packets in the archive (an exact count, read only once the samples may all be in). */
+  readonly playbackPackets: () => Promise<number>;
+  /** How often whole packets are written, ms. */
+  readonly tickMs?: number;
+}
+
+export interface Sustained {
+  /** Seconds the dump took to offer at the chosen rate. */
+  readonly offerSeconds: number;
+  /** Samples/s of the dump archived while it was offered. */
+  readonly archivedRate: number;
+  /** At the end of every second of the offer: samples offered and not yet archived. */
+  readonly lag: readonly number[];
+  /** Seconds from the last packet written until all of the dump was archived; absent when it never was (stalled). */
+  readonly drainSeconds?: number;
+  /** When the archive stopped short of the dump: its played-back packets of the dump. */
+  readonly stalled?: DumpStalled;
+}
+
+/** The archive stopped growing short of the whole dump: what it held of it. */
+export class DumpStalled extends Error {
+  constructor(
+    readonly archivedPackets: number,
+    readonly packets: number,
+    readonly idleSeconds: number,
+  ) {
+    super(`the dump stalled at ${archivedPackets} of ${packets} packets archived, none more for ${idleSeconds} s`);
+  }
+}
+
+export async function offerSustained(o: SustainedOptions): Promise<Sustained> {
+  const { dump } = o;
+  const samplesBefore = await o.archivedSamples();
+  const playbackBefore = await o.playbackPackets();
+  const started = performance.now();
+  const send = sendPaced(o);
+  const archivedOfDump = async () => (await o.archivedSamples()) - samplesBefore - (o.liveSamplesPerS * (performance.now() - started)) / 1000;
+  const lag: number[] = [];
+  let sent: { seconds: number } | undefined;
+  const sending = send.done.then((s) => (sent = s));
+  while (sent === undefined) {
+    await Promise.race([sending, sleep(started + (lag.length + 1) * 1000 - performance.now())]);
+    if (sent === undefined) lag.push(send.offeredSamples() - (await archivedOfDump()));
+  }
+  const offerEnded = performance.now();
+  const archivedRate = (await archivedOfDump()) / sent.seconds;
+  const result = { offerSeconds: sent.seconds, archivedRate, lag };
+  try {
+    await untilArchived(o, { samplesBefore, playbackBefore });
+  } catch (error) {
+    if (error instanceof DumpStalled) return { ...result, stalled: error };
+    throw error;
+  }
+  return { ...result, drainSeconds: (performance.now() - offerEnded) / 1000 };
+}
+
+/**
+ * Waits until the archive holds all of the dump's samples and packets beyond
+ * the counts before it. The exact packet count scans the packets table: it
+ * runs only once the archiver's own counter says the samples may all be in
+ * (live samples count there too), so the benchmark does not load the
+ * database it measures (or after 20 s, once a second). Rejects with
+ * DumpStalled when the packet count stops growing for `stallSeconds` short
+ * of the dump (what a broker dropped never comes), or after 15 minutes.
+ */
+export async function untilArchived(
+  { dump, archivedSamples, playbackPackets }: Pick<SustainedOptions, 'dump' | 'archivedSamples' | 'playbackPackets'>,
+  { samplesBefore, playbackBefore }: { readonly samplesBefore: number; readonly playbackBefore: number },
+  { stallSeconds = 30 }: { readonly stallSeconds?: number } = {},
+): Promise<void> {
+  const started = performance.now();
+  let most = { packets: -1, atMs: started };
+  for (;;) {
+    // Live samples count too, so after losses the samples alone may take long to add up: from 20 s on, the packets are counted anyway.
+    const counting = (await archivedSamples()) - samplesBefore >= dump.samples || performance.now() - started > 20_000;
+    if (counting) {
+      const packets = (await playbackPackets()) - playbackBefore;
+      if (packets >= dump.packets) return;
+      if (packets > most.packets) most = { packets, atMs: performance.now() };
+      else if (performance.now() - most.atMs > stallSeconds * 1000) throw new DumpStalled(packets, dump.packets, stallSeconds);
+      if (performance.now() - started > 900_000) throw new DumpStalled(packets, dump.packets, 900);
+    }
+    await sleep(counting ? 1000 : 200);
+  }
+}
+
+/** One line: the rate archived, the lag every 10 s and at its worst, the drain (or where the archive stalled). */
+export function describeSustained({ offerSeconds, archivedRate, lag, drainSeconds, stalled }: Sustained, samplesPerS: number): string {
+  const k = (n: number) => `${fmt(n / 1000)}k`;
+  const every10 = lag.filter((_, i) => (i + 1) % 10 === 0 || i === lag.length - 1);
+  const worst = Math.max(...lag);
+  const end =
+    stalled === undefined
+      ? `all archived ${fmt(drainSeconds!, 1)} s after the last packet`
+      : `NOT all archived: ${fmt(stalled.archivedPackets)} of ${fmt(stalled.packets)} packets, none more for ${stalled.idleSeconds} s ` +
+        `(a broker that drops what waits too long — librdkafka's mock cluster keeps ~5 MiB a partition — loses the rest)`;
+  return (
+    `offered at ${fmt(samplesPerS)} samples/s for ${fmt(offerSeconds, 1)} s: ${fmt(archivedRate)} samples/s archived meanwhile; ` +
+    `lag (offered, not yet archived) every 10 s ${every10.map(k).join(', ')} samples, at worst ${k(worst)} (${fmt(worst / samplesPerS, 2)} s of the offer); ${end}`
+  );
+}
+
+interface PacedSend {
+  /** Samples written to the gateway so far. */
+  offeredSamples(): number;
+  /** Resolves when the whole dump is written, with how long that took, s. */
+  readonly done: Promise<{ seconds: number }>;
+}
+
+/** Writes the dump's whole packets to the gateway every `tickMs`, as many as `samplesPerS` has made due. */
+function sendPaced({ dump, host = '127.0.0.1', port, samplesPerS, tickMs = 10 }: SustainedOptions): PacedSend {
+  let next = 0; // first packet not written yet
+  const done = new Promise<{ seconds: number }>((resolve, reject) => {
+    const socket = net.connect(port, host, () => {
+      const started = performance.now();
+      const tick = () => {
+        const due = ((performance.now() - started) / 1000) * samplesPerS;
+        const from = next;
+        while (next < dump.packets && dump.samplesThrough[next]! <= due) next++;
+        if (next > from) socket.write(dump.payload.subarray(from === 0 ? 0 : dump.packetEnds[from - 1]!, dump.packetEnds[next - 1]!));
+        if (next < dump.packets) setTimeout(tick, tickMs);
+        else socket.end(() => resolve({ seconds: (performance.now() - started) / 1000 }));
+      };
+      tick();
+    });
+    socket.on('error', reject);
+  });
+  return { offeredSamples: () => (next === 0 ? 0 : dump.samplesThrough[next - 1]!), done };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
