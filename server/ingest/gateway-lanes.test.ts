@@ -29,21 +29,9 @@ const received: ConsumedMessage[] = [];
 beforeEach(async () => {
   inner = new MemoryBus({ log: silentLogger });
   const held = new Promise<void>((resolve) => (release = resolve));
-  const bus: Bus = {
-    description: 'in-process, slow on playback',
-    ping: () => inner.ping(),
-    producer: async () => {
-      const producer = await inner.producer();
-      return {
-        send: async (topic, messages) => {
-          if (topic === TOPICS.rawPlayback) await held;
-          await producer.send(topic, messages);
-        },
-      };
-    },
-    subscribe: (options) => inner.subscribe(options),
-    close: () => inner.close(),
-  };
+  const bus = sendingThrough('in-process, slow on playback', async (topic) => {
+    if (topic === TOPICS.rawPlayback) await held;
+  });
   received.length = 0;
   await inner.subscribe({
     groupId: 'observer',
@@ -61,6 +49,25 @@ afterEach(async () => {
   await gateway.close();
   await inner.close();
 });
+
+/** The in-process bus, its sends going through `before` first (which may hold them or record them). */
+function sendingThrough(description: string, before: (topic: string, messages: readonly unknown[]) => Promise<void> | void): Bus {
+  return {
+    description,
+    ping: () => inner.ping(),
+    producer: async () => {
+      const producer = await inner.producer();
+      return {
+        send: async (topic, messages) => {
+          await before(topic, messages);
+          await producer.send(topic, messages);
+        },
+      };
+    },
+    subscribe: (options) => inner.subscribe(options),
+    close: () => inner.close(),
+  };
+}
 
 function packets(seconds: number): SimPacket[] {
   const startMs = Math.floor(Date.now() / 1000) * 1000 - 600_000;
@@ -180,21 +187,7 @@ describe('Ingest > gateway on a bounded in-process bus', () => {
 
   it('gathers a dump forwarded packet by packet into sends of the playback linger, while real-time packets go as they come', async () => {
     const sends: Array<{ topic: string; messages: number }> = [];
-    const recording: Bus = {
-      description: 'in-process, recording sends',
-      ping: () => inner.ping(),
-      producer: async () => {
-        const producer = await inner.producer();
-        return {
-          send: async (topic, messages) => {
-            sends.push({ topic, messages: messages.length });
-            await producer.send(topic, messages);
-          },
-        };
-      },
-      subscribe: (options) => inner.subscribe(options),
-      close: async () => {},
-    };
+    const recording = sendingThrough('in-process, recording sends', (topic, messages) => void sends.push({ topic, messages: messages.length }));
     const lingering = await startIngestGateway({ host: '127.0.0.1', tcpPort: 0, udpPort: 0, eventsPort: 0, bus: recording, mdb, log: silentLogger, playbackLingerMs: 3_000 });
     try {
       const dump = packets(2).map(recordedCopy).slice(0, 30);
