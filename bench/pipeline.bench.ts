@@ -64,7 +64,6 @@ import { createSocketServer } from '../server/realtime/socket-server';
 import { createTestAuth } from '../server/auth/testing/test-auth';
 import { FleetSimulator, type SimPacket } from '../server/sim/fleet-simulator';
 import { startSimulator } from '../server/sim/sim-runner';
-import net from 'node:net';
 import { loadConfig, type Config } from '../server/config';
 import { inProcessBusOptions } from '../server/commands/services';
 import { secondTierParameterIds } from '../server/domain/aggregation/series-tier';
@@ -77,8 +76,8 @@ import { PerigeeMetrics } from '../server/observability/perigee-metrics';
 import { nominalRates } from './nominal-rates';
 import { frameLatencies, type LatencySummary } from './latency-summary';
 import { describeAlarmTimes, startAlarmProbe, type AlarmProbeResult } from './alarm-probe';
-import { recordedDump, type RecordedDump } from './recorded-dump';
-import { describeSustained, offerSustained, untilArchived, type Sustained } from './sustained-dump';
+import { recordedDump, sendWhole, type RecordedDump } from './recorded-dump';
+import { archiveCounts, describeSustained, offerSustained, offeredDump, untilArchived, type Sustained } from './sustained-dump';
 
 const { values: args } = parseArgs({
   options: {
@@ -468,12 +467,9 @@ async function measureLatency(system: System, { load, seconds = latencySeconds }
 /** The whole dump into the gateway at once, as fast as it takes it; resolves with the seconds until all of it is archived. */
 async function burstDump(system: System, dump: DumpRun): Promise<number> {
   const archive = { dump, archivedSamples: dump.archivedSamples, playbackPackets: () => countPlayback(system.db) };
-  const counts = { samplesBefore: await dump.archivedSamples(), playbackBefore: await countPlayback(system.db) };
+  const counts = await archiveCounts(archive);
   const started = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const socket = net.connect(system.ingest.tcpPort, '127.0.0.1', () => socket.end(dump.payload, () => resolve()));
-    socket.on('error', reject);
-  });
+  await sendWhole(dump, system.ingest.tcpPort);
   await untilArchived(archive, counts);
   return (performance.now() - started) / 1000;
 }
@@ -568,9 +564,7 @@ async function main(): Promise<void> {
       );
       printLoaded(kind, 'during the dump', during, latency);
       if (sustainedRate > 0) {
-        const minutes = Math.ceil((sustainedRate * sustainedSeconds) / (perSatellite * dumpSatellites * 60));
-        // From three hours back: its samples must not be those of the dump above (the archive stores a sample once).
-        const offered = recordedDump(mdb, dumpSatellites, minutes, { startMs: Math.floor((Date.now() - 3 * 3_600_000) / 1000) * 1000 });
+        const { dump: offered, minutes } = offeredDump(mdb, dumpSatellites, sustainedRate, sustainedSeconds);
         let result: Sustained | undefined;
         const under = await measureLatency(system, {
           seconds: 0,

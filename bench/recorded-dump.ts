@@ -10,6 +10,7 @@
  * @example
  *   const dump = recordedDump(mdb, 20, 10); // { payload, packets: 228_000, samples: 5_076_000, … }
  */
+import net from 'node:net';
 import type { MissionDatabase } from '../server/domain/mission/mission-database';
 import { demoFleet } from '../server/domain/mission/fleet';
 import { FleetSimulator } from '../server/sim/fleet-simulator';
@@ -43,4 +44,12 @@ export function recordedDump(
     samplesThrough[i] = samples += mdb.latestLayout(p.apid)!.parameters.length;
   });
   return { payload: Buffer.concat(packets.map((p) => p.bytes)), packets: packets.length, samples, packetEnds, samplesThrough };
+}
+
+/** Writes the whole dump to the gateway's TCP port at once, as fast as it takes it; resolves when it is written. */
+export function sendWhole(dump: RecordedDump, port: number, host = '127.0.0.1'): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const socket = net.connect(port, host, () => socket.end(dump.payload, () => resolve()));
+    socket.on('error', reject);
+  });
 }

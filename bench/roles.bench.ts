@@ -34,7 +34,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { io as connect, type Socket } from 'socket.io-client';
@@ -47,8 +46,8 @@ import { deploymentEnv, freePort, startRole, type RoleProcess } from '../e2e/sup
 import { frameLatencies, type LatencySummary } from './latency-summary';
 import { describeAlarmTimes, startAlarmProbe, type AlarmProbeOptions, type AlarmProbeResult } from './alarm-probe';
 import { cpuBetween, descendantCpu, rolePeakMemory } from './process-cpu';
-import { recordedDump, type RecordedDump } from './recorded-dump';
-import { describeSustained, offerSustained, untilArchived, type Sustained } from './sustained-dump';
+import { recordedDump, sendWhole } from './recorded-dump';
+import { archiveCounts, describeSustained, offerSustained, offeredDump, untilArchived, type Sustained } from './sustained-dump';
 import { nominalRates } from './nominal-rates';
 
 const { values: args } = parseArgs({
@@ -98,13 +97,6 @@ async function archivedSamples(metricsUrl: string): Promise<number> {
   const text = await (await fetch(metricsUrl)).text();
   const line = text.split('\n').find((l) => l.startsWith('perigee_archiver_samples_total'));
   return line === undefined ? 0 : Number(line.split(' ').pop());
-}
-
-async function pushDump(dump: RecordedDump, tcpPort: number): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const socket = net.connect(tcpPort, '127.0.0.1', () => socket.end(dump.payload, () => resolve()));
-    socket.on('error', reject);
-  });
 }
 
 async function main(): Promise<void> {
@@ -161,9 +153,7 @@ async function main(): Promise<void> {
     const dump = recordedDump(mdb, Number(args['dump-satellites']), Number(args['dump-minutes']));
     const rate = Number(args['sustained-rate']);
     const dumpSatellites = Number(args['dump-satellites']);
-    const minutes = Math.ceil((rate * Number(args['sustained-seconds'])) / (nominalRates(mdb).samplesPerS * dumpSatellites * 60));
-    // From three hours back: its samples must not be those of the dump above (the archive stores a sample once).
-    const offered = rate > 0 ? recordedDump(mdb, dumpSatellites, minutes, { startMs: Math.floor((Date.now() - 3 * 3_600_000) / 1000) * 1000 }) : undefined;
+    const sustained = rate > 0 ? offeredDump(mdb, dumpSatellites, rate, Number(args['sustained-seconds'])) : undefined;
     await new Promise((r) => setTimeout(r, 3000));
     console.log(
       `Perigee roles benchmark: ingest, ${split ? 'two workers (realtime at nice 0; playback and archive)' : args['realtime-on-main'] ? 'worker (every part on one event loop at nice 10)' : 'worker (realtime on a thread at nice 0)'}, web and sim as separate processes ` +
@@ -181,11 +171,11 @@ async function main(): Promise<void> {
     let catchUpSeconds = NaN;
     let dumpUsed: Array<[string, number]> = [];
     const during = await measure(client, probe, async () => {
-      const counts = { samplesBefore: await archive.archivedSamples(), playbackBefore: await archive.playbackPackets() };
+      const counts = await archiveCounts(archive);
       const started = performance.now();
       const until = started + seconds * 1000;
       const dumpCpu = descendantCpu();
-      await pushDump(dump, tcpPort);
+      await sendWhole(dump, tcpPort);
       await untilArchived({ dump, ...archive }, counts);
       catchUpSeconds = (performance.now() - started) / 1000;
       dumpUsed = cpuBetween(dumpCpu, descendantCpu());
@@ -211,7 +201,8 @@ async function main(): Promise<void> {
     const memory = (peaks: Array<[string, number]>) => peaks.map(([name, mib]) => `${name} ${fmt(mib)}`).join(', ');
     console.log(`peak resident memory, MiB: before the dump ${memory(quietMemory)}; after it ${memory(rolePeakMemory())}`);
 
-    if (offered) {
+    if (sustained) {
+      const { dump: offered, minutes } = sustained;
       let result: Sustained | undefined;
       const cpuBefore = descendantCpu();
       const started = performance.now();

@@ -9,12 +9,14 @@
  * every packet and sample of the dump.
  *
  * @example
- *   const dump = recordedDump(mdb, 20, 12, { startMs });
+ *   const { dump } = offeredDump(mdb, 20, 100_000, 60); // 12 minutes of 20 satellites
  *   const result = await offerSustained({ dump, port, samplesPerS: 100_000, liveSamplesPerS: 4_230, archivedSamples, playbackPackets });
  *   console.log(describeSustained(result, 100_000));
  */
 import net from 'node:net';
-import type { RecordedDump } from './recorded-dump';
+import type { MissionDatabase } from '../server/domain/mission/mission-database';
+import { nominalRates } from './nominal-rates';
+import { recordedDump, type RecordedDump } from './recorded-dump';
 
 export interface SustainedOptions {
   readonly dump: RecordedDump;
@@ -56,10 +58,29 @@ export class DumpStalled extends Error {
   }
 }
 
+/** Where the archive's two counts stand now, for untilArchived. */
+export async function archiveCounts({ archivedSamples, playbackPackets }: Pick<SustainedOptions, 'archivedSamples' | 'playbackPackets'>): Promise<ArchiveCounts> {
+  return { samplesBefore: await archivedSamples(), playbackBefore: await playbackPackets() };
+}
+
+export interface ArchiveCounts {
+  readonly samplesBefore: number;
+  readonly playbackBefore: number;
+}
+
+/**
+ * A dump of `satellites` long enough to offer at `samplesPerS` for
+ * `seconds`, from three hours back: its samples must not be those of a
+ * burst dump of the same run (which starts an hour back; the archive stores
+ * a sample once).
+ */
+export function offeredDump(mdb: MissionDatabase, satellites: number, samplesPerS: number, seconds: number): { dump: RecordedDump; minutes: number } {
+  const minutes = Math.ceil((samplesPerS * seconds) / (nominalRates(mdb).samplesPerS * satellites * 60));
+  return { dump: recordedDump(mdb, satellites, minutes, { startMs: Math.floor((Date.now() - 3 * 3_600_000) / 1000) * 1000 }), minutes };
+}
+
 export async function offerSustained(o: SustainedOptions): Promise<Sustained> {
-  const { dump } = o;
-  const samplesBefore = await o.archivedSamples();
-  const playbackBefore = await o.playbackPackets();
+  const { samplesBefore, playbackBefore } = await archiveCounts(o);
   const started = performance.now();
   const send = sendPaced(o);
   const archivedOfDump = async () => (await o.archivedSamples()) - samplesBefore - (o.liveSamplesPerS * (performance.now() - started)) / 1000;
@@ -93,7 +114,7 @@ export async function offerSustained(o: SustainedOptions): Promise<Sustained> {
  */
 export async function untilArchived(
   { dump, archivedSamples, playbackPackets }: Pick<SustainedOptions, 'dump' | 'archivedSamples' | 'playbackPackets'>,
-  { samplesBefore, playbackBefore }: { readonly samplesBefore: number; readonly playbackBefore: number },
+  { samplesBefore, playbackBefore }: ArchiveCounts,
   { stallSeconds = 30 }: { readonly stallSeconds?: number } = {},
 ): Promise<void> {
   const started = performance.now();

@@ -77,7 +77,6 @@ afterAll(async () => {
   await bus?.close();
 });
 
-
 describe('Worker > burst', () => {
   it('falls behind under a 10× burst, raises the lag alarm, drains, clears it, and archives every packet once', async () => {
     const store = new SlowDatabaseStore(db.pool);
