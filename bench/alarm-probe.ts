@@ -28,6 +28,7 @@ import { encodePacket } from '../server/domain/codec/packet-codec';
 import type { Alert } from '../server/domain/alert';
 import type { MissionDatabase } from '../server/domain/mission/mission-database';
 import { SOCKET_EVENTS } from '../server/realtime/events';
+import { formatNumber } from './format';
 import { summarize, type LatencySummary } from './latency-summary';
 
 const SUBJECT = 'power.battery_voltage';
@@ -155,7 +156,7 @@ export function startAlarmProbe({ client, host = '127.0.0.1', tcpPort, pool, mdb
 
 /** One line for a benchmark's output: how many arrived, and p50 / p99 / max each way. */
 export function describeAlarmTimes(result: AlarmProbeResult): string {
-  const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—');
+  const fmt = (n: number) => formatNumber(n, 0, '—');
   const part = (t: AlarmTimes) => `p50 ${fmt(t.p50)} ms, p99 ${fmt(t.p99)} ms, max ${fmt(t.max)} ms (${t.count} of ${result.injected})`;
   return `alarm gateway → console ${part(result.console)}; → archive ${part(result.archive)}`;
 }

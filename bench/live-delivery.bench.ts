@@ -29,6 +29,7 @@ import { parseArgs } from 'node:util';
 import { defaultMissionDatabase } from '../server/domain/mission/default-mission-database';
 import { createLogger } from '../server/log';
 import { FLUSH_INTERVAL_MS, REALTIME_BURST_FRAMES } from '../server/realtime/live-feed';
+import { formatNumber as fmt } from './format';
 import { nominalRates } from './nominal-rates';
 import { startBareServer, type BroadcastRun, type Pace, type Recordings } from './live-delivery/bare-broadcast';
 import { spawnClientFleet, type MergedClientReport } from './live-delivery/client-fleet-process';
@@ -206,8 +207,6 @@ function messageIntervalsMs(watches: readonly (readonly number[])[], run: Run): 
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-const fmt = (n: number, digits = 0) =>
-  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a';
 const p50p99 = (h: LatencyHistogram) => `${fmt(h.percentile(50))} / ${fmt(h.percentile(99))}`;
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 

@@ -40,6 +40,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
@@ -73,11 +74,13 @@ import { runBulkThread } from '../server/commands/part-thread';
 import { archiverSettings } from '../server/commands/worker-part';
 import { Lifecycle } from '../server/commands/lifecycle';
 import { PerigeeMetrics } from '../server/observability/perigee-metrics';
+import { formatNumber as fmt } from './format';
 import { nominalRates } from './nominal-rates';
+import { processTreeCpu } from './process-cpu';
 import { frameLatencies, type LatencySummary } from './latency-summary';
 import { describeAlarmTimes, startAlarmProbe, type AlarmProbeResult } from './alarm-probe';
 import { recordedDump, sendWhole, type RecordedDump } from './recorded-dump';
-import { archiveCounts, describeSustained, offerSustained, offeredDump, untilArchived, type Sustained } from './sustained-dump';
+import { archiveCounts, describeSustained, describeSustainedCpu, offerSustained, offeredDump, untilArchived, type Sustained } from './sustained-dump';
 
 const { values: args } = parseArgs({
   options: {
@@ -115,7 +118,6 @@ const buses = args.bus.split(',') as Array<'memory' | 'kafka'>;
 const mdb = defaultMissionDatabase();
 const fleet = demoFleet(satellites);
 const log = createLogger({ level: 'error', namespace: 'bench' });
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function countSamples(db: TestDatabase): Promise<number> {
   return Number((await db.pool.query('SELECT count(*) AS n FROM samples')).rows[0].n);
@@ -488,8 +490,6 @@ function printLoaded(kind: string, what: string, loaded: Latency, idle: Latency)
   console.log(`[${kind} bus] ${what}: ${describeAlarmTimes(loaded.alarms)}`);
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
 async function main(): Promise<void> {
   const perSatellite = nominalRates(mdb).samplesPerS;
   console.log(`Perigee pipeline benchmark: ${satellites} satellites (${fmt(perSatellite * satellites)} samples/s at nominal rates)`);
@@ -576,12 +576,15 @@ async function main(): Promise<void> {
               liveSamplesPerS: perSatellite * satellites,
               archivedSamples,
               playbackPackets: () => countPlayback(system.db),
+              cpu: () => processTreeCpu('perigee'),
             })),
         });
         console.log(
           `[${kind} bus] sustained: a dump of ${dumpSatellites} satellites × ${minutes} min (${fmt(offered.packets)} packets, ${fmt(offered.samples)} samples) ` +
             `while the fleet streamed live, ${describeSustained(result!, sustainedRate)}`,
         );
+        // Where the two cores went while it was offered: this process (Perigee, with the benchmark's client and simulator), PostgreSQL, the mock cluster.
+        console.log(`[${kind} bus] while the sustained dump was offered: ${describeSustainedCpu(result!)}`);
         printLoaded(kind, 'during the sustained dump', under, latency);
       }
     } finally {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cpuBetween, descendantCpu, rolePeakMemory } from './process-cpu';
+import { cpuBetween, describeCpu, descendantCpu, processTreeCpu, rolePeakMemory } from './process-cpu';
 
 describe.skipIf(!fs.existsSync('/proc/self/stat'))('Bench > descendant CPU', () => {
   it("counts a grandchild's CPU time under its program's name, and nothing of processes outside the tree", async () => {
@@ -18,6 +18,22 @@ describe.skipIf(!fs.existsSync('/proc/self/stat'))('Bench > descendant CPU', () 
     } finally {
       shell.kill('SIGKILL');
     }
+  });
+
+  it("counts this process's own CPU under its label, next to its descendants'", () => {
+    const before = processTreeCpu('bench');
+    const end = performance.now() + 300;
+    while (performance.now() < end);
+    const used = new Map(cpuBetween(before, processTreeCpu('bench')));
+    expect(used.get('bench')).toBeGreaterThanOrEqual(0.25);
+    expect(used.get('bench')).toBeLessThan(2);
+  });
+
+  it('describes cores per kind over the interval and CPU per 1,000 samples stored', () => {
+    // 20 s in which postgres used 24 s, perigee 12 s and esbuild 0.05 s of CPU (0.0025 cores: not named) while 1,800,000 samples were stored.
+    expect(describeCpu([['postgres', 24], ['perigee', 12], ['esbuild', 0.05]], 20, 1_800_000)).toBe(
+      'CPU 1.80 cores (postgres 1.20, perigee 0.60); per 1,000 samples archived 20.0 ms (postgres 13.3, perigee 6.7)',
+    );
   });
 
   it('subtracts readings per name, leaving out what used nothing', () => {

@@ -14,6 +14,7 @@
  *   rolePeakMemory(); // → [['worker', 312], ['web', 280], …] MiB
  */
 import fs from 'node:fs';
+import { formatNumber } from './format';
 
 /** Clock ticks per second of utime/stime in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
@@ -80,6 +81,30 @@ export function descendantCpu(root = process.pid): Map<string, number> {
   return seconds;
 }
 
+/**
+ * CPU seconds so far of this process, under `label`, and of its descendants
+ * per kind (descendantCpu): for a benchmark that runs Perigee in its own
+ * process.
+ */
+export function processTreeCpu(label: string): Map<string, number> {
+  const { user, system } = process.cpuUsage();
+  return new Map([[label, (user + system) / 1e6], ...descendantCpu()]);
+}
+
+/**
+ * One line: the cores each kind used over `seconds`, and its CPU
+ * milliseconds per 1,000 samples of `samples` (what the interval stored) —
+ * a cost that holds when the rate does not (a run slowed by a busy machine).
+ */
+export function describeCpu(used: ReadonlyArray<readonly [string, number]>, seconds: number, samples: number): string {
+  const total = used.reduce((sum, [, s]) => sum + s, 0);
+  // Named when they used at least 0.01 cores (tsx's esbuild service, a shell: not worth a column); counted in the total all the same.
+  used = used.filter(([, s]) => s / seconds >= 0.005);
+  const cores = `${formatNumber(total / seconds, 2)} cores (${used.map(([name, s]) => `${name} ${formatNumber(s / seconds, 2)}`).join(', ')})`;
+  const perThousand = `${formatNumber((total * 1e6) / samples, 1)} ms (${used.map(([name, s]) => `${name} ${formatNumber((s * 1e6) / samples, 1)}`).join(', ')})`;
+  return `CPU ${cores}; per 1,000 samples archived ${perThousand}`;
+}
+
 /** Peak resident memory so far (VmHWM) of each Perigee role process still running, MiB, largest first. */
 export function rolePeakMemory(root = process.pid): Array<[string, number]> {
   const peaks: Array<[string, number]> = [];
@@ -96,7 +121,7 @@ export function rolePeakMemory(root = process.pid): Array<[string, number]> {
 }
 
 /** CPU seconds each kind used between two readings, largest first. */
-export function cpuBetween(before: Map<string, number>, after: Map<string, number>): Array<[string, number]> {
+export function cpuBetween(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): Array<[string, number]> {
   return [...after]
     .map(([name, s]): [string, number] => [name, s - (before.get(name) ?? 0)])
     .filter(([, s]) => s > 0)

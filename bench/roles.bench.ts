@@ -43,11 +43,12 @@ import { defaultMissionDatabase } from '../server/domain/mission/default-mission
 import { FIRST_SATELLITE_ID } from '../server/domain/mission/fleet';
 import { SOCKET_EVENTS } from '../server/realtime/events';
 import { deploymentEnv, freePort, startRole, type RoleProcess } from '../e2e/support/perigee-role';
+import { formatNumber as fmt } from './format';
 import { frameLatencies, type LatencySummary } from './latency-summary';
 import { describeAlarmTimes, startAlarmProbe, type AlarmProbeOptions, type AlarmProbeResult } from './alarm-probe';
 import { cpuBetween, descendantCpu, rolePeakMemory } from './process-cpu';
 import { recordedDump, sendWhole } from './recorded-dump';
-import { archiveCounts, describeSustained, offerSustained, offeredDump, untilArchived, type Sustained } from './sustained-dump';
+import { archiveCounts, describeSustained, describeSustainedCpu, offerSustained, offeredDump, untilArchived, type Sustained } from './sustained-dump';
 import { nominalRates } from './nominal-rates';
 
 const { values: args } = parseArgs({
@@ -69,7 +70,6 @@ const satellites = Number(args.satellites);
 const seconds = Number(args.seconds);
 const mdb = defaultMissionDatabase();
 const ROOT = path.resolve(import.meta.dirname, '..');
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 interface Measured {
   readonly frames: number;
@@ -204,8 +204,6 @@ async function main(): Promise<void> {
     if (sustained) {
       const { dump: offered, minutes } = sustained;
       let result: Sustained | undefined;
-      const cpuBefore = descendantCpu();
-      const started = performance.now();
       const under = await measure(client, probe, async () => {
         result = await offerSustained({
           dump: offered,
@@ -213,17 +211,16 @@ async function main(): Promise<void> {
           samplesPerS: rate,
           liveSamplesPerS: nominalRates(mdb).samplesPerS * satellites,
           ...archive,
+          cpu: () => descendantCpu(),
         });
       });
-      const used = cpuBetween(cpuBefore, descendantCpu());
-      const overSeconds = (performance.now() - started) / 1000;
       console.log(
         `sustained: a dump of ${dumpSatellites} satellites × ${minutes} min (${fmt(offered.packets)} packets, ${fmt(offered.samples)} samples) ` +
           `while the fleet streamed live, ${describeSustained(result!, rate)}`,
       );
       console.log(`during the sustained dump: ${line(under)}`);
       console.log(`during the sustained dump: ${describeAlarmTimes(under.alarms)}`);
-      console.log(`CPU during the sustained dump (${fmt(overSeconds, 1)} s): ${cpu(used, overSeconds)}`);
+      console.log(`while the sustained dump was offered (${fmt(result!.offerSeconds, 1)} s): ${describeSustainedCpu(result!)}`);
     }
     client.close();
   } finally {

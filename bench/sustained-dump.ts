@@ -14,8 +14,11 @@
  *   console.log(describeSustained(result, 100_000));
  */
 import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { MissionDatabase } from '../server/domain/mission/mission-database';
+import { formatNumber as fmt } from './format';
 import { nominalRates } from './nominal-rates';
+import { cpuBetween, describeCpu } from './process-cpu';
 import { recordedDump, type RecordedDump } from './recorded-dump';
 
 export interface SustainedOptions {
@@ -32,6 +35,8 @@ export interface SustainedOptions {
   readonly playbackPackets: () => Promise<number>;
   /** How often whole packets are written, ms. */
   readonly tickMs?: number;
+  /** CPU seconds so far per kind of process (processTreeCpu, descendantCpu): read as the offer starts and ends. */
+  readonly cpu?: () => ReadonlyMap<string, number>;
 }
 
 export interface Sustained {
@@ -45,6 +50,8 @@ export interface Sustained {
   readonly drainSeconds?: number;
   /** When the archive stopped short of the dump: its played-back packets of the dump. */
   readonly stalled?: DumpStalled;
+  /** With `cpu`: what each kind of process used while the dump was offered, s, largest first, and the samples stored meanwhile (live ones included). */
+  readonly cpu?: { readonly used: Array<[string, number]>; readonly samples: number };
 }
 
 /** The archive stopped growing short of the whole dump: what it held of it. */
@@ -81,6 +88,7 @@ export function offeredDump(mdb: MissionDatabase, satellites: number, samplesPer
 
 export async function offerSustained(o: SustainedOptions): Promise<Sustained> {
   const { samplesBefore, playbackBefore } = await archiveCounts(o);
+  const cpuBefore = o.cpu?.();
   const started = performance.now();
   const send = sendPaced(o);
   const archivedOfDump = async () => (await o.archivedSamples()) - samplesBefore - (o.liveSamplesPerS * (performance.now() - started)) / 1000;
@@ -88,12 +96,19 @@ export async function offerSustained(o: SustainedOptions): Promise<Sustained> {
   let sent: { seconds: number } | undefined;
   const sending = send.done.then((s) => (sent = s));
   while (sent === undefined) {
-    await Promise.race([sending, sleep(started + (lag.length + 1) * 1000 - performance.now())]);
+    await Promise.race([sending, sleep(Math.max(0, started + (lag.length + 1) * 1000 - performance.now()))]);
     if (sent === undefined) lag.push(send.offeredSamples() - (await archivedOfDump()));
   }
   const offerEnded = performance.now();
+  const cpuAfter = o.cpu?.();
+  const archived = await o.archivedSamples();
   const archivedRate = (await archivedOfDump()) / sent.seconds;
-  const result = { offerSeconds: sent.seconds, archivedRate, lag };
+  const result = {
+    offerSeconds: sent.seconds,
+    archivedRate,
+    lag,
+    ...(cpuBefore && cpuAfter ? { cpu: { used: cpuBetween(cpuBefore, cpuAfter), samples: archived - samplesBefore } } : {}),
+  };
   try {
     await untilArchived(o, { samplesBefore, playbackBefore });
   } catch (error) {
@@ -131,6 +146,11 @@ export async function untilArchived(
     }
     await sleep(counting ? 1000 : 200);
   }
+}
+
+/** One line: the cores each kind of process used while the dump was offered, and their CPU per 1,000 samples stored meanwhile; undefined without `cpu`. */
+export function describeSustainedCpu({ cpu, offerSeconds }: Sustained): string | undefined {
+  return cpu === undefined ? undefined : describeCpu(cpu.used, offerSeconds, cpu.samples);
 }
 
 /** One line: the rate archived, the lag every 10 s and at its worst, the drain (or where the archive stalled). */
@@ -177,5 +197,3 @@ function sendPaced({ dump, host = '127.0.0.1', port, samplesPerS, tickMs = 10 }:
   return { offeredSamples: () => (next === 0 ? 0 : dump.samplesThrough[next - 1]!), done };
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
