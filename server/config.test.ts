@@ -120,11 +120,13 @@ describe('Config > loadConfig', () => {
     expect(() => loadConfig({ ARCHIVER_LINGER_MS: '5001' })).toThrow(/^ARCHIVER_LINGER_MS: /);
   });
 
-  it('reads how many partitions the processor and the archiver read at once (1; the archiver 8 in-process, 2 on Kafka) and the archiver\'s transactions at once (2)', () => {
+  it('reads how many partitions the processor and the archiver read at once (1; the archiver 8 in-process, 4 on Kafka) and the archiver\'s transactions at once (2 in-process, 4 on Kafka)', () => {
     const defaults = loadConfig({});
     expect([defaults.stream.processorPartitionsConcurrently, defaults.worker.archiverPartitionsConcurrently, defaults.worker.archiverTransactionsConcurrently]).toEqual([1, 8, 2]);
-    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092' }).worker.archiverPartitionsConcurrently).toBe(2);
-    expect(loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', ARCHIVER_PARTITIONS_CONCURRENTLY: '6' }).worker.archiverPartitionsConcurrently).toBe(6);
+    const kafka = loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092' });
+    expect([kafka.worker.archiverPartitionsConcurrently, kafka.worker.archiverTransactionsConcurrently]).toEqual([4, 4]);
+    const set = loadConfig({ KAFKA_BROKERS: '127.0.0.1:9092', ARCHIVER_PARTITIONS_CONCURRENTLY: '6', ARCHIVER_TRANSACTIONS_CONCURRENTLY: '1' });
+    expect([set.worker.archiverPartitionsConcurrently, set.worker.archiverTransactionsConcurrently]).toEqual([6, 1]);
     const raised = loadConfig({ PROCESSOR_PARTITIONS_CONCURRENTLY: '4', ARCHIVER_PARTITIONS_CONCURRENTLY: '64', ARCHIVER_TRANSACTIONS_CONCURRENTLY: '3' });
     expect([raised.stream.processorPartitionsConcurrently, raised.worker.archiverPartitionsConcurrently, raised.worker.archiverTransactionsConcurrently]).toEqual([4, 64, 3]);
     expect(() => loadConfig({ PROCESSOR_PARTITIONS_CONCURRENTLY: '0' })).toThrow(/^PROCESSOR_PARTITIONS_CONCURRENTLY: /);
