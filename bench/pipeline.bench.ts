@@ -80,7 +80,7 @@ import { processTreeCpu } from './process-cpu';
 import { frameLatencies, type LatencySummary } from './latency-summary';
 import { describeAlarmTimes, startAlarmProbe, type AlarmProbeResult } from './alarm-probe';
 import { recordedDump, sendWhole, type RecordedDump } from './recorded-dump';
-import { archiveCounts, describeSustained, describeSustainedCpu, offerSustained, offeredDump, untilArchived, type Sustained } from './sustained-dump';
+import { archiveCounts, countPlayback, describeSustained, describeSustainedCpu, offerSustained, offeredDump, untilArchived, type Sustained } from './sustained-dump';
 
 const { values: args } = parseArgs({
   options: {
@@ -468,16 +468,12 @@ async function measureLatency(system: System, { load, seconds = latencySeconds }
 
 /** The whole dump into the gateway at once, as fast as it takes it; resolves with the seconds until all of it is archived. */
 async function burstDump(system: System, dump: DumpRun): Promise<number> {
-  const archive = { dump, archivedSamples: dump.archivedSamples, playbackPackets: () => countPlayback(system.db) };
+  const archive = { dump, archivedSamples: dump.archivedSamples, playbackPackets: () => countPlayback(system.db.pool) };
   const counts = await archiveCounts(archive);
   const started = performance.now();
   await sendWhole(dump, system.ingest.tcpPort);
   await untilArchived(archive, counts);
   return (performance.now() - started) / 1000;
-}
-
-async function countPlayback(db: TestDatabase): Promise<number> {
-  return Number((await db.pool.query('SELECT count(*) AS n FROM packets WHERE playback')).rows[0].n);
 }
 
 /** The live path and alarms while the system takes a load, next to those without. */
@@ -575,7 +571,7 @@ async function main(): Promise<void> {
               samplesPerS: sustainedRate,
               liveSamplesPerS: perSatellite * satellites,
               archivedSamples,
-              playbackPackets: () => countPlayback(system.db),
+              playbackPackets: () => countPlayback(system.db.pool),
               cpu: () => processTreeCpu('perigee'),
             })),
         });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cpuBetween, describeCpu, descendantCpu, processTreeCpu, rolePeakMemory } from './process-cpu';
+import { cpuBetween, describeCores, describeCpu, descendantCpu, processTreeCpu, rolePeakMemory } from './process-cpu';
 
 describe.skipIf(!fs.existsSync('/proc/self/stat'))('Bench > descendant CPU', () => {
   it("counts a grandchild's CPU time under its program's name, and nothing of processes outside the tree", async () => {
@@ -34,6 +34,7 @@ describe.skipIf(!fs.existsSync('/proc/self/stat'))('Bench > descendant CPU', () 
     expect(describeCpu([['postgres', 24], ['perigee', 12], ['esbuild', 0.05]], 20, 1_800_000)).toBe(
       'CPU 1.80 cores (postgres 1.20, perigee 0.60); per 1,000 samples archived 20.0 ms (postgres 13.3, perigee 6.7)',
     );
+    expect(describeCores([['postgres', 24], ['perigee', 12], ['esbuild', 0.05]], 20)).toBe('1.80 cores (postgres 1.20, perigee 0.60)');
   });
 
   it('subtracts readings per name, leaving out what used nothing', () => {

@@ -91,18 +91,28 @@ export function processTreeCpu(label: string): Map<string, number> {
   return new Map([[label, (user + system) / 1e6], ...descendantCpu()]);
 }
 
+type CpuUsed = ReadonlyArray<readonly [string, number]>;
+
+/** CPU seconds of all kinds together, and the kinds that used at least 0.01 cores over `seconds` (tsx's esbuild service, a shell: not worth a column). */
+function named(used: CpuUsed, seconds: number): { total: number; shown: CpuUsed } {
+  return { total: used.reduce((sum, [, s]) => sum + s, 0), shown: used.filter(([, s]) => s / seconds >= 0.005) };
+}
+
+/** The cores each kind used over `seconds`: "1.82 cores (postgres 1.09, perigee 0.61)". */
+export function describeCores(used: CpuUsed, seconds: number): string {
+  const { total, shown } = named(used, seconds);
+  return `${formatNumber(total / seconds, 2)} cores (${shown.map(([name, s]) => `${name} ${formatNumber(s / seconds, 2)}`).join(', ')})`;
+}
+
 /**
  * One line: the cores each kind used over `seconds`, and its CPU
  * milliseconds per 1,000 samples of `samples` (what the interval stored) —
  * a cost that holds when the rate does not (a run slowed by a busy machine).
  */
-export function describeCpu(used: ReadonlyArray<readonly [string, number]>, seconds: number, samples: number): string {
-  const total = used.reduce((sum, [, s]) => sum + s, 0);
-  // Named when they used at least 0.01 cores (tsx's esbuild service, a shell: not worth a column); counted in the total all the same.
-  used = used.filter(([, s]) => s / seconds >= 0.005);
-  const cores = `${formatNumber(total / seconds, 2)} cores (${used.map(([name, s]) => `${name} ${formatNumber(s / seconds, 2)}`).join(', ')})`;
-  const perThousand = `${formatNumber((total * 1e6) / samples, 1)} ms (${used.map(([name, s]) => `${name} ${formatNumber((s * 1e6) / samples, 1)}`).join(', ')})`;
-  return `CPU ${cores}; per 1,000 samples archived ${perThousand}`;
+export function describeCpu(used: CpuUsed, seconds: number, samples: number): string {
+  const { total, shown } = named(used, seconds);
+  const perThousand = `${formatNumber((total * 1e6) / samples, 1)} ms (${shown.map(([name, s]) => `${name} ${formatNumber((s * 1e6) / samples, 1)}`).join(', ')})`;
+  return `CPU ${describeCores(used, seconds)}; per 1,000 samples archived ${perThousand}`;
 }
 
 /** Peak resident memory so far (VmHWM) of each Perigee role process still running, MiB, largest first. */

@@ -46,9 +46,9 @@ import { deploymentEnv, freePort, startRole, type RoleProcess } from '../e2e/sup
 import { formatNumber as fmt } from './format';
 import { frameLatencies, type LatencySummary } from './latency-summary';
 import { describeAlarmTimes, startAlarmProbe, type AlarmProbeOptions, type AlarmProbeResult } from './alarm-probe';
-import { cpuBetween, descendantCpu, rolePeakMemory } from './process-cpu';
+import { cpuBetween, describeCores, descendantCpu, rolePeakMemory } from './process-cpu';
 import { recordedDump, sendWhole } from './recorded-dump';
-import { archiveCounts, describeSustained, describeSustainedCpu, offerSustained, offeredDump, untilArchived, type Sustained } from './sustained-dump';
+import { archiveCounts, countPlayback, describeSustained, describeSustainedCpu, offerSustained, offeredDump, untilArchived, type Sustained } from './sustained-dump';
 import { nominalRates } from './nominal-rates';
 
 const { values: args } = parseArgs({
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
     const archive = {
       archivedSamples: () => archivedSamples(metricsUrl),
-      playbackPackets: async () => Number((await db.pool.query('SELECT count(*) AS n FROM packets WHERE playback')).rows[0].n),
+      playbackPackets: () => countPlayback(db.pool),
     };
     // Consumer groups join and the first packets reach the archive before anything is timed.
     for (const started = Date.now(); (await archivedSamples(metricsUrl)) === 0; ) {
@@ -194,10 +194,8 @@ async function main(): Promise<void> {
         `archived in ${fmt(catchUpSeconds, 1)} s (${fmt(dump.samples / catchUpSeconds)} samples/s) while the fleet streamed live`,
     );
     // Where the two cores went: CPU seconds per process (Perigee's roles, PostgreSQL, the mock cluster) over each interval.
-    const cpu = (used: Array<[string, number]>, overSeconds: number) =>
-      `${fmt(used.reduce((sum, [, s]) => sum + s, 0) / overSeconds, 2)} cores: ` + used.map(([name, s]) => `${name} ${fmt(s / overSeconds, 2)}`).join(', ');
-    console.log(`CPU without a dump (${fmt(quietSeconds, 1)} s): ${cpu(quietUsed, quietSeconds)}`);
-    console.log(`CPU while the dump was archived (${fmt(catchUpSeconds, 1)} s): ${cpu(dumpUsed, catchUpSeconds)}`);
+    console.log(`CPU without a dump (${fmt(quietSeconds, 1)} s): ${describeCores(quietUsed, quietSeconds)}`);
+    console.log(`CPU while the dump was archived (${fmt(catchUpSeconds, 1)} s): ${describeCores(dumpUsed, catchUpSeconds)}`);
     const memory = (peaks: Array<[string, number]>) => peaks.map(([name, mib]) => `${name} ${fmt(mib)}`).join(', ');
     console.log(`peak resident memory, MiB: before the dump ${memory(quietMemory)}; after it ${memory(rolePeakMemory())}`);
 

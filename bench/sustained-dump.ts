@@ -15,6 +15,7 @@
  */
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type pg from 'pg';
 import type { MissionDatabase } from '../server/domain/mission/mission-database';
 import { formatNumber as fmt } from './format';
 import { nominalRates } from './nominal-rates';
@@ -65,6 +66,11 @@ export class DumpStalled extends Error {
   }
 }
 
+/** Played-back packets in the archive: the exact count for `playbackPackets` (it scans the packets table). */
+export async function countPlayback(pool: pg.Pool): Promise<number> {
+  return Number((await pool.query('SELECT count(*) AS n FROM packets WHERE playback')).rows[0].n);
+}
+
 /** Where the archive's two counts stand now, for untilArchived. */
 export async function archiveCounts({ archivedSamples, playbackPackets }: Pick<SustainedOptions, 'archivedSamples' | 'playbackPackets'>): Promise<ArchiveCounts> {
   return { samplesBefore: await archivedSamples(), playbackBefore: await playbackPackets() };
@@ -91,18 +97,19 @@ export async function offerSustained(o: SustainedOptions): Promise<Sustained> {
   const cpuBefore = o.cpu?.();
   const started = performance.now();
   const send = sendPaced(o);
-  const archivedOfDump = async () => (await o.archivedSamples()) - samplesBefore - (o.liveSamplesPerS * (performance.now() - started)) / 1000;
+  // Of the archive's count so far (live samples included): the dump's share.
+  const ofDump = (archived: number) => archived - samplesBefore - (o.liveSamplesPerS * (performance.now() - started)) / 1000;
   const lag: number[] = [];
   let sent: { seconds: number } | undefined;
   const sending = send.done.then((s) => (sent = s));
   while (sent === undefined) {
     await Promise.race([sending, sleep(Math.max(0, started + (lag.length + 1) * 1000 - performance.now()))]);
-    if (sent === undefined) lag.push(send.offeredSamples() - (await archivedOfDump()));
+    if (sent === undefined) lag.push(send.offeredSamples() - ofDump(await o.archivedSamples()));
   }
   const offerEnded = performance.now();
   const cpuAfter = o.cpu?.();
   const archived = await o.archivedSamples();
-  const archivedRate = (await archivedOfDump()) / sent.seconds;
+  const archivedRate = ofDump(archived) / sent.seconds;
   const result = {
     offerSeconds: sent.seconds,
     archivedRate,

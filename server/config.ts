@@ -469,6 +469,8 @@ export function loadConfig(env: RawEnv = process.env): Config {
     lagByGroup[group] = { warningSeconds, criticalSeconds };
   }
   const fromRoot = (p: string) => (path.isAbsolute(p) ? p : path.join(PROJECT_ROOT, p));
+  // Which of the per-bus defaults apply.
+  const bus = e.KAFKA_BROKERS ? 'kafka' : 'inProcess';
   return deepFreeze<Config>({
     web: { host: e.HOST, port: e.PORT, nodeId: e.WEB_NODE_ID, dev: e.PERIGEE_DEV, socketSessionRecheckMs: e.SOCKET_SESSION_RECHECK_MS },
     database: {
@@ -492,8 +494,8 @@ export function loadConfig(env: RawEnv = process.env): Config {
     worker: {
       processorGroupId: e.PROCESSOR_GROUP_ID,
       archiverGroupId: e.ARCHIVER_GROUP_ID,
-      archiverPartitionsConcurrently: e.ARCHIVER_PARTITIONS_CONCURRENTLY ?? ARCHIVER_PARTITIONS_DEFAULTS[e.KAFKA_BROKERS ? 'kafka' : 'inProcess'],
-      archiverTransactionsConcurrently: e.ARCHIVER_TRANSACTIONS_CONCURRENTLY ?? ARCHIVER_TRANSACTIONS_DEFAULTS[e.KAFKA_BROKERS ? 'kafka' : 'inProcess'],
+      archiverPartitionsConcurrently: e.ARCHIVER_PARTITIONS_CONCURRENTLY ?? ARCHIVER_PARTITIONS_DEFAULTS[bus],
+      archiverTransactionsConcurrently: e.ARCHIVER_TRANSACTIONS_CONCURRENTLY ?? ARCHIVER_TRANSACTIONS_DEFAULTS[bus],
       archiverLingerMs: e.ARCHIVER_LINGER_MS,
       archiverBatchMessages: e.ARCHIVER_BATCH_MESSAGES,
       ruleThresholdRefreshMs: e.RULE_THRESHOLD_REFRESH_MS,
@@ -508,7 +510,7 @@ export function loadConfig(env: RawEnv = process.env): Config {
       clockDriftBoundMs: e.CLOCK_DRIFT_BOUND_MS,
       knownClockOffsetsMs: e.SATELLITE_CLOCK_OFFSETS_MS,
       allowedLatenessMs: e.WINDOW_ALLOWED_LATENESS_MS,
-      playbackBatchMessages: e.PLAYBACK_BATCH_MESSAGES ?? PLAYBACK_BATCH_DEFAULTS[e.KAFKA_BROKERS ? 'kafka' : 'inProcess'],
+      playbackBatchMessages: e.PLAYBACK_BATCH_MESSAGES ?? PLAYBACK_BATCH_DEFAULTS[bus],
       inProcessPlaybackUnread: e.IN_PROCESS_PLAYBACK_UNREAD,
       processorPartitionsConcurrently: e.PROCESSOR_PARTITIONS_CONCURRENTLY,
     },
