@@ -8,10 +8,13 @@
  *      the archiver then start and drain it. Printed: processor packets/s and
  *      samples/s, archived samples/s with both running, and — the archive
  *      emptied and the same log archived again by a new group with nothing
- *      else running — the archiver's own samples/s; each against a raw COPY
- *      of the same number of sample rows into a table shaped like `samples`
- *      (the ratio is what bronze + silver + gold + lineage writes, parsing and
- *      the bus cost on top of the bare insert);
+ *      else running, three rounds — the archiver's own samples/s; each round
+ *      followed by a raw COPY of the very sample rows it stored into a fresh
+ *      table shaped like `samples` in the same database (copy-baseline.ts),
+ *      and its ratio taken to that COPY (the ratio is what bronze + silver +
+ *      gold + lineage writes, parsing and the bus cost on top of the bare
+ *      insert; neighbouring measurements, so a machine that slows down
+ *      between them moves both);
  *   2. latency: at real-time rates through the gateway, packet creation
  *      onboard → delivery to a Socket.IO client subscribed to every panel,
  *      and the part the live path adds (gateway arrival → Socket.IO emit),
@@ -43,9 +46,6 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
-import { from as copyFrom } from 'pg-copy-streams';
 import { io as connect } from 'socket.io-client';
 import { startTestDatabase, type TestDatabase } from '../db/testing/test-database';
 import { KafkaBus } from '../server/adapters/kafka/kafka-bus';
@@ -74,6 +74,7 @@ import { runBulkThread } from '../server/commands/part-thread';
 import { archiverSettings } from '../server/commands/worker-part';
 import { Lifecycle } from '../server/commands/lifecycle';
 import { PerigeeMetrics } from '../server/observability/perigee-metrics';
+import { copyArchivedSamples, type CopyRates } from './copy-baseline';
 import { formatNumber as fmt } from './format';
 import { nominalRates } from './nominal-rates';
 import { processTreeCpu } from './process-cpu';
@@ -121,80 +122,6 @@ const log = createLogger({ level: 'error', namespace: 'bench' });
 
 async function countSamples(db: TestDatabase): Promise<number> {
   return Number((await db.pool.query('SELECT count(*) AS n FROM samples')).rows[0].n);
-}
-
-/** The i-th of the COPY baseline's sample rows: 10 Hz-ish times, the fleet's satellites and parameter ids. */
-function copyRow(i: number, startMs: number) {
-  return { timeMs: startMs + Math.floor(i / 400) * 2.5, satelliteId: 101 + (i % satellites), parameterId: 1000 + (i % 208), value: (i % 997) / 10, raw: i % 65536 };
-}
-
-/** Microseconds since 2000-01-01, as binary COPY carries a timestamptz. */
-const POSTGRES_EPOCH_MS = 946_684_800_000;
-
-/** Rows in PostgreSQL's binary COPY format (signature, flags, extension; per row a field count and length-prefixed fields). */
-function* binaryCopy(rows: number, startMs: number): Generator<Buffer> {
-  yield Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
-  const ROW = 2 + (4 + 8) + (4 + 4) + (4 + 2) + (4 + 8) + (4 + 8) + (4 + 2);
-  for (let from = 0; from < rows; from += 10_000) {
-    const n = Math.min(10_000, rows - from);
-    const chunk = Buffer.alloc(n * ROW);
-    let at = 0;
-    for (let i = from; i < from + n; i++) {
-      const r = copyRow(i, startMs);
-      at = chunk.writeInt16BE(6, at);
-      at = chunk.writeInt32BE(8, at);
-      at = chunk.writeBigInt64BE(BigInt(Math.round((r.timeMs - POSTGRES_EPOCH_MS) * 1000)), at);
-      at = chunk.writeInt32BE(4, at);
-      at = chunk.writeInt32BE(r.satelliteId, at);
-      at = chunk.writeInt32BE(2, at);
-      at = chunk.writeInt16BE(r.parameterId, at);
-      at = chunk.writeInt32BE(8, at);
-      at = chunk.writeDoubleBE(r.value, at);
-      at = chunk.writeInt32BE(8, at);
-      at = chunk.writeDoubleBE(r.raw, at);
-      at = chunk.writeInt32BE(2, at);
-      at = chunk.writeInt16BE(0, at);
-    }
-    yield chunk;
-  }
-  yield Buffer.from([0xff, 0xff]);
-}
-
-function* textCopy(rows: number, startMs: number): Generator<string> {
-  const chunk: string[] = [];
-  for (let i = 0; i < rows; i++) {
-    const r = copyRow(i, startMs);
-    chunk.push(`${new Date(r.timeMs).toISOString()}\t${r.satelliteId}\t${r.parameterId}\t${r.value}\t${r.raw}\t0\n`);
-    if (chunk.length === 10_000) yield chunk.splice(0).join('');
-  }
-  if (chunk.length) yield chunk.join('');
-}
-
-/**
- * Raw COPY of `rows` sample rows into a hypertable shaped like samples (same
- * unique index): the floor under any archive. Binary and text format, each
- * into a fresh table; the rows are encoded before the clock starts.
- */
-async function measureCopy(db: TestDatabase, rows: number): Promise<{ binary: number; text: number }> {
-  const startMs = Date.UTC(2026, 10, 25);
-  const rates = { binary: 0, text: 0 };
-  for (const format of ['binary', 'text'] as const) {
-    const chunks = format === 'binary' ? [...binaryCopy(rows, startMs)] : [...textCopy(rows, startMs)];
-    await db.pool.query(`CREATE TABLE bench_copy (LIKE samples INCLUDING DEFAULTS INCLUDING INDEXES)`);
-    await db.pool.query(`SELECT create_hypertable('bench_copy', by_range('ts', INTERVAL '1 hour'))`);
-    const client = await db.pool.connect();
-    try {
-      const started = performance.now();
-      const options = format === 'binary' ? ' WITH (FORMAT binary)' : '';
-      await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY bench_copy (ts, satellite_id, parameter_id, value, raw_value, quality) FROM STDIN${options}`)));
-      rates[format] = rows / ((performance.now() - started) / 1000);
-      if (Number((await client.query('SELECT count(*) AS n FROM bench_copy')).rows[0].n) !== rows) throw new Error(`COPY (${format}) did not store ${rows} rows`);
-    } finally {
-      client.release();
-      await db.pool.query('DROP TABLE bench_copy');
-    }
-  }
-  return rates;
 }
 
 interface System {
@@ -334,17 +261,36 @@ async function warmUp(system: System, worker: RunningWorker, packets: readonly S
   await sleep(1000);
 }
 
+/** Rounds of the archiver alone, each followed by a raw COPY of the rows it stored: every ratio is of two neighbouring measurements. */
+const ALONE_ROUNDS = 3;
+
+/** One round of the archiver alone and the COPY of the same rows just after it. */
+interface AloneRound {
+  /** Samples/s the archiver stored alone. */
+  readonly rate: number;
+  readonly copy: CopyRates;
+}
+
 interface Capacity {
   packets: number;
   samples: number;
   processorSeconds: number;
   archiveSeconds: number;
-  /** Samples/s the archiver stores when it runs alone on the same log. */
-  archiverAloneRate: number;
+  /** The archiver alone on the same log, round by round. */
+  alone: readonly AloneRound[];
+}
+
+/** The faster format's rows/s: the floor the ratios are taken to. */
+const copyRate = (copy: CopyRates) => Math.max(copy.binary, copy.text);
+
+/** Middle value (the lower middle of an even count). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 /** Drains `seconds` of the fleet's telemetry waiting on the raw topics; returns how fast each stage went. */
-async function measureCapacity(system: System): Promise<{ capacity: Capacity; stop: () => Promise<void> }> {
+async function measureCapacity(system: System): Promise<Capacity> {
   const capacitySeconds = capacitySecondsFor(system.kind);
   const startMs = Math.floor((Date.now() - capacitySeconds * 1000 - 60_000) / 1000) * 1000;
   const sim = new FleetSimulator({ mdb, fleet, seed: 3, startTimeMs: startMs });
@@ -378,41 +324,48 @@ async function measureCapacity(system: System): Promise<{ capacity: Capacity; st
   const archiveSeconds = (performance.now() - started) / 1000;
   const counted = (await countSamples(system.db)) - before;
   if (counted !== samples) throw new Error(`the samples table holds ${counted} new rows, ${samples} were produced`);
-
-  // The archiver alone: the same log — raw packets and the processor's outputs, still on the bus — archived
-  // again into an emptied archive by a new group, with nothing else running. Timed from when the messages of
-  // its first transaction were taken, so a consumer-group join is not counted (a short log may go in one
-  // transaction).
   await archiver.stop();
+  await processor.stop();
   const total = await countSamples(system.db);
+  const alone: AloneRound[] = [];
+  for (let round = 1; round <= ALONE_ROUNDS; round++) {
+    alone.push({ rate: await archiveAlone(system, worker.config, round, total), copy: await copyArchivedSamples(system.db.pool) });
+  }
+  return { packets: packets.length - 50, samples, processorSeconds, archiveSeconds, alone };
+}
+
+/**
+ * The archiver alone: the same log — raw packets and the processor's outputs, still on the bus — archived again
+ * into an emptied archive by a new group, with nothing else running. Timed from when the messages of its first
+ * transaction were taken, so a consumer-group join is not counted (a short log may go in one transaction).
+ * Returns its samples/s; the archive then holds `total` samples again.
+ */
+async function archiveAlone(system: System, settings: Config['worker'], round: number, total: number): Promise<number> {
   await system.db.pool.query('TRUNCATE samples, agg_1s, agg_1m, packets, raw_packets, quarantine, alarm_events, alarms, ground_station_events');
   const alone = await startArchiveLanes({
     bus: system.bus,
     store: new PostgresTelemetryStore(system.db.pool, { secondTierParameterIds: secondTierParameterIds(mdb) }),
     mdb,
-    groupId: `bench-archiver-alone-${system.kind}`,
+    groupId: `bench-archiver-alone-${system.kind}-${round}`,
     log,
-    ...archiverSettings(worker.config),
+    ...archiverSettings(settings),
   });
-  let firstTakenAtMs: number | undefined;
-  const aloneDeadline = performance.now() + 300_000;
-  for (;;) {
-    const { samples: stored, lastBatchMs } = alone.stats();
-    if (firstTakenAtMs === undefined && stored > 0) firstTakenAtMs = performance.now() - lastBatchMs;
-    if (stored >= total) break;
-    if (performance.now() > aloneDeadline) throw new Error(`the archiver alone stored ${stored} of ${total} samples`);
-    await sleep(5);
+  try {
+    let firstTakenAtMs: number | undefined;
+    const deadline = performance.now() + 300_000;
+    for (;;) {
+      const { samples: stored, lastBatchMs } = alone.stats();
+      if (firstTakenAtMs === undefined && stored > 0) firstTakenAtMs = performance.now() - lastBatchMs;
+      if (stored >= total) break;
+      if (performance.now() > deadline) throw new Error(`the archiver alone stored ${stored} of ${total} samples`);
+      await sleep(5);
+    }
+    const seconds = (performance.now() - firstTakenAtMs!) / 1000;
+    if ((await countSamples(system.db)) !== total) throw new Error('the archiver alone did not store the same samples');
+    return total / seconds;
+  } finally {
+    await alone.stop();
   }
-  const aloneSeconds = (performance.now() - firstTakenAtMs!) / 1000;
-  const aloneSamples = total;
-  if ((await countSamples(system.db)) !== total) throw new Error('the archiver alone did not store the same samples');
-  return {
-    capacity: { packets: packets.length - 50, samples, processorSeconds, archiveSeconds, archiverAloneRate: aloneSamples / aloneSeconds },
-    stop: async () => {
-      await processor.stop();
-      await alone.stop();
-    },
-  };
 }
 
 interface Latency {
@@ -489,20 +442,6 @@ function printLoaded(kind: string, what: string, loaded: Latency, idle: Latency)
 async function main(): Promise<void> {
   const perSatellite = nominalRates(mdb).samplesPerS;
   console.log(`Perigee pipeline benchmark: ${satellites} satellites (${fmt(perSatellite * satellites)} samples/s at nominal rates)`);
-  const copyRows = 400_000;
-  const copyRates = await (async () => {
-    const db = await startTestDatabase();
-    try {
-      return await measureCopy(db, copyRows);
-    } finally {
-      await db.stop();
-    }
-  })();
-  console.log(
-    `raw COPY into a samples-shaped hypertable (${fmt(copyRows)} rows): binary ${fmt(copyRates.binary)} rows/s, text ${fmt(copyRates.text)} rows/s; ` +
-      `ratios below are to the faster`,
-  );
-  const copyRate = Math.max(copyRates.binary, copyRates.text);
   for (const kind of buses) {
     // A database per bus and phase: the runs' simulated fleets share satellite ids and time grid, and a
     // sample already stored under the same (satellite, parameter, time) is, rightly, not stored again.
@@ -510,21 +449,28 @@ async function main(): Promise<void> {
       const db = await startTestDatabase();
       const system = await startSystem(kind, db, { keepLog: true });
       try {
-        const { capacity, stop } = await measureCapacity(system);
-        await stop();
+        const capacity = await measureCapacity(system);
         const processorRate = capacity.samples / capacity.processorSeconds;
         const archiveRate = capacity.samples / capacity.archiveSeconds;
+        const copies = capacity.alone.map((r) => r.copy);
+        const together = archiveRate / median(copies.map(copyRate));
+        const ratios = capacity.alone.map((r) => r.rate / copyRate(r.copy));
         console.log(
           `[${kind} bus] processor: ${fmt(capacity.packets / capacity.processorSeconds)} packets/s, ${fmt(processorRate)} samples/s ` +
             `(${fmt(capacity.packets)} packets, ${fmt(capacity.samples)} samples in ${fmt(capacity.processorSeconds, 1)} s)`,
         );
         console.log(
-          `[${kind} bus] pipeline, processor and archiver together: ${fmt(archiveRate)} samples/s archived = ${fmt(archiveRate / copyRate, 2)} × raw COPY; ` +
+          `[${kind} bus] raw COPY of the archive's ${fmt(copies[0]!.rows)} sample rows into a fresh table shaped like samples in the same database, ` +
+            `after each round of the archiver alone: binary ${copies.map((c) => fmt(c.binary)).join(', ')} rows/s; text ${copies.map((c) => fmt(c.text)).join(', ')} rows/s; ` +
+            `ratios are to the faster`,
+        );
+        console.log(
+          `[${kind} bus] pipeline, processor and archiver together: ${fmt(archiveRate)} samples/s archived = ${fmt(together, 2)} × raw COPY (the rounds' median); ` +
             `${fmt(archiveRate / (perSatellite * satellites), 1)} × this fleet's nominal rate`,
         );
         console.log(
-          `[${kind} bus] archiver alone on the same log (bronze + silver + gold + lineage): ${fmt(capacity.archiverAloneRate)} samples/s = ` +
-            `${fmt(capacity.archiverAloneRate / copyRate, 2)} × raw COPY`,
+          `[${kind} bus] archiver alone on the same log (bronze + silver + gold + lineage), ${ALONE_ROUNDS} rounds: ` +
+            `${capacity.alone.map((r) => fmt(r.rate)).join(', ')} samples/s = ${ratios.map((r) => fmt(r, 2)).join(', ')} × the raw COPY just after; median ${fmt(median(ratios), 2)}`,
         );
       } finally {
         await system.close();
