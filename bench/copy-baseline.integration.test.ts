@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDatabase, type TestDatabase } from '../db/testing/test-database';
+import { describe, expect, it } from 'vitest';
+import { useSuiteDatabase } from '../db/testing/suite-database';
 import { withTransaction } from '../db/transaction';
 import { insertSamples } from '../db/queries/insert-samples';
 import { sampleColumns } from '../server/ports/sample-columns';
@@ -9,14 +9,11 @@ import { COPY_BASELINE_TABLE, copyArchivedSamples } from './copy-baseline';
 /** 2026-01-01T00:00:00Z, epoch ms. */
 const T0 = Date.UTC(2026, 0, 1);
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await startTestDatabase();
-});
-afterAll(() => db?.stop());
+const suite = useSuiteDatabase();
 
 describe('the raw COPY baseline', () => {
   it('copies exactly the archived sample rows in both formats, into a table it drops again', async () => {
+    const { db } = suite;
     // 3 satellites × 20 parameters × 500 times spread over 3 hours: three of the samples table's 1-hour chunks.
     const records: SampleRecord[] = [];
     for (let t = 0; t < 500; t++) {
