@@ -78,7 +78,7 @@ import { copyArchivedSamples, type CopyRates } from './copy-baseline';
 import { formatNumber as fmt } from './format';
 import { nominalRates } from './nominal-rates';
 import { processTreeCpu } from './process-cpu';
-import { frameLatencies, type LatencySummary } from './latency-summary';
+import { frameLatencies, summarize, type LatencySummary } from './latency-summary';
 import { describeAlarmTimes, startAlarmProbe, type AlarmProbeResult } from './alarm-probe';
 import { recordedDump, sendWhole, type RecordedDump } from './recorded-dump';
 import { archiveCounts, countPlayback, describeSustained, describeSustainedCpu, offerSustained, offeredDump, untilArchived, type Sustained } from './sustained-dump';
@@ -283,11 +283,8 @@ interface Capacity {
 /** The faster format's rows/s: the floor the ratios are taken to. */
 const copyRate = (copy: CopyRates) => Math.max(copy.binary, copy.text);
 
-/** Middle value (the lower middle of an even count). */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-}
+/** The rounds' middle value. */
+const median = (values: readonly number[]) => summarize(values).p50;
 
 /** Drains `seconds` of the fleet's telemetry waiting on the raw topics; returns how fast each stage went. */
 async function measureCapacity(system: System): Promise<Capacity> {
