@@ -321,8 +321,7 @@ async function measureCapacity(system: System): Promise<Capacity> {
   const archiveSeconds = (performance.now() - started) / 1000;
   const counted = (await countSamples(system.db)) - before;
   if (counted !== samples) throw new Error(`the samples table holds ${counted} new rows, ${samples} were produced`);
-  await archiver.stop();
-  await processor.stop();
+  await worker.stop();
   const total = await countSamples(system.db);
   const alone: AloneRound[] = [];
   for (let round = 1; round <= ALONE_ROUNDS; round++) {
